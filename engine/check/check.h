@@ -1,0 +1,38 @@
+// Validates a schedule against every hard constraint, independently of
+// plan/: it trusts nothing the planner computed, only the fair, the scores
+// and the schedule itself.
+//
+// Hard constraints: at most one meeting per attendee per slot; an attendee
+// meets an employer at most once; per employer table and slot at most one
+// conversation of at most group_size attendees, tables within 1..tables;
+// attendee meetings <= its max; every meeting inside both sides' windows (and
+// so outside breaks, which are not slots); no `avoid` pair; no ineligible
+// pair unless must_meet; every must_meet met. Indices out of range are
+// violations too.
+#ifndef FAIRMATCH_CHECK_CHECK_H_
+#define FAIRMATCH_CHECK_CHECK_H_
+
+#include <string>
+#include <vector>
+
+#include "engine/model/fair.h"
+#include "engine/model/schedule.h"
+#include "engine/score/compatibility.h"
+
+namespace fairmatch {
+
+struct Violation {
+  // A stable kebab-case name, e.g. "attendee-double-booked".
+  std::string kind;
+  // A sentence naming the people (by id), the slot (by time) and the table.
+  std::string message;
+};
+
+// Every violation, in a deterministic order; empty when the schedule is valid.
+std::vector<Violation> CheckSchedule(const Fair& fair,
+                                     const Compatibility& compat,
+                                     const Schedule& schedule);
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_CHECK_CHECK_H_

@@ -1,0 +1,53 @@
+// Quality figures of a schedule, computed from the fair and the schedule
+// alone (independently of plan/), written into schedule.json's "metrics".
+#ifndef FAIRMATCH_CHECK_METRICS_H_
+#define FAIRMATCH_CHECK_METRICS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/model/fair.h"
+#include "engine/model/schedule.h"
+#include "engine/score/compatibility.h"
+
+namespace fairmatch {
+
+struct Metrics {
+  double total_score = 0;        // sum over attendee-meetings of pair scores
+  int meetings = 0;              // conversations (a group counts once)
+  int attendee_meetings = 0;     // (attendee, employer) pairs that meet
+  int attendees = 0;
+  int attendees_with_no_meeting = 0;
+  // Attendees with no meeting although at least one employer is eligible
+  // for them and shares an available slot with them.
+  int eligible_attendees_with_no_meeting = 0;
+  int attendees_reaching_min = 0;  // >= min(meetings.min, own cap) meetings
+  double mean_score_per_meeting = 0;  // total_score / attendee_meetings
+  // Per-attendee totals (sum of the attendee's meeting scores).
+  double attendee_total_worst = 0;
+  double attendee_total_p10 = 0;
+  double attendee_total_median = 0;
+  // Occupied (table, slot) cells among those where the employer is available.
+  double table_utilisation = 0;
+  // Occupied seats among available seats (table cells x group size).
+  double seat_utilisation = 0;
+  int employers_without_meetings = 0;
+  int tables_without_meetings = 0;
+  // Attendee idle gaps: free slots between an attendee's first and last
+  // meeting, summed over attendees.
+  int attendee_idle_slots = 0;
+  // Filled in by the planner when known (negative: not computed).
+  double upper_bound = -1;
+  double gap = -1;
+  // Wall time per stage in seconds, only when timings were requested (they
+  // would make outputs differ between identical runs).
+  std::vector<std::pair<std::string, double>> stage_seconds;
+};
+
+Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
+                       const Schedule& schedule);
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_CHECK_METRICS_H_

@@ -1,0 +1,36 @@
+// Planner settings after layering: built-in defaults (configs/default.yaml)
+// <- FAIR_DIR/config.yaml <- each --config file <- each --set key=value.
+// io/config_loader does the layering; this is the plain result.
+#ifndef FAIRMATCH_MODEL_CONFIG_H_
+#define FAIRMATCH_MODEL_CONFIG_H_
+
+#include <cstdint>
+
+namespace fairmatch {
+
+struct Config {
+  // weights: relative weights of the score components (normalised to sum 1).
+  double weight_values = 0.5;
+  double weight_benefit = 0.5;
+  // Pairs scoring below never meet, unless the attendee must_meet them.
+  double min_score = 0.2;
+  // meetings: per attendee; min is a target, max a hard cap.
+  int meetings_min = 2;
+  int meetings_max = 4;
+  // Attendees per conversation at one table.
+  int group_size = 3;
+  // objective.fairness in [0,1]: 0 maximises total score; higher favours the
+  // worst-off attendees.
+  double fairness = 0.5;
+  // employers.min_meetings: soft target of conversations per employer, so
+  // that no employer that paid for a table sits empty.
+  int employer_min_meetings = 1;
+  // employers.max_consecutive: a table runs at most this many conversations
+  // in a row before a free slot (0 = no limit).
+  int employer_max_consecutive = 0;
+  std::uint64_t seed = 1;
+};
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_MODEL_CONFIG_H_

@@ -1,0 +1,44 @@
+#include "engine/model/fair.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_format.h"
+
+namespace fairmatch {
+
+std::string FormatClock(int minutes) {
+  return absl::StrFormat("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+std::vector<Slot> MakeSlots(int start, int end, int length,
+                            const std::vector<TimeWindow>& breaks) {
+  std::vector<Slot> slots;
+  if (length <= 0) return slots;
+  int t = start;
+  while (t + length <= end) {
+    Slot slot{t, t + length};
+    // Push the slot past every break it overlaps; breaks may be unsorted.
+    bool moved = true;
+    while (moved) {
+      moved = false;
+      for (const TimeWindow& b : breaks) {
+        if (slot.Overlaps(b)) {
+          slot = Slot{b.end, b.end + length};
+          moved = true;
+        }
+      }
+    }
+    if (slot.end > end) break;
+    slots.push_back(slot);
+    t = slot.end;
+  }
+  return slots;
+}
+
+bool SlotInWindows(const Slot& slot, const std::vector<TimeWindow>& windows) {
+  if (windows.empty()) return true;
+  return std::any_of(windows.begin(), windows.end(),
+                     [&](const TimeWindow& w) { return w.Contains(slot); });
+}
+
+}  // namespace fairmatch

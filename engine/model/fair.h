@@ -1,0 +1,137 @@
+// The validated description of one career fair: the event and its slots, the
+// value vocabulary, attendees and employers, all with dense integer indices.
+//
+// A Fair is built by io/fair_loader and is immutable afterwards: later stages
+// take it by const& and refer to people by index (attendee a, employer e,
+// slot s). Ids are kept for output; they never drive control flow.
+#ifndef FAIRMATCH_MODEL_FAIR_H_
+#define FAIRMATCH_MODEL_FAIR_H_
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/model/config.h"
+
+namespace fairmatch {
+
+// Where something came from in an input file; line and column count from 1.
+// An empty file means "no location" (e.g. a built-in default).
+struct SourceMark {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// A half-open interval of the day [start, end) in minutes since midnight.
+struct TimeWindow {
+  int start = 0;
+  int end = 0;
+
+  bool Contains(const TimeWindow& inner) const {
+    return start <= inner.start && inner.end <= end;
+  }
+  bool Overlaps(const TimeWindow& other) const {
+    return start < other.end && other.start < end;
+  }
+};
+
+// One conversation slot of the day.
+using Slot = TimeWindow;
+
+// Formats minutes since midnight as "HH:MM".
+std::string FormatClock(int minutes);
+
+// The slots of a day: consecutive `length`-minute intervals from `start`; a
+// slot that would overlap a break starts at that break's end instead; the
+// last slot ends by `end`. REQUIRES: length > 0.
+std::vector<Slot> MakeSlots(int start, int end, int length,
+                            const std::vector<TimeWindow>& breaks);
+
+// True when `slot` lies inside one of `windows`; an empty list means "the
+// whole event" and contains every slot.
+bool SlotInWindows(const Slot& slot, const std::vector<TimeWindow>& windows);
+
+struct ValueDef {
+  std::string id;
+  std::string label;
+};
+
+struct Event {
+  std::string name;
+  std::string date;      // ISO 8601, YYYY-MM-DD
+  std::string timezone;  // IANA zone, may be empty
+  std::string venue;     // may be empty
+  int start = 0;         // minutes since midnight
+  int end = 0;
+  int length = 15;       // minutes per slot
+  std::vector<TimeWindow> breaks;
+  std::vector<ValueDef> values;  // the fair's value vocabulary
+};
+
+// Free-form `extra:` data, flattened to dotted keys in file order
+// ("portfolio.url" -> "https://..."), carried through to outputs untouched.
+using ExtraFields = std::vector<std::pair<std::string, std::string>>;
+
+// What attendees and employers have in common.
+struct Profile {
+  std::string id;
+  std::string name;
+  // Ratings 0-5, one per Event::values entry (same order); missing is 0.
+  std::vector<float> values;
+  std::vector<std::string> offers;  // tags as written in the file
+  std::vector<std::string> seeks;
+  std::vector<TimeWindow> available;  // empty: the whole event
+  ExtraFields extra;
+  SourceMark mark;  // where the entry starts
+};
+
+struct Attendee : Profile {
+  std::string email;
+  std::string program;
+  int max_meetings = -1;       // -1: use Config::meetings_max
+  std::vector<int> must_meet;  // employer indices, sorted, unique
+  std::vector<int> avoid;      // employer indices, sorted, unique
+};
+
+struct Employer : Profile {
+  std::string booth;
+  int tables = 1;
+  int group_size = -1;  // -1: use Config::group_size
+};
+
+struct Fair {
+  std::string dir;  // the folder it was loaded from
+  Event event;
+  std::vector<Slot> slots;
+  std::vector<Attendee> attendees;
+  std::vector<Employer> employers;
+  Config config;
+
+  int num_attendees() const { return static_cast<int>(attendees.size()); }
+  int num_employers() const { return static_cast<int>(employers.size()); }
+  int num_slots() const { return static_cast<int>(slots.size()); }
+  int num_values() const { return static_cast<int>(event.values.size()); }
+
+  // The effective per-attendee cap and per-employer group size, after the
+  // config default is applied.
+  int MaxMeetings(int a) const {
+    int m = attendees[a].max_meetings;
+    return m >= 0 ? m : config.meetings_max;
+  }
+  int GroupSize(int e) const {
+    int g = employers[e].group_size;
+    return g > 0 ? g : config.group_size;
+  }
+  bool AttendeeAvailable(int a, int s) const {
+    return SlotInWindows(slots[s], attendees[a].available);
+  }
+  bool EmployerAvailable(int e, int s) const {
+    return SlotInWindows(slots[s], employers[e].available);
+  }
+};
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_MODEL_FAIR_H_

@@ -1,0 +1,30 @@
+// A plan: who meets whom, when and at which table. Produced by plan/, read
+// back from schedule.json by io/schedule_loader, validated by check/.
+#ifndef FAIRMATCH_MODEL_SCHEDULE_H_
+#define FAIRMATCH_MODEL_SCHEDULE_H_
+
+#include <string>
+#include <vector>
+
+namespace fairmatch {
+
+// One conversation: a group of attendees at one employer table in one slot.
+struct Meeting {
+  int slot = 0;                // index into Fair::slots
+  int employer = 0;            // index into Fair::employers
+  int table = 1;               // counts from 1
+  std::vector<int> attendees;  // attendee indices, sorted ascending
+};
+
+struct Schedule {
+  // Sorted by (slot, employer, table); see SortMeetings.
+  std::vector<Meeting> meetings;
+};
+
+// Puts meetings, and the attendees inside each, in canonical order so that
+// outputs are byte-identical for identical plans.
+void SortMeetings(Schedule& schedule);
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_MODEL_SCHEDULE_H_

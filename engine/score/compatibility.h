@@ -1,0 +1,97 @@
+// Compatibility of attendees and employers: per pair a vector of components
+// and one score in [0,1], computed with Eigen matrix products over whole
+// populations. Formulas and their reasons: docs/scoring.md.
+//
+//   Compatibility c = Compatibility::Build(fair);
+//   Eigen::MatrixXf block;                      // rows: attendees, cols: employers
+//   c.ScoreBlock(0, 512, &block);               // scores of attendees 0..511
+//   PairScore p = c.Pair(a, e);                 // one pair, all components
+//
+// Build() precomputes per-person profile matrices (normalised value vectors,
+// offer/seek tag incidence), O((A + E) * (V + T)) memory; ScoreBlock never
+// materialises more than the requested rows, so callers can stream the
+// attendee x employer matrix in blocks when it is too large to hold.
+#ifndef FAIRMATCH_SCORE_COMPATIBILITY_H_
+#define FAIRMATCH_SCORE_COMPATIBILITY_H_
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "engine/model/fair.h"
+
+namespace fairmatch {
+
+// Score components, in the column order of `fairmatch scores`.
+inline constexpr int kNumComponents = 4;
+inline constexpr std::array<const char*, kNumComponents> kComponentNames = {
+    "values", "benefit", "attendee_gives", "employer_gives"};
+
+struct PairScore {
+  float values = 0;          // value alignment in [0,1]
+  float benefit = 0;         // mutual benefit in [0,1]
+  float attendee_gives = 0;  // how much of what the employer seeks the attendee offers
+  float employer_gives = 0;  // how much of what the attendee seeks the employer offers
+  float score = 0;           // weighted combination in [0,1]
+};
+
+// Row-major so that a block of attendee rows is contiguous.
+using ScoreMatrix =
+    Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+class Compatibility {
+ public:
+  // Precomputes the profile matrices of `fair`. `fair` must outlive the
+  // returned object.
+  static Compatibility Build(const Fair& fair);
+
+  // Writes the combined scores of attendees [a_begin, a_end) against every
+  // employer into `out`, resized to (a_end - a_begin) x num_employers.
+  // REQUIRES: 0 <= a_begin <= a_end <= num_attendees.
+  void ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const;
+
+  // Like ScoreBlock, one matrix per component in kComponentNames order.
+  void ComponentBlock(int a_begin, int a_end,
+                      std::array<ScoreMatrix, kNumComponents>* out) const;
+
+  // All components of one pair; equal to the corresponding block entries.
+  PairScore Pair(int a, int e) const;
+
+  const Fair& fair() const { return *fair_; }
+
+ private:
+  explicit Compatibility(const Fair& fair) : fair_(&fair) {}
+
+  const Fair* fair_;
+  // Implementation state (profile matrices) is private to compatibility.cc.
+  Eigen::MatrixXf attendee_values_;  // A x V, centred and normalised rows
+  Eigen::MatrixXf employer_values_;  // E x V
+  Eigen::MatrixXf attendee_offers_;  // A x T, 0/1 tag incidence
+  Eigen::MatrixXf attendee_seeks_;   // A x T, rows scaled (see scoring.md)
+  Eigen::MatrixXf employer_offers_;  // E x T
+  Eigen::MatrixXf employer_seeks_;   // E x T, rows scaled
+  float weight_values_ = 0.5f;
+  float weight_benefit_ = 0.5f;
+};
+
+// True when the pair may meet: not in the attendee's `avoid`, and either in
+// its `must_meet` or scoring at least config.min_score.
+bool Eligible(const Fair& fair, int a, int e, float score);
+
+// Canonical form of a free-text tag: lower case (ASCII), surrounding space
+// trimmed, inner runs of white space folded to one space.
+std::string NormalizeTag(const std::string& tag);
+
+// Scores enter the min-cost flow as integers; this is the only scaling.
+inline constexpr std::int64_t kScoreScale = 1000000;
+inline std::int64_t ScaledScore(float score) {
+  return std::llround(static_cast<double>(score) * kScoreScale);
+}
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_SCORE_COMPATIBILITY_H_
