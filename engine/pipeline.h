@@ -1,0 +1,71 @@
+// fairmatch plan, stage by stage (in mold's manner): each stage is one call,
+// timed by name, and the invariant after it is stated where it is made.
+//
+//   absl::StatusOr<PlanRun> run = RunPlan("data/demo", options);
+//   absl::StatusOr<std::vector<OutputFile>> files =
+//       RenderOutputs(*run, {"json", "csv", "html"});
+//
+// Failures are statuses: InvalidArgument / NotFound for bad input (exit 2),
+// FailedPrecondition for requests that cannot all be met (exit 3).
+#ifndef FAIRMATCH_PIPELINE_H_
+#define FAIRMATCH_PIPELINE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "engine/check/metrics.h"
+#include "engine/io/fair_loader.h"
+#include "engine/model/fair.h"
+#include "engine/model/schedule.h"
+#include "engine/plan/planner.h"
+#include "engine/score/compatibility.h"
+
+namespace fairmatch {
+
+struct PipelineOptions {
+  LoadOptions load;
+  int threads = 1;       // results do not depend on it
+  bool timings = false;  // record stage times into Metrics::stage_seconds
+  // Called when a stage starts, e.g. to show progress on a terminal.
+  std::function<void(const std::string& stage)> on_stage;
+};
+
+struct PlanRun {
+  std::unique_ptr<Fair> fair;  // heap: `compat` points into it
+  std::unique_ptr<Compatibility> compat;
+  Schedule schedule;
+  PlanStats stats;
+  Metrics metrics;
+  std::vector<std::pair<std::string, double>> stage_seconds;  // always kept
+};
+
+// load -> score -> plan -> metrics. The schedule is checked against every
+// hard constraint before it is returned; a violation is an InternalError
+// (a planner bug), never a silently wrong plan.
+absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
+                                const PipelineOptions& options);
+
+// Loads the fair only (for `scores` and `check`).
+absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(const std::string& dir,
+                                                      const LoadOptions& options);
+
+struct OutputFile {
+  std::string name;  // relative to the output folder
+  std::string content;
+};
+
+// The output formats and the files they make.
+inline constexpr const char* kAllFormats[] = {"json", "csv", "html"};
+
+// Renders the requested formats ("json", "csv", "html"); an unknown format
+// is an InvalidArgumentError naming the known ones.
+absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
+    const PlanRun& run, const std::vector<std::string>& formats);
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_PIPELINE_H_

@@ -1,0 +1,135 @@
+#include "engine/plan/candidates.h"
+
+#include <algorithm>
+#include <thread>
+
+namespace fairmatch {
+namespace {
+
+
+
+bool Contains(const std::vector<int>& sorted, int x) {
+  return std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
+}  // namespace
+
+void ForEachScoreBlock(
+    const Compatibility& compat, int threads,
+    const std::function<void(int, int, const ScoreMatrix&)>& fn) {
+  const int n = compat.fair().num_attendees();
+  const int num_blocks = (n + kScoreBlockRows - 1) / kScoreBlockRows;
+  threads = std::max(1, std::min(threads, num_blocks));
+  auto worker = [&](int t) {
+    ScoreMatrix scores;
+    for (int b = t; b < num_blocks; b += threads) {
+      const int begin = b * kScoreBlockRows;
+      const int end = std::min(n, begin + kScoreBlockRows);
+      compat.ScoreBlock(begin, end, &scores);
+      fn(begin, end, scores);
+    }
+  };
+  if (threads == 1) {
+    worker(0);
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) pool.emplace_back(worker, t);
+  for (std::thread& th : pool) th.join();
+}
+
+bool Plannable(const Fair& fair, const Availability& avail,
+               const PairCodes& excluded, int a, int e, float score) {
+  if (!Eligible(fair, a, e, score)) return false;
+  if (!avail.ShareSlot(a, e)) return false;
+  return excluded.empty() ||
+         !std::binary_search(excluded.begin(), excluded.end(),
+                             PairCode(a, e, fair.num_employers()));
+}
+
+CandidateGraph BuildCandidates(const Compatibility& compat,
+                               const Availability& avail,
+                               const PairCodes& excluded, int k,
+                               int threads) {
+  const Fair& fair = compat.fair();
+  const int n = fair.num_attendees();
+  const int m = fair.num_employers();
+  std::vector<std::vector<int>> rows(n);
+  std::vector<std::vector<float>> row_scores(n);
+  ForEachScoreBlock(compat, threads, [&](int begin, int end,
+                                         const ScoreMatrix& scores) {
+    std::vector<int> order;
+    for (int a = begin; a < end; ++a) {
+      const auto row = scores.row(a - begin);
+      const Attendee& att = fair.attendees[a];
+      order.clear();
+      for (int e = 0; e < m; ++e) {
+        if (Contains(att.must_meet, e)) continue;  // added below
+        if (Plannable(fair, avail, excluded, a, e, row(e))) order.push_back(e);
+      }
+      auto better = [&](int x, int y) {
+        return row(x) != row(y) ? row(x) > row(y) : x < y;
+      };
+      if (static_cast<int>(order.size()) > k) {
+        std::nth_element(order.begin(), order.begin() + k, order.end(),
+                         better);
+        order.resize(k);
+      }
+      for (int e : att.must_meet) {
+        if (avail.ShareSlot(a, e)) order.push_back(e);
+      }
+      std::sort(order.begin(), order.end());
+      rows[a] = order;
+      row_scores[a].reserve(order.size());
+      for (int e : order) row_scores[a].push_back(row(e));
+    }
+  });
+
+  CandidateGraph graph;
+  graph.offset.assign(n + 1, 0);
+  for (int a = 0; a < n; ++a) {
+    graph.offset[a + 1] = graph.offset[a] + static_cast<int>(rows[a].size());
+  }
+  graph.employer.reserve(graph.offset[n]);
+  graph.score.reserve(graph.offset[n]);
+  graph.must.reserve(graph.offset[n]);
+  for (int a = 0; a < n; ++a) {
+    for (size_t i = 0; i < rows[a].size(); ++i) {
+      graph.employer.push_back(rows[a][i]);
+      graph.score.push_back(row_scores[a][i]);
+      graph.must.push_back(Contains(fair.attendees[a].must_meet, rows[a][i]));
+    }
+  }
+  return graph;
+}
+
+CandidateGraph ExtendCandidates(const Compatibility& compat,
+                                const CandidateGraph& graph,
+                                const std::vector<std::vector<int>>& extra) {
+  const Fair& fair = compat.fair();
+  const int n = graph.num_attendees();
+  CandidateGraph out;
+  out.offset.assign(n + 1, 0);
+  for (int a = 0; a < n; ++a) {
+    std::vector<std::pair<int, int>> row;  // (employer, old index or -1)
+    for (int i = graph.offset[a]; i < graph.offset[a + 1]; ++i) {
+      row.emplace_back(graph.employer[i], i);
+    }
+    for (int e : extra[a]) row.emplace_back(e, -1);
+    std::sort(row.begin(), row.end());
+    for (const auto& [e, i] : row) {
+      out.employer.push_back(e);
+      if (i >= 0) {
+        out.score.push_back(graph.score[i]);
+        out.must.push_back(graph.must[i]);
+      } else {
+        out.score.push_back(compat.Pair(a, e).score);
+        out.must.push_back(Contains(fair.attendees[a].must_meet, e));
+      }
+    }
+    out.offset[a + 1] = static_cast<int>(out.employer.size());
+  }
+  return out;
+}
+
+}  // namespace fairmatch

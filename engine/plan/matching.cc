@@ -1,0 +1,197 @@
+#include "engine/plan/matching.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <lemon/network_simplex.h>
+#include <lemon/smart_graph.h>
+
+namespace fairmatch {
+namespace {
+
+using Graph = lemon::SmartDigraph;
+using Simplex = lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t>;
+
+std::int64_t Units(double score_units) {
+  return std::llround(score_units * static_cast<double>(kScoreScale));
+}
+
+// One solve of the flow on `graph`; fills matched and potentials.
+void SolveFlow(const Fair& fair, const Availability& avail,
+               const MatchingOptions& options, Matching& out) {
+  const CandidateGraph& cg = out.graph;
+  const int n = fair.num_attendees();
+  const int m = fair.num_employers();
+  const double f = options.fairness;
+
+  Graph g;
+  g.reserveNode(n + m + 2);
+  g.reserveArc(cg.num_pairs() + n * 4 + 2 * m + 1);
+  Graph::ArcMap<std::int64_t> lower(g, 0), upper(g, 0), cost(g, 0);
+  const Graph::Node source = g.addNode();
+  const Graph::Node sink = g.addNode();
+  std::vector<Graph::Node> att(n), emp(m);
+  for (int a = 0; a < n; ++a) att[a] = g.addNode();
+  for (int e = 0; e < m; ++e) emp[e] = g.addNode();
+
+  auto add_arc = [&](Graph::Node u, Graph::Node v, std::int64_t lo,
+                     std::int64_t up, std::int64_t c) {
+    Graph::Arc arc = g.addArc(u, v);
+    lower[arc] = lo;
+    upper[arc] = up;
+    cost[arc] = c;
+    return arc;
+  };
+
+  std::int64_t total_cap = 0;
+  for (int a = 0; a < n; ++a) {
+    const int cap = AttendeeCap(fair, avail, a);
+    total_cap += cap;
+    if (cap == 0) continue;
+    if (f <= 0) {
+      add_arc(source, att[a], 0, cap, 0);
+      continue;
+    }
+    const int min_a = std::min(fair.config.meetings_min, cap);
+    for (int k = 1; k <= cap; ++k) {
+      double bonus = k <= min_a ? f * kMinPriority * (min_a - k + 1)
+                                : f * kSpread * (cap - k + 1) /
+                                      static_cast<double>(cap - min_a + 1);
+      add_arc(source, att[a], 0, 1, -Units(bonus));
+    }
+  }
+  std::vector<Graph::Arc> pair_arc(cg.num_pairs());
+  for (int a = 0; a < n; ++a) {
+    for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+      pair_arc[i] = add_arc(att[a], emp[cg.employer[i]], cg.must[i] ? 1 : 0,
+                            1, -ScaledScore(cg.score[i]));
+    }
+  }
+  for (int e = 0; e < m; ++e) {
+    const std::int64_t cap = EmployerCapacity(fair, avail, e);
+    const std::int64_t soft =
+        f > 0 ? std::min<std::int64_t>(fair.config.employer_min_meetings, cap)
+              : 0;
+    if (soft > 0) add_arc(emp[e], sink, 0, soft, -Units(f * kEmployerPriority));
+    if (cap - soft > 0) add_arc(emp[e], sink, 0, cap - soft, 0);
+  }
+  add_arc(source, sink, 0, total_cap, 0);
+
+  Simplex simplex(g);
+  simplex.lowerMap(lower).upperMap(upper).costMap(cost).stSupply(source, sink,
+                                                                 total_cap);
+  if (simplex.run() != Simplex::OPTIMAL) {
+    out.status = MatchStatus::kInfeasible;
+    return;
+  }
+  out.status = MatchStatus::kOptimal;
+  out.matched.assign(cg.num_pairs(), 0);
+  for (int i = 0; i < cg.num_pairs(); ++i) {
+    out.matched[i] = simplex.flow(pair_arc[i]) > 0;
+  }
+  out.source_potential = simplex.potential(source);
+  out.sink_potential = simplex.potential(sink);
+  out.attendee_potential.resize(n);
+  out.employer_potential.resize(m);
+  for (int a = 0; a < n; ++a) out.attendee_potential[a] = simplex.potential(att[a]);
+  for (int e = 0; e < m; ++e) out.employer_potential[e] = simplex.potential(emp[e]);
+}
+
+}  // namespace
+
+int AttendeeCap(const Fair& fair, const Availability& avail, int a) {
+  return std::max(0, std::min(fair.MaxMeetings(a), avail.AttendeeSlots(a)));
+}
+
+std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
+                              int e) {
+  return static_cast<std::int64_t>(fair.employers[e].tables) *
+         fair.GroupSize(e) * avail.EmployerSlots(e);
+}
+
+Matching SolveMatching(const Compatibility& compat, const Availability& avail,
+                       const PairCodes& excluded,
+                       const MatchingOptions& options) {
+  const Fair& fair = compat.fair();
+  const int n = fair.num_attendees();
+  Matching out;
+  out.graph = BuildCandidates(compat, avail, excluded, options.k,
+                              options.threads);
+  for (int round = 1;; ++round) {
+    out.pricing_rounds = round;
+    SolveFlow(fair, avail, options, out);
+    if (out.status != MatchStatus::kOptimal) return out;
+    if (round >= options.max_pricing_rounds) return out;
+
+    // Price every plannable pair outside the candidates.
+    std::vector<std::vector<int>> extra(n);
+    const CandidateGraph& cg = out.graph;
+    ForEachScoreBlock(compat, options.threads, [&](int begin, int end,
+                                                   const ScoreMatrix& s) {
+      std::vector<char> in_graph(fair.num_employers(), 0);
+      for (int a = begin; a < end; ++a) {
+        for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+          in_graph[cg.employer[i]] = 1;
+        }
+        const std::int64_t pa = out.attendee_potential[a];
+        for (int e = 0; e < fair.num_employers(); ++e) {
+          if (in_graph[e]) continue;
+          const float w = s(a - begin, e);
+          const std::int64_t rc =
+              -ScaledScore(w) + pa - out.employer_potential[e];
+          if (rc < 0 && Plannable(fair, avail, excluded, a, e, w)) {
+            extra[a].push_back(e);
+          }
+        }
+        for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+          in_graph[cg.employer[i]] = 0;
+        }
+      }
+    });
+    int added = 0;
+    for (const auto& row : extra) added += static_cast<int>(row.size());
+    if (added == 0) return out;
+    out.priced_in += added;
+    out.graph = ExtendCandidates(compat, out.graph, extra);
+  }
+}
+
+double UpperBound(const Compatibility& compat, const Availability& avail,
+                  const Matching& f0, int threads) {
+  const Fair& fair = compat.fair();
+  const int n = fair.num_attendees();
+  const int m = fair.num_employers();
+  std::vector<std::int64_t> u(n), v(m);
+  double bound = 0;
+  for (int a = 0; a < n; ++a) {
+    u[a] = std::max<std::int64_t>(0, f0.attendee_potential[a] -
+                                         f0.source_potential);
+    bound += static_cast<double>(AttendeeCap(fair, avail, a)) * u[a];
+  }
+  for (int e = 0; e < m; ++e) {
+    v[e] = std::max<std::int64_t>(0, f0.sink_potential -
+                                         f0.employer_potential[e]);
+    bound += static_cast<double>(EmployerCapacity(fair, avail, e)) * v[e];
+  }
+  // Per-block sums, added in block order so the result does not depend on
+  // the thread count.
+  const int num_blocks = (n + kScoreBlockRows - 1) / kScoreBlockRows;
+  std::vector<double> block_sum(std::max(1, num_blocks), 0.0);
+  ForEachScoreBlock(compat, threads, [&](int begin, int end,
+                                         const ScoreMatrix& s) {
+    double sum = 0;
+    for (int a = begin; a < end; ++a) {
+      for (int e = 0; e < m; ++e) {
+        const float w = s(a - begin, e);
+        if (!Eligible(fair, a, e, w) || !avail.ShareSlot(a, e)) continue;
+        const std::int64_t slack = ScaledScore(w) - u[a] - v[e];
+        if (slack > 0) sum += static_cast<double>(slack);
+      }
+    }
+    block_sum[begin / kScoreBlockRows] = sum;
+  });
+  for (double x : block_sum) bound += x;
+  return bound / static_cast<double>(kScoreScale);
+}
+
+}  // namespace fairmatch

@@ -1,0 +1,92 @@
+// Who meets whom: a maximum-weight b-matching solved exactly as a min-cost
+// flow (LEMON NetworkSimplex, integer costs from ScaledScore).
+//
+//   source --(attendee cap)--> attendee --(1, -score)--> employer
+//          --(employer capacity)--> sink,  plus a free source->sink bypass
+//
+// attendee cap = min(max_meetings, slots the attendee is available);
+// employer capacity = tables x group_size x slots the employer is available.
+// A must_meet pair's arc has lower bound 1.
+//
+// Fairness (objective.fairness = f > 0) makes each attendee's utility
+// concave and exact in the flow: the source->attendee arc is split into unit
+// arcs whose bonuses decrease, so a first meeting for someone who has none
+// outweighs anyone's second, and meetings up to meetings.min outweigh any
+// score difference (they carry kMinPriority score units each level):
+//   bonus(k) = f * kMinPriority * (min_a - k + 1)            for k <= min_a
+//   bonus(k) = f * kSpread * (cap_a - k + 1) / (cap_a - min_a + 1)  k > min_a
+// The employer soft minimum (employers.min_meetings) works the same way on
+// the employer->sink arc with f * kEmployerPriority. With f = 0 there are no
+// bonuses and the flow is exactly the maximum total score.
+//
+// Candidates are sparse (candidates.h); column generation makes the result
+// exact for the full graph: after each solve, every plannable pair outside
+// the candidates is priced with the optimal node potentials pi, reduced cost
+// rc(a,e) = -w(a,e) + pi(a) - pi(e); pairs with rc < 0 are added and the
+// flow solved again, until none is left. For the bipartite b-matching
+// polytope the LP is integral, so this proves optimality over all pairs.
+//
+// Certificate: weak LP duality. For any u, v >= 0,
+//   total <= sum_a cap_a u_a + sum_e C_e v_e + sum_{a,e} max(0, w - u_a - v_e)
+// over every eligible pair sharing a slot. UpperBound() evaluates it with
+// u, v taken from the potentials of an f = 0 solve; it equals the f = 0
+// optimum of the relaxation (timing ignored), so gap = 1 - total / bound
+// measures both timetabling losses and the price of fairness.
+#ifndef FAIRMATCH_PLAN_MATCHING_H_
+#define FAIRMATCH_PLAN_MATCHING_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/model/fair.h"
+#include "engine/plan/availability.h"
+#include "engine/plan/candidates.h"
+#include "engine/score/compatibility.h"
+
+namespace fairmatch {
+
+inline constexpr double kMinPriority = 16.0;
+inline constexpr double kEmployerPriority = 12.0;
+inline constexpr double kSpread = 0.25;
+
+enum class MatchStatus { kOptimal, kInfeasible };
+
+struct Matching {
+  MatchStatus status = MatchStatus::kOptimal;
+  CandidateGraph graph;        // the candidates after column generation
+  std::vector<char> matched;   // per pair of `graph`
+  int pricing_rounds = 0;      // solves needed until no pair priced in
+  int priced_in = 0;           // pairs added by column generation
+  // Node potentials of the last solve (for pricing and the certificate).
+  std::int64_t source_potential = 0;
+  std::int64_t sink_potential = 0;
+  std::vector<std::int64_t> attendee_potential;
+  std::vector<std::int64_t> employer_potential;
+};
+
+struct MatchingOptions {
+  double fairness = 0;  // objective.fairness
+  int k = 8;            // initial candidates per attendee
+  int threads = 1;
+  int max_pricing_rounds = 20;
+};
+
+// Attendee a's meeting cap in the flow: min(max_meetings, available slots).
+int AttendeeCap(const Fair& fair, const Availability& avail, int a);
+// Employer e's attendee-meeting capacity: tables x group size x its slots.
+std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
+                              int e);
+
+// Solves the matching over all plannable pairs not in `excluded`.
+Matching SolveMatching(const Compatibility& compat, const Availability& avail,
+                       const PairCodes& excluded,
+                       const MatchingOptions& options);
+
+// The weak-duality bound above, in score units, from an f = 0 matching.
+// REQUIRES: `f0` was solved with fairness 0 and status kOptimal.
+double UpperBound(const Compatibility& compat, const Availability& avail,
+                  const Matching& f0, int threads);
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_PLAN_MATCHING_H_

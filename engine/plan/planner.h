@@ -1,0 +1,40 @@
+// The planner: matching (matching.h), then timetabling (timetable.h); a
+// matched pair that cannot be given a slot is excluded and the matching
+// solved again, until every matched pair has a slot.
+//
+// Requests that cannot all be met (must_meets beyond an employer's capacity
+// or an attendee's cap, must_meet pairs that share no slot) fail with
+// FailedPreconditionError whose message names who and why, one line each.
+#ifndef FAIRMATCH_PLAN_PLANNER_H_
+#define FAIRMATCH_PLAN_PLANNER_H_
+
+#include "absl/status/statusor.h"
+#include "engine/model/schedule.h"
+#include "engine/score/compatibility.h"
+
+namespace fairmatch {
+
+struct PlanOptions {
+  int threads = 1;  // results do not depend on it
+};
+
+struct PlanStats {
+  double upper_bound = -1;  // weak-duality bound on the total score
+  int match_rounds = 0;     // matching + timetabling rounds
+  int excluded_pairs = 0;   // pairs excluded because no slot fitted
+  int pricing_rounds = 0;   // column-generation solves in the last round
+  int priced_in = 0;        // pairs added by column generation
+  int candidate_pairs = 0;  // pairs in the final flow graph
+};
+
+struct PlanOutcome {
+  Schedule schedule;
+  PlanStats stats;
+};
+
+absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
+                                 const PlanOptions& options);
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_PLAN_PLANNER_H_

@@ -1,0 +1,298 @@
+#include "engine/plan/timetable.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <numeric>
+#include <tuple>
+
+namespace fairmatch {
+namespace {
+
+constexpr int kRepairDepth = 3;
+constexpr int kRepairBudget = 4000;
+
+class SlotAssigner {
+ public:
+  SlotAssigner(const Fair& fair, const Availability& avail,
+               const std::vector<MatchedPair>& pairs)
+      : fair_(fair),
+        avail_(avail),
+        pairs_(pairs),
+        num_slots_(fair.num_slots()),
+        slot_(pairs.size(), -1),
+        attendee_at_(static_cast<size_t>(fair.num_attendees()) * num_slots_,
+                     -1),
+        employer_at_(static_cast<size_t>(fair.num_employers()) * num_slots_),
+        capacity_(fair.num_employers()) {
+    for (int e = 0; e < fair.num_employers(); ++e) {
+      capacity_[e] = fair.employers[e].tables * fair.GroupSize(e);
+    }
+    // Per attendee, its pairs (to measure idle gaps).
+    attendee_pairs_.resize(fair.num_attendees());
+    for (int p = 0; p < static_cast<int>(pairs.size()); ++p) {
+      attendee_pairs_[pairs[p].attendee].push_back(p);
+    }
+  }
+
+  std::vector<int> Run() {
+    std::vector<int> order(pairs_.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<int> freedom(pairs_.size());
+    for (size_t p = 0; p < pairs_.size(); ++p) {
+      freedom[p] = avail_.SharedSlots(pairs_[p].attendee, pairs_[p].employer);
+    }
+    std::sort(order.begin(), order.end(), [&](int x, int y) {
+      const MatchedPair& px = pairs_[x];
+      const MatchedPair& py = pairs_[y];
+      return std::make_tuple(!px.must, freedom[x], -px.score, px.attendee,
+                             px.employer) <
+             std::make_tuple(!py.must, freedom[y], -py.score, py.attendee,
+                             py.employer);
+    });
+    for (int p : order) {
+      budget_ = kRepairBudget;
+      journal_.clear();
+      Place(p, kRepairDepth);
+    }
+    return slot_;
+  }
+
+ private:
+  int& AttendeeAt(int a, int s) {
+    return attendee_at_[static_cast<size_t>(a) * num_slots_ + s];
+  }
+  std::vector<int>& EmployerAt(int e, int s) {
+    return employer_at_[static_cast<size_t>(e) * num_slots_ + s];
+  }
+  bool Feasible(int p, int s) const {
+    return avail_.Attendee(pairs_[p].attendee, s) &&
+           avail_.Employer(pairs_[p].employer, s);
+  }
+
+  void Assign(int p, int s) {
+    slot_[p] = s;
+    AttendeeAt(pairs_[p].attendee, s) = p;
+    EmployerAt(pairs_[p].employer, s).push_back(p);
+    journal_.push_back({p, s, true});
+  }
+  void Unassign(int p) {
+    const int s = slot_[p];
+    slot_[p] = -1;
+    AttendeeAt(pairs_[p].attendee, s) = -1;
+    std::vector<int>& at = EmployerAt(pairs_[p].employer, s);
+    at.erase(std::find(at.begin(), at.end(), p));
+    journal_.push_back({p, s, false});
+  }
+  // Undoes every move made since the journal had `mark` entries.
+  void Rollback(size_t mark) {
+    while (journal_.size() > mark) {
+      const Move move = journal_.back();
+      journal_.pop_back();
+      if (move.assigned) {
+        Unassign(move.pair);
+      } else {
+        Assign(move.pair, move.slot);
+      }
+      journal_.pop_back();  // the inverse move just logged
+    }
+  }
+
+  // Idle slots in the attendee's day if pair p were in slot s.
+  int IdleWith(int p, int s) const {
+    int lo = s, hi = s, count = 1;
+    for (int q : attendee_pairs_[pairs_[p].attendee]) {
+      if (q == p || slot_[q] < 0) continue;
+      lo = std::min(lo, slot_[q]);
+      hi = std::max(hi, slot_[q]);
+      ++count;
+    }
+    return hi - lo + 1 - count;
+  }
+
+  // Feasible slots of p, best first: fewest idle gaps, lightest employer
+  // load, earliest.
+  std::vector<int> RankedSlots(int p) {
+    std::vector<std::tuple<int, int, int>> ranked;
+    const int e = pairs_[p].employer;
+    for (int s = 0; s < num_slots_; ++s) {
+      if (!Feasible(p, s)) continue;
+      ranked.emplace_back(IdleWith(p, s),
+                          static_cast<int>(EmployerAt(e, s).size()), s);
+    }
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<int> slots;
+    slots.reserve(ranked.size());
+    for (const auto& r : ranked) slots.push_back(std::get<2>(r));
+    return slots;
+  }
+
+  bool Free(int p, int s) {
+    return AttendeeAt(pairs_[p].attendee, s) < 0 &&
+           static_cast<int>(EmployerAt(pairs_[p].employer, s).size()) <
+               capacity_[pairs_[p].employer];
+  }
+
+  // Places p directly, or by ejecting an occupant that can itself be
+  // re-placed within `depth` further moves. Leaves everything as it was
+  // when it fails.
+  bool Place(int p, int depth) {
+    const std::vector<int> slots = RankedSlots(p);
+    for (int s : slots) {
+      if (Free(p, s)) {
+        Assign(p, s);
+        return true;
+      }
+    }
+    if (depth == 0) return false;
+    const int a = pairs_[p].attendee;
+    const int e = pairs_[p].employer;
+    for (int s : slots) {
+      if (--budget_ < 0) return false;
+      const size_t mark = journal_.size();
+      const int q = AttendeeAt(a, s);
+      if (q >= 0 && pairs_[q].must && !pairs_[p].must) continue;
+      if (q >= 0) Unassign(q);
+      if (static_cast<int>(EmployerAt(e, s).size()) < capacity_[e]) {
+        Assign(p, s);
+        if (Place(q, depth - 1)) return true;
+        Rollback(mark);
+        continue;
+      }
+      // The employer is full in s: try ejecting each of its occupants.
+      const std::vector<int> occupants = EmployerAt(e, s);
+      for (int r : occupants) {
+        if (pairs_[r].must && !pairs_[p].must) continue;
+        const size_t inner = journal_.size();
+        Unassign(r);
+        Assign(p, s);
+        if (Place(r, depth - 1) && (q < 0 || Place(q, depth - 1))) {
+          return true;
+        }
+        Rollback(inner);
+        if (budget_ < 0) break;
+      }
+      Rollback(mark);
+    }
+    return false;
+  }
+
+  struct Move {
+    int pair;
+    int slot;
+    bool assigned;  // true: Assign(pair, slot); false: Unassign from slot
+  };
+
+  const Fair& fair_;
+  const Availability& avail_;
+  const std::vector<MatchedPair>& pairs_;
+  const int num_slots_;
+  std::vector<int> slot_;
+  std::vector<int> attendee_at_;               // attendee x slot -> pair
+  std::vector<std::vector<int>> employer_at_;  // employer x slot -> pairs
+  std::vector<int> capacity_;                  // attendees per slot
+  std::vector<std::vector<int>> attendee_pairs_;
+  std::vector<Move> journal_;
+  int budget_ = 0;
+};
+
+// Centred, normalised value vector of an attendee (for group cohesion).
+std::vector<float> ValueDirection(const Profile& p) {
+  std::vector<float> v = p.values;
+  if (v.empty()) return v;
+  const float mean = std::accumulate(v.begin(), v.end(), 0.0f) / v.size();
+  float norm = 0;
+  for (float& x : v) {
+    x -= mean;
+    norm += x * x;
+  }
+  if (norm > 0) {
+    norm = std::sqrt(norm);
+    for (float& x : v) x /= norm;
+  }
+  return v;
+}
+
+float Dot(const std::vector<float>& x, const std::vector<float>& y) {
+  float d = 0;
+  for (size_t i = 0; i < x.size() && i < y.size(); ++i) d += x[i] * y[i];
+  return d;
+}
+
+}  // namespace
+
+std::vector<int> AssignSlots(const Fair& fair, const Availability& avail,
+                             const std::vector<MatchedPair>& pairs) {
+  return SlotAssigner(fair, avail, pairs).Run();
+}
+
+Schedule AssignTables(const Fair& fair, const std::vector<MatchedPair>& pairs,
+                      const std::vector<int>& slots) {
+  const int num_slots = fair.num_slots();
+  // Attendees per (employer, slot), in attendee order.
+  std::vector<std::vector<int>> cell(
+      static_cast<size_t>(fair.num_employers()) * num_slots);
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    if (slots[p] < 0) continue;
+    cell[static_cast<size_t>(pairs[p].employer) * num_slots + slots[p]]
+        .push_back(pairs[p].attendee);
+  }
+  Schedule schedule;
+  for (int e = 0; e < fair.num_employers(); ++e) {
+    const int tables = fair.employers[e].tables;
+    std::vector<int> table_use(tables, 0);
+    for (int s = 0; s < num_slots; ++s) {
+      std::vector<int>& people = cell[static_cast<size_t>(e) * num_slots + s];
+      if (people.empty()) continue;
+      std::sort(people.begin(), people.end());
+      const int n = static_cast<int>(people.size());
+      const int groups = std::min(tables, n);
+      std::vector<std::vector<float>> dir(n);
+      for (int i = 0; i < n; ++i) {
+        dir[i] = ValueDirection(fair.attendees[people[i]]);
+      }
+      std::vector<char> used(n, 0);
+      // Tables least used so far get this slot's groups.
+      std::vector<int> order(tables);
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+        return table_use[x] < table_use[y];
+      });
+      for (int g = 0; g < groups; ++g) {
+        const int size = n / groups + (g < n % groups ? 1 : 0);
+        Meeting meeting;
+        meeting.slot = s;
+        meeting.employer = e;
+        meeting.table = order[g] + 1;
+        ++table_use[order[g]];
+        // Seed with the first unassigned attendee, then add the most
+        // similar ones (by summed similarity to the group so far).
+        int seed = 0;
+        while (used[seed]) ++seed;
+        used[seed] = 1;
+        std::vector<int> members = {seed};
+        while (static_cast<int>(members.size()) < size) {
+          int best = -1;
+          float best_sim = -1e9f;
+          for (int i = 0; i < n; ++i) {
+            if (used[i]) continue;
+            float sim = 0;
+            for (int j : members) sim += Dot(dir[i], dir[j]);
+            if (sim > best_sim) {
+              best_sim = sim;
+              best = i;
+            }
+          }
+          used[best] = 1;
+          members.push_back(best);
+        }
+        for (int i : members) meeting.attendees.push_back(people[i]);
+        schedule.meetings.push_back(std::move(meeting));
+      }
+    }
+  }
+  SortMeetings(schedule);
+  return schedule;
+}
+
+}  // namespace fairmatch

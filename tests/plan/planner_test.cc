@@ -1,0 +1,134 @@
+#include "engine/plan/planner.h"
+
+#include <catch2/catch.hpp>
+
+#include "engine/check/check.h"
+#include "engine/check/metrics.h"
+#include "tests/plan/plan_fixture.h"
+
+namespace fairmatch {
+namespace {
+
+using testing::RandomFair;
+using testing::RandomFairSpec;
+
+std::string Describe(const std::vector<Violation>& violations) {
+  std::string text;
+  for (const Violation& v : violations) text += v.kind + ": " + v.message + "\n";
+  return text;
+}
+
+TEST_CASE("without windows every matched pair gets a slot and f = 0 is "
+          "optimal", "[plan]") {
+  RandomFairSpec spec;
+  spec.attendees = 120;
+  spec.employers = 10;
+  spec.slots = 4;
+  spec.max_tables = 2;
+  spec.max_group = 3;
+  for (std::uint32_t seed = 1; seed <= 15; ++seed) {
+    const Fair fair = RandomFair(seed, spec);
+    const Compatibility compat = Compatibility::Build(fair);
+    absl::StatusOr<PlanOutcome> plan = Plan(compat, PlanOptions{});
+    REQUIRE(plan.ok());
+    CHECK(plan->stats.excluded_pairs == 0);
+    INFO(Describe(CheckSchedule(fair, compat, plan->schedule)));
+    CHECK(CheckSchedule(fair, compat, plan->schedule).empty());
+    const Metrics m = ComputeMetrics(fair, compat, plan->schedule);
+    // The bound is the relaxation's optimum; without windows the plan
+    // reaches it exactly.
+    CHECK(m.total_score == Approx(plan->stats.upper_bound).epsilon(1e-6));
+  }
+}
+
+TEST_CASE("random fairs with windows, must_meets and avoids plan validly or "
+          "fail with a diagnosis", "[plan]") {
+  int planned = 0, infeasible = 0;
+  for (std::uint32_t seed = 1; seed <= 150; ++seed) {
+    RandomFairSpec spec;
+    spec.attendees = 4 + seed % 23;
+    spec.employers = 1 + seed % 5;
+    spec.slots = 2 + seed % 5;
+    spec.windows = true;
+    spec.must_meets = seed % 4;
+    spec.avoids = seed % 3;
+    spec.fairness = (seed % 3) * 0.5;
+    const Fair fair = RandomFair(seed, spec);
+    const Compatibility compat = Compatibility::Build(fair);
+    absl::StatusOr<PlanOutcome> plan = Plan(compat, PlanOptions{});
+    if (!plan.ok()) {
+      CHECK(plan.status().code() == absl::StatusCode::kFailedPrecondition);
+      CHECK(!plan.status().message().empty());
+      ++infeasible;
+      continue;
+    }
+    ++planned;
+    const std::vector<Violation> violations =
+        CheckSchedule(fair, compat, plan->schedule);
+    INFO("seed " << seed << "\n" << Describe(violations));
+    CHECK(violations.empty());
+  }
+  CHECK(planned > 100);
+}
+
+TEST_CASE("must_meet beyond an employer's capacity names the employer",
+          "[plan]") {
+  RandomFairSpec spec;
+  spec.attendees = 6;
+  spec.employers = 2;
+  spec.slots = 2;
+  Fair fair = RandomFair(3, spec);
+  fair.employers[0].tables = 1;
+  fair.employers[0].group_size = 1;
+  for (Attendee& a : fair.attendees) {
+    a.must_meet = {0};
+    a.avoid.clear();
+  }
+  const Compatibility compat = Compatibility::Build(fair);
+  absl::StatusOr<PlanOutcome> plan = Plan(compat, PlanOptions{});
+  REQUIRE(!plan.ok());
+  CHECK(plan.status().code() == absl::StatusCode::kFailedPrecondition);
+  CHECK_THAT(std::string(plan.status().message()),
+             Catch::Contains("e0") && Catch::Contains("6 attendees") &&
+                 Catch::Contains("only 2"));
+}
+
+TEST_CASE("must_meet pairs with no shared slot name both windows", "[plan]") {
+  RandomFairSpec spec;
+  spec.attendees = 2;
+  spec.employers = 1;
+  spec.slots = 4;
+  Fair fair = RandomFair(5, spec);
+  fair.attendees[0].must_meet = {0};
+  fair.attendees[0].avoid.clear();
+  fair.attendees[0].available = {{600, 630}};
+  fair.employers[0].available = {{630, 660}};
+  const Compatibility compat = Compatibility::Build(fair);
+  absl::StatusOr<PlanOutcome> plan = Plan(compat, PlanOptions{});
+  REQUIRE(!plan.ok());
+  CHECK_THAT(std::string(plan.status().message()),
+             Catch::Contains("10:00-10:30") && Catch::Contains("10:30-11:00"));
+}
+
+TEST_CASE("with fairness, nobody eligible is left without a meeting while "
+          "capacity exists", "[plan]") {
+  RandomFairSpec spec;
+  spec.attendees = 200;
+  spec.employers = 12;
+  spec.slots = 6;
+  spec.max_tables = 2;
+  spec.max_group = 3;
+  spec.fairness = 0.5;
+  spec.windows = true;
+  for (std::uint32_t seed = 1; seed <= 5; ++seed) {
+    const Fair fair = RandomFair(seed, spec);
+    const Compatibility compat = Compatibility::Build(fair);
+    absl::StatusOr<PlanOutcome> plan = Plan(compat, PlanOptions{});
+    REQUIRE(plan.ok());
+    const Metrics m = ComputeMetrics(fair, compat, plan->schedule);
+    CHECK(m.eligible_attendees_with_no_meeting == 0);
+  }
+}
+
+}  // namespace
+}  // namespace fairmatch

@@ -1,0 +1,46 @@
+#include "tools/cli.h"
+
+#include <iostream>
+
+namespace fairmatch {
+
+int ExitCodeFor(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kOk:
+      return kExitOk;
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kNotFound:
+      return kExitBadInput;
+    case absl::StatusCode::kFailedPrecondition:
+      return kExitInfeasible;
+    default:
+      return kExitViolations;
+  }
+}
+
+void PrintStatus(const absl::Status& status) {
+  if (status.code() == absl::StatusCode::kFailedPrecondition) {
+    std::cerr << "fairmatch: error: these requests cannot all be met:\n";
+    std::string message(status.message());
+    size_t start = 0;
+    while (start <= message.size()) {
+      size_t end = message.find('\n', start);
+      if (end == std::string::npos) end = message.size();
+      std::cerr << "  - " << message.substr(start, end - start) << "\n";
+      start = end + 1;
+    }
+    return;
+  }
+  std::cerr << status.message() << "\n";
+}
+
+void AddConfigOptions(CLI::App* cmd, LoadOptions* options) {
+  cmd->add_option("--config", options->config_files,
+                  "Extra config file, layered over FAIR_DIR/config.yaml "
+                  "(repeatable, applied in order)");
+  cmd->add_option("--set", options->sets,
+                  "Override one config key, e.g. --set min_score=0.3 or "
+                  "--set weights.values=0.7 (repeatable, applied last)");
+}
+
+}  // namespace fairmatch

@@ -1,0 +1,36 @@
+// Shared pieces of the fairmatch command line: exit codes, printing
+// statuses, and the --config/--set options every fair command takes.
+#ifndef FAIRMATCH_TOOLS_CLI_H_
+#define FAIRMATCH_TOOLS_CLI_H_
+
+#include <string>
+
+#include "CLI/CLI.hpp"
+#include "absl/status/status.h"
+#include "engine/io/fair_loader.h"
+
+namespace fairmatch {
+
+// Exit codes (a contract: scripts depend on them).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitViolations = 1;  // check found violations; I/O failure
+inline constexpr int kExitBadInput = 2;    // bad input or usage
+inline constexpr int kExitInfeasible = 3;  // requests that cannot all be met
+
+// 2 for InvalidArgument/NotFound, 3 for FailedPrecondition, 1 otherwise.
+int ExitCodeFor(const absl::Status& status);
+
+// Prints a failed status to stderr: diagnostics as they are ("FILE:LINE:COL:
+// error: ..."), a diagnosis of infeasible requests under a heading.
+void PrintStatus(const absl::Status& status);
+
+// Adds --config FILE (repeatable) and --set KEY=VALUE (repeatable).
+void AddConfigOptions(CLI::App* cmd, LoadOptions* options);
+
+void AddPlanCommand(CLI::App& app, int* exit_code);
+void AddScoresCommand(CLI::App& app, int* exit_code);
+void AddCheckCommand(CLI::App& app, int* exit_code);
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_TOOLS_CLI_H_

@@ -1,0 +1,56 @@
+// fairmatch scores FAIR_DIR [--config F]... [--set K=V]... [--out FILE]
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "engine/io/output_dir.h"
+#include "engine/pipeline.h"
+#include "engine/render/scores_csv.h"
+#include "tools/cli.h"
+
+namespace fairmatch {
+namespace {
+
+struct ScoresArgs {
+  std::string fair_dir;
+  std::string out;
+  LoadOptions load;
+};
+
+int RunScoresCommand(const ScoresArgs& args) {
+  absl::StatusOr<std::unique_ptr<Fair>> fair =
+      LoadFairForTool(args.fair_dir, args.load);
+  if (!fair.ok()) {
+    PrintStatus(fair.status());
+    return ExitCodeFor(fair.status());
+  }
+  const Compatibility compat = Compatibility::Build(**fair);
+  if (args.out.empty()) {
+    WriteScoresCsv(compat, std::cout);
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitViolations;
+  }
+  std::ostringstream text;
+  WriteScoresCsv(compat, text);
+  if (absl::Status s = WriteFileAtomically(args.out, text.str()); !s.ok()) {
+    PrintStatus(s);
+    return ExitCodeFor(s);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddScoresCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ScoresArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "scores",
+      "Write every attendee x employer pair with its score, eligibility and "
+      "score components as CSV");
+  cmd->add_option("FAIR_DIR", args->fair_dir, "The fair folder")->required();
+  AddConfigOptions(cmd, &args->load);
+  cmd->add_option("--out", args->out, "Output CSV file (default: stdout)");
+  cmd->callback([args, exit_code] { *exit_code = RunScoresCommand(*args); });
+}
+
+}  // namespace fairmatch
