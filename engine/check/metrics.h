@@ -1,5 +1,10 @@
 // Quality figures of a schedule, computed from the fair and the schedule
 // alone (independently of plan/), written into schedule.json's "metrics".
+//
+// Meant for schedules that pass CheckSchedule. On others they are still
+// computed without failing: out-of-range attendee, employer and slot
+// indices are skipped, and cells outside an employer's windows or tables do
+// not count as occupied.
 #ifndef FAIRMATCH_CHECK_METRICS_H_
 #define FAIRMATCH_CHECK_METRICS_H_
 
@@ -24,7 +29,11 @@ struct Metrics {
   int eligible_attendees_with_no_meeting = 0;
   int attendees_reaching_min = 0;  // >= min(meetings.min, own cap) meetings
   double mean_score_per_meeting = 0;  // total_score / attendee_meetings
-  // Per-attendee totals (sum of the attendee's meeting scores).
+  // Per-attendee totals (sum of the attendee's meeting scores) over all
+  // attendees, those without meetings included (total 0). With the n totals
+  // sorted ascending, p10 is the one at index floor(0.1 * (n - 1)) and the
+  // median the one at floor(0.5 * (n - 1)) (the lower median); no
+  // interpolation. All 0 when there are no attendees.
   double attendee_total_worst = 0;
   double attendee_total_p10 = 0;
   double attendee_total_median = 0;
@@ -35,7 +44,8 @@ struct Metrics {
   int employers_without_meetings = 0;
   int tables_without_meetings = 0;
   // Attendee idle gaps: free slots between an attendee's first and last
-  // meeting, summed over attendees.
+  // meeting, summed over attendees. Counted in slot indices, so a break
+  // between two consecutive slots is not idle time.
   int attendee_idle_slots = 0;
   // Filled in by the planner when known (negative: not computed).
   double upper_bound = -1;
@@ -45,6 +55,10 @@ struct Metrics {
   std::vector<std::pair<std::string, double>> stage_seconds;
 };
 
+// Fills every field except upper_bound, gap and stage_seconds. Sums are in
+// double in (attendee, slot, employer) order, so the result does not depend
+// on the order of meetings. O(M log M + A * S) plus scoring the blocks of
+// 1024 attendees that contain someone without meetings.
 Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
                        const Schedule& schedule);
 

@@ -46,7 +46,9 @@ using ScoreMatrix =
 class Compatibility {
  public:
   // Precomputes the profile matrices of `fair`. `fair` must outlive the
-  // returned object.
+  // returned object. Negative weights count as 0; if both weights are 0 the
+  // components weigh 1:1.
+  // REQUIRES: every profile has at most fair.num_values() ratings.
   static Compatibility Build(const Fair& fair);
 
   // Writes the combined scores of attendees [a_begin, a_end) against every
@@ -66,6 +68,16 @@ class Compatibility {
  private:
   explicit Compatibility(const Fair& fair) : fair_(&fair) {}
 
+  // The components of attendees [a_begin, a_end) against employers
+  // [e_begin, e_end). Every public accessor goes through here, so a pair gets
+  // the same arithmetic whatever block it is computed in.
+  void ComputeComponents(int a_begin, int a_end, int e_begin, int e_end,
+                         std::array<ScoreMatrix, kNumComponents>* out) const;
+  // The weighted score of each entry of `components`.
+  void CombineComponents(
+      const std::array<ScoreMatrix, kNumComponents>& components,
+      ScoreMatrix* out) const;
+
   const Fair* fair_;
   // Implementation state (profile matrices) is private to compatibility.cc.
   Eigen::MatrixXf attendee_values_;  // A x V, centred and normalised rows
@@ -76,6 +88,7 @@ class Compatibility {
   Eigen::MatrixXf employer_seeks_;   // E x T, rows scaled
   float weight_values_ = 0.5f;
   float weight_benefit_ = 0.5f;
+  float weight_sum_ = 1.0f;  // weight_values_ + weight_benefit_, rounded once
 };
 
 // True when the pair may meet: not in the attendee's `avoid`, and either in
