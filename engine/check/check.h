@@ -9,6 +9,20 @@
 // so outside breaks, which are not slots); no `avoid` pair; no ineligible
 // pair unless must_meet; every must_meet met. Indices out of range are
 // violations too.
+//
+// Violation kinds, in the order they are reported (then by slot, employer,
+// table and attendee index, so the order of meetings in the schedule does
+// not matter): unknown-employer, unknown-attendee, slot-out-of-range,
+// table-out-of-range, empty-meeting, duplicate-attendee, group-too-large,
+// table-double-booked, attendee-double-booked, repeat-meeting,
+// too-many-meetings, attendee-unavailable, employer-unavailable,
+// avoided-pair, ineligible-pair, must-meet-missed. A meeting with an
+// unknown employer or slot is still checked for everything that does not
+// need them; an avoided pair is not also reported as ineligible.
+//
+// Method: sorts of the meetings and of the (attendee, meeting) incidences
+// group the double bookings, repeats and counts; O(M log M) for M
+// incidences, plus one Compatibility::Pair per incidence.
 #ifndef FAIRMATCH_CHECK_CHECK_H_
 #define FAIRMATCH_CHECK_CHECK_H_
 

@@ -1,0 +1,94 @@
+#include "engine/plan/self_booking.h"
+
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
+#include "engine/plan/availability.h"
+#include "engine/plan/candidates.h"
+#include "engine/plan/matching.h"
+#include "engine/plan/timetable.h"
+
+namespace fairmatch {
+namespace {
+
+// splitmix64: a fully specified generator, so the order is the same on
+// every platform.
+std::uint64_t Next(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+}  // namespace
+
+Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
+  const Fair& fair = compat.fair();
+  const Availability avail(fair);
+  const int n = fair.num_attendees();
+  const int m = fair.num_employers();
+  const int num_slots = fair.num_slots();
+
+  // Arrival order: a seeded Fisher-Yates shuffle.
+  std::vector<int> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::uint64_t state = seed;
+  for (int i = n - 1; i > 0; --i) {
+    std::swap(order[i], order[Next(state) % static_cast<std::uint64_t>(i + 1)]);
+  }
+
+  // Each attendee's preference list, best score first.
+  std::vector<std::vector<int>> prefs(n);
+  ForEachScoreBlock(compat, 1, [&](int begin, int end, const ScoreMatrix& s) {
+    for (int a = begin; a < end; ++a) {
+      std::vector<int>& p = prefs[a];
+      for (int e = 0; e < m; ++e) {
+        if (std::binary_search(fair.attendees[a].avoid.begin(),
+                               fair.attendees[a].avoid.end(), e)) {
+          continue;
+        }
+        if (avail.ShareSlot(a, e)) p.push_back(e);
+      }
+      std::sort(p.begin(), p.end(), [&](int x, int y) {
+        const float sx = s(a - begin, x), sy = s(a - begin, y);
+        return sx != sy ? sx > sy : x < y;
+      });
+    }
+  });
+
+  std::vector<int> seats(static_cast<size_t>(m) * num_slots);
+  for (int e = 0; e < m; ++e) {
+    for (int s = 0; s < num_slots; ++s) {
+      seats[static_cast<size_t>(e) * num_slots + s] =
+          fair.employers[e].tables * fair.GroupSize(e);
+    }
+  }
+  std::vector<MatchedPair> pairs;
+  std::vector<int> slots;
+  std::vector<char> busy(num_slots);
+  for (int a : order) {
+    std::fill(busy.begin(), busy.end(), 0);
+    int booked = 0;
+    const int cap = AttendeeCap(fair, avail, a);
+    for (int e : prefs[a]) {
+      if (booked >= cap) break;
+      for (int s = 0; s < num_slots; ++s) {
+        int& free_seats = seats[static_cast<size_t>(e) * num_slots + s];
+        if (busy[s] || free_seats == 0 || !avail.Attendee(a, s) ||
+            !avail.Employer(e, s)) {
+          continue;
+        }
+        --free_seats;
+        busy[s] = 1;
+        ++booked;
+        pairs.push_back({a, e, false, compat.Pair(a, e).score});
+        slots.push_back(s);
+        break;
+      }
+    }
+  }
+  return AssignTables(fair, pairs, slots);
+}
+
+}  // namespace fairmatch

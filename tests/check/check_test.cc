@@ -1,0 +1,317 @@
+#include "engine/check/check.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/model/fair.h"
+#include "engine/model/schedule.h"
+#include "engine/score/compatibility.h"
+
+namespace fairmatch {
+namespace {
+
+constexpr int kClock10 = 600;  // 10:00
+
+// A tiny fair, the same in metrics_test.cc:
+//   slots  0 10:00-10:15, 1 10:15-10:30, (break 10:30-10:45),
+//          2 10:45-11:00, 3 11:00-11:15
+//   a0 a001  default
+//   a1 a002  max_meetings 1
+//   a2 a003  avoids e2
+//   a3 a004  available 10:15-11:15 (slots 1-3)
+//   a4 a005  default
+//   a5 a006  avoids e0, e2, e3; available 10:45-11:15 (slots 2-3)
+//   e0 e001  2 tables, group size 2
+//   e1 e002  1 table, available 10:00-10:30 (slots 0-1)
+//   e2 e003  1 table
+//   e3 e004  1 table
+// min_score 0, so every pair that is not avoided is eligible; everyone
+// offers what the other side seeks, so every score is positive.
+Fair TinyFair() {
+  Fair fair;
+  fair.event.start = kClock10;
+  fair.event.end = kClock10 + 75;
+  fair.event.length = 15;
+  fair.event.breaks = {{kClock10 + 30, kClock10 + 45}};
+  fair.event.values = {{"impact", "Impact"}, {"growth", "Growth"}};
+  fair.slots = MakeSlots(fair.event.start, fair.event.end, fair.event.length,
+                         fair.event.breaks);
+  fair.config.min_score = 0;
+  fair.config.meetings_min = 2;
+  fair.config.meetings_max = 3;
+  fair.config.group_size = 3;
+  for (int a = 0; a < 6; ++a) {
+    Attendee attendee;
+    attendee.id = "a00" + std::to_string(a + 1);
+    attendee.values = {static_cast<float>(a % 5), static_cast<float>(5 - a)};
+    attendee.offers = {"python"};
+    attendee.seeks = {"mentoring"};
+    fair.attendees.push_back(attendee);
+  }
+  fair.attendees[1].max_meetings = 1;
+  fair.attendees[2].avoid = {2};
+  fair.attendees[3].available = {{kClock10 + 15, kClock10 + 75}};
+  fair.attendees[5].avoid = {0, 2, 3};
+  fair.attendees[5].available = {{kClock10 + 45, kClock10 + 75}};
+  for (int e = 0; e < 4; ++e) {
+    Employer employer;
+    employer.id = "e00" + std::to_string(e + 1);
+    employer.values = {static_cast<float>(e + 1), 2};
+    employer.offers = {"mentoring"};
+    employer.seeks = {"python"};
+    fair.employers.push_back(employer);
+  }
+  fair.employers[0].tables = 2;
+  fair.employers[0].group_size = 2;
+  fair.employers[1].available = {{kClock10, kClock10 + 30}};
+  return fair;
+}
+
+// A schedule that satisfies every hard constraint of TinyFair.
+Schedule ValidSchedule() {
+  Schedule schedule;
+  schedule.meetings = {
+      {0, 0, 1, {0, 1}},  // 10:00 e001 table 1: a001, a002
+      {0, 1, 1, {2}},     // 10:00 e002: a003
+      {1, 1, 1, {0}},     // 10:15 e002: a001
+      {1, 2, 1, {3}},     // 10:15 e003: a004
+      {2, 0, 2, {2, 3}},  // 10:45 e001 table 2: a003, a004
+  };
+  return schedule;
+}
+
+// The valid schedule plus one meeting.
+Schedule ValidPlus(const Meeting& extra) {
+  Schedule schedule = ValidSchedule();
+  schedule.meetings.push_back(extra);
+  return schedule;
+}
+
+std::vector<std::string> Kinds(const std::vector<Violation>& violations) {
+  std::vector<std::string> kinds;
+  for (const Violation& v : violations) kinds.push_back(v.kind);
+  return kinds;
+}
+
+using KindList = std::vector<std::string>;
+
+std::vector<Violation> Check(const Fair& fair, const Schedule& schedule) {
+  const Compatibility compat = Compatibility::Build(fair);
+  return CheckSchedule(fair, compat, schedule);
+}
+
+TEST_CASE("a valid schedule has no violations", "[check]") {
+  const Fair fair = TinyFair();
+  CHECK(Check(fair, ValidSchedule()).empty());
+  CHECK(Check(fair, Schedule{}).empty());
+}
+
+TEST_CASE("a slot index outside the day is slot-out-of-range", "[check]") {
+  const Fair fair = TinyFair();
+  Schedule schedule = ValidPlus({7, 3, 1, {4}});
+  schedule.meetings.push_back({-1, 2, 1, {0}});
+  CHECK(Kinds(Check(fair, schedule)) ==
+        KindList{"slot-out-of-range", "slot-out-of-range"});
+}
+
+TEST_CASE("a table outside 1..tables is table-out-of-range", "[check]") {
+  const Fair fair = TinyFair();
+  Schedule schedule = ValidPlus({3, 3, 2, {4}});  // e004 has one table
+  schedule.meetings.push_back({2, 3, 0, {0}});
+  const std::vector<Violation> violations = Check(fair, schedule);
+  CHECK(Kinds(violations) ==
+        KindList{"table-out-of-range", "table-out-of-range"});
+  // Sorted by slot: 10:45 table 0 before 11:00 table 2.
+  CHECK_THAT(violations[0].message,
+             Catch::Contains("e004 table 0 at 10:45-11:00"));
+  CHECK_THAT(violations[1].message,
+             Catch::Contains("e004 table 2 at 11:00-11:15"));
+}
+
+TEST_CASE("a meeting without attendees is empty-meeting", "[check]") {
+  CHECK(Kinds(Check(TinyFair(), ValidPlus({3, 3, 1, {}}))) ==
+        KindList{"empty-meeting"});
+}
+
+TEST_CASE("an attendee listed twice in one meeting is duplicate-attendee",
+          "[check]") {
+  const std::vector<Violation> violations =
+      Check(TinyFair(), ValidPlus({3, 3, 1, {4, 4}}));
+  REQUIRE(Kinds(violations) == KindList{"duplicate-attendee"});
+  CHECK_THAT(violations[0].message, Catch::Contains("a005 2 times"));
+}
+
+TEST_CASE("more attendees than the group size is group-too-large", "[check]") {
+  Fair fair = TinyFair();
+  fair.employers[3].group_size = 1;
+  const std::vector<Violation> violations =
+      Check(fair, ValidPlus({3, 3, 1, {0, 4}}));
+  REQUIRE(Kinds(violations) == KindList{"group-too-large"});
+  CHECK_THAT(violations[0].message,
+             Catch::Contains("e004 table 1 at 11:00-11:15") &&
+                 Catch::Contains("(a001, a005)") &&
+                 Catch::Contains("group size 1"));
+}
+
+TEST_CASE("the group size defaults to the config", "[check]") {
+  Fair fair = TinyFair();
+  fair.config.group_size = 1;  // e001 keeps its own 2
+  CHECK(Check(fair, ValidSchedule()).empty());
+  CHECK(Kinds(Check(fair, ValidPlus({3, 3, 1, {0, 4}}))) ==
+        KindList{"group-too-large"});
+  fair.employers[0].group_size = 1;  // 10:00 and 10:45 hold two
+  CHECK(Kinds(Check(fair, ValidSchedule())) ==
+        KindList{"group-too-large", "group-too-large"});
+}
+
+TEST_CASE("two conversations at one table and slot is table-double-booked",
+          "[check]") {
+  const std::vector<Violation> violations =
+      Check(TinyFair(), ValidPlus({0, 0, 1, {4}}));
+  REQUIRE(Kinds(violations) == KindList{"table-double-booked"});
+  CHECK(violations[0].message ==
+        "employer e001 table 1 at 10:00-10:15 holds 2 conversations at once: "
+        "(a001, a002), (a005)");
+}
+
+TEST_CASE("an attendee in two meetings of one slot is attendee-double-booked",
+          "[check]") {
+  const std::vector<Violation> violations =
+      Check(TinyFair(), ValidPlus({0, 3, 1, {0}}));
+  REQUIRE(Kinds(violations) == KindList{"attendee-double-booked"});
+  CHECK(violations[0].message ==
+        "attendee a001 is in 2 meetings at 10:00-10:15: employer e001 table "
+        "1, employer e004 table 1");
+}
+
+TEST_CASE("meeting the same employer twice is repeat-meeting", "[check]") {
+  const std::vector<Violation> violations =
+      Check(TinyFair(), ValidPlus({3, 0, 2, {0}}));
+  REQUIRE(Kinds(violations) == KindList{"repeat-meeting"});
+  CHECK(violations[0].message ==
+        "attendee a001 meets employer e001 2 times: at 10:00-10:15 table 1, "
+        "11:00-11:15 table 2");
+}
+
+TEST_CASE("more meetings than the attendee's cap is too-many-meetings",
+          "[check]") {
+  const std::vector<Violation> violations =
+      Check(TinyFair(), ValidPlus({3, 3, 1, {1}}));  // a002's cap is 1
+  REQUIRE(Kinds(violations) == KindList{"too-many-meetings"});
+  CHECK_THAT(violations[0].message, Catch::Contains("a002 has 2 meetings"));
+}
+
+TEST_CASE("the meeting cap defaults to the config", "[check]") {
+  Fair fair = TinyFair();
+  fair.config.meetings_max = 1;  // a001, a003 and a004 have two each
+  CHECK(Kinds(Check(fair, ValidSchedule())) == KindList{"too-many-meetings",
+                                                        "too-many-meetings",
+                                                        "too-many-meetings"});
+}
+
+TEST_CASE("a meeting outside the attendee's windows is attendee-unavailable",
+          "[check]") {
+  const std::vector<Violation> violations =
+      Check(TinyFair(), ValidPlus({0, 3, 1, {3}}));  // a004 arrives 10:15
+  REQUIRE(Kinds(violations) == KindList{"attendee-unavailable"});
+  CHECK_THAT(violations[0].message,
+             Catch::Contains("a004") && Catch::Contains("10:00-10:15"));
+}
+
+TEST_CASE("a meeting outside the employer's windows is employer-unavailable",
+          "[check]") {
+  const std::vector<Violation> violations =
+      Check(TinyFair(), ValidPlus({3, 1, 1, {4}}));  // e002 leaves 10:30
+  REQUIRE(Kinds(violations) == KindList{"employer-unavailable"});
+  CHECK_THAT(violations[0].message,
+             Catch::Contains("e002 table 1 at 11:00-11:15"));
+}
+
+TEST_CASE("meeting an avoided employer is avoided-pair, not ineligible-pair",
+          "[check]") {
+  const std::vector<Violation> violations =
+      Check(TinyFair(), ValidPlus({3, 2, 1, {2}}));  // a003 avoids e003
+  REQUIRE(Kinds(violations) == KindList{"avoided-pair"});
+  CHECK_THAT(violations[0].message,
+             Catch::Contains("a003") && Catch::Contains("e003"));
+}
+
+TEST_CASE("a pair scoring below min_score is ineligible-pair unless must_meet",
+          "[check]") {
+  Fair fair = TinyFair();
+  fair.config.min_score = 1.5;  // above every possible score
+  const std::vector<Violation> all = Check(fair, ValidSchedule());
+  CHECK(Kinds(all) == KindList(7, "ineligible-pair"));  // one per seat
+
+  fair.attendees[0].must_meet = {0, 1};  // a001's two meetings
+  const std::vector<Violation> rest = Check(fair, ValidSchedule());
+  CHECK(Kinds(rest) == KindList(5, "ineligible-pair"));
+  for (const Violation& v : rest) {
+    CHECK_THAT(v.message, !Catch::Contains("a001"));
+  }
+}
+
+TEST_CASE("a must_meet employer never met is must-meet-missed", "[check]") {
+  Fair fair = TinyFair();
+  fair.attendees[0].must_meet = {0};  // met at 10:00
+  CHECK(Check(fair, ValidSchedule()).empty());
+  fair.attendees[4].must_meet = {3};
+  const std::vector<Violation> violations = Check(fair, ValidSchedule());
+  REQUIRE(Kinds(violations) == KindList{"must-meet-missed"});
+  CHECK_THAT(violations[0].message,
+             Catch::Contains("a005") && Catch::Contains("e004"));
+}
+
+TEST_CASE("attendee indices outside the fair are unknown-attendee", "[check]") {
+  CHECK(Kinds(Check(TinyFair(), ValidPlus({3, 3, 1, {99, -1}}))) ==
+        KindList{"unknown-attendee", "unknown-attendee"});
+}
+
+TEST_CASE("employer indices outside the fair are unknown-employer", "[check]") {
+  CHECK(Kinds(Check(TinyFair(), ValidPlus({3, 9, 1, {4}}))) ==
+        KindList{"unknown-employer"});
+  CHECK(Kinds(Check(TinyFair(), ValidPlus({3, -2, 1, {4}}))) ==
+        KindList{"unknown-employer"});
+}
+
+TEST_CASE("a meeting with every index wrong is reported without crashing",
+          "[check]") {
+  Schedule schedule;
+  schedule.meetings = {{-5, 40, -3, {1000, 1000, -7}}, {-5, 40, -3, {}}};
+  const std::vector<Violation> violations = Check(TinyFair(), schedule);
+  CHECK(Kinds(violations) ==
+        KindList{"unknown-employer", "unknown-employer", "unknown-attendee",
+                 "unknown-attendee", "slot-out-of-range", "slot-out-of-range",
+                 "empty-meeting", "duplicate-attendee", "table-double-booked"});
+}
+
+TEST_CASE(
+    "violations come grouped by kind in a fixed order, whatever the "
+    "order of meetings",
+    "[check]") {
+  Fair fair = TinyFair();
+  fair.attendees[4].must_meet = {3};
+  Schedule schedule = ValidSchedule();
+  schedule.meetings.push_back({3, 9, 1, {4}});  // unknown-employer
+  schedule.meetings.push_back({0, 3, 1, {0}});  // attendee-double-booked
+  schedule.meetings.push_back({3, 0, 1, {0}});  // repeat-meeting
+  schedule.meetings.push_back({0, 0, 1, {5}});  // double-booked, avoided
+  const std::vector<Violation> forward = Check(fair, schedule);
+  CHECK(Kinds(forward) == KindList{"unknown-employer", "table-double-booked",
+                                   "attendee-double-booked", "repeat-meeting",
+                                   "too-many-meetings", "attendee-unavailable",
+                                   "avoided-pair", "must-meet-missed"});
+
+  std::reverse(schedule.meetings.begin(), schedule.meetings.end());
+  const std::vector<Violation> backward = Check(fair, schedule);
+  REQUIRE(backward.size() == forward.size());
+  for (size_t i = 0; i < forward.size(); ++i) {
+    CHECK(backward[i].kind == forward[i].kind);
+    CHECK(backward[i].message == forward[i].message);
+  }
+}
+
+}  // namespace
+}  // namespace fairmatch

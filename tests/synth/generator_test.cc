@@ -1,0 +1,472 @@
+#include "engine/synth/generator.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "engine/io/fair_loader.h"
+#include "engine/model/fair.h"
+
+namespace fairmatch {
+namespace {
+
+SynthFiles Generate(const SynthOptions& options) {
+  absl::StatusOr<SynthFiles> files = GenerateFair(options);
+  REQUIRE(files.ok());
+  return *std::move(files);
+}
+
+// "HH:MM" -> minutes since midnight; -1 when malformed.
+int ParseClock(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') return -1;
+  for (int i : {0, 1, 3, 4}) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+  }
+  return ((text[0] - '0') * 10 + (text[1] - '0')) * 60 + (text[3] - '0') * 10 +
+         (text[4] - '0');
+}
+
+// "HH:MM-HH:MM" -> window.
+TimeWindow ParseWindow(const std::string& text) {
+  REQUIRE(text.size() == 11);
+  REQUIRE(text[5] == '-');
+  TimeWindow w{ParseClock(text.substr(0, 5)), ParseClock(text.substr(6))};
+  REQUIRE(w.start >= 0);
+  REQUIRE(w.start < w.end);
+  return w;
+}
+
+std::vector<TimeWindow> Windows(const YAML::Node& person) {
+  std::vector<TimeWindow> windows;
+  if (person["available"]) {
+    for (const YAML::Node& w : person["available"]) {
+      windows.push_back(ParseWindow(w.as<std::string>()));
+    }
+  }
+  return windows;
+}
+
+// The slots the event text describes, computed by the model's slot rule.
+std::vector<Slot> EventSlots(const YAML::Node& event) {
+  const YAML::Node slots = event["slots"];
+  std::vector<TimeWindow> breaks;
+  for (const YAML::Node& b : slots["breaks"]) {
+    breaks.push_back({ParseClock(b["start"].as<std::string>()),
+                      ParseClock(b["end"].as<std::string>())});
+  }
+  return MakeSlots(ParseClock(slots["start"].as<std::string>()),
+                   ParseClock(slots["end"].as<std::string>()),
+                   slots["length"].as<int>(), breaks);
+}
+
+bool IsValidId(const std::string& id) {
+  const auto ok = [](char c, bool first) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9') ||
+           (!first && (c == '_' || c == '.' || c == '-'));
+  };
+  if (id.empty() || id.size() > 64) return false;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    if (!ok(id[i], i == 0)) return false;
+  }
+  return true;
+}
+
+bool HasNonAscii(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80;
+  });
+}
+
+TEST_CASE("the same seed gives identical files, another seed different ones",
+          "[synth]") {
+  SynthOptions options;
+  options.attendees = 500;
+  options.employers = 40;
+  options.seed = 42;
+  const SynthFiles a = Generate(options);
+  const SynthFiles b = Generate(options);
+  CHECK(a.event_yaml == b.event_yaml);
+  CHECK(a.attendees_yaml == b.attendees_yaml);
+  CHECK(a.employers_yaml == b.employers_yaml);
+  CHECK(a.config_yaml == b.config_yaml);
+
+  options.seed = 43;
+  const SynthFiles c = Generate(options);
+  CHECK(a.attendees_yaml != c.attendees_yaml);
+  CHECK(a.employers_yaml != c.employers_yaml);
+  CHECK(a.config_yaml != c.config_yaml);
+}
+
+TEST_CASE("employers do not change when only the attendee count does",
+          "[synth]") {
+  SynthOptions options;
+  options.employers = 25;
+  options.attendees = 100;
+  const SynthFiles small = Generate(options);
+  options.attendees = 2000;
+  const SynthFiles large = Generate(options);
+  CHECK(small.employers_yaml == large.employers_yaml);
+}
+
+TEST_CASE("every file parses with yaml-cpp and has the requested counts",
+          "[synth]") {
+  SynthOptions options;
+  options.attendees = 777;
+  options.employers = 61;
+  options.slots = 10;
+  options.seed = 9;
+  const SynthFiles files = Generate(options);
+  const YAML::Node event = YAML::Load(files.event_yaml);
+  const YAML::Node attendees = YAML::Load(files.attendees_yaml)["attendees"];
+  const YAML::Node employers = YAML::Load(files.employers_yaml)["employers"];
+  const YAML::Node config = YAML::Load(files.config_yaml);
+
+  CHECK(attendees.size() == 777);
+  CHECK(employers.size() == 61);
+  CHECK(config["seed"].as<std::uint64_t>() == 9);
+  CHECK(event["date"].as<std::string>().size() == 10);
+  CHECK(event["timezone"].as<std::string>() == "America/Toronto");
+  CHECK(event["values"].size() >= 8);
+  CHECK(event["values"].size() <= 10);
+  CHECK(EventSlots(event).size() == 10);
+
+  std::set<std::string> value_ids;
+  for (const YAML::Node& v : event["values"]) {
+    value_ids.insert(v["id"].as<std::string>());
+    CHECK_FALSE(v["label"].as<std::string>().empty());
+  }
+  for (const YAML::Node* list : {&attendees, &employers}) {
+    for (const YAML::Node& person : *list) {
+      CHECK(person["values"].size() == value_ids.size());
+      for (const auto& kv : person["values"]) {
+        CHECK(value_ids.count(kv.first.as<std::string>()) == 1);
+        const int rating = kv.second.as<int>();
+        CHECK(rating >= 0);
+        CHECK(rating <= 5);
+      }
+      CHECK(person["offers"].size() >= 1);
+      CHECK(person["seeks"].size() >= 1);
+    }
+  }
+  for (const YAML::Node& e : employers) {
+    const int tables = e["tables"].as<int>();
+    CHECK(tables >= 1);
+    CHECK(tables <= 3);
+    if (e["group_size"]) {
+      CHECK(e["group_size"].as<int>() >= 1);
+      CHECK(e["group_size"].as<int>() <= 4);
+    }
+  }
+}
+
+TEST_CASE("the event yields exactly the requested number of slots", "[synth]") {
+  for (int slots : {2, 3, 4, 7, 12, 13, 24, 31, 32, 47, 48}) {
+    SynthOptions options;
+    options.attendees = 20;
+    options.employers = 3;
+    options.slots = slots;
+    const YAML::Node event = YAML::Load(Generate(options).event_yaml);
+    const std::vector<Slot> made = EventSlots(event);
+    INFO("slots = " << slots);
+    CHECK(static_cast<int>(made.size()) == slots);
+    // The one break sits in the middle: half the slots before it.
+    const int pause_start =
+        ParseClock(event["slots"]["breaks"][0]["start"].as<std::string>());
+    CHECK(std::count_if(made.begin(), made.end(), [&](const Slot& s) {
+            return s.end <= pause_start;
+          }) == slots / 2);
+  }
+}
+
+TEST_CASE(
+    "ids are unique and well-formed; names and emails are unique where "
+    "they must be",
+    "[synth]") {
+  SynthOptions options;
+  options.attendees = 3000;
+  options.employers = 1500;  // more than the name combinations of a sector
+  const SynthFiles files = Generate(options);
+  const YAML::Node attendees = YAML::Load(files.attendees_yaml)["attendees"];
+  const YAML::Node employers = YAML::Load(files.employers_yaml)["employers"];
+
+  std::set<std::string> ids, emails, employer_names, booths;
+  for (const YAML::Node& a : attendees) {
+    const std::string id = a["id"].as<std::string>();
+    CHECK(IsValidId(id));
+    CHECK(ids.insert(id).second);
+    const std::string email = a["email"].as<std::string>();
+    CHECK_FALSE(HasNonAscii(email));
+    CHECK(email.find('@') != std::string::npos);
+    CHECK(emails.insert(email).second);
+  }
+  for (const YAML::Node& e : employers) {
+    const std::string id = e["id"].as<std::string>();
+    CHECK(IsValidId(id));
+    CHECK(ids.insert(id).second);
+    CHECK(employer_names.insert(e["name"].as<std::string>()).second);
+    CHECK(booths.insert(e["booth"].as<std::string>()).second);
+  }
+}
+
+TEST_CASE(
+    "must_meet and avoid name existing employers, never the same one, "
+    "and must_meet shares a slot with the attendee",
+    "[synth]") {
+  SynthOptions options;
+  options.attendees = 2000;
+  options.employers = 50;
+  options.conflict_fraction = 0.6;
+  options.early_leave_fraction = 0.5;
+  options.must_meets = 300;
+  options.avoids = 300;
+  const SynthFiles files = Generate(options);
+  const std::vector<Slot> slots = EventSlots(YAML::Load(files.event_yaml));
+  const YAML::Node attendees = YAML::Load(files.attendees_yaml)["attendees"];
+  const YAML::Node employers = YAML::Load(files.employers_yaml)["employers"];
+
+  std::map<std::string, std::vector<TimeWindow>> employer_windows;
+  for (const YAML::Node& e : employers) {
+    employer_windows[e["id"].as<std::string>()] = Windows(e);
+  }
+  int with_must_meet = 0, with_avoid = 0;
+  for (const YAML::Node& a : attendees) {
+    const std::vector<TimeWindow> windows = Windows(a);
+    std::set<std::string> must;
+    if (a["must_meet"]) {
+      ++with_must_meet;
+      for (const YAML::Node& id : a["must_meet"]) {
+        const std::string e = id.as<std::string>();
+        REQUIRE(employer_windows.count(e) == 1);
+        CHECK(must.insert(e).second);
+        CHECK(std::any_of(slots.begin(), slots.end(), [&](const Slot& s) {
+          return SlotInWindows(s, windows) &&
+                 SlotInWindows(s, employer_windows[e]);
+        }));
+      }
+    }
+    if (a["avoid"]) {
+      ++with_avoid;
+      std::set<std::string> avoid;
+      for (const YAML::Node& id : a["avoid"]) {
+        const std::string e = id.as<std::string>();
+        REQUIRE(employer_windows.count(e) == 1);
+        CHECK(avoid.insert(e).second);
+        CHECK(must.count(e) == 0);
+      }
+    }
+  }
+  // An attendee sharing no slot with any sampled employer may go without.
+  CHECK(with_must_meet <= 300);
+  CHECK(with_must_meet >= 290);
+  CHECK(with_avoid == 300);
+}
+
+TEST_CASE("must_meets and avoids default to about 2% of attendees", "[synth]") {
+  SynthOptions options;
+  options.attendees = 1000;
+  options.employers = 30;
+  options.conflict_fraction = 0;
+  options.early_leave_fraction = 0;
+  const YAML::Node attendees =
+      YAML::Load(Generate(options).attendees_yaml)["attendees"];
+  int must = 0, avoid = 0;
+  for (const YAML::Node& a : attendees) {
+    must += a["must_meet"] ? 1 : 0;
+    avoid += a["avoid"] ? 1 : 0;
+  }
+  CHECK(must == 20);  // everyone shares every slot: none is skipped
+  CHECK(avoid == 20);
+}
+
+TEST_CASE(
+    "class conflicts split an attendee's day around a 45-90 minute "
+    "class; early leavers leave after the break",
+    "[synth]") {
+  SynthOptions options;
+  options.attendees = 400;
+  options.employers = 100;
+  options.slots = 16;
+  options.conflict_fraction = 1;
+  options.early_leave_fraction = 1;
+  const SynthFiles files = Generate(options);
+  const YAML::Node event = YAML::Load(files.event_yaml);
+  const int start = ParseClock(event["slots"]["start"].as<std::string>());
+  const int end = ParseClock(event["slots"]["end"].as<std::string>());
+  const int pause_end =
+      ParseClock(event["slots"]["breaks"][0]["end"].as<std::string>());
+
+  for (const YAML::Node& a : YAML::Load(files.attendees_yaml)["attendees"]) {
+    const std::vector<TimeWindow> w = Windows(a);
+    REQUIRE(w.size() == 2);
+    CHECK(w[0].start == start);
+    CHECK(w[1].end == end);
+    const int class_minutes = w[1].start - w[0].end;
+    CHECK(class_minutes >= 45);
+    CHECK(class_minutes <= 90);
+  }
+  for (const YAML::Node& e : YAML::Load(files.employers_yaml)["employers"]) {
+    const std::vector<TimeWindow> w = Windows(e);
+    REQUIRE(w.size() == 1);
+    CHECK(w[0].start == start);
+    CHECK(w[0].end > pause_end);
+    CHECK(w[0].end < end);
+  }
+
+  options.conflict_fraction = 0;
+  options.early_leave_fraction = 0;
+  const SynthFiles none = Generate(options);
+  CHECK(none.attendees_yaml.find("available:") == std::string::npos);
+  CHECK(none.employers_yaml.find("available:") == std::string::npos);
+}
+
+TEST_CASE("names span scripts: accented Latin, Cyrillic, Greek and CJK",
+          "[synth]") {
+  SynthOptions options;
+  options.attendees = 2000;
+  const YAML::Node attendees =
+      YAML::Load(Generate(options).attendees_yaml)["attendees"];
+  int non_ascii = 0;
+  std::set<unsigned char> lead_bytes;
+  for (const YAML::Node& a : attendees) {
+    const std::string name = a["name"].as<std::string>();
+    if (HasNonAscii(name)) ++non_ascii;
+    for (char c : name) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u >= 0xC0) lead_bytes.insert(u);
+    }
+  }
+  CHECK(non_ascii > 2000 / 4);
+  CHECK(lead_bytes.count(0xC3) == 1);  // Latin-1: é, ü, ñ
+  CHECK(lead_bytes.count(0xC5) == 1);  // Latin Extended-A: ş, ł
+  CHECK(lead_bytes.count(0xD0) == 1);  // Cyrillic
+  CHECK(lead_bytes.count(0xCE) == 1);  // Greek
+  CHECK((lead_bytes.count(0xE4) + lead_bytes.count(0xE7) +
+         lead_bytes.count(0xE9)) >= 1);  // CJK ideographs
+}
+
+TEST_CASE("good matches exist for nearly everyone but are not universal",
+          "[synth]") {
+  // A pair "fits" when each offers something the other seeks.
+  SynthOptions options;
+  options.attendees = 1000;
+  options.employers = 60;
+  const SynthFiles files = Generate(options);
+  const YAML::Node attendees = YAML::Load(files.attendees_yaml)["attendees"];
+  const YAML::Node employers = YAML::Load(files.employers_yaml)["employers"];
+  const auto tags = [](const YAML::Node& list) {
+    std::set<std::string> s;
+    for (const YAML::Node& t : list) s.insert(t.as<std::string>());
+    return s;
+  };
+  const auto meet = [](const std::set<std::string>& x,
+                       const std::set<std::string>& y) {
+    return std::any_of(x.begin(), x.end(),
+                       [&](const std::string& t) { return y.count(t) > 0; });
+  };
+  std::vector<std::set<std::string>> e_offers, e_seeks;
+  for (const YAML::Node& e : employers) {
+    e_offers.push_back(tags(e["offers"]));
+    e_seeks.push_back(tags(e["seeks"]));
+  }
+  int with_fit = 0;
+  long long fitting_pairs = 0;
+  for (const YAML::Node& a : attendees) {
+    const std::set<std::string> offers = tags(a["offers"]);
+    const std::set<std::string> seeks = tags(a["seeks"]);
+    int fits = 0;
+    for (std::size_t e = 0; e < e_offers.size(); ++e) {
+      if (meet(offers, e_seeks[e]) && meet(seeks, e_offers[e])) ++fits;
+    }
+    with_fit += fits > 0 ? 1 : 0;
+    fitting_pairs += fits;
+  }
+  const double pair_share =
+      static_cast<double>(fitting_pairs) / (1000.0 * 60.0);
+  CHECK(with_fit >= 900);
+  CHECK(pair_share > 0.05);
+  CHECK(pair_share < 0.6);
+}
+
+TEST_CASE("the generated folder loads without diagnostics", "[synth]") {
+  SynthOptions options;
+  options.attendees = 400;
+  options.employers = 35;
+  options.conflict_fraction = 0.5;
+  options.early_leave_fraction = 0.3;
+  const SynthFiles files = Generate(options);
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "fairmatch_synth_test_fair";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "event.yaml", std::ios::binary) << files.event_yaml;
+  std::ofstream(dir / "attendees.yaml", std::ios::binary)
+      << files.attendees_yaml;
+  std::ofstream(dir / "employers.yaml", std::ios::binary)
+      << files.employers_yaml;
+  std::ofstream(dir / "config.yaml", std::ios::binary) << files.config_yaml;
+
+  absl::StatusOr<Fair> fair = LoadFair(dir.string(), LoadOptions{});
+  INFO(fair.status().message());
+  REQUIRE(fair.ok());
+  CHECK(fair->num_attendees() == 400);
+  CHECK(fair->num_employers() == 35);
+  CHECK(fair->num_slots() == 12);
+  CHECK(fair->config.seed == options.seed);
+}
+
+TEST_CASE("out-of-range options are rejected with InvalidArgument", "[synth]") {
+  struct Case {
+    const char* name;
+    SynthOptions options;
+  };
+  const auto with = [](auto edit) {
+    SynthOptions o;
+    edit(o);
+    return o;
+  };
+  const Case cases[] = {
+      {"no attendees", with([](SynthOptions& o) { o.attendees = 0; })},
+      {"no employers", with([](SynthOptions& o) { o.employers = 0; })},
+      {"one slot", with([](SynthOptions& o) { o.slots = 1; })},
+      {"49 slots", with([](SynthOptions& o) { o.slots = 49; })},
+      {"negative conflicts",
+       with([](SynthOptions& o) { o.conflict_fraction = -0.1; })},
+      {"NaN early leavers",
+       with([](SynthOptions& o) { o.early_leave_fraction = std::nan(""); })},
+      {"early leavers above 1",
+       with([](SynthOptions& o) { o.early_leave_fraction = 1.5; })},
+      {"must_meets below -1", with([](SynthOptions& o) { o.must_meets = -2; })},
+      {"more avoids than attendees",
+       with([](SynthOptions& o) { o.avoids = o.attendees + 1; })},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    absl::StatusOr<SynthFiles> files = GenerateFair(c.options);
+    REQUIRE_FALSE(files.ok());
+    CHECK(files.status().code() == absl::StatusCode::kInvalidArgument);
+  }
+  SECTION("the boundaries themselves are accepted") {
+    SynthOptions o;
+    o.attendees = 1;
+    o.employers = 1;
+    o.slots = 2;
+    o.conflict_fraction = 1;
+    o.early_leave_fraction = 1;
+    o.must_meets = 1;
+    o.avoids = 1;
+    CHECK(GenerateFair(o).ok());
+  }
+}
+
+}  // namespace
+}  // namespace fairmatch
