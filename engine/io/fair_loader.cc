@@ -1,0 +1,748 @@
+#include "engine/io/fair_loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "engine/io/config_loader.h"
+#include "engine/io/diagnostics.h"
+#include "engine/io/yaml_fields.h"
+#include "engine/io/yaml_tree.h"
+
+namespace fairmatch {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr char kZoneInfoDir[] = "/usr/share/zoneinfo";
+
+const std::vector<std::string> kEventKeys = {"name",  "date",  "timezone",
+                                             "venue", "slots", "values"};
+const std::vector<std::string> kSlotKeys = {"start", "end", "length", "breaks"};
+const std::vector<std::string> kBreakKeys = {"start", "end"};
+const std::vector<std::string> kValueDefKeys = {"id", "label"};
+const std::vector<std::string> kAttendeeKeys = {
+    "id",    "name",  "values",  "offers",       "seeks",     "available",
+    "extra", "email", "program", "max_meetings", "must_meet", "avoid"};
+const std::vector<std::string> kEmployerKeys = {
+    "id",        "name",  "values", "offers", "seeks",
+    "available", "extra", "booth",  "tables", "group_size"};
+
+bool Contains(const std::vector<std::string>& list, absl::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// True for "UTC" and names shaped like "Area/City" or "Area/Sub/City".
+bool TimezoneShapeOk(absl::string_view tz) {
+  if (tz == "UTC") return true;
+  std::vector<absl::string_view> parts = absl::StrSplit(tz, '/');
+  if (parts.size() < 2) return false;
+  for (absl::string_view part : parts) {
+    if (part.empty() || part == "." || part == "..") return false;
+    for (char c : part) {
+      if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '_' &&
+          c != '-' && c != '+') {
+        return false;
+      }
+    }
+  }
+  return absl::ascii_isupper(static_cast<unsigned char>(tz[0]));
+}
+
+// A close zone name in the same area ("America/Torronto" -> Toronto), if the
+// system has a zoneinfo database.
+std::string SuggestTimezone(absl::string_view tz) {
+  size_t slash = tz.rfind('/');
+  if (slash == absl::string_view::npos) return "";
+  fs::path area = fs::path(kZoneInfoDir) / std::string(tz.substr(0, slash));
+  std::error_code ec;
+  std::vector<std::string> names;
+  for (fs::directory_iterator it(area, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    names.push_back(
+        absl::StrCat(tz.substr(0, slash), "/", it->path().filename().string()));
+  }
+  std::sort(names.begin(), names.end());
+  return DidYouMean(tz, names);
+}
+
+struct Ref {
+  std::string id;
+  SourceMark mark;
+};
+
+// Reads one fair folder; every problem goes to `diags_`.
+class FairReader {
+ public:
+  FairReader(const std::string& dir, const LoadOptions& options)
+      : dir_(dir), options_(options) {
+    fair_.dir = dir;
+  }
+
+  absl::StatusOr<Fair> Run() {
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) {
+      return absl::NotFoundError(
+          absl::StrCat(dir_, ": error: fair folder not found"));
+    }
+    const std::string event_path = Path("event.yaml");
+    const std::string attendees_path = Path("attendees.yaml");
+    const std::string employers_path = Path("employers.yaml");
+    // Diagnostics come out grouped in this order of files.
+    diags_.RegisterFile(event_path);
+    diags_.RegisterFile(attendees_path);
+    diags_.RegisterFile(employers_path);
+    diags_.RegisterFile(Path("config.yaml"));
+    for (const std::string& f : options_.config_files) diags_.RegisterFile(f);
+
+    // The event first: it defines the value vocabulary and the slots that
+    // attendee and employer entries are checked against.
+    if (std::optional<YamlNode> root = ReadRequired(event_path)) {
+      ReadEvent(*root);
+    }
+    // Employers before attendees, so must_meet/avoid can be resolved.
+    if (std::optional<YamlNode> root = ReadRequired(employers_path)) {
+      employers_ok_ = ReadPeople(*root, "employers", /*attendees=*/false);
+    }
+    if (std::optional<YamlNode> root = ReadRequired(attendees_path)) {
+      ReadPeople(*root, "attendees", /*attendees=*/true);
+    }
+    if (employers_ok_) ResolveReferences();
+    LoadConfigInto(dir_, options_, &diags_, &fair_.config, nullptr);
+    if (!diags_.ok()) return diags_.ToStatus();
+    // Beyond this point the Fair is complete and valid.
+    return std::move(fair_);
+  }
+
+ private:
+  std::string Path(const char* name) const {
+    return (fs::path(dir_) / name).string();
+  }
+
+  std::optional<YamlNode> ReadRequired(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      diags_.NotFound(path);
+      return std::nullopt;
+    }
+    return ReadYamlFile(path, &diags_);
+  }
+
+  // ---- event.yaml ----
+
+  void ReadEvent(const YamlNode& root) {
+    if (root.is_null()) {
+      diags_.Error(root.mark,
+                   "file is empty; expected a map with keys "
+                   "'name', 'date', 'slots' and 'values'");
+      return;
+    }
+    if (!root.is_map()) {
+      diags_.Error(root.mark,
+                   absl::StrCat("expected a map with keys 'name', 'date', "
+                                "'slots' and 'values', got ",
+                                root.Describe()));
+      return;
+    }
+    CheckKeys(root, kEventKeys, "event.yaml", &diags_);
+    Event& event = fair_.event;
+    for (const char* required : {"name", "date", "slots", "values"}) {
+      const YamlNode* node = root.Find(required);
+      if (node == nullptr || node->is_null()) {
+        diags_.Error(root.mark, absl::StrCat("event.yaml is missing required "
+                                             "key '",
+                                             required, "'"));
+      }
+    }
+    if (const YamlNode* n = root.Find("name"); n && !n->is_null()) {
+      if (auto v = ReadText(*n, "event 'name'", &diags_)) event.name = *v;
+    }
+    if (const YamlNode* n = root.Find("date"); n && !n->is_null()) {
+      if (auto v = ReadText(*n, "'date'", &diags_)) {
+        if (IsValidDate(*v)) {
+          event.date = *v;
+        } else {
+          diags_.Error(n->mark,
+                       absl::StrCat("'date' must be a real calendar date "
+                                    "written YYYY-MM-DD, like 2027-03-04, "
+                                    "got ",
+                                    n->Describe()));
+        }
+      }
+    }
+    if (const YamlNode* n = root.Find("timezone"); n && !n->is_null()) {
+      if (auto v = ReadText(*n, "'timezone'", &diags_)) ReadTimezone(*n, *v);
+    }
+    if (const YamlNode* n = root.Find("venue"); n && !n->is_null()) {
+      if (auto v = ReadText(*n, "'venue'", &diags_)) event.venue = *v;
+    }
+    if (const YamlNode* n = root.Find("values"); n && !n->is_null()) {
+      ReadVocabulary(*n);
+    }
+    if (const YamlNode* n = root.Find("slots"); n && !n->is_null()) {
+      ReadSlots(*n);
+    }
+  }
+
+  void ReadTimezone(const YamlNode& node, const std::string& tz) {
+    std::error_code ec;
+    bool ok = TimezoneShapeOk(tz);
+    std::string hint;
+    if (ok && fs::is_directory(kZoneInfoDir, ec)) {
+      ok = fs::is_regular_file(fs::path(kZoneInfoDir) / tz, ec);
+      if (!ok) hint = SuggestTimezone(tz);
+    }
+    if (!ok) {
+      diags_.Error(node.mark,
+                   absl::StrCat("'timezone' must be an IANA time zone name "
+                                "like 'America/Toronto' or 'UTC', got ",
+                                node.Describe(), hint));
+      return;
+    }
+    fair_.event.timezone = tz;
+  }
+
+  void ReadVocabulary(const YamlNode& node) {
+    if (!node.is_sequence() || node.items.empty()) {
+      diags_.Error(node.mark,
+                   absl::StrCat("'values' must be a non-empty list of "
+                                "entries like {id: impact, label: Making a "
+                                "difference}, got ",
+                                node.Describe()));
+      return;
+    }
+    absl::flat_hash_map<std::string, int> lines;
+    bool ok = true;
+    for (const YamlNode& item : node.items) {
+      if (!item.is_map()) {
+        diags_.Error(item.mark,
+                     absl::StrCat("each entry of 'values' must be a map like "
+                                  "{id: impact, label: Making a difference}, "
+                                  "got ",
+                                  item.Describe()));
+        ok = false;
+        continue;
+      }
+      CheckKeys(item, kValueDefKeys, "a 'values' entry", &diags_);
+      ValueDef def;
+      const YamlNode* id = item.Find("id");
+      std::optional<std::string> id_text;
+      if (id == nullptr) {
+        diags_.Error(item.mark, "this 'values' entry has no 'id'");
+      } else {
+        id_text = ReadId(*id, "value 'id'", &diags_);
+      }
+      if (!id_text) {
+        ok = false;
+        continue;
+      }
+      def.id = *id_text;
+      def.label = def.id;
+      if (const YamlNode* label = item.Find("label");
+          label && !label->is_null()) {
+        if (auto v = ReadText(*label, "value 'label'", &diags_)) def.label = *v;
+      }
+      auto [it, inserted] = lines.emplace(def.id, id->mark.line);
+      if (!inserted) {
+        diags_.Error(id->mark, absl::StrCat("duplicate value id '", def.id,
+                                            "'; it is already defined on "
+                                            "line ",
+                                            it->second));
+        ok = false;
+        continue;
+      }
+      fair_.event.values.push_back(std::move(def));
+    }
+    for (const ValueDef& v : fair_.event.values) value_ids_.push_back(v.id);
+    vocabulary_ok_ = ok;
+  }
+
+  void ReadSlots(const YamlNode& node) {
+    if (!node.is_map()) {
+      diags_.Error(node.mark,
+                   absl::StrCat("'slots' must be a map with 'start', 'end' "
+                                "and 'length', got ",
+                                node.Describe()));
+      return;
+    }
+    CheckKeys(node, kSlotKeys, "'slots'", &diags_);
+    Event& event = fair_.event;
+    std::optional<int> start, end, length;
+    for (const char* required : {"start", "end", "length"}) {
+      const YamlNode* n = node.Find(required);
+      if (n == nullptr || n->is_null()) {
+        diags_.Error(node.mark,
+                     absl::StrCat("'slots' is missing '", required, "'"));
+      }
+    }
+    if (const YamlNode* n = node.Find("start"); n && !n->is_null()) {
+      start = ReadClock(*n, "'slots.start'", &diags_);
+    }
+    if (const YamlNode* n = node.Find("end"); n && !n->is_null()) {
+      end = ReadClock(*n, "'slots.end'", &diags_);
+      if (start && end && *start >= *end) {
+        diags_.Error(n->mark, absl::StrCat("'slots.end' (", FormatClock(*end),
+                                           ") must be after 'slots.start' (",
+                                           FormatClock(*start), ")"));
+        end.reset();
+      }
+    }
+    if (const YamlNode* n = node.Find("length"); n && !n->is_null()) {
+      length = ReadInt(*n, "'slots.length' (minutes per conversation)", 5, 240,
+                       &diags_);
+    }
+    bool breaks_ok = true;
+    if (const YamlNode* n = node.Find("breaks"); n && !n->is_null()) {
+      if (!n->is_sequence()) {
+        diags_.Error(n->mark,
+                     absl::StrCat("'breaks' must be a list like "
+                                  "[{start: \"11:30\", end: \"11:45\"}], "
+                                  "got ",
+                                  n->Describe()));
+        breaks_ok = false;
+      } else {
+        for (const YamlNode& b : n->items) {
+          std::optional<TimeWindow> w = ReadBreak(b);
+          if (w) {
+            event.breaks.push_back(*w);
+          } else {
+            breaks_ok = false;
+          }
+        }
+      }
+    }
+    if (!start || !end || !length || !breaks_ok) return;
+    event.start = *start;
+    event.end = *end;
+    event.length = *length;
+    fair_.slots = MakeSlots(event.start, event.end, event.length, event.breaks);
+    if (fair_.slots.empty()) {
+      diags_.Error(
+          node.mark,
+          absl::StrCat("no conversation slot fits: between ",
+                       FormatClock(event.start), " and ",
+                       FormatClock(event.end),
+                       " (minus breaks) there is no room for a ", event.length,
+                       "-minute slot; check 'start', "
+                       "'end', 'length' and 'breaks'"));
+      return;
+    }
+    slots_ok_ = true;
+  }
+
+  std::optional<TimeWindow> ReadBreak(const YamlNode& b) {
+    if (!b.is_map()) {
+      diags_.Error(b.mark, absl::StrCat("each break must be a map like "
+                                        "{start: \"11:30\", end: \"11:45\"}, "
+                                        "got ",
+                                        b.Describe()));
+      return std::nullopt;
+    }
+    CheckKeys(b, kBreakKeys, "a break", &diags_);
+    const YamlNode* s = b.Find("start");
+    const YamlNode* e = b.Find("end");
+    if (s == nullptr || e == nullptr) {
+      diags_.Error(b.mark, "each break needs both 'start' and 'end'");
+      return std::nullopt;
+    }
+    std::optional<int> start = ReadClock(*s, "break 'start'", &diags_);
+    std::optional<int> end = ReadClock(*e, "break 'end'", &diags_);
+    if (!start || !end) return std::nullopt;
+    if (*start >= *end) {
+      diags_.Error(e->mark, absl::StrCat("break 'end' (", FormatClock(*end),
+                                         ") must be after its 'start' (",
+                                         FormatClock(*start), ")"));
+      return std::nullopt;
+    }
+    return TimeWindow{*start, *end};
+  }
+
+  // ---- attendees.yaml and employers.yaml ----
+
+  // Returns true when the list could be read (entries may still have
+  // errors, but their ids are known).
+  bool ReadPeople(const YamlNode& root, const std::string& top_key,
+                  bool attendees) {
+    const std::string expected = absl::StrCat("a map with key '", top_key, "'");
+    if (root.is_null()) {
+      diags_.Error(root.mark,
+                   absl::StrCat("file is empty; expected ", expected));
+      return false;
+    }
+    if (!root.is_map()) {
+      diags_.Error(root.mark,
+                   absl::StrCat("expected ", expected, ", got ",
+                                root.Describe(), "; start the file with '",
+                                top_key, ":' and indent the entries under it"));
+      return false;
+    }
+    CheckKeys(root, {top_key}, absl::StrCat(top_key, ".yaml"), &diags_);
+    const YamlNode* list = root.Find(top_key);
+    if (list == nullptr) {
+      diags_.Error(root.mark, absl::StrCat("missing key '", top_key, "'"));
+      return false;
+    }
+    if (list->is_null()) return true;  // no entries yet
+    if (!list->is_sequence()) {
+      diags_.Error(list->mark, absl::StrCat("'", top_key,
+                                            "' must be a list of entries "
+                                            "starting with '- id: ...', got ",
+                                            list->Describe()));
+      return false;
+    }
+    absl::flat_hash_map<std::string, int> id_lines;
+    for (const YamlNode& item : list->items) {
+      if (attendees) {
+        Attendee a;
+        std::vector<Ref> must, avoid;
+        if (!ReadAttendee(item, &a, &must, &avoid)) continue;
+        if (!CheckUniqueId(a, "attendee", &id_lines)) continue;
+        fair_.attendees.push_back(std::move(a));
+        must_meet_refs_.push_back(std::move(must));
+        avoid_refs_.push_back(std::move(avoid));
+      } else {
+        Employer e;
+        if (!ReadEmployer(item, &e)) continue;
+        if (!CheckUniqueId(e, "employer", &id_lines)) continue;
+        fair_.employers.push_back(std::move(e));
+      }
+    }
+    return true;
+  }
+
+  bool CheckUniqueId(const Profile& p, const char* kind,
+                     absl::flat_hash_map<std::string, int>* id_lines) {
+    auto [it, inserted] = id_lines->emplace(p.id, p.mark.line);
+    if (inserted) return true;
+    diags_.Error(id_mark_, absl::StrCat("duplicate ", kind, " id '", p.id,
+                                        "'; it is already used by the entry "
+                                        "on line ",
+                                        it->second));
+    return false;
+  }
+
+  // Reads the keys attendees and employers share. Returns false if `e` is
+  // not one of them.
+  bool ReadCommon(const YamlEntry& e, Profile* p) {
+    const YamlNode& v = e.value;
+    if (e.key == "id") {
+      id_mark_ = v.mark;
+      if (auto id = ReadId(v, "'id'", &diags_)) p->id = *id;
+    } else if (e.key == "name") {
+      if (auto name = ReadText(v, "'name'", &diags_)) p->name = *name;
+    } else if (e.key == "values") {
+      ReadRatings(v, p);
+    } else if (e.key == "offers" || e.key == "seeks") {
+      ReadTags(v, e.key, e.key == "offers" ? &p->offers : &p->seeks);
+    } else if (e.key == "available") {
+      ReadAvailable(v, p);
+    } else if (e.key == "extra") {
+      if (v.is_null()) return true;
+      if (!v.is_map()) {
+        diags_.Error(v.mark, absl::StrCat("'extra' must be a map of "
+                                          "fields like {portfolio: ...}, "
+                                          "got ",
+                                          v.Describe()));
+      } else {
+        FlattenExtra(v, "", &p->extra);
+      }
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  // Starts an entry: checks it is a map, reports unknown keys.
+  bool BeginEntry(const YamlNode& item, const char* kind,
+                  const std::vector<std::string>& keys,
+                  const std::vector<std::string>& other_keys,
+                  const char* other_kind, Profile* p) {
+    p->mark = item.mark;
+    id_mark_ = item.mark;
+    if (!item.is_map()) {
+      diags_.Error(item.mark, absl::StrCat("each ", kind,
+                                           " must be a map with at least "
+                                           "'id' and 'name', got ",
+                                           item.Describe()));
+      return false;
+    }
+    for (const YamlEntry& e : item.entries) {
+      if (Contains(keys, e.key)) continue;
+      std::string message =
+          absl::StrCat("unknown key '", e.key, "' for an ", kind);
+      if (Contains(other_keys, e.key)) {
+        absl::StrAppend(&message, " ('", e.key, "' is only for ", other_kind,
+                        "s)");
+      } else {
+        absl::StrAppend(&message, DidYouMean(e.key, keys));
+      }
+      diags_.Error(e.key_mark, message);
+    }
+    p->values.assign(fair_.event.values.size(), 0.0f);
+    return true;
+  }
+
+  // Checks 'id' and 'name' were given; returns false without an id.
+  bool EndEntry(const YamlNode& item, const char* kind, const Profile& p) {
+    for (const char* required : {"id", "name"}) {
+      const YamlNode* n = item.Find(required);
+      if (n == nullptr || n->is_null()) {
+        diags_.Error(item.mark,
+                     absl::StrCat("this ", kind, " has no '", required, "'"));
+      }
+    }
+    return !p.id.empty();
+  }
+
+  bool ReadAttendee(const YamlNode& item, Attendee* a, std::vector<Ref>* must,
+                    std::vector<Ref>* avoid) {
+    if (!BeginEntry(item, "attendee", kAttendeeKeys, kEmployerKeys, "employer",
+                    a)) {
+      return false;
+    }
+    for (const YamlEntry& e : item.entries) {
+      if (ReadCommon(e, a)) continue;
+      const YamlNode& v = e.value;
+      if (v.is_null()) continue;  // optional keys left empty
+      if (e.key == "email") {
+        if (auto email = ReadText(v, "'email'", &diags_)) {
+          size_t at = email->find('@');
+          if (at == 0 || at == std::string::npos || at + 1 == email->size() ||
+              email->find('@', at + 1) != std::string::npos) {
+            diags_.Error(v.mark, absl::StrCat("'email' must look like "
+                                              "name@example.org, got ",
+                                              v.Describe()));
+          } else {
+            a->email = *email;
+          }
+        }
+      } else if (e.key == "program") {
+        if (auto program = ReadText(v, "'program'", &diags_)) {
+          a->program = *program;
+        }
+      } else if (e.key == "max_meetings") {
+        // Without valid slots the upper bound is unknown; check it later.
+        const int hi = slots_ok_ ? fair_.num_slots() : 100000;
+        if (auto m = ReadInt(v,
+                             slots_ok_ ? "'max_meetings' (at most the number "
+                                         "of slots)"
+                                       : "'max_meetings'",
+                             0, hi, &diags_)) {
+          a->max_meetings = *m;
+        }
+      } else if (e.key == "must_meet") {
+        ReadRefs(v, "must_meet", must);
+      } else if (e.key == "avoid") {
+        ReadRefs(v, "avoid", avoid);
+      }
+    }
+    return EndEntry(item, "attendee", *a);
+  }
+
+  bool ReadEmployer(const YamlNode& item, Employer* emp) {
+    if (!BeginEntry(item, "employer", kEmployerKeys, kAttendeeKeys, "attendee",
+                    emp)) {
+      return false;
+    }
+    for (const YamlEntry& e : item.entries) {
+      if (ReadCommon(e, emp)) continue;
+      const YamlNode& v = e.value;
+      if (v.is_null()) continue;
+      if (e.key == "booth") {
+        if (auto booth = ReadText(v, "'booth'", &diags_)) emp->booth = *booth;
+      } else if (e.key == "tables") {
+        if (auto t = ReadInt(v, "'tables'", 1, 100, &diags_)) emp->tables = *t;
+      } else if (e.key == "group_size") {
+        if (auto g = ReadInt(v, "'group_size'", 1, 20, &diags_)) {
+          emp->group_size = *g;
+        }
+      }
+    }
+    return EndEntry(item, "employer", *emp);
+  }
+
+  void ReadRatings(const YamlNode& v, Profile* p) {
+    if (v.is_null()) return;
+    if (!v.is_map()) {
+      diags_.Error(v.mark, absl::StrCat("'values' must be a map of ratings "
+                                        "like {impact: 4}, got ",
+                                        v.Describe()));
+      return;
+    }
+    for (const YamlEntry& r : v.entries) {
+      auto it = std::find(value_ids_.begin(), value_ids_.end(), r.key);
+      if (it == value_ids_.end()) {
+        // Without a readable vocabulary every id would look unknown.
+        if (!vocabulary_ok_) continue;
+        std::string hint = DidYouMean(r.key, value_ids_);
+        if (hint.empty()) {
+          hint = absl::StrCat("; event.yaml defines: ",
+                              absl::StrJoin(value_ids_, ", "));
+        }
+        diags_.Error(r.key_mark,
+                     absl::StrCat("unknown value '", r.key, "'", hint));
+        continue;
+      }
+      if (r.value.is_null()) continue;  // the same as leaving it out: 0
+      std::optional<double> rating = ReadNumber(
+          r.value, absl::StrCat("rating for '", r.key, "'"), 0, 5, &diags_);
+      if (rating)
+        p->values[it - value_ids_.begin()] = static_cast<float>(*rating);
+    }
+  }
+
+  void ReadTags(const YamlNode& v, const std::string& key,
+                std::vector<std::string>* tags) {
+    if (v.is_null()) return;
+    if (!v.is_sequence()) {
+      diags_.Error(v.mark, absl::StrCat("'", key,
+                                        "' must be a list of tags "
+                                        "like [mentoring, internships], got ",
+                                        v.Describe()));
+      return;
+    }
+    for (const YamlNode& item : v.items) {
+      if (auto tag = ReadText(item, absl::StrCat("each tag in '", key, "'"),
+                              &diags_)) {
+        tags->push_back(*tag);
+      }
+    }
+  }
+
+  void ReadAvailable(const YamlNode& v, Profile* p) {
+    if (v.is_null()) return;
+    if (!v.is_sequence()) {
+      diags_.Error(v.mark, absl::StrCat("'available' must be a list of time "
+                                        "windows like [\"10:00-12:00\"], "
+                                        "got ",
+                                        v.Describe()));
+      return;
+    }
+    for (const YamlNode& item : v.items) {
+      if (auto w = ReadWindow(item, "each 'available' window", &diags_)) {
+        p->available.push_back(*w);
+      }
+    }
+  }
+
+  void FlattenExtra(const YamlNode& node, const std::string& prefix,
+                    ExtraFields* out) {
+    switch (node.kind) {
+      case YamlNode::Kind::kMap:
+        for (const YamlEntry& e : node.entries) {
+          FlattenExtra(
+              e.value,
+              prefix.empty() ? e.key : absl::StrCat(prefix, ".", e.key), out);
+        }
+        return;
+      case YamlNode::Kind::kNull:
+        out->emplace_back(prefix, "");
+        return;
+      case YamlNode::Kind::kScalar:
+        out->emplace_back(prefix, node.scalar);
+        return;
+      case YamlNode::Kind::kSequence: {
+        std::vector<std::string> parts;
+        for (const YamlNode& item : node.items) {
+          if (item.is_sequence() || item.is_map()) {
+            diags_.Error(item.mark,
+                         absl::StrCat("lists in 'extra' may hold only plain "
+                                      "values, got ",
+                                      item.Describe(), " in '", prefix, "'"));
+            return;
+          }
+          parts.push_back(item.scalar);
+        }
+        out->emplace_back(prefix, absl::StrJoin(parts, ", "));
+        return;
+      }
+    }
+  }
+
+  void ReadRefs(const YamlNode& v, const char* key, std::vector<Ref>* refs) {
+    if (!v.is_sequence()) {
+      diags_.Error(v.mark, absl::StrCat("'", key,
+                                        "' must be a list of "
+                                        "employer ids like [acme, globex], "
+                                        "got ",
+                                        v.Describe()));
+      return;
+    }
+    for (const YamlNode& item : v.items) {
+      if (auto id = ReadText(
+              item, absl::StrCat("each employer id in '", key, "'"), &diags_)) {
+        refs->push_back(Ref{*id, item.mark});
+      }
+    }
+  }
+
+  // Turns must_meet/avoid ids into employer indices.
+  void ResolveReferences() {
+    absl::flat_hash_map<std::string, int> index;
+    std::vector<std::string> ids;
+    for (int e = 0; e < fair_.num_employers(); ++e) {
+      index.emplace(fair_.employers[e].id, e);
+      ids.push_back(fair_.employers[e].id);
+    }
+    auto resolve = [&](const std::vector<Ref>& refs, const char* key,
+                       std::vector<int>* out) {
+      for (const Ref& r : refs) {
+        auto it = index.find(r.id);
+        if (it == index.end()) {
+          diags_.Error(r.mark,
+                       absl::StrCat("unknown employer '", r.id, "' in '", key,
+                                    "'", DidYouMean(r.id, ids)));
+          continue;
+        }
+        out->push_back(it->second);
+      }
+      std::sort(out->begin(), out->end());
+      out->erase(std::unique(out->begin(), out->end()), out->end());
+    };
+    for (int a = 0; a < fair_.num_attendees(); ++a) {
+      Attendee& att = fair_.attendees[a];
+      resolve(must_meet_refs_[a], "must_meet", &att.must_meet);
+      resolve(avoid_refs_[a], "avoid", &att.avoid);
+      for (const Ref& r : avoid_refs_[a]) {
+        auto it = index.find(r.id);
+        if (it != index.end() &&
+            std::binary_search(att.must_meet.begin(), att.must_meet.end(),
+                               it->second)) {
+          diags_.Error(r.mark, absl::StrCat("employer '", r.id,
+                                            "' is in both 'must_meet' and "
+                                            "'avoid'; keep it in one of "
+                                            "them"));
+        }
+      }
+    }
+  }
+
+  const std::string dir_;
+  const LoadOptions& options_;
+  Diagnostics diags_;
+  Fair fair_;
+  std::vector<std::string> value_ids_;
+  bool vocabulary_ok_ = false;
+  bool slots_ok_ = false;
+  bool employers_ok_ = false;
+  SourceMark id_mark_;  // where the current entry's id is, for duplicates
+  // Per attendee (parallel to fair_.attendees), resolved at the end.
+  std::vector<std::vector<Ref>> must_meet_refs_;
+  std::vector<std::vector<Ref>> avoid_refs_;
+};
+
+}  // namespace
+
+absl::StatusOr<Fair> LoadFair(const std::string& dir,
+                              const LoadOptions& options) {
+  return FairReader(dir, options).Run();
+}
+
+}  // namespace fairmatch

@@ -1,0 +1,495 @@
+#include "engine/io/yaml_tree.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "yaml-cpp/eventhandler.h"
+#include "yaml-cpp/exceptions.h"
+#include "yaml-cpp/mark.h"
+#include "yaml-cpp/parser.h"
+
+namespace fairmatch {
+namespace {
+
+// Thrown by the event handler to abandon a parse; caught in ParseYaml.
+struct AbortParse {
+  SourceMark mark;
+  std::string message;
+};
+
+// Turns yaml-cpp marks (0-based line, 0-based column in bytes) into
+// SourceMarks (1-based line, 1-based column in characters, which is what
+// editors show for non-ASCII text).
+class MarkConverter {
+ public:
+  MarkConverter(const std::string& file, const std::string& text)
+      : file_(file), text_(text) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
+
+  SourceMark operator()(const YAML::Mark& mark) {
+    if (mark.is_null() || mark.line < 0 || mark.column < 0) {
+      return SourceMark{file_, 0, 0};
+    }
+    const size_t line = static_cast<size_t>(mark.line);
+    if (line >= line_starts_.size()) {
+      return SourceMark{file_, mark.line + 1, mark.column + 1};
+    }
+    const size_t start = line_starts_[line];
+    const size_t byte = std::min(start + mark.column, text_.size());
+    // Marks mostly move forward, so continue counting from the last one
+    // on the same line instead of from the line start (long flow lines).
+    if (line != cached_line_ || byte < cached_byte_) {
+      cached_line_ = line;
+      cached_byte_ = start;
+      cached_chars_ = 0;
+    }
+    for (; cached_byte_ < byte; ++cached_byte_) {
+      if ((static_cast<unsigned char>(text_[cached_byte_]) & 0xC0) != 0x80) {
+        ++cached_chars_;
+      }
+    }
+    return SourceMark{file_, mark.line + 1, cached_chars_ + 1};
+  }
+
+ private:
+  const std::string& file_;
+  const std::string& text_;
+  std::vector<size_t> line_starts_;
+  size_t cached_line_ = static_cast<size_t>(-1);
+  size_t cached_byte_ = 0;
+  int cached_chars_ = 0;
+};
+
+// yaml-cpp's messages are terse; say what usually causes them.
+std::string FriendlyParserMessage(const std::string& msg) {
+  static const std::pair<const char*, const char*> kHints[] = {
+      {YAML::ErrorMsg::END_OF_SEQ_FLOW,
+       "a list opened with '[' is not closed with ']'"},
+      {YAML::ErrorMsg::END_OF_MAP_FLOW,
+       "a map opened with '{' is not closed with '}'"},
+      {YAML::ErrorMsg::MAP_VALUE,
+       "unexpected ':'; check the indentation, and put text that contains "
+       "': ' in quotes"},
+      {YAML::ErrorMsg::BLOCK_ENTRY,
+       "unexpected '-' list item; check the indentation"},
+      {YAML::ErrorMsg::END_OF_MAP,
+       "a map ends unexpectedly; check the indentation"},
+      {YAML::ErrorMsg::END_OF_SEQ,
+       "a list ends unexpectedly; check the indentation"},
+      {YAML::ErrorMsg::EOF_IN_SCALAR,
+       "the file ends inside quoted text; a closing quote is missing"},
+      {YAML::ErrorMsg::TAB_IN_INDENTATION,
+       "tab character in indentation; indent with spaces"},
+      {YAML::ErrorMsg::UNKNOWN_ANCHOR,
+       "'*' alias refers to an anchor ('&name') that is not defined before "
+       "it"},
+  };
+  for (const auto& [raw, hint] : kHints) {
+    if (msg == raw) return absl::StrCat("YAML syntax error: ", hint);
+  }
+  return absl::StrCat("YAML syntax error: ", msg);
+}
+
+// Builds the YamlNode tree from parser events.
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(MarkConverter* to_mark, const YamlLimits& limits,
+              Diagnostics* diags)
+      : to_mark_(*to_mark), limits_(limits), diags_(diags) {}
+
+  bool has_root() const { return has_root_; }
+  YamlNode TakeRoot() { return std::move(root_); }
+  int documents() const { return documents_; }
+  const SourceMark& last_document_mark() const { return document_mark_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    ++documents_;
+    document_mark_ = to_mark_(mark);
+    if (documents_ > 1) {
+      throw AbortParse{document_mark_,
+                       "a second YAML document starts here; a fair file "
+                       "holds one document (remove the '---' line)"};
+    }
+  }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    YamlNode node;
+    node.mark = to_mark_(mark);
+    Add(std::move(node), 1, anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    SourceMark where = to_mark_(mark);
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end()) {
+      throw AbortParse{where,
+                       "'*' alias refers to a collection that contains it; "
+                       "recursive aliases are not allowed"};
+    }
+    alias_nodes_ += it->second.second;
+    if (alias_nodes_ > limits_.max_alias_nodes) {
+      throw AbortParse{
+          where, absl::StrFormat("aliases expand to more than %d nodes; "
+                                 "write the data out instead of using '*'",
+                                 limits_.max_alias_nodes)};
+    }
+    Add(YamlNode(it->second.first), it->second.second, YAML::NullAnchor);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag,
+                YAML::anchor_t anchor, const std::string& value) override {
+    YamlNode node;
+    node.kind = YamlNode::Kind::kScalar;
+    node.mark = to_mark_(mark);
+    node.scalar = value;
+    node.quoted = tag != "?";
+    Add(std::move(node), 1, anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&,
+                       YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    Open(YamlNode::Kind::kSequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { Close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&,
+                  YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    Open(YamlNode::Kind::kMap, mark, anchor);
+  }
+  void OnMapEnd() override { Close(); }
+
+ private:
+  struct Frame {
+    YamlNode node;
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    std::int64_t size = 1;  // nodes in this subtree
+    // Maps: the key waiting for its value, and where each key was seen.
+    bool have_key = false;
+    bool drop_value = false;  // the pending key was invalid
+    std::string key;
+    SourceMark key_mark;
+    absl::flat_hash_map<std::string, int> key_lines;
+  };
+
+  void Open(YamlNode::Kind kind, const YAML::Mark& mark,
+            YAML::anchor_t anchor) {
+    SourceMark where = to_mark_(mark);
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw AbortParse{where,
+                       absl::StrFormat("lists and maps are nested more than "
+                                       "%d deep here",
+                                       limits_.max_depth)};
+    }
+    Frame frame;
+    frame.node.kind = kind;
+    frame.node.mark = where;
+    frame.anchor = anchor;
+    stack_.push_back(std::move(frame));
+  }
+
+  void Close() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    Add(std::move(frame.node), frame.size, frame.anchor);
+  }
+
+  void Add(YamlNode node, std::int64_t size, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = {node, size};
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      has_root_ = true;
+      return;
+    }
+    Frame& top = stack_.back();
+    top.size += size;
+    if (top.node.is_sequence()) {
+      top.node.items.push_back(std::move(node));
+      return;
+    }
+    if (!top.have_key) {
+      top.have_key = true;
+      top.drop_value = false;
+      top.key_mark = node.mark;
+      if (node.is_scalar()) {
+        top.key = std::move(node.scalar);
+      } else {
+        top.drop_value = true;
+        diags_->Error(node.mark, node.is_null()
+                                     ? "empty map key; write 'key: value'"
+                                     : "a map key must be plain text, not " +
+                                           node.Describe());
+      }
+      return;
+    }
+    top.have_key = false;
+    if (top.drop_value) return;
+    auto [it, inserted] = top.key_lines.emplace(top.key, top.key_mark.line);
+    if (!inserted) {
+      diags_->Error(top.key_mark,
+                    absl::StrFormat("duplicate key '%s'; it is already set "
+                                    "on line %d",
+                                    top.key, it->second));
+      return;
+    }
+    top.node.entries.push_back(
+        YamlEntry{std::move(top.key), top.key_mark, std::move(node)});
+  }
+
+  MarkConverter& to_mark_;
+  const YamlLimits& limits_;
+  Diagnostics* diags_;
+  std::vector<Frame> stack_;
+  absl::flat_hash_map<YAML::anchor_t, std::pair<YamlNode, std::int64_t>>
+      anchors_;
+  std::int64_t alias_nodes_ = 0;
+  YamlNode root_;
+  bool has_root_ = false;
+  int documents_ = 0;
+  SourceMark document_mark_;
+};
+
+// Length of the UTF-8 sequence starting at text[i], or 0 if invalid.
+int Utf8Length(absl::string_view text, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  int len;
+  unsigned int min;
+  unsigned int cp;
+  if ((c & 0xE0) == 0xC0) {
+    len = 2, min = 0x80, cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    len = 3, min = 0x800, cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    len = 4, min = 0x10000, cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > text.size()) return 0;
+  for (int k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+// Checks encoding, control characters, tab indentation and flow nesting
+// before yaml-cpp sees the text. Columns count characters, like yaml-cpp.
+// Returns false (after reporting) when the text must not be parsed.
+bool PreScan(absl::string_view text, const std::string& file,
+             const YamlLimits& limits, Diagnostics* diags) {
+  bool ok = true;
+  int line = 1, column = 1;
+  bool at_line_start = true;  // only spaces/tabs so far on this line
+  bool tab_in_indent = false;
+  int tab_column = 0;
+  char quote = 0;  // inside '...' or "..." when non-zero
+  bool in_comment = false;
+  int flow_depth = 0;
+  char prev = '\n';
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    SourceMark here{file, line, column};
+    int len = Utf8Length(text, i);
+    if (len == 0) {
+      diags->Error(
+          here, absl::StrFormat("invalid UTF-8 byte 0x%02X; save the file as "
+                                "UTF-8 text",
+                                c));
+      return false;
+    }
+    if (c < 0x20 && c != '\n' && c != '\t') {
+      diags->Error(
+          here, absl::StrFormat("control character 0x%02X is not allowed; is "
+                                "this a text file?",
+                                c));
+      return false;
+    }
+    if (c == 0x7F) {
+      diags->Error(here,
+                   "control character 0x7F is not allowed; is this a "
+                   "text file?");
+      return false;
+    }
+    if (c == '\n') {
+      line++;
+      column = 1;
+      at_line_start = true;
+      tab_in_indent = false;
+      in_comment = false;
+      // Quoted text may span lines, but a stray apostrophe in plain text
+      // must not blind the scan for the rest of the file.
+      quote = 0;
+      prev = '\n';
+      ++i;
+      continue;
+    }
+    if (at_line_start) {
+      if (c == '\t') {
+        if (!tab_in_indent) tab_column = column;
+        tab_in_indent = true;
+      } else if (c != ' ') {
+        at_line_start = false;
+        if (tab_in_indent && c != '#' && quote == 0) {
+          diags->Error(SourceMark{file, line, tab_column},
+                       "tab character in indentation; YAML indentation "
+                       "must use spaces");
+          ok = false;
+        }
+      }
+    }
+    if (!in_comment) {
+      if (quote != 0) {
+        if (c == static_cast<unsigned char>(quote)) {
+          // '' inside single quotes is an escaped quote, not the end.
+          if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+            ++i;
+            ++column;
+          } else {
+            quote = 0;
+          }
+        } else if (quote == '"' && c == '\\') {
+          ++i;
+          ++column;
+        }
+      } else if (c == '#' && (prev == ' ' || prev == '\t' || prev == '\n')) {
+        in_comment = true;
+      } else if ((c == '"' || c == '\'') &&
+                 (prev == ' ' || prev == '\t' || prev == '\n' || prev == '[' ||
+                  prev == '{' || prev == ',')) {
+        quote = static_cast<char>(c);
+      } else if (c == '[' || c == '{') {
+        if (++flow_depth > limits.max_depth) {
+          diags->Error(here, absl::StrFormat("lists and maps are nested more "
+                                             "than %d deep here",
+                                             limits.max_depth));
+          return false;
+        }
+      } else if ((c == ']' || c == '}') && flow_depth > 0) {
+        --flow_depth;
+      }
+    }
+    prev = static_cast<char>(c);
+    i += len;
+    ++column;
+  }
+  return ok;
+}
+
+}  // namespace
+
+const YamlNode* YamlNode::Find(absl::string_view key) const {
+  for (const YamlEntry& e : entries) {
+    if (e.key == key) return &e.value;
+  }
+  return nullptr;
+}
+
+std::string YamlNode::Describe() const {
+  switch (kind) {
+    case Kind::kNull:
+      return "nothing";
+    case Kind::kSequence:
+      return "a list";
+    case Kind::kMap:
+      return "a map";
+    case Kind::kScalar:
+      break;
+  }
+  constexpr size_t kShown = 40;
+  if (scalar.size() <= kShown) return absl::StrCat("'", scalar, "'");
+  return absl::StrCat("'", scalar.substr(0, kShown), "...'");
+}
+
+std::optional<YamlNode> ParseYaml(absl::string_view text,
+                                  const std::string& file, Diagnostics* diags,
+                                  const YamlLimits& limits) {
+  if (static_cast<std::int64_t>(text.size()) > limits.max_bytes) {
+    diags->Error(SourceMark{file, 0, 0},
+                 absl::StrFormat("file is larger than %d bytes; split it or "
+                                 "check that it is the right file",
+                                 limits.max_bytes));
+    return std::nullopt;
+  }
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  // Normalise CRLF and lone CR to LF; line numbers are unchanged.
+  std::string normal;
+  normal.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      normal.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      normal.push_back(text[i]);
+    }
+  }
+  if (!PreScan(normal, file, limits, diags)) return std::nullopt;
+
+  std::istringstream in(normal);
+  MarkConverter to_mark(file, normal);
+  TreeBuilder builder(&to_mark, limits, diags);
+  try {
+    YAML::Parser parser(in);
+    if (parser.HandleNextDocument(builder)) {
+      // A second document is reported by OnDocumentStart.
+      parser.HandleNextDocument(builder);
+    }
+  } catch (const AbortParse& abort) {
+    diags->Error(abort.mark, abort.message);
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    diags->Error(to_mark(e.mark), FriendlyParserMessage(e.msg));
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    diags->Error(SourceMark{file, 0, 0},
+                 absl::StrCat("cannot parse YAML: ", e.what()));
+    return std::nullopt;
+  }
+  if (!builder.has_root()) {
+    YamlNode empty;
+    empty.mark = SourceMark{file, 1, 1};
+    return empty;
+  }
+  return builder.TakeRoot();
+}
+
+std::optional<YamlNode> ReadYamlFile(const std::string& path,
+                                     Diagnostics* diags,
+                                     const YamlLimits& limits) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags->Error(SourceMark{path, 0, 0}, "cannot open file for reading");
+    return std::nullopt;
+  }
+  // Read one byte past the cap so that an oversized file is detected
+  // without reading the rest of it.
+  std::string text;
+  const std::int64_t cap = limits.max_bytes + 1;
+  char buffer[1 << 16];
+  while (in && static_cast<std::int64_t>(text.size()) < cap) {
+    std::int64_t want = std::min<std::int64_t>(
+        sizeof(buffer), cap - static_cast<std::int64_t>(text.size()));
+    in.read(buffer, want);
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    diags->Error(SourceMark{path, 0, 0}, "cannot read file");
+    return std::nullopt;
+  }
+  return ParseYaml(text, path, diags, limits);
+}
+
+}  // namespace fairmatch

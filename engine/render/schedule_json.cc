@@ -1,0 +1,282 @@
+#include "engine/render/schedule_json.h"
+
+#include <cassert>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "engine/render/decimal.h"
+
+namespace fairmatch {
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at s[i], or 0 when the
+// bytes there are not one (overlong forms, surrogates and values past
+// U+10FFFF included).
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  auto continuation = [&](std::size_t k) {
+    return k < s.size() && (byte(k) & 0xC0) == 0x80;
+  };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return continuation(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (!continuation(i + 1) || !continuation(i + 2)) return 0;
+    unsigned char c1 = byte(i + 1);
+    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+    if (c == 0xED && c1 >= 0xA0) return 0;  // UTF-16 surrogate
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (!continuation(i + 1) || !continuation(i + 2) || !continuation(i + 3)) {
+      return 0;
+    }
+    unsigned char c1 = byte(i + 1);
+    if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
+    if (c == 0xF4 && c1 >= 0x90) return 0;  // past U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+// Appends `text` as a JSON string literal. Control characters are escaped;
+// other UTF-8 passes through unchanged; bytes that are not UTF-8 become
+// U+FFFD so that the file always parses.
+void AppendJsonString(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  std::size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '"':
+        out->append("\\\"");
+        ++i;
+        continue;
+      case '\\':
+        out->append("\\\\");
+        ++i;
+        continue;
+      case '\b':
+        out->append("\\b");
+        ++i;
+        continue;
+      case '\f':
+        out->append("\\f");
+        ++i;
+        continue;
+      case '\n':
+        out->append("\\n");
+        ++i;
+        continue;
+      case '\r':
+        out->append("\\r");
+        ++i;
+        continue;
+      case '\t':
+        out->append("\\t");
+        ++i;
+        continue;
+      default:
+        break;
+    }
+    if (c < 0x20) {
+      out->append("\\u00");
+      out->push_back(kHex[c >> 4]);
+      out->push_back(kHex[c & 0xF]);
+      ++i;
+      continue;
+    }
+    std::size_t n = Utf8SequenceLength(text, i);
+    if (n == 0) {
+      out->append("\xEF\xBF\xBD");  // U+FFFD REPLACEMENT CHARACTER
+      ++i;
+      continue;
+    }
+    out->append(text.substr(i, n));
+    i += n;
+  }
+  out->push_back('"');
+}
+
+// JSON has no NaN or infinity; a metric that is not a number is written as
+// null rather than as text no parser accepts.
+void AppendJsonNumber(double value, std::string* out) {
+  if (!std::isfinite(value)) {
+    out->append("null");
+    return;
+  }
+  AppendDecimal(value, out);
+}
+
+void AppendInt(std::int64_t value, std::string* out) {
+  out->append(std::to_string(value));
+}
+
+// Writes `"key": ` at the given indent, after a comma and newline when it
+// is not the first member of its object.
+class ObjectWriter {
+ public:
+  ObjectWriter(std::string* out, int indent) : out_(out), indent_(indent) {}
+
+  void Key(std::string_view key) {
+    if (!first_) out_->push_back(',');
+    out_->push_back('\n');
+    out_->append(indent_, ' ');
+    AppendJsonString(key, out_);
+    out_->append(": ");
+    first_ = false;
+  }
+  void String(std::string_view key, std::string_view value) {
+    Key(key);
+    AppendJsonString(value, out_);
+  }
+  void Int(std::string_view key, std::int64_t value) {
+    Key(key);
+    AppendInt(value, out_);
+  }
+  void Number(std::string_view key, double value) {
+    Key(key);
+    AppendJsonNumber(value, out_);
+  }
+
+ private:
+  std::string* out_;
+  int indent_;
+  bool first_ = true;
+};
+
+// Closes an object or array opened at `indent`: "\n<indent>}".
+void Close(char bracket, int indent, std::string* out) {
+  out->push_back('\n');
+  out->append(indent, ' ');
+  out->push_back(bracket);
+}
+
+void AppendMetrics(const Metrics& m, std::string* out) {
+  out->push_back('{');
+  ObjectWriter w(out, 4);
+  w.Number("total_score", m.total_score);
+  w.Int("meetings", m.meetings);
+  w.Int("attendee_meetings", m.attendee_meetings);
+  w.Int("attendees", m.attendees);
+  w.Int("attendees_with_no_meeting", m.attendees_with_no_meeting);
+  w.Int("eligible_attendees_with_no_meeting",
+        m.eligible_attendees_with_no_meeting);
+  w.Int("attendees_reaching_min", m.attendees_reaching_min);
+  w.Number("mean_score_per_meeting", m.mean_score_per_meeting);
+  w.Number("attendee_total_worst", m.attendee_total_worst);
+  w.Number("attendee_total_p10", m.attendee_total_p10);
+  w.Number("attendee_total_median", m.attendee_total_median);
+  w.Number("table_utilisation", m.table_utilisation);
+  w.Number("seat_utilisation", m.seat_utilisation);
+  w.Int("employers_without_meetings", m.employers_without_meetings);
+  w.Int("tables_without_meetings", m.tables_without_meetings);
+  w.Int("attendee_idle_slots", m.attendee_idle_slots);
+  // Negative means "not computed"; absent is clearer than a sentinel.
+  if (m.upper_bound >= 0) w.Number("upper_bound", m.upper_bound);
+  if (m.gap >= 0) w.Number("gap", m.gap);
+  if (!m.stage_seconds.empty()) {
+    w.Key("time_per_stage");
+    out->push_back('{');
+    ObjectWriter stages(out, 6);
+    for (const auto& [stage, seconds] : m.stage_seconds) {
+      stages.Number(stage, seconds);
+    }
+    Close('}', 4, out);
+  }
+  Close('}', 2, out);
+}
+
+}  // namespace
+
+std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
+                               const Schedule& schedule,
+                               const Metrics& metrics) {
+  std::string out;
+  // A meeting line is about 100 bytes plus ids and one score per attendee.
+  out.reserve(1024 + 40 * fair.slots.size() + 128 * schedule.meetings.size() +
+              64 * metrics.stage_seconds.size());
+
+  out.push_back('{');
+  ObjectWriter top(&out, 2);
+
+  top.Key("fairmatch");
+  out.push_back('{');
+  {
+    ObjectWriter w(&out, 4);
+    w.String("version", FAIRMATCH_VERSION);
+  }
+  Close('}', 2, &out);
+
+  top.Key("event");
+  out.push_back('{');
+  {
+    ObjectWriter w(&out, 4);
+    w.String("name", fair.event.name);
+    w.String("date", fair.event.date);
+    w.String("timezone", fair.event.timezone);
+    w.String("venue", fair.event.venue);
+  }
+  Close('}', 2, &out);
+
+  // Slots and meetings: one compact object per line, so that a diff of two
+  // plans shows the changed conversations and nothing else.
+  top.Key("slots");
+  out.push_back('[');
+  for (std::size_t s = 0; s < fair.slots.size(); ++s) {
+    out.append(s == 0 ? "\n    " : ",\n    ");
+    out.append("{\"start\": ");
+    AppendJsonString(FormatClock(fair.slots[s].start), &out);
+    out.append(", \"end\": ");
+    AppendJsonString(FormatClock(fair.slots[s].end), &out);
+    out.push_back('}');
+  }
+  if (!fair.slots.empty()) out.append("\n  ");
+  out.push_back(']');
+
+  top.Key("meetings");
+  out.push_back('[');
+  for (std::size_t i = 0; i < schedule.meetings.size(); ++i) {
+    const Meeting& m = schedule.meetings[i];
+    assert(m.employer >= 0 && m.employer < fair.num_employers());
+    out.append(i == 0 ? "\n    " : ",\n    ");
+    out.append("{\"slot\": ");
+    AppendInt(m.slot, &out);
+    out.append(", \"employer\": ");
+    AppendJsonString(fair.employers[m.employer].id, &out);
+    out.append(", \"table\": ");
+    AppendInt(m.table, &out);
+    out.append(", \"attendees\": [");
+    for (std::size_t k = 0; k < m.attendees.size(); ++k) {
+      assert(m.attendees[k] >= 0 && m.attendees[k] < fair.num_attendees());
+      if (k > 0) out.append(", ");
+      AppendJsonString(fair.attendees[m.attendees[k]].id, &out);
+    }
+    out.append("], \"scores\": [");
+    for (std::size_t k = 0; k < m.attendees.size(); ++k) {
+      if (k > 0) out.append(", ");
+      float score = compat.Pair(m.attendees[k], m.employer).score;
+      if (std::isfinite(score)) {
+        AppendScore(score, &out);
+      } else {
+        out.append("null");
+      }
+    }
+    out.append("]}");
+  }
+  if (!schedule.meetings.empty()) out.append("\n  ");
+  out.push_back(']');
+
+  top.Key("metrics");
+  AppendMetrics(metrics, &out);
+
+  Close('}', 0, &out);
+  out.push_back('\n');
+  return out;
+}
+
+}  // namespace fairmatch

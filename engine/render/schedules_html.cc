@@ -1,0 +1,542 @@
+#include "engine/render/schedules_html.h"
+
+#include <algorithm>
+#include <cassert>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/score/talking_points.h"
+
+namespace fairmatch {
+namespace {
+
+// Print first: sheets are pages (@page margins, a break after each), with a
+// light screen view of the same pages on a grey desk. No web fonts, images
+// or scripts, so the file prints the same offline.
+constexpr char kStyle[] = R"css(
+@page { margin: 15mm 14mm 17mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: #1d232a; background: #fff;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+    "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-size: 11pt; line-height: 1.4; }
+.sheet { break-after: page; page-break-after: always; }
+.sheet:last-child { break-after: auto; page-break-after: auto; }
+.band { display: flex; justify-content: space-between; align-items: baseline;
+  gap: 12pt; background: #24476b; color: #fff; padding: 6pt 10pt;
+  border-radius: 3pt; font-size: 9.5pt; }
+.band .event { font-weight: 600; overflow-wrap: anywhere; }
+.band .when { text-align: right; overflow-wrap: anywhere; }
+.kind { font-size: 8.5pt; text-transform: uppercase; letter-spacing: .08em;
+  color: #5b6670; margin: 16pt 0 0; }
+h1 { font-size: 20pt; line-height: 1.2; margin: 2pt 0 4pt; font-weight: 650;
+  overflow-wrap: anywhere; }
+h2 { font-size: 12pt; margin: 16pt 0 4pt; color: #24476b;
+  break-after: avoid; page-break-after: avoid; }
+p { margin: 0 0 6pt; }
+.meta { color: #4a5561; overflow-wrap: anywhere; }
+.meta span + span::before { content: "\00B7"; margin: 0 6pt; color: #9aa5b1; }
+table { width: 100%; border-collapse: collapse; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th { text-align: left; font-size: 8.5pt; font-weight: 600; color: #5b6670;
+  text-transform: uppercase; letter-spacing: .05em; padding: 4pt 6pt;
+  border-bottom: 1pt solid #24476b; }
+td { vertical-align: top; padding: 6pt; border-bottom: .5pt solid #d5dbe1;
+  overflow-wrap: anywhere; }
+td.time { white-space: nowrap; font-weight: 600;
+  font-variant-numeric: tabular-nums; width: 1%; }
+td.num { text-align: center; width: 1%; }
+.why { list-style: none; margin: 0; padding: 0; font-size: 9.5pt;
+  color: #33404d; }
+.why b { font-weight: 600; color: #1d232a; }
+.muted { color: #7b8794; }
+.free { color: #8a96a3; font-style: italic; }
+.solo { white-space: nowrap; }
+tr.break td { background: #f3f5f7; color: #5b6670; font-size: 9pt;
+  padding: 3pt 6pt; }
+.person + .person { margin-top: 6pt; padding-top: 6pt;
+  border-top: .5pt dashed #d5dbe1; }
+.notice { background: #f3f6f9; border-left: 3pt solid #24476b;
+  padding: 10pt 12pt; margin: 14pt 0; }
+.stats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 8pt;
+  margin: 14pt 0; }
+.stat { border: .5pt solid #d5dbe1; border-radius: 3pt; padding: 8pt 10pt; }
+.stat .n { display: block; font-size: 17pt; font-weight: 650;
+  font-variant-numeric: tabular-nums; }
+.stat .l { font-size: 9pt; color: #5b6670; }
+@media screen {
+  body { background: #e4e8ec; padding: 12pt 0; }
+  .sheet { background: #fff; width: 210mm; min-height: 297mm;
+    margin: 0 auto 12pt; padding: 15mm 14mm;
+    box-shadow: 0 1pt 4pt rgba(0, 0, 0, .18); }
+}
+)css";
+
+constexpr std::string_view kEnDash = "\xE2\x80\x93";
+constexpr std::string_view kMiddleDot = " \xC2\xB7 ";
+
+void AppendEscaped(std::string_view text, std::string* out) {
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out->append("&amp;");
+        break;
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      case '"':
+        out->append("&quot;");
+        break;
+      case '\'':
+        out->append("&#39;");
+        break;
+      default:
+        out->push_back(c);
+    }
+  }
+}
+
+// Appends `<tag class="cls">escaped text</tag>`.
+void AppendElement(std::string_view tag, std::string_view cls,
+                   std::string_view text, std::string* out) {
+  out->push_back('<');
+  out->append(tag);
+  if (!cls.empty()) {
+    out->append(" class=\"");
+    out->append(cls);
+    out->push_back('"');
+  }
+  out->push_back('>');
+  AppendEscaped(text, out);
+  out->append("</");
+  out->append(tag);
+  out->push_back('>');
+}
+
+std::string ClockRange(const Slot& slot) {
+  std::string text = FormatClock(slot.start);
+  text.append(kEnDash);
+  text.append(FormatClock(slot.end));
+  return text;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string text;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) text.append(sep);
+    text.append(parts[i]);
+  }
+  return text;
+}
+
+std::string FormatInt(long long value) { return std::to_string(value); }
+
+// Locale-independent fixed-point text with `decimals` digits.
+std::string FormatFixed(double value, int decimals) {
+  if (!std::isfinite(value)) return "n/a";
+  char buffer[400];
+  std::to_chars_result r = std::to_chars(buffer, buffer + sizeof(buffer), value,
+                                         std::chars_format::fixed, decimals);
+  std::string text(buffer, r.ptr);
+  if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') {
+    text.erase(0, 1);  // "-0.00" -> "0.00"
+  }
+  return text;
+}
+
+std::string FormatPercent(double fraction) {
+  return FormatFixed(fraction * 100, 0) + "%";
+}
+
+// The talking points of one pair as a short list. On an attendee's sheet
+// "you" is the attendee; on an employer's sheet it is the employer.
+void AppendTalkingPoints(const TalkingPoints& tp, bool employer_view,
+                         std::string* out) {
+  const std::vector<std::string>& you_offer =
+      employer_view ? tp.employer_offers : tp.attendee_offers;
+  const std::vector<std::string>& they_offer =
+      employer_view ? tp.attendee_offers : tp.employer_offers;
+  if (tp.shared_values.empty() && you_offer.empty() && they_offer.empty()) {
+    out->append("<span class=\"muted\">An open conversation</span>");
+    return;
+  }
+  out->append("<ul class=\"why\">");
+  auto item = [&](std::string_view label,
+                  const std::vector<std::string>& parts) {
+    if (parts.empty()) return;
+    out->append("<li><b>");
+    out->append(label);
+    out->append("</b> ");
+    AppendEscaped(Join(parts, ", "), out);
+    out->append("</li>");
+  };
+  item("Shared values:", tp.shared_values);
+  item("You offer:", you_offer);
+  item("They offer:", they_offer);
+  out->append("</ul>");
+}
+
+void AppendBand(const Fair& fair, std::string* out) {
+  out->append("<header class=\"band\">");
+  AppendElement("span", "event", fair.event.name, out);
+  std::string when = fair.event.date;
+  if (!fair.event.venue.empty()) {
+    when.append(kMiddleDot);
+    when.append(fair.event.venue);
+  }
+  AppendElement("span", "when", when, out);
+  out->append("</header>\n");
+}
+
+void AppendStat(std::string_view number, std::string_view label,
+                std::string* out) {
+  out->append("<div class=\"stat\">");
+  AppendElement("span", "n", number, out);
+  AppendElement("span", "l", label, out);
+  out->append("</div>");
+}
+
+// Indices 0..n-1 ordered by (name, id), compared byte by byte so that the
+// order does not depend on the locale; the index breaks remaining ties.
+template <typename People>
+std::vector<int> SortedByName(const People& people) {
+  std::vector<int> order(people.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::sort(order.begin(), order.end(), [&](int x, int y) {
+    const auto& px = people[x];
+    const auto& py = people[y];
+    if (int c = px.name.compare(py.name); c != 0) return c < 0;
+    if (int c = px.id.compare(py.id); c != 0) return c < 0;
+    return x < y;
+  });
+  return order;
+}
+
+class HtmlWriter {
+ public:
+  HtmlWriter(const Fair& fair, const Compatibility& compat,
+             const Schedule& schedule, const Metrics& metrics)
+      : fair_(fair),
+        compat_(compat),
+        schedule_(schedule),
+        metrics_(metrics),
+        meetings_of_attendee_(fair.num_attendees()),
+        meetings_of_employer_(fair.num_employers()) {
+    // The schedule is sorted by slot first, so every list is in time order.
+    for (std::size_t i = 0; i < schedule.meetings.size(); ++i) {
+      const Meeting& m = schedule.meetings[i];
+      assert(m.employer >= 0 && m.employer < fair.num_employers());
+      assert(m.slot >= 0 && m.slot < fair.num_slots());
+      meetings_of_employer_[m.employer].push_back(static_cast<int>(i));
+      for (int a : m.attendees) {
+        assert(a >= 0 && a < fair.num_attendees());
+        meetings_of_attendee_[a].push_back(static_cast<int>(i));
+        ++attendee_meetings_;
+      }
+    }
+  }
+
+  std::string Render() {
+    out_.reserve(8192 + 3000 * fair_.attendees.size() +
+                 (1200 + 250 * fair_.slots.size()) * fair_.employers.size() +
+                 600 * attendee_meetings_);
+    out_.append(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+        "<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, "
+        "initial-scale=1\">\n<title>");
+    AppendEscaped(fair_.event.name, &out_);
+    out_.append(" \xE2\x80\x93 conversation schedules</title>\n<style>");
+    out_.append(kStyle);
+    out_.append("</style>\n</head>\n<body>\n");
+    Cover();
+    for (int a : SortedByName(fair_.attendees)) AttendeeSheet(a);
+    for (int e : SortedByName(fair_.employers)) EmployerSheet(e);
+    out_.append("</body>\n</html>\n");
+    return std::move(out_);
+  }
+
+ private:
+  std::string OtherNames(const Meeting& m, int a) const {
+    std::vector<std::string> names;
+    for (int other : m.attendees) {
+      if (other != a) names.push_back(fair_.attendees[other].name);
+    }
+    return Join(names, ", ");
+  }
+
+  void Cover() {
+    out_.append("<section class=\"sheet\" data-sheet=\"cover\">\n");
+    AppendBand(fair_, &out_);
+    AppendElement("p", "kind", "Conversation schedules", &out_);
+    AppendElement("h1", "", fair_.event.name, &out_);
+    out_.append("<p class=\"meta\">");
+    AppendElement("span", "", fair_.event.date, &out_);
+    if (!fair_.slots.empty()) {
+      AppendElement("span", "",
+                    FormatClock(fair_.slots.front().start) +
+                        std::string(kEnDash) +
+                        FormatClock(fair_.slots.back().end),
+                    &out_);
+    }
+    if (!fair_.event.timezone.empty()) {
+      AppendElement("span", "", fair_.event.timezone, &out_);
+    }
+    if (!fair_.event.venue.empty()) {
+      AppendElement("span", "", fair_.event.venue, &out_);
+    }
+    out_.append("</p>\n");
+
+    long long tables = 0;
+    for (const Employer& e : fair_.employers) tables += e.tables;
+    int without = 0;
+    for (const std::vector<int>& list : meetings_of_attendee_) {
+      if (list.empty()) ++without;
+    }
+    out_.append("<div class=\"stats\">");
+    AppendStat(FormatInt(fair_.num_attendees()), "attendees", &out_);
+    AppendStat(FormatInt(fair_.num_employers()), "employers", &out_);
+    AppendStat(FormatInt(tables), "tables", &out_);
+    AppendStat(FormatInt(fair_.num_slots()),
+               "slots of " + FormatInt(fair_.event.length) + " minutes", &out_);
+    AppendStat(FormatInt(static_cast<long long>(schedule_.meetings.size())),
+               "conversations", &out_);
+    AppendStat(FormatInt(attendee_meetings_), "attendee places", &out_);
+    AppendStat(FormatInt(without), "attendees without a conversation", &out_);
+    AppendStat(FormatFixed(metrics_.mean_score_per_meeting, 2),
+               "mean score per attendee place", &out_);
+    AppendStat(FormatPercent(metrics_.table_utilisation), "table utilisation",
+               &out_);
+    out_.append("</div>\n");
+
+    out_.append(
+        "<h2>In this file</h2>\n<p>One sheet per attendee, by name, with "
+        "their conversations and what to talk about; then one sheet per "
+        "employer, by name, with a slot-by-slot roster of every table.</p>\n"
+        "</section>\n");
+  }
+
+  void AttendeeSheet(int a) {
+    const Attendee& attendee = fair_.attendees[a];
+    out_.append("<section class=\"sheet\" data-sheet=\"attendee\">\n");
+    AppendBand(fair_, &out_);
+    const std::vector<int>& mine = meetings_of_attendee_[a];
+    AppendElement("p", "kind",
+                  mine.empty() ? "Your day at the fair" : "Your conversations",
+                  &out_);
+    AppendElement("h1", "", attendee.name, &out_);
+    out_.append("<p class=\"meta\">");
+    if (!attendee.program.empty()) {
+      AppendElement("span", "", attendee.program, &out_);
+    }
+    if (!attendee.email.empty()) {
+      AppendElement("span", "", attendee.email, &out_);
+    }
+    AppendElement("span", "muted", attendee.id, &out_);
+    out_.append("</p>\n");
+
+    if (mine.empty()) {
+      NoConversation(a);
+    } else {
+      out_.append(
+          "<table class=\"plan\">\n<thead><tr><th>Time</th><th>Employer</th>"
+          "<th>Booth</th><th>Table</th><th>With</th><th>Why you two</th>"
+          "</tr></thead>\n<tbody>\n");
+      for (int i : mine) {
+        const Meeting& m = schedule_.meetings[i];
+        const Employer& employer = fair_.employers[m.employer];
+        out_.append("<tr>");
+        AppendElement("td", "time", ClockRange(fair_.slots[m.slot]), &out_);
+        AppendElement("td", "", employer.name, &out_);
+        AppendElement("td", "", employer.booth, &out_);
+        AppendElement("td", "num", FormatInt(m.table), &out_);
+        if (m.attendees.size() <= 1) {
+          out_.append("<td class=\"muted solo\">one-to-one</td>");
+        } else {
+          AppendElement("td", "", OtherNames(m, a), &out_);
+        }
+        out_.append("<td>");
+        AppendTalkingPoints(MakeTalkingPoints(fair_, a, m.employer), false,
+                            &out_);
+        out_.append("</td></tr>\n");
+      }
+      out_.append("</tbody>\n</table>\n");
+    }
+    out_.append("</section>\n");
+  }
+
+  // The page of an attendee the plan left out: say so plainly, apologise,
+  // and point to the booths that suit them best, which they may visit.
+  void NoConversation(int a) {
+    constexpr int kSuggestions = 3;
+    const Attendee& attendee = fair_.attendees[a];
+    ScoreMatrix row;
+    compat_.ScoreBlock(a, a + 1, &row);
+    std::vector<int> candidates;
+    for (int e = 0; e < fair_.num_employers(); ++e) {
+      if (std::binary_search(attendee.avoid.begin(), attendee.avoid.end(), e)) {
+        continue;
+      }
+      if (!(row(0, e) > 0)) continue;
+      candidates.push_back(e);
+    }
+    int shown = std::min<int>(kSuggestions, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + shown,
+                      candidates.end(), [&](int x, int y) {
+                        if (row(0, x) != row(0, y))
+                          return row(0, x) > row(0, y);
+                        return x < y;
+                      });
+    candidates.resize(shown);
+
+    out_.append(
+        "<div class=\"notice\"><p><b>We could not fit a scheduled "
+        "conversation for you this time, and we are sorry.</b></p>"
+        "<p>You are warmly welcome all day: every booth is open to "
+        "visitors, and the reps are glad to talk.");
+    if (!candidates.empty()) {
+      out_.append(
+          " These employers match you best, so they are a good place to "
+          "start:");
+    }
+    out_.append("</p></div>\n");
+    if (candidates.empty()) return;
+    out_.append(
+        "<table class=\"plan\">\n<thead><tr><th>Employer</th><th>Booth</th>"
+        "<th>Why you two</th></tr></thead>\n<tbody>\n");
+    for (int e : candidates) {
+      out_.append("<tr>");
+      AppendElement("td", "", fair_.employers[e].name, &out_);
+      AppendElement("td", "", fair_.employers[e].booth, &out_);
+      out_.append("<td>");
+      AppendTalkingPoints(MakeTalkingPoints(fair_, a, e), false, &out_);
+      out_.append("</td></tr>\n");
+    }
+    out_.append("</tbody>\n</table>\n");
+  }
+
+  void EmployerSheet(int e) {
+    const Employer& employer = fair_.employers[e];
+    const std::vector<int>& mine = meetings_of_employer_[e];
+    // A schedule is validated elsewhere, but a table number past `tables`
+    // must still show up here rather than vanish.
+    int tables = std::max(employer.tables, 1);
+    int places = 0;
+    for (int i : mine) {
+      tables = std::max(tables, schedule_.meetings[i].table);
+      places += static_cast<int>(schedule_.meetings[i].attendees.size());
+    }
+
+    out_.append("<section class=\"sheet\" data-sheet=\"employer\">\n");
+    AppendBand(fair_, &out_);
+    AppendElement("p", "kind", "Employer roster", &out_);
+    AppendElement("h1", "", employer.name, &out_);
+    out_.append("<p class=\"meta\">");
+    if (!employer.booth.empty()) {
+      AppendElement("span", "", "Booth " + employer.booth, &out_);
+    }
+    AppendElement("span", "",
+                  FormatInt(employer.tables) +
+                      (employer.tables == 1 ? " table" : " tables"),
+                  &out_);
+    AppendElement(
+        "span", "",
+        "up to " + FormatInt(fair_.GroupSize(e)) + " per conversation", &out_);
+    AppendElement(
+        "span", "",
+        FormatInt(static_cast<long long>(mine.size())) +
+            (mine.size() == 1 ? " conversation, " : " conversations, ") +
+            FormatInt(places) + (places == 1 ? " attendee" : " attendees"),
+        &out_);
+    out_.append("</p>\n");
+
+    // cell[(table - 1) * slots + slot]: the meeting there, or -1.
+    const int slots = fair_.num_slots();
+    std::vector<int> cell(static_cast<std::size_t>(tables) * slots, -1);
+    for (int i : mine) {
+      const Meeting& m = schedule_.meetings[i];
+      if (m.table < 1) continue;  // invalid; reported by check/
+      cell[static_cast<std::size_t>(m.table - 1) * slots + m.slot] = i;
+    }
+
+    for (int t = 1; t <= tables; ++t) {
+      AppendElement("h2", "", "Table " + FormatInt(t), &out_);
+      out_.append(
+          "<table class=\"roster\">\n<thead><tr><th>Time</th>"
+          "<th>Conversation</th></tr></thead>\n<tbody>\n");
+      for (int s = 0; s < slots; ++s) {
+        const Slot& slot = fair_.slots[s];
+        if (s > 0 && fair_.slots[s - 1].end < slot.start) {
+          out_.append("<tr class=\"break\">");
+          AppendElement("td", "time",
+                        FormatClock(fair_.slots[s - 1].end) +
+                            std::string(kEnDash) + FormatClock(slot.start),
+                        &out_);
+          out_.append("<td>Break</td></tr>\n");
+        }
+        out_.append("<tr>");
+        AppendElement("td", "time", ClockRange(slot), &out_);
+        int i = cell[static_cast<std::size_t>(t - 1) * slots + s];
+        if (i < 0) {
+          out_.append(fair_.EmployerAvailable(e, s)
+                          ? "<td class=\"free\">free</td>"
+                          : "<td class=\"free\">unavailable</td>");
+        } else {
+          out_.append("<td>");
+          for (int a : schedule_.meetings[i].attendees) {
+            const Attendee& attendee = fair_.attendees[a];
+            out_.append("<div class=\"person\"><b>");
+            AppendEscaped(attendee.name, &out_);
+            out_.append("</b>");
+            if (!attendee.program.empty()) {
+              out_.append(" <span class=\"muted\">");
+              AppendEscaped(attendee.program, &out_);
+              out_.append("</span>");
+            }
+            AppendTalkingPoints(MakeTalkingPoints(fair_, a, e), true, &out_);
+            out_.append("</div>");
+          }
+          out_.append("</td>");
+        }
+        out_.append("</tr>\n");
+      }
+      out_.append("</tbody>\n</table>\n");
+    }
+    out_.append("</section>\n");
+  }
+
+  const Fair& fair_;
+  const Compatibility& compat_;
+  const Schedule& schedule_;
+  const Metrics& metrics_;
+  std::vector<std::vector<int>> meetings_of_attendee_;
+  std::vector<std::vector<int>> meetings_of_employer_;
+  long long attendee_meetings_ = 0;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string HtmlEscape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  AppendEscaped(text, &out);
+  return out;
+}
+
+std::string RenderSchedulesHtml(const Fair& fair, const Compatibility& compat,
+                                const Schedule& schedule,
+                                const Metrics& metrics) {
+  return HtmlWriter(fair, compat, schedule, metrics).Render();
+}
+
+}  // namespace fairmatch

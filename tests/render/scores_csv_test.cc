@@ -1,0 +1,94 @@
+#include "engine/render/scores_csv.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "tests/render/render_fixture.h"
+
+namespace fairmatch {
+namespace {
+
+using render_testing::FixtureFair;
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines = absl::StrSplit(text, '\n');
+  REQUIRE(!lines.empty());
+  CHECK(lines.back().empty());  // the text ends in a newline
+  lines.pop_back();
+  return lines;
+}
+
+std::string ExpectedRow(const Fair& fair, const Compatibility& compat, int a,
+                        int e) {
+  PairScore p = compat.Pair(a, e);
+  return absl::StrFormat("%s,%s,%.6f,%d,%.6f,%.6f,%.6f,%.6f",
+                         fair.attendees[a].id, fair.employers[e].id, p.score,
+                         Eligible(fair, a, e, p.score) ? 1 : 0, p.values,
+                         p.benefit, p.attendee_gives, p.employer_gives);
+}
+
+TEST_CASE("scores CSV lists every pair, attendee-major", "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[1].avoid = {0};  // never eligible
+  Compatibility compat = Compatibility::Build(fair);
+  std::ostringstream out;
+  WriteScoresCsv(compat, out);
+  std::vector<std::string> lines = Lines(out.str());
+  REQUIRE(lines.size() == 1 + 3 * 2);
+  CHECK(lines[0] ==
+        "attendee,employer,score,eligible,values,benefit,attendee_gives,"
+        "employer_gives");
+  int row = 1;
+  for (int a = 0; a < 3; ++a) {
+    for (int e = 0; e < 2; ++e) {
+      INFO("a=" << a << " e=" << e);
+      CHECK(lines[row++] == ExpectedRow(fair, compat, a, e));
+    }
+  }
+  CHECK(lines[3].rfind("a002,e001,", 0) == 0);
+  CHECK(lines[3].find(",0,", 10) != std::string::npos);
+}
+
+TEST_CASE("scores CSV streams across block boundaries", "[render]") {
+  Fair fair = FixtureFair();
+  // 2,500 attendees: three blocks of at most 1,024.
+  const Attendee base = fair.attendees[0];
+  fair.attendees.clear();
+  for (int i = 0; i < 2500; ++i) {
+    Attendee a = base;
+    a.id = absl::StrFormat("a%04d", i);
+    a.values = {static_cast<float>(i % 6), static_cast<float>((i / 6) % 6),
+                static_cast<float>((i / 36) % 6)};
+    fair.attendees.push_back(a);
+  }
+  Compatibility compat = Compatibility::Build(fair);
+  std::ostringstream out;
+  WriteScoresCsv(compat, out);
+  std::vector<std::string> lines = Lines(out.str());
+  REQUIRE(lines.size() == 1 + 2500 * 2);
+  for (int a : {0, 1023, 1024, 1025, 2047, 2048, 2499}) {
+    for (int e = 0; e < 2; ++e) {
+      INFO("a=" << a << " e=" << e);
+      CHECK(lines[1 + 2 * a + e] == ExpectedRow(fair, compat, a, e));
+    }
+  }
+}
+
+TEST_CASE("scores CSV of a fair without attendees is the header", "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees.clear();
+  Compatibility compat = Compatibility::Build(fair);
+  std::ostringstream out;
+  WriteScoresCsv(compat, out);
+  CHECK(out.str() ==
+        "attendee,employer,score,eligible,values,benefit,attendee_gives,"
+        "employer_gives\n");
+}
+
+}  // namespace
+}  // namespace fairmatch
