@@ -30,6 +30,7 @@ void AddConfigOptions(CLI::App* cmd, LoadOptions* options);
 void AddPlanCommand(CLI::App& app, int* exit_code);
 void AddScoresCommand(CLI::App& app, int* exit_code);
 void AddCheckCommand(CLI::App& app, int* exit_code);
+void AddSimulateCommand(CLI::App& app, int* exit_code);
 
 }  // namespace fairmatch
 

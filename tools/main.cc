@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   fairmatch::AddScoresCommand(app, &exit_code);
   fairmatch::AddCheckCommand(app, &exit_code);
   fairmatch::AddSynthCommand(app, &exit_code);
+  fairmatch::AddSimulateCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -35,6 +35,7 @@ enum Kind : int {
   kAvoidedPair,
   kIneligiblePair,
   kMustMeetMissed,
+  kTableWithoutRest,
   kNumKinds,
 };
 
@@ -44,7 +45,7 @@ constexpr std::array<std::string_view, kNumKinds> kKindNames = {
     "group-too-large",      "table-double-booked", "attendee-double-booked",
     "repeat-meeting",       "too-many-meetings",   "attendee-unavailable",
     "employer-unavailable", "avoided-pair",        "ineligible-pair",
-    "must-meet-missed",
+    "must-meet-missed",     "table-without-rest",
 };
 
 // A violation with its sort key: kind first, then up to four indices chosen
@@ -339,6 +340,35 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
         add(kMustMeetMissed, {a, e, 0, 0},
             absl::StrCat(names.AttendeeName(a), " must meet ",
                          names.EmployerName(e), " but never does"));
+      }
+    }
+  }
+
+  // employers.max_consecutive: no table holds more than that many
+  // conversations in a row; a free slot or a break between slots rests it.
+  if (const int limit = fair.config.employer_max_consecutive; limit > 0) {
+    std::vector<std::array<int, 3>> used;  // (employer, table, slot)
+    for (const Meeting& m : meetings) {
+      if (names.SlotOk(m.slot) && names.EmployerOk(m.employer)) {
+        used.push_back({m.employer, m.table, m.slot});
+      }
+    }
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    int run = 0;
+    for (size_t i = 0; i < used.size(); ++i) {
+      const auto [e, t, s] = used[i];
+      const bool continues =
+          i > 0 && used[i - 1][0] == e && used[i - 1][1] == t &&
+          used[i - 1][2] == s - 1 &&
+          fair.slots[s - 1].end == fair.slots[s].start;
+      run = continues ? run + 1 : 1;
+      if (run == limit + 1) {
+        add(kTableWithoutRest, {e, t, s, 0},
+            absl::StrCat(names.EmployerName(e), " table ", t, " holds ",
+                         limit + 1, " conversations in a row up to ",
+                         names.SlotName(s), "; employers.max_consecutive is ",
+                         limit));
       }
     }
   }

@@ -7,8 +7,9 @@
 // conversation of at most group_size attendees, tables within 1..tables;
 // attendee meetings <= its max; every meeting inside both sides' windows (and
 // so outside breaks, which are not slots); no `avoid` pair; no ineligible
-// pair unless must_meet; every must_meet met. Indices out of range are
-// violations too.
+// pair unless must_meet; every must_meet met; with employers.max_consecutive
+// = c > 0, no table holds more than c conversations in a row (a free slot or
+// a break between slots rests it). Indices out of range are violations too.
 //
 // Violation kinds, in the order they are reported (then by slot, employer,
 // table and attendee index, so the order of meetings in the schedule does
@@ -16,7 +17,7 @@
 // table-out-of-range, empty-meeting, duplicate-attendee, group-too-large,
 // table-double-booked, attendee-double-booked, repeat-meeting,
 // too-many-meetings, attendee-unavailable, employer-unavailable,
-// avoided-pair, ineligible-pair, must-meet-missed. A meeting with an
+// avoided-pair, ineligible-pair, must-meet-missed, table-without-rest. A meeting with an
 // unknown employer or slot is still checked for everything that does not
 // need them; an avoided pair is not also reported as ineligible.
 //

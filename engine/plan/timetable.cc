@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 namespace fairmatch {
@@ -11,6 +12,39 @@ namespace {
 
 constexpr int kRepairDepth = 3;
 constexpr int kRepairBudget = 4000;
+
+}  // namespace
+
+std::optional<std::vector<std::vector<int>>> TableRotation(
+    const Fair& fair, int tables, const std::vector<int>& tables_needed) {
+  const int limit = fair.config.employer_max_consecutive;
+  std::vector<std::vector<int>> chosen(tables_needed.size());
+  std::vector<int> run(tables, 0);  // conversations in a row, per table
+  std::vector<int> order(tables);
+  for (size_t s = 0; s < tables_needed.size(); ++s) {
+    if (s > 0 && fair.slots[s].start > fair.slots[s - 1].end) {
+      std::fill(run.begin(), run.end(), 0);  // a break rests every table
+    }
+    const int k = tables_needed[s];
+    if (k > tables) return std::nullopt;
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int x, int y) { return run[x] < run[y]; });
+    std::vector<char> used(tables, 0);
+    for (int i = 0; i < k; ++i) used[order[i]] = 1;
+    for (int t = 0; t < tables; ++t) {
+      if (!used[t]) {
+        run[t] = 0;
+        continue;
+      }
+      if (limit > 0 && ++run[t] > limit) return std::nullopt;
+      chosen[s].push_back(t);
+    }
+  }
+  return chosen;
+}
+
+namespace {
 
 class SlotAssigner {
  public:
@@ -129,8 +163,24 @@ class SlotAssigner {
 
   bool Free(int p, int s) {
     return AttendeeAt(pairs_[p].attendee, s) < 0 &&
-           static_cast<int>(EmployerAt(pairs_[p].employer, s).size()) <
-               capacity_[pairs_[p].employer];
+           EmployerHasRoom(pairs_[p].employer, s);
+  }
+
+  // True when employer e can take one more attendee in slot s: a free seat,
+  // and (with employers.max_consecutive) tables can still be given rests.
+  bool EmployerHasRoom(int e, int s) {
+    const int load = static_cast<int>(EmployerAt(e, s).size());
+    if (load >= capacity_[e]) return false;
+    if (fair_.config.employer_max_consecutive <= 0) return true;
+    const int g = fair_.GroupSize(e);
+    if (load % g != 0) return true;  // joins a group that has room
+    std::vector<int> tables_needed(num_slots_);
+    for (int t = 0; t < num_slots_; ++t) {
+      const int n = static_cast<int>(EmployerAt(e, t).size()) + (t == s);
+      tables_needed[t] = (n + g - 1) / g;
+    }
+    return TableRotation(fair_, fair_.employers[e].tables, tables_needed)
+        .has_value();
   }
 
   // Places p directly, or by ejecting an occupant that can itself be
@@ -153,7 +203,7 @@ class SlotAssigner {
       const int q = AttendeeAt(a, s);
       if (q >= 0 && pairs_[q].must && !pairs_[p].must) continue;
       if (q >= 0) Unassign(q);
-      if (static_cast<int>(EmployerAt(e, s).size()) < capacity_[e]) {
+      if (EmployerHasRoom(e, s)) {
         Assign(p, s);
         if (Place(q, depth - 1)) return true;
         Rollback(mark);
@@ -238,26 +288,46 @@ Schedule AssignTables(const Fair& fair, const std::vector<MatchedPair>& pairs,
         .push_back(pairs[p].attendee);
   }
   Schedule schedule;
+  const bool rests = fair.config.employer_max_consecutive > 0;
   for (int e = 0; e < fair.num_employers(); ++e) {
     const int tables = fair.employers[e].tables;
+    const int group_size = fair.GroupSize(e);
+    // With rests required, use as few tables as possible per slot, in the
+    // rotation AssignSlots verified; otherwise spread over all tables (the
+    // smallest groups) and give each slot's groups the least used tables.
+    std::vector<std::vector<int>> rotation;
+    if (rests) {
+      std::vector<int> needed(num_slots);
+      for (int s = 0; s < num_slots; ++s) {
+        const int n = static_cast<int>(
+            cell[static_cast<size_t>(e) * num_slots + s].size());
+        needed[s] = (n + group_size - 1) / group_size;
+      }
+      // AssignSlots only made loads that pass this test.
+      rotation = *TableRotation(fair, tables, needed);
+    }
     std::vector<int> table_use(tables, 0);
     for (int s = 0; s < num_slots; ++s) {
       std::vector<int>& people = cell[static_cast<size_t>(e) * num_slots + s];
       if (people.empty()) continue;
       std::sort(people.begin(), people.end());
       const int n = static_cast<int>(people.size());
-      const int groups = std::min(tables, n);
+      const int groups = rests ? static_cast<int>(rotation[s].size())
+                               : std::min(tables, n);
       std::vector<std::vector<float>> dir(n);
       for (int i = 0; i < n; ++i) {
         dir[i] = ValueDirection(fair.attendees[people[i]]);
       }
       std::vector<char> used(n, 0);
-      // Tables least used so far get this slot's groups.
       std::vector<int> order(tables);
-      std::iota(order.begin(), order.end(), 0);
-      std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
-        return table_use[x] < table_use[y];
-      });
+      if (rests) {
+        order = rotation[s];
+      } else {
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+          return table_use[x] < table_use[y];
+        });
+      }
       for (int g = 0; g < groups; ++g) {
         const int size = n / groups + (g < n % groups ? 1 : 0);
         Meeting meeting;

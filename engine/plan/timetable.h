@@ -20,6 +20,7 @@
 #ifndef FAIRMATCH_PLAN_TIMETABLE_H_
 #define FAIRMATCH_PLAN_TIMETABLE_H_
 
+#include <optional>
 #include <vector>
 
 #include "engine/model/fair.h"
@@ -38,6 +39,14 @@ struct MatchedPair {
 // Slot per pair (same order as `pairs`), -1 for a pair left unplaced.
 std::vector<int> AssignSlots(const Fair& fair, const Availability& avail,
                              const std::vector<MatchedPair>& pairs);
+
+// With employers.max_consecutive = c > 0, the tables an employer uses in
+// each slot (tables_needed[s], for groups of at most group_size) must let
+// every table rest after at most c conversations in a row; a break between
+// slots rests every table. Greedy "most rested table first" decides it and
+// gives the rotation: chosen tables per slot, or nullopt when impossible.
+std::optional<std::vector<std::vector<int>>> TableRotation(
+    const Fair& fair, int tables, const std::vector<int>& tables_needed);
 
 // Groups placed pairs into meetings at tables. REQUIRES: `slots` from
 // AssignSlots for the same pairs. The result is sorted (SortMeetings).

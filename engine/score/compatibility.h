@@ -68,10 +68,10 @@ class Compatibility {
  private:
   explicit Compatibility(const Fair& fair) : fair_(&fair) {}
 
-  // The components of attendees [a_begin, a_end) against employers
-  // [e_begin, e_end). Every public accessor goes through here, so a pair gets
-  // the same arithmetic whatever block it is computed in.
-  void ComputeComponents(int a_begin, int a_end, int e_begin, int e_end,
+  // The components of attendees [a_begin, a_end) against every employer.
+  // Pair() evaluates the same formulas for one pair without a block; the
+  // products are exact (see compatibility.cc), so both give the same bits.
+  void ComputeComponents(int a_begin, int a_end,
                          std::array<ScoreMatrix, kNumComponents>* out) const;
   // The weighted score of each entry of `components`.
   void CombineComponents(

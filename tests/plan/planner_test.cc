@@ -174,5 +174,36 @@ TEST_CASE("with fairness, nobody eligible is left without a meeting while "
   CHECK(left_out_plain > 0);
 }
 
+TEST_CASE("employers.max_consecutive gives every table its rests", "[plan]") {
+  RandomFairSpec spec;
+  spec.attendees = 150;
+  spec.employers = 6;
+  spec.slots = 8;
+  spec.max_tables = 3;
+  spec.max_group = 2;
+  int violations_without_limit = 0;
+  for (std::uint32_t seed = 1; seed <= 6; ++seed) {
+    Fair fair = RandomFair(seed, spec);
+    fair.config.employer_max_consecutive = 2;
+    const Compatibility compat = Compatibility::Build(fair);
+    absl::StatusOr<PlanOutcome> plan = Plan(compat, PlanOptions{});
+    REQUIRE(plan.ok());
+    const std::vector<Violation> violations =
+        CheckSchedule(fair, compat, plan->schedule);
+    INFO(Describe(violations));
+    CHECK(violations.empty());
+    // The same fair planned without the limit does run tables longer, so
+    // the check above is not vacuous.
+    Fair unlimited = fair;
+    unlimited.config.employer_max_consecutive = 0;
+    const Compatibility compat_u = Compatibility::Build(unlimited);
+    absl::StatusOr<PlanOutcome> plan_u = Plan(compat_u, PlanOptions{});
+    REQUIRE(plan_u.ok());
+    violations_without_limit +=
+        static_cast<int>(CheckSchedule(fair, compat, plan_u->schedule).size());
+  }
+  CHECK(violations_without_limit > 0);
+}
+
 }  // namespace
 }  // namespace fairmatch

@@ -1,0 +1,262 @@
+#include "engine/score/compatibility.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+
+namespace fairmatch {
+namespace {
+
+// Normalised value vectors are rounded to multiples of 1/kValueGrid. Then
+// every product of two entries is a multiple of 2^-22 no larger than 1 in
+// magnitude, and every partial sum of a dot product is one below 4 (by
+// Cauchy-Schwarz, the rounded vectors have norm < 1 + sqrt(V) * 2^-12), so
+// all of them are exact in float. A dot product then has one result whatever
+// order Eigen sums it in (GEMM, GEMV or coefficient-wise kernels, SIMD or
+// scalar, FMA or not), which is what makes a pair's score independent of the
+// block it is computed in. The rounding moves a component by at most 2^-12.
+constexpr float kValueGrid = 2048.0f;  // 2^11
+
+// A person's ratings, centred on their own mean and scaled to unit length,
+// into row `row` of `out` (already zero). Someone who rates every value the
+// same expresses no preference and keeps a zero row.
+void SetValueRow(const std::vector<float>& ratings, int row,
+                 Eigen::MatrixXf* out) {
+  const int num_values = static_cast<int>(out->cols());
+  assert(static_cast<int>(ratings.size()) <= num_values);
+  if (num_values == 0) return;
+  // Missing ratings are 0, as in the model.
+  std::vector<double> r(num_values, 0.0);
+  for (int k = 0; k < static_cast<int>(ratings.size()) && k < num_values; ++k) {
+    r[k] = ratings[k];
+  }
+  const auto [lo, hi] = std::minmax_element(r.begin(), r.end());
+  if (*lo == *hi) return;
+  double mean = 0;
+  for (double x : r) mean += x;
+  mean /= num_values;
+  double norm2 = 0;
+  for (double& x : r) {
+    x -= mean;
+    norm2 += x * x;
+  }
+  const double norm = std::sqrt(norm2);
+  if (!(norm > 0)) return;
+  for (int k = 0; k < num_values; ++k) {
+    (*out)(row, k) =
+        static_cast<float>(std::nearbyint(r[k] / norm * kValueGrid)) /
+        kValueGrid;
+  }
+}
+
+// Sets the 0/1 incidence of `tags` (normalised, found in the sorted `vocab`)
+// in row `row` of `out` (already zero) and returns the number of distinct
+// tags. Empty tags are ignored.
+int SetTagRow(const std::vector<std::string>& tags,
+              const std::vector<std::string>& vocab, int row,
+              Eigen::MatrixXf* out) {
+  int distinct = 0;
+  for (const std::string& tag : tags) {
+    const std::string norm = NormalizeTag(tag);
+    if (norm.empty()) continue;
+    const auto it = std::lower_bound(vocab.begin(), vocab.end(), norm);
+    assert(it != vocab.end() && *it == norm);
+    const auto t = static_cast<Eigen::Index>(it - vocab.begin());
+    if ((*out)(row, t) == 0.0f) {
+      (*out)(row, t) = 1.0f;
+      ++distinct;
+    }
+  }
+  return distinct;
+}
+
+// Scales a seeks row by 1 / min(|seeks|, 3): meeting three of someone's needs
+// is a full match, so people with long wish lists are not hard to satisfy.
+// The products with a 0/1 offers matrix are then k * (1/min(n,3)) for k
+// shared tags, exact for k <= 2 and for k = 3 (2x is exact, so 2x + x has one
+// rounding whatever the order), and above 1 for k >= 4 whatever the order;
+// after the cap at 1 the result does not depend on summation order.
+void ScaleSeeksRow(int distinct, int row, Eigen::MatrixXf* seeks) {
+  if (distinct == 0) return;
+  seeks->row(row) *= 1.0f / static_cast<float>(std::min(distinct, 3));
+}
+
+// The element-wise steps, shared by blocks and Pair() so that both round
+// alike. Scalar on purpose: with EIGEN_FAST_MATH (Eigen's default) the SIMD
+// float square root is an rsqrt approximation, so cwiseSqrt() would give
+// vectorised and leftover scalar entries of one block different last bits.
+float GeometricMean(float x, float y) { return std::sqrt(x * y); }
+
+// Rounding is monotone, so wv*v + wb*b <= wv + wb when v, b <= 1, and the
+// quotient never exceeds 1: a perfect pair scores exactly 1.
+float WeightedScore(float wv, float wb, float sum, float v, float b) {
+  return (wv * v + wb * b) / sum;
+}
+
+}  // namespace
+
+std::string NormalizeTag(const std::string& tag) {
+  std::string out;
+  out.reserve(tag.size());
+  bool pending_space = false;
+  for (const char c : tag) {
+    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) {
+      out.push_back(' ');
+      pending_space = false;
+    }
+    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+Compatibility Compatibility::Build(const Fair& fair) {
+  Compatibility c(fair);
+  const int num_a = fair.num_attendees();
+  const int num_e = fair.num_employers();
+  const int num_v = fair.num_values();
+
+  // Values: centred, unit-length, rounded rows (see kValueGrid).
+  c.attendee_values_ = Eigen::MatrixXf::Zero(num_a, num_v);
+  c.employer_values_ = Eigen::MatrixXf::Zero(num_e, num_v);
+  for (int a = 0; a < num_a; ++a) {
+    SetValueRow(fair.attendees[a].values, a, &c.attendee_values_);
+  }
+  for (int e = 0; e < num_e; ++e) {
+    SetValueRow(fair.employers[e].values, e, &c.employer_values_);
+  }
+
+  // One sorted tag vocabulary over every offer and seek of both sides, so
+  // that column t means the same tag in all four incidence matrices.
+  std::vector<std::string> vocab;
+  auto add_tags = [&vocab](const Profile& p) {
+    for (const auto* list : {&p.offers, &p.seeks}) {
+      for (const std::string& tag : *list) {
+        std::string norm = NormalizeTag(tag);
+        if (!norm.empty()) vocab.push_back(std::move(norm));
+      }
+    }
+  };
+  for (const Attendee& a : fair.attendees) add_tags(a);
+  for (const Employer& e : fair.employers) add_tags(e);
+  std::sort(vocab.begin(), vocab.end());
+  vocab.erase(std::unique(vocab.begin(), vocab.end()), vocab.end());
+  const int num_t = static_cast<int>(vocab.size());
+
+  c.attendee_offers_ = Eigen::MatrixXf::Zero(num_a, num_t);
+  c.attendee_seeks_ = Eigen::MatrixXf::Zero(num_a, num_t);
+  c.employer_offers_ = Eigen::MatrixXf::Zero(num_e, num_t);
+  c.employer_seeks_ = Eigen::MatrixXf::Zero(num_e, num_t);
+  for (int a = 0; a < num_a; ++a) {
+    SetTagRow(fair.attendees[a].offers, vocab, a, &c.attendee_offers_);
+    ScaleSeeksRow(
+        SetTagRow(fair.attendees[a].seeks, vocab, a, &c.attendee_seeks_), a,
+        &c.attendee_seeks_);
+  }
+  for (int e = 0; e < num_e; ++e) {
+    SetTagRow(fair.employers[e].offers, vocab, e, &c.employer_offers_);
+    ScaleSeeksRow(
+        SetTagRow(fair.employers[e].seeks, vocab, e, &c.employer_seeks_), e,
+        &c.employer_seeks_);
+  }
+
+  float wv = static_cast<float>(std::max(0.0, fair.config.weight_values));
+  float wb = static_cast<float>(std::max(0.0, fair.config.weight_benefit));
+  if (!(wv + wb > 0.0f)) wv = wb = 0.5f;
+  c.weight_values_ = wv;
+  c.weight_benefit_ = wb;
+  c.weight_sum_ = wv + wb;
+  return c;
+}
+
+void Compatibility::ComputeComponents(
+    int a_begin, int a_end,
+    std::array<ScoreMatrix, kNumComponents>* out) const {
+  assert(0 <= a_begin && a_begin <= a_end && a_end <= attendee_values_.rows());
+  const int n = a_end - a_begin;
+  ScoreMatrix& values = (*out)[0];
+  ScoreMatrix& benefit = (*out)[1];
+  ScoreMatrix& attendee_gives = (*out)[2];
+  ScoreMatrix& employer_gives = (*out)[3];
+
+  // The positive part of the Pearson correlation of the two rating vectors;
+  // exact products (see kValueGrid), clamped to [0,1].
+  values.noalias() =
+      attendee_values_.middleRows(a_begin, n) * employer_values_.transpose();
+  values = values.cwiseMax(0.0f).cwiseMin(1.0f);
+
+  // Shared tags over min(|seeks|, 3), capped at 1.
+  attendee_gives.noalias() =
+      attendee_offers_.middleRows(a_begin, n) * employer_seeks_.transpose();
+  attendee_gives = attendee_gives.cwiseMin(1.0f);
+  employer_gives.noalias() =
+      attendee_seeks_.middleRows(a_begin, n) * employer_offers_.transpose();
+  employer_gives = employer_gives.cwiseMin(1.0f);
+
+  // Geometric mean: a one-sided fit is worth nothing.
+  benefit = attendee_gives.binaryExpr(employer_gives, &GeometricMean);
+}
+
+void Compatibility::CombineComponents(
+    const std::array<ScoreMatrix, kNumComponents>& components,
+    ScoreMatrix* out) const {
+  const float wv = weight_values_;
+  const float wb = weight_benefit_;
+  const float sum = weight_sum_;
+  *out =
+      components[0].binaryExpr(components[1], [wv, wb, sum](float v, float b) {
+        return WeightedScore(wv, wb, sum, v, b);
+      });
+}
+
+void Compatibility::ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const {
+  std::array<ScoreMatrix, kNumComponents> components;
+  ComputeComponents(a_begin, a_end, &components);
+  CombineComponents(components, out);
+}
+
+void Compatibility::ComponentBlock(
+    int a_begin, int a_end,
+    std::array<ScoreMatrix, kNumComponents>* out) const {
+  ComputeComponents(a_begin, a_end, out);
+}
+
+PairScore Compatibility::Pair(int a, int e) const {
+  assert(0 <= a && a < attendee_values_.rows());
+  assert(0 <= e && e < employer_values_.rows());
+  // The same steps as ComputeComponents on one pair. The dot products sum in
+  // another order than the block products, which is harmless only because
+  // those sums are exact (kValueGrid, ScaleSeeksRow).
+  PairScore p;
+  const float v = attendee_values_.row(a).dot(employer_values_.row(e));
+  p.values = std::min(std::max(v, 0.0f), 1.0f);
+  p.attendee_gives =
+      std::min(attendee_offers_.row(a).dot(employer_seeks_.row(e)), 1.0f);
+  p.employer_gives =
+      std::min(attendee_seeks_.row(a).dot(employer_offers_.row(e)), 1.0f);
+  p.benefit = GeometricMean(p.attendee_gives, p.employer_gives);
+  p.score = WeightedScore(weight_values_, weight_benefit_, weight_sum_,
+                          p.values, p.benefit);
+  return p;
+}
+
+bool Eligible(const Fair& fair, int a, int e, float score) {
+  const Attendee& attendee = fair.attendees[a];
+  if (std::binary_search(attendee.avoid.begin(), attendee.avoid.end(), e)) {
+    return false;
+  }
+  if (std::binary_search(attendee.must_meet.begin(), attendee.must_meet.end(),
+                         e)) {
+    return true;
+  }
+  return score >= fair.config.min_score;
+}
+
+}  // namespace fairmatch
