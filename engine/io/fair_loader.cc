@@ -274,7 +274,9 @@ class FairReader {
     }
     CheckKeys(node, kSlotKeys, "'slots'", &diags_);
     Event& event = fair_.event;
-    std::optional<int> start, end, length;
+    // -1: missing or invalid (plain ints: GCC 12 gives a false
+    // maybe-uninitialized warning on std::optional<int> here).
+    int start = -1, end = -1, length = -1;
     for (const char* required : {"start", "end", "length"}) {
       const YamlNode* n = node.Find(required);
       if (n == nullptr || n->is_null()) {
@@ -283,20 +285,21 @@ class FairReader {
       }
     }
     if (const YamlNode* n = node.Find("start"); n && !n->is_null()) {
-      start = ReadClock(*n, "'slots.start'", &diags_);
+      start = ReadClock(*n, "'slots.start'", &diags_).value_or(-1);
     }
     if (const YamlNode* n = node.Find("end"); n && !n->is_null()) {
-      end = ReadClock(*n, "'slots.end'", &diags_);
-      if (start && end && *start >= *end) {
-        diags_.Error(n->mark, absl::StrCat("'slots.end' (", FormatClock(*end),
+      end = ReadClock(*n, "'slots.end'", &diags_).value_or(-1);
+      if (start >= 0 && end >= 0 && start >= end) {
+        diags_.Error(n->mark, absl::StrCat("'slots.end' (", FormatClock(end),
                                            ") must be after 'slots.start' (",
-                                           FormatClock(*start), ")"));
-        end.reset();
+                                           FormatClock(start), ")"));
+        end = -1;
       }
     }
     if (const YamlNode* n = node.Find("length"); n && !n->is_null()) {
       length = ReadInt(*n, "'slots.length' (minutes per conversation)", 5, 240,
-                       &diags_);
+                       &diags_)
+                   .value_or(-1);
     }
     bool breaks_ok = true;
     if (const YamlNode* n = node.Find("breaks"); n && !n->is_null()) {
@@ -318,10 +321,10 @@ class FairReader {
         }
       }
     }
-    if (!start || !end || !length || !breaks_ok) return;
-    event.start = *start;
-    event.end = *end;
-    event.length = *length;
+    if (start < 0 || end < 0 || length < 0 || !breaks_ok) return;
+    event.start = start;
+    event.end = end;
+    event.length = length;
     fair_.slots = MakeSlots(event.start, event.end, event.length, event.breaks);
     if (fair_.slots.empty()) {
       diags_.Error(

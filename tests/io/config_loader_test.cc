@@ -128,7 +128,7 @@ TEST_CASE("a missing --config file is NotFound", "[io]") {
         dir.File("nope.yaml") + ": error: file not found");
 }
 
-TEST_CASE("--set errors name the argument and the column", "[io]") {
+TEST_CASE("a bad --set names the argument and the column", "[io]") {
   CHECK(Errors("", Sets({"weigths.values=0.7"})) ==
         "--set:1:1: error: unknown key 'weigths.values'; did you mean "
         "'weights.values'?");
@@ -154,7 +154,7 @@ TEST_CASE("--set errors name the argument and the column", "[io]") {
              Catch::EndsWith("did you mean 'weights.values'?"));
 }
 
-TEST_CASE("--set values are read as YAML scalars", "[io]") {
+TEST_CASE("values given with --set are read as YAML scalars", "[io]") {
   absl::StatusOr<Config> config =
       LoadConfig("", Sets({"min_score='0.4'", " seed = 7", "group_size=1"}));
   REQUIRE(config.ok());

@@ -107,7 +107,7 @@ TEST_CASE("a valid fair loads completely", "[io]") {
   CHECK(fair.MaxMeetings(1) == 5);
 }
 
-TEST_CASE("--config and --set apply on top of the fair's config", "[io]") {
+TEST_CASE("layers from --config and --set apply on top of the fair's config", "[io]") {
   TempDir dir;
   std::string extra = dir.Write("rerun.yaml", "meetings: {max: 2}\nseed: 9\n");
   LoadOptions options;
