@@ -111,7 +111,7 @@ TEST_CASE("layers apply in order: default < fair < --config < --set", "[io]") {
   CHECK(FindEntry(*entries, "meetings.min")->origin == "default");
 }
 
-TEST_CASE("a missing fair config.yaml is fine; an empty one too", "[io]") {
+TEST_CASE("a missing fair config.yaml is fine -- an empty one too", "[io]") {
   TempDir dir;
   CHECK(LoadConfig(dir.path(), LoadOptions{}).ok());
   dir.Write("config.yaml", "# nothing set yet\n");

@@ -190,7 +190,7 @@ TEST_CASE("the event yields exactly the requested number of slots", "[synth]") {
 }
 
 TEST_CASE(
-    "ids are unique and well-formed; names and emails are unique where "
+    "ids are unique and well-formed, names and emails are unique where "
     "they must be",
     "[synth]") {
   SynthOptions options;
@@ -291,7 +291,7 @@ TEST_CASE("must_meets and avoids default to about 2% of attendees", "[synth]") {
 
 TEST_CASE(
     "class conflicts split an attendee's day around a 45-90 minute "
-    "class; early leavers leave after the break",
+    "class, and early leavers leave after the break",
     "[synth]") {
   SynthOptions options;
   options.attendees = 400;

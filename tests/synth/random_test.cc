@@ -40,7 +40,7 @@ TEST_CASE("uniform integers cover their range evenly", "[synth]") {
   CHECK(rng.UniformInt(5, 5) == 5);
 }
 
-TEST_CASE("uniform doubles lie in [0, 1) and normals have mean 0, sd 1",
+TEST_CASE("uniform doubles lie in the unit interval and normals have mean 0, sd 1",
           "[synth]") {
   SynthRandom rng(11);
   double sum = 0, sum_sq = 0;
