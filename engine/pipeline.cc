@@ -92,6 +92,15 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
       run.metrics.gap = 0;
     }
   }
+  run.metrics.planner = {
+      {"match_rounds", run.stats.match_rounds},
+      {"excluded_pairs", run.stats.excluded_pairs},
+      {"candidate_pairs", run.stats.candidate_pairs},
+      {"pricing_rounds", run.stats.pricing_rounds},
+      {"priced_in_pairs", run.stats.priced_in}};
+  for (const auto& [part, seconds] : run.stats.seconds) {
+    run.stage_seconds.emplace_back("plan." + part, seconds);
+  }
   if (options.timings) run.metrics.stage_seconds = run.stage_seconds;
   return run;
 }

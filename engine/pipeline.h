@@ -22,6 +22,7 @@
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
 #include "engine/plan/planner.h"
+#include "engine/render/output_file.h"
 #include "engine/score/compatibility.h"
 
 namespace fairmatch {
@@ -52,11 +53,6 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
 // Loads the fair only (for `scores` and `check`).
 absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(const std::string& dir,
                                                       const LoadOptions& options);
-
-struct OutputFile {
-  std::string name;  // relative to the output folder
-  std::string content;
-};
 
 // The output formats and the files they make.
 inline constexpr const char* kAllFormats[] = {"json", "csv", "html"};

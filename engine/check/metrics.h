@@ -50,6 +50,9 @@ struct Metrics {
   // Filled in by the planner when known (negative: not computed).
   double upper_bound = -1;
   double gap = -1;
+  // Planner counters (rounds, excluded pairs, candidate pairs, ...), filled
+  // in by the pipeline; deterministic.
+  std::vector<std::pair<std::string, double>> planner;
   // Wall time per stage in seconds, only when timings were requested (they
   // would make outputs differ between identical runs).
   std::vector<std::pair<std::string, double>> stage_seconds;

@@ -1,6 +1,7 @@
 #include "engine/plan/planner.h"
 
 #include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,7 @@ namespace fairmatch {
 namespace {
 
 constexpr int kMaxRounds = 12;
-constexpr int kCandidatesPerAttendee = 8;
+constexpr int kCandidatesPerAttendee = 16;
 
 std::string Windows(const std::vector<TimeWindow>& windows) {
   if (windows.empty()) return "the whole event";
@@ -71,6 +72,21 @@ std::vector<std::string> DiagnoseMustMeets(const Fair& fair,
   return problems;
 }
 
+// Adds the seconds since `start` to the named part of `stats`.
+void AddSeconds(PlanStats& stats, const std::string& part,
+                std::chrono::steady_clock::time_point start) {
+  const double d = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  for (auto& [name, seconds] : stats.seconds) {
+    if (name == part) {
+      seconds += d;
+      return;
+    }
+  }
+  stats.seconds.emplace_back(part, d);
+}
+
 absl::Status Infeasible(const std::vector<std::string>& problems) {
   return absl::FailedPreconditionError(absl::StrJoin(problems, "\n"));
 }
@@ -94,13 +110,16 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
   PlanOutcome outcome;
   PairCodes excluded;
   for (int round = 1;; ++round) {
+    auto start = std::chrono::steady_clock::now();
     Matching matching = SolveMatching(compat, avail, excluded, match_options);
+    AddSeconds(outcome.stats, "match", start);
     if (matching.status != MatchStatus::kOptimal) {
       return Infeasible({"the must_meet requests cannot all be met together "
                          "within attendees' caps and employers' capacities; "
                          "run `fairmatch explain` on the attendees concerned "
                          "or shorten must_meet lists"});
     }
+    start = std::chrono::steady_clock::now();
     if (round == 1) {
       // The certificate: an f = 0 solve gives the duals for the bound.
       if (match_options.fairness > 0) {
@@ -115,6 +134,8 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
             UpperBound(compat, avail, matching, options.threads);
       }
     }
+    AddSeconds(outcome.stats, "bound", start);
+    start = std::chrono::steady_clock::now();
     const CandidateGraph& cg = matching.graph;
     std::vector<MatchedPair> pairs;
     for (int a = 0; a < cg.num_attendees(); ++a) {
@@ -124,6 +145,7 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
       }
     }
     const std::vector<int> slots = AssignSlots(fair, avail, pairs);
+    AddSeconds(outcome.stats, "timetable", start);
     std::vector<std::string> stuck;
     std::vector<std::int64_t> newly;
     for (size_t p = 0; p < pairs.size(); ++p) {

@@ -8,6 +8,10 @@
 #ifndef FAIRMATCH_PLAN_PLANNER_H_
 #define FAIRMATCH_PLAN_PLANNER_H_
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "engine/model/schedule.h"
 #include "engine/score/compatibility.h"
@@ -25,6 +29,8 @@ struct PlanStats {
   int pricing_rounds = 0;   // column-generation solves in the last round
   int priced_in = 0;        // pairs added by column generation
   int candidate_pairs = 0;  // pairs in the final flow graph
+  // Wall time of the planner's parts ("match", "bound", "timetable").
+  std::vector<std::pair<std::string, double>> seconds;
 };
 
 struct PlanOutcome {

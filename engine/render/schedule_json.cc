@@ -179,6 +179,13 @@ void AppendMetrics(const Metrics& m, std::string* out) {
   // Negative means "not computed"; absent is clearer than a sentinel.
   if (m.upper_bound >= 0) w.Number("upper_bound", m.upper_bound);
   if (m.gap >= 0) w.Number("gap", m.gap);
+  if (!m.planner.empty()) {
+    w.Key("planner");
+    out->push_back('{');
+    ObjectWriter counters(out, 6);
+    for (const auto& [name, value] : m.planner) counters.Number(name, value);
+    Close('}', 4, out);
+  }
   if (!m.stage_seconds.empty()) {
     w.Key("time_per_stage");
     out->push_back('{');
