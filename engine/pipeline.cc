@@ -6,7 +6,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/check/check.h"
+#include "engine/render/calendar_ics.h"
 #include "engine/render/meetings_csv.h"
+#include "engine/render/report_html.h"
 #include "engine/render/schedule_json.h"
 #include "engine/render/schedules_html.h"
 
@@ -120,6 +122,15 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
       files.push_back({"schedules.html",
                        RenderSchedulesHtml(*run.fair, *run.compat,
                                            run.schedule, run.metrics)});
+    } else if (format == "ics") {
+      std::vector<OutputFile> calendars =
+          RenderCalendars(*run.fair, *run.compat, run.schedule);
+      files.insert(files.end(), std::make_move_iterator(calendars.begin()),
+                   std::make_move_iterator(calendars.end()));
+    } else if (format == "report") {
+      files.push_back({"report.html",
+                       RenderReportHtml(*run.fair, *run.compat, run.schedule,
+                                        run.metrics)});
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat("--format: unknown format '", format,

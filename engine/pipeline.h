@@ -55,9 +55,12 @@ absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(const std::string& dir,
                                                       const LoadOptions& options);
 
 // The output formats and the files they make.
-inline constexpr const char* kAllFormats[] = {"json", "csv", "html"};
+inline constexpr const char* kAllFormats[] = {"json", "csv", "html", "ics",
+                                              "report"};
 
-// Renders the requested formats ("json", "csv", "html"); an unknown format
+// Renders the requested formats: json (schedule.json), csv (meetings.csv),
+// html (schedules.html), ics (calendar/<attendee-id>.ics), report
+// (report.html), pdf (attendees.pdf, employers.pdf); an unknown format
 // is an InvalidArgumentError naming the known ones.
 absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
     const PlanRun& run, const std::vector<std::string>& formats);

@@ -31,6 +31,8 @@ void AddPlanCommand(CLI::App& app, int* exit_code);
 void AddScoresCommand(CLI::App& app, int* exit_code);
 void AddCheckCommand(CLI::App& app, int* exit_code);
 void AddSimulateCommand(CLI::App& app, int* exit_code);
+void AddImportCommand(CLI::App& app, int* exit_code);
+void AddInitCommand(CLI::App& app, int* exit_code);
 
 }  // namespace fairmatch
 

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   fairmatch::AddCheckCommand(app, &exit_code);
   fairmatch::AddSynthCommand(app, &exit_code);
   fairmatch::AddSimulateCommand(app, &exit_code);
+  fairmatch::AddImportCommand(app, &exit_code);
+  fairmatch::AddInitCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

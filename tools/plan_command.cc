@@ -93,10 +93,17 @@ int RunPlanCommand(const PlanArgs& args) {
       times += absl::StrFormat(" %s %.3fs", stage, seconds);
     }
     std::cout << "stages:" << times << "\n";
-    std::cout << "wrote";
+    // Calendars are one file per attendee: name the folder once.
+    std::cout << "wrote to " << args.out << "/:";
+    int calendars = 0;
     for (const auto& [name, content] : contents) {
-      std::cout << " " << args.out << "/" << name;
+      if (name.rfind("calendar/", 0) == 0) {
+        ++calendars;
+      } else {
+        std::cout << " " << name;
+      }
     }
+    if (calendars > 0) std::cout << " calendar/ (" << calendars << " .ics)";
     std::cout << "\n";
   }
   return kExitOk;
@@ -118,7 +125,9 @@ void AddPlanCommand(CLI::App& app, int* exit_code) {
                   "succeeds (default: out)");
   cmd->add_option("--format", args->formats,
                   "Comma-separated outputs: json (schedule.json), csv "
-                  "(meetings.csv), html (schedules.html); default: all");
+                  "(meetings.csv), html (schedules.html), ics "
+                  "(calendar/<id>.ics), report (report.html), pdf "
+                  "(attendees.pdf, employers.pdf); default: all");
   cmd->add_option("--threads", args->threads,
                   "Threads to use (default: up to 2); results do not depend "
                   "on it");

@@ -1,9 +1,11 @@
 #include "engine/io/yaml_tree.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -60,6 +62,16 @@ class MarkConverter {
     }
     return SourceMark{file_, mark.line + 1, cached_chars_ + 1};
   }
+
+  // The byte offset of `mark` in the text, or npos when it has none.
+  size_t Offset(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.line < 0 || mark.column < 0) return std::string::npos;
+    const size_t line = static_cast<size_t>(mark.line);
+    if (line >= line_starts_.size()) return std::string::npos;
+    const size_t byte = line_starts_[line] + static_cast<size_t>(mark.column);
+    return byte < text_.size() ? byte : std::string::npos;
+  }
+  const std::string& text() const { return text_; }
 
  private:
   const std::string& file_;
@@ -152,6 +164,11 @@ class TreeBuilder : public YAML::EventHandler {
     YamlNode node;
     node.kind = YamlNode::Kind::kScalar;
     node.mark = to_mark_(mark);
+    if (!QuoteClosed(mark)) {
+      throw AbortParse{node.mark,
+                       "YAML syntax error: quoted text starting here is "
+                       "never closed; a closing quote is missing"};
+    }
     node.scalar = value;
     node.quoted = tag != "?";
     Add(std::move(node), 1, anchor);
@@ -171,6 +188,29 @@ class TreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { Close(); }
 
  private:
+  // False when the scalar at `mark` starts with a quote that has no
+  // matching closing quote before the end of the text. yaml-cpp accepts
+  // such a scalar and swallows the rest of the file into it.
+  bool QuoteClosed(const YAML::Mark& mark) const {
+    const std::string& text = to_mark_.text();
+    const size_t start = to_mark_.Offset(mark);
+    if (start == std::string::npos) return true;
+    const char quote = text[start];
+    if (quote != '"' && quote != '\'') return true;
+    for (size_t i = start + 1; i < text.size(); ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;  // an escaped character, possibly a quote
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;  // '' is an escaped single quote
+        } else {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   struct Frame {
     YamlNode node;
     YAML::anchor_t anchor = YAML::NullAnchor;
@@ -235,6 +275,11 @@ class TreeBuilder : public YAML::EventHandler {
     }
     top.have_key = false;
     if (top.drop_value) return;
+    // yaml-cpp marks an empty value where the next token starts, which is
+    // usually the next line; the key is where the reader should look.
+    if (node.is_null() && node.mark.line != top.key_mark.line) {
+      node.mark = top.key_mark;
+    }
     auto [it, inserted] = top.key_lines.emplace(top.key, top.key_mark.line);
     if (!inserted) {
       diags_->Error(top.key_mark,
@@ -414,6 +459,112 @@ std::string YamlNode::Describe() const {
   return absl::StrCat("'", scalar.substr(0, kShown), "...'");
 }
 
+namespace {
+
+// Files this large are parsed in two halves on two threads when they have
+// the shape of attendees.yaml / employers.yaml (see ParseHalves).
+constexpr size_t kParallelBytes = size_t{1} << 20;
+
+std::optional<YamlNode> ParseText(const std::string& normal,
+                                  const std::string& file,
+                                  Diagnostics* diags,
+                                  const YamlLimits& limits);
+
+// yaml-cpp parses about 5 MB/s, so a 30,000-attendee file takes seconds.
+// When the text is one top-level key holding a block list ("attendees:"
+// then "  - id: ..." items), it is cut at an item boundary near the middle
+// and the halves are parsed concurrently; the second half is padded with
+// empty lines so its marks are the file's own. Returns nullopt when the
+// shape does not fit or either half does not parse cleanly: the caller then
+// parses the whole text, which gives the exact diagnostics.
+std::optional<YamlNode> ParseHalves(const std::string& text,
+                                    const std::string& file,
+                                    const YamlLimits& limits) {
+  // Lines as (begin, end) offsets.
+  auto line_end = [&](size_t begin) {
+    const size_t end = text.find('\n', begin);
+    return end == std::string::npos ? text.size() : end;
+  };
+  auto blank_or_comment = [&](size_t begin, size_t end) {
+    size_t i = begin;
+    while (i < end && text[i] == ' ') ++i;
+    return i == end || text[i] == '#';
+  };
+  size_t pos = 0;
+  int line = 0;
+  while (pos < text.size() && blank_or_comment(pos, line_end(pos))) {
+    pos = line_end(pos) + 1;
+    ++line;
+  }
+  // "key:" alone on its line, at column 0.
+  const size_t key_end = line_end(pos);
+  absl::string_view key_line(text.data() + pos, key_end - pos);
+  while (!key_line.empty() && key_line.back() == ' ') key_line.remove_suffix(1);
+  if (key_line.size() < 2 || key_line.back() != ':') return std::nullopt;
+  const absl::string_view key = key_line.substr(0, key_line.size() - 1);
+  for (char c : key) {
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) {
+      return std::nullopt;
+    }
+  }
+  // Every later line is blank, a comment, or indented (or, for a list at
+  // column 0, an item); no document markers or directives.
+  int indent = -1;
+  for (size_t b = key_end + 1; b < text.size(); b = line_end(b) + 1) {
+    const size_t e = line_end(b);
+    if (blank_or_comment(b, e)) continue;
+    size_t i = b;
+    while (i < e && text[i] == ' ') ++i;
+    if (indent < 0) {
+      if (i + 1 >= e || text[i] != '-' || text[i + 1] != ' ') return std::nullopt;
+      indent = static_cast<int>(i - b);
+    }
+    if (i == b && !(indent == 0 && text[b] == '-')) return std::nullopt;
+  }
+  if (indent < 0) return std::nullopt;
+  // The first item boundary after the middle.
+  const std::string marker = std::string(indent, ' ') + "- ";
+  size_t split = text.find("\n" + marker, text.size() / 2);
+  if (split == std::string::npos) return std::nullopt;
+  ++split;  // the start of the item's line
+  const int split_line =
+      static_cast<int>(std::count(text.begin(), text.begin() + split, '\n'));
+
+  std::string first = text.substr(0, split);
+  std::string second = absl::StrCat(key, ":");
+  second.append(static_cast<size_t>(split_line), '\n');
+  second.append(text, split, std::string::npos);
+
+  Diagnostics diags_first, diags_second;
+  std::optional<YamlNode> root_first, root_second;
+  std::thread worker([&] {
+    root_first = ParseText(first, file, &diags_first, limits);
+  });
+  root_second = ParseText(second, file, &diags_second, limits);
+  worker.join();
+  if (!root_first || !root_second || !diags_first.ok() || !diags_second.ok()) {
+    return std::nullopt;
+  }
+  auto single_list = [&](YamlNode& root) -> YamlNode* {
+    if (!root.is_map() || root.entries.size() != 1 ||
+        root.entries[0].key != key || !root.entries[0].value.is_sequence()) {
+      return nullptr;
+    }
+    return &root.entries[0].value;
+  };
+  YamlNode* list_first = single_list(*root_first);
+  YamlNode* list_second = single_list(*root_second);
+  if (list_first == nullptr || list_second == nullptr) return std::nullopt;
+  list_first->items.reserve(list_first->items.size() +
+                            list_second->items.size());
+  for (YamlNode& item : list_second->items) {
+    list_first->items.push_back(std::move(item));
+  }
+  return root_first;
+}
+
+}  // namespace
+
 std::optional<YamlNode> ParseYaml(absl::string_view text,
                                   const std::string& file, Diagnostics* diags,
                                   const YamlLimits& limits) {
@@ -438,6 +589,21 @@ std::optional<YamlNode> ParseYaml(absl::string_view text,
   }
   if (!PreScan(normal, file, limits, diags)) return std::nullopt;
 
+  if (normal.size() >= kParallelBytes) {
+    if (std::optional<YamlNode> root = ParseHalves(normal, file, limits)) {
+      return root;
+    }
+  }
+  return ParseText(normal, file, diags, limits);
+}
+
+namespace {
+
+// Parses normalised text (no BOM, LF line ends, pre-scanned) into a tree.
+std::optional<YamlNode> ParseText(const std::string& normal,
+                                  const std::string& file,
+                                  Diagnostics* diags,
+                                  const YamlLimits& limits) {
   std::istringstream in(normal);
   MarkConverter to_mark(file, normal);
   TreeBuilder builder(&to_mark, limits, diags);
@@ -465,6 +631,8 @@ std::optional<YamlNode> ParseYaml(absl::string_view text,
   }
   return builder.TakeRoot();
 }
+
+}  // namespace
 
 std::optional<YamlNode> ReadYamlFile(const std::string& path,
                                      Diagnostics* diags,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -91,22 +92,13 @@ absl::Status Infeasible(const std::vector<std::string>& problems) {
   return absl::FailedPreconditionError(absl::StrJoin(problems, "\n"));
 }
 
-}  // namespace
-
-absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
-                                 const PlanOptions& options) {
+// Matching, then timetabling; pairs that get no slot are excluded and the
+// matching solved again, until every matched pair has a slot.
+absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
+                                       const Availability& avail,
+                                       const MatchingOptions& match_options,
+                                       int threads) {
   const Fair& fair = compat.fair();
-  const Availability avail(fair);
-  if (std::vector<std::string> problems = DiagnoseMustMeets(fair, avail);
-      !problems.empty()) {
-    return Infeasible(problems);
-  }
-
-  MatchingOptions match_options;
-  match_options.fairness = fair.config.fairness;
-  match_options.k = std::max(kCandidatesPerAttendee, 2 * fair.config.meetings_max);
-  match_options.threads = options.threads;
-
   PlanOutcome outcome;
   PairCodes excluded;
   for (int round = 1;; ++round) {
@@ -119,22 +111,13 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
                          "run `fairmatch explain` on the attendees concerned "
                          "or shorten must_meet lists"});
     }
-    start = std::chrono::steady_clock::now();
-    if (round == 1) {
-      // The certificate: an f = 0 solve gives the duals for the bound.
-      if (match_options.fairness > 0) {
-        MatchingOptions plain = match_options;
-        plain.fairness = 0;
-        Matching f0 = SolveMatching(compat, avail, {}, plain);
-        if (f0.status == MatchStatus::kOptimal) {
-          outcome.stats.upper_bound = UpperBound(compat, avail, f0, options.threads);
-        }
-      } else if (excluded.empty()) {
-        outcome.stats.upper_bound =
-            UpperBound(compat, avail, matching, options.threads);
-      }
+    if (round == 1 && match_options.fairness <= 0) {
+      // The certificate: the duals of this f = 0 solve give the bound.
+      start = std::chrono::steady_clock::now();
+      outcome.stats.upper_bound =
+          UpperBound(compat, avail, matching, threads);
+      AddSeconds(outcome.stats, "bound", start);
     }
-    AddSeconds(outcome.stats, "bound", start);
     start = std::chrono::steady_clock::now();
     const CandidateGraph& cg = matching.graph;
     std::vector<MatchedPair> pairs;
@@ -181,6 +164,61 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
     excluded.insert(excluded.end(), newly.begin(), newly.end());
     std::sort(excluded.begin(), excluded.end());
   }
+}
+
+}  // namespace
+
+absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
+                                 const PlanOptions& options) {
+  const Fair& fair = compat.fair();
+  const Availability avail(fair);
+  if (std::vector<std::string> problems = DiagnoseMustMeets(fair, avail);
+      !problems.empty()) {
+    return Infeasible(problems);
+  }
+
+  MatchingOptions match_options;
+  match_options.fairness = fair.config.fairness;
+  match_options.k =
+      std::max(kCandidatesPerAttendee, 2 * fair.config.meetings_max);
+  match_options.threads = options.threads;
+
+  // The certificate for f > 0 needs the duals of an f = 0 solve. It is
+  // independent of the rounds, so with two threads it runs beside them;
+  // each side is deterministic, so the result does not depend on it.
+  double f0_bound = -1;
+  double f0_seconds = 0;
+  auto solve_bound = [&](int threads) {
+    const auto start = std::chrono::steady_clock::now();
+    MatchingOptions plain = match_options;
+    plain.fairness = 0;
+    plain.threads = threads;
+    const Matching f0 = SolveMatching(compat, avail, {}, plain);
+    if (f0.status == MatchStatus::kOptimal) {
+      f0_bound = UpperBound(compat, avail, f0, threads);
+    }
+    f0_seconds = std::chrono::duration<double>(
+                     std::chrono::steady_clock::now() - start)
+                     .count();
+  };
+  std::thread bound_thread;
+  if (match_options.fairness > 0 && options.threads >= 2) {
+    bound_thread = std::thread(solve_bound, 1);
+    match_options.threads = options.threads - 1;
+  }
+  absl::StatusOr<PlanOutcome> outcome =
+      PlanRounds(compat, avail, match_options, match_options.threads);
+  if (bound_thread.joinable()) {
+    bound_thread.join();
+  } else if (match_options.fairness > 0 && outcome.ok()) {
+    solve_bound(options.threads);
+  }
+  if (!outcome.ok()) return outcome;
+  if (match_options.fairness > 0) {
+    outcome->stats.upper_bound = f0_bound;
+    outcome->stats.seconds.emplace_back("bound", f0_seconds);
+  }
+  return outcome;
 }
 
 }  // namespace fairmatch

@@ -1,6 +1,7 @@
 #include "engine/synth/generator.h"
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <bitset>
 #include <cassert>
@@ -386,6 +387,9 @@ struct SynthEmployer {
   Ratings values{};
   TagSet offers, seeks;
   std::uint64_t slot_mask = 0;
+  // must_meet requests this employer may still receive: a quarter of its
+  // one-to-one capacity, so generated fairs are always feasible.
+  int must_room = 0;
 };
 
 // Bijective base 26: 0 -> A, 25 -> Z, 26 -> AA.
@@ -469,6 +473,7 @@ std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
       available.push_back({day.start, day.pause.end + k * kSlotLength});
     }
     emp.slot_mask = SlotMask(day, available);
+    emp.must_room = tables * std::popcount(emp.slot_mask) / 4;
 
     out->append("  - id: ");
     out->append(emp.id);
@@ -524,7 +529,7 @@ double Affinity(const AttendeeProfile& a, const SynthEmployer& e) {
 // Up to `count` employers the attendee shares a slot with, each the best
 // fit of a few sampled ones: whom a student would single out beforehand.
 std::vector<int> PickMustMeet(SynthRandom& rng, const AttendeeProfile& a,
-                              const std::vector<SynthEmployer>& employers,
+                              std::vector<SynthEmployer>& employers,
                               int count) {
   std::vector<int> picked;
   for (int n = 0; n < count; ++n) {
@@ -534,6 +539,7 @@ std::vector<int> PickMustMeet(SynthRandom& rng, const AttendeeProfile& a,
     for (int attempt = 0; attempt < 32 && valid < 8; ++attempt) {
       const int e = static_cast<int>(rng.UniformInt(employers.size()));
       if ((employers[e].slot_mask & a.slot_mask) == 0) continue;
+      if (employers[e].must_room <= 0) continue;
       if (std::find(picked.begin(), picked.end(), e) != picked.end()) continue;
       ++valid;
       const double affinity = Affinity(a, employers[e]);
@@ -543,6 +549,7 @@ std::vector<int> PickMustMeet(SynthRandom& rng, const AttendeeProfile& a,
       }
     }
     if (best < 0) break;
+    --employers[best].must_room;
     picked.push_back(best);
   }
   return picked;
@@ -594,8 +601,7 @@ std::vector<TimeWindow> ClassConflict(SynthRandom& rng, const Day& day) {
 }
 
 void GenerateAttendees(const SynthOptions& options, const World& world,
-                       const Day& day,
-                       const std::vector<SynthEmployer>& employers,
+                       const Day& day, std::vector<SynthEmployer> employers,
                        std::string* out) {
   const SynthCatalogue& c = *world.catalogue;
   SynthRandom rng = StreamRandom(options.seed, kAttendeeStream);

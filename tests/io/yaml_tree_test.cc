@@ -307,3 +307,75 @@ TEST_CASE("diagnostics are grouped by file, sorted by position and capped",
 
 }  // namespace
 }  // namespace fairmatch
+
+namespace fairmatch {
+namespace {
+
+// A list file over the parallel-parse threshold: `n` items of 4 lines each.
+std::string BigListFile(int n) {
+  std::string text = "# generated\nattendees:\n";
+  for (int i = 0; i < n; ++i) {
+    text += "  - id: a" + std::to_string(i) + "\n    name: \"Zoë " +
+            std::to_string(i) + "\"\n    values: {impact: 3}\n" +
+            "    offers: [python, data]\n";
+  }
+  return text;
+}
+
+TEST_CASE("large list files parse in halves with the file's own marks",
+          "[io]") {
+  const int n = 20000;
+  const std::string text = BigListFile(n);
+  REQUIRE(text.size() > (size_t{1} << 20));
+  Diagnostics diags;
+  std::optional<YamlNode> root = ParseYaml(text, "big.yaml", &diags);
+  REQUIRE(root.has_value());
+  REQUIRE(diags.ok());
+  const YamlNode* list = root->Find("attendees");
+  REQUIRE(list != nullptr);
+  REQUIRE(list->items.size() == static_cast<size_t>(n));
+  for (int i : {0, n / 2 - 1, n / 2, n / 2 + 1, n - 1}) {
+    const YamlNode& item = list->items[i];
+    CHECK(item.Find("id")->scalar == "a" + std::to_string(i));
+    // Item i starts on line 3 + 4i; "- " is at column 3.
+    CHECK(item.mark.line == 3 + 4 * i);
+    CHECK(item.Find("name")->mark.line == 4 + 4 * i);
+    CHECK(item.Find("name")->mark.column == 11);
+  }
+}
+
+TEST_CASE("an error in the second half of a large file is reported at its "
+          "own line", "[io]") {
+  const int n = 20000;
+  std::string text = BigListFile(n);
+  // Break item 15000's values map: an unclosed flow map.
+  const std::string needle = "  - id: a15000\n    name: \"Zoë 15000\"\n    values: {impact: 3}";
+  const size_t at = text.find(needle);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, needle.size(),
+               "  - id: a15000\n    name: \"Zoë 15000\"\n    values: {impact: 3");
+  Diagnostics diags;
+  std::optional<YamlNode> root = ParseYaml(text, "big.yaml", &diags);
+  CHECK(!root.has_value());
+  REQUIRE(!diags.ok());
+  const std::string first = diags.Lines().front();
+  // The error is found at or just after item 15000 (line 3 + 4 * 15000).
+  CHECK_THAT(first, Catch::StartsWith("big.yaml:6000"));
+}
+
+TEST_CASE("an alias across the halves of a large file still resolves",
+          "[io]") {
+  std::string text = "attendees:\n  - id: first\n    values: &shared {impact: 5}\n";
+  const std::string body = BigListFile(20000).substr(std::string("# generated\nattendees:\n").size());
+  text += body;
+  text += "  - id: last\n    values: *shared\n";
+  Diagnostics diags;
+  std::optional<YamlNode> root = ParseYaml(text, "alias.yaml", &diags);
+  REQUIRE(root.has_value());
+  const YamlNode* list = root->Find("attendees");
+  REQUIRE(list != nullptr);
+  CHECK(list->items.back().Find("values")->Find("impact")->scalar == "5");
+}
+
+}  // namespace
+}  // namespace fairmatch

@@ -1,0 +1,833 @@
+#include "engine/render/report_html.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "engine/render/schedules_html.h"
+
+namespace fairmatch {
+namespace {
+
+// Screen and print share one layout: an A4-wide column of cards. Colours
+// survive printing (print-color-adjust) because the charts need them.
+constexpr char kStyle[] = R"css(
+@page { size: A4; margin: 14mm 13mm 16mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: #1d232a; background: #eef1f4;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
+    "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
+  font-size: 10.5pt; line-height: 1.45; }
+main { max-width: 190mm; margin: 0 auto; padding: 18pt 0 24pt; }
+header.top { background: #24476b; color: #fff; border-radius: 6pt;
+  padding: 14pt 18pt 12pt; }
+header.top .kind { margin: 0; font-size: 8.5pt; letter-spacing: .1em;
+  text-transform: uppercase; opacity: .8; }
+header.top h1 { margin: 2pt 0 4pt; font-size: 20pt; line-height: 1.2;
+  font-weight: 650; overflow-wrap: anywhere; }
+header.top .meta { margin: 0; font-size: 9.5pt; opacity: .92;
+  overflow-wrap: anywhere; }
+.meta span + span::before { content: "\00B7"; margin: 0 6pt; opacity: .7; }
+h2 { font-size: 12.5pt; color: #24476b; margin: 20pt 0 8pt;
+  break-after: avoid; page-break-after: avoid; }
+h3 { font-size: 10pt; margin: 0 0 6pt; color: #33404d; }
+p { margin: 0 0 6pt; }
+.stats { display: grid; grid-template-columns: repeat(4, 1fr); gap: 7pt; }
+.stat { background: #fff; border: .5pt solid #d5dbe1; border-radius: 4pt;
+  padding: 8pt 10pt; break-inside: avoid; }
+.stat .n { display: block; font-size: 16pt; font-weight: 650;
+  font-variant-numeric: tabular-nums; line-height: 1.2; }
+.stat .l { display: block; font-size: 8.5pt; color: #4a5561; }
+.stat .s { display: block; font-size: 8pt; color: #7b8794; margin-top: 2pt; }
+.stat.bad .n { color: #b3261e; }
+.stat.good .n { color: #1e7a46; }
+.notes { list-style: none; margin: 0; padding: 0; }
+.note { background: #fff; border: .5pt solid #d5dbe1; border-left: 3pt solid;
+  border-radius: 4pt; padding: 7pt 10pt; margin-bottom: 6pt;
+  break-inside: avoid; page-break-inside: avoid; }
+.note.warn { border-left-color: #c2410c; }
+.note.info { border-left-color: #2f6fa6; }
+.note.ok { border-left-color: #1e7a46; }
+.note .h { font-weight: 600; }
+.note .tag { font-size: 7.5pt; font-weight: 700; letter-spacing: .06em;
+  text-transform: uppercase; margin-right: 6pt; }
+.note.warn .tag { color: #c2410c; }
+.note.info .tag { color: #2f6fa6; }
+.note.ok .tag { color: #1e7a46; }
+.note .d { color: #4a5561; font-size: 9.5pt; margin-top: 2pt;
+  overflow-wrap: anywhere; }
+.chips { margin: 4pt 0 0; padding: 0; list-style: none; display: flex;
+  flex-wrap: wrap; gap: 4pt; }
+.chips li { background: #f1f4f7; border: .5pt solid #d5dbe1;
+  border-radius: 10pt; padding: 0 7pt; font-size: 8.5pt;
+  overflow-wrap: anywhere; }
+.chips li b { font-weight: 600; }
+.chips li i { color: #7b8794; font-style: normal; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 8pt; }
+figure { margin: 0; background: #fff; border: .5pt solid #d5dbe1;
+  border-radius: 4pt; padding: 9pt 10pt 6pt; break-inside: avoid;
+  page-break-inside: avoid; }
+figure.wide { grid-column: 1 / -1; }
+figcaption { font-size: 8.5pt; color: #5b6670; margin-top: 2pt; }
+svg { display: block; width: 100%; height: auto; }
+svg text { font-family: inherit; fill: #4a5561; }
+table.kv { border-collapse: collapse; background: #fff; width: 100%;
+  border: .5pt solid #d5dbe1; border-radius: 4pt; }
+table.kv td { padding: 4pt 10pt; border-bottom: .5pt solid #e3e7eb; }
+table.kv td.v { text-align: right; font-variant-numeric: tabular-nums;
+  white-space: nowrap; }
+footer { margin-top: 18pt; font-size: 8pt; color: #7b8794; }
+@media print {
+  body { background: #fff; }
+  main { max-width: none; padding: 0; }
+}
+)css";
+
+constexpr std::string_view kEnDash = "\xE2\x80\x93";
+
+// Locale-independent fixed-point text; never "-0".
+std::string Fixed(double value, int decimals) {
+  if (!std::isfinite(value)) return "n/a";
+  char buffer[400];
+  std::to_chars_result r = std::to_chars(buffer, buffer + sizeof(buffer), value,
+                                         std::chars_format::fixed, decimals);
+  std::string text(buffer, r.ptr);
+  if (text[0] == '-' && text.find_first_not_of("-0.") == std::string::npos) {
+    text.erase(0, 1);
+  }
+  return text;
+}
+
+std::string Int(long long value) { return std::to_string(value); }
+
+std::string Percent(double fraction) { return Fixed(fraction * 100, 0) + "%"; }
+
+// A counter as an integer when it is one, else with 3 decimals.
+std::string Number(double value) {
+  if (std::isfinite(value) && value == std::floor(value) &&
+      std::fabs(value) < 1e15) {
+    return Int(static_cast<long long>(value));
+  }
+  return Fixed(value, 3);
+}
+
+std::string Esc(const std::string& text) { return HtmlEscape(text); }
+
+std::string Plural(long long n, std::string_view one, std::string_view many) {
+  return Int(n) + " " + std::string(n == 1 ? one : many);
+}
+
+// Levenshtein distance of two short strings, capped work: O(|x| * |y|).
+int EditDistance(const std::string& x, const std::string& y) {
+  std::vector<int> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
+}
+
+// ---------------------------------------------------------------- charts
+
+// A round axis maximum >= value (1, 2, 2.5 or 5 times a power of ten) and a
+// step that divides it into 4 or 5 ticks.
+std::pair<double, double> NiceAxis(double value) {
+  if (!(value > 0)) return {1, 0.25};
+  double raw = value / 4;
+  double power = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = power;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    step = m * power;
+    if (step >= raw) break;
+  }
+  return {std::ceil(value / step - 1e-9) * step, step};
+}
+
+struct Bar {
+  std::string label;  // under the bar (already plain text, escaped here)
+  double value = 0;
+  std::string note;   // above the bar; empty for none
+  std::string colour = "#3b6ea5";
+};
+
+// A vertical bar chart, `width` x 220 user units, scaled to its card.
+std::string BarChart(const std::vector<Bar>& bars, const std::string& title,
+                     bool integer_axis, int width) {
+  constexpr double kHeight = 220, kLeft = 38, kRight = 8, kTop = 16,
+                   kBottom = 34;
+  double max_value = 0;
+  for (const Bar& b : bars) max_value = std::max(max_value, b.value);
+  auto [axis_max, step] = NiceAxis(max_value);
+  if (integer_axis && step < 1) {
+    step = 1;
+    axis_max = std::max(1.0, std::ceil(axis_max));
+  }
+  const double plot_w = width - kLeft - kRight;
+  const double plot_h = kHeight - kTop - kBottom;
+  std::string svg = "<svg viewBox=\"0 0 " + Int(width) + " " +
+                    Fixed(kHeight, 0) +
+                    "\" role=\"img\" aria-label=\"" + Esc(title) +
+                    "\" font-size=\"10\">";
+  for (double v = 0; v <= axis_max + step / 2; v += step) {
+    double y = kTop + plot_h * (1 - v / axis_max);
+    svg += "<line x1=\"" + Fixed(kLeft, 1) + "\" x2=\"" +
+           Fixed(width - kRight, 1) + "\" y1=\"" + Fixed(y, 1) + "\" y2=\"" +
+           Fixed(y, 1) + "\" stroke=\"" + (v == 0 ? "#9aa5b1" : "#e3e7eb") +
+           "\" stroke-width=\"1\"/>";
+    svg += "<text x=\"" + Fixed(kLeft - 5, 1) + "\" y=\"" + Fixed(y + 3.5, 1) +
+           "\" text-anchor=\"end\">" +
+           (integer_axis ? Int(std::llround(v)) : Fixed(v, step < 1 ? 2 : 0)) +
+           "</text>";
+  }
+  const std::size_t n = std::max<std::size_t>(bars.size(), 1);
+  const double slot_w = plot_w / static_cast<double>(n);
+  const double bar_w = std::max(1.0, slot_w * 0.72);
+  // Label every k-th bar so that labels never overlap (~34 units each).
+  const std::size_t every =
+      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(34 / slot_w)));
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const Bar& b = bars[i];
+    double h = axis_max > 0 ? plot_h * std::max(0.0, b.value) / axis_max : 0;
+    double x = kLeft + slot_w * static_cast<double>(i) + (slot_w - bar_w) / 2;
+    double cx = x + bar_w / 2;
+    svg += "<rect x=\"" + Fixed(x, 1) + "\" y=\"" + Fixed(kTop + plot_h - h, 1) +
+           "\" width=\"" + Fixed(bar_w, 1) + "\" height=\"" + Fixed(h, 1) +
+           "\" rx=\"1.5\" fill=\"" + b.colour + "\"><title>" + Esc(b.label) +
+           ": " + Esc(b.note.empty() ? Number(b.value) : b.note) +
+           "</title></rect>";
+    if (!b.note.empty() && slot_w >= 18) {
+      svg += "<text x=\"" + Fixed(cx, 1) + "\" y=\"" +
+             Fixed(kTop + plot_h - h - 4, 1) +
+             "\" text-anchor=\"middle\" font-size=\"9\" fill=\"#33404d\">" +
+             Esc(b.note) + "</text>";
+    }
+    if (i % every == 0) {
+      svg += "<text x=\"" + Fixed(cx, 1) + "\" y=\"" +
+             Fixed(kTop + plot_h + 14, 1) + "\" text-anchor=\"middle\">" +
+             Esc(b.label) + "</text>";
+    }
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+// Horizontal bars for fractions in [0, 1], one row per entry.
+std::string FractionRows(const std::vector<Bar>& rows, const std::string& title) {
+  constexpr double kWidth = 700, kLabel = 180, kRight = 112, kRow = 17;
+  const double plot_w = kWidth - kLabel - kRight;
+  const double height = kRow * static_cast<double>(rows.size()) + 20;
+  std::string svg = "<svg viewBox=\"0 0 " + Fixed(kWidth, 0) + " " +
+                    Fixed(height, 0) + "\" role=\"img\" aria-label=\"" +
+                    Esc(title) + "\" font-size=\"10\">";
+  for (int pct = 0; pct <= 100; pct += 25) {
+    double x = kLabel + plot_w * pct / 100.0;
+    svg += "<line x1=\"" + Fixed(x, 1) + "\" x2=\"" + Fixed(x, 1) +
+           "\" y1=\"0\" y2=\"" + Fixed(height - 16, 1) +
+           "\" stroke=\"#e3e7eb\"/>";
+    svg += "<text x=\"" + Fixed(x, 1) + "\" y=\"" + Fixed(height - 4, 1) +
+           "\" text-anchor=\"middle\" font-size=\"9\">" + Int(pct) +
+           "%</text>";
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const Bar& r = rows[i];
+    double y = kRow * static_cast<double>(i);
+    double w = plot_w * std::clamp(r.value, 0.0, 1.0);
+    // Long names are cut by the clip of a nested svg, not in the text.
+    svg += "<svg x=\"0\" y=\"" + Fixed(y, 1) + "\" width=\"" +
+           Fixed(kLabel - 8, 1) + "\" height=\"" + Fixed(kRow, 1) +
+           "\"><text x=\"" + Fixed(kLabel - 8, 1) + "\" y=\"12\" "
+           "text-anchor=\"end\" fill=\"#1d232a\">" +
+           Esc(r.label) + "</text></svg>";
+    svg += "<rect x=\"" + Fixed(kLabel, 1) + "\" y=\"" + Fixed(y + 3, 1) +
+           "\" width=\"" + Fixed(plot_w, 1) +
+           "\" height=\"11\" rx=\"2\" fill=\"#f1f4f7\"/>";
+    svg += "<rect x=\"" + Fixed(kLabel, 1) + "\" y=\"" + Fixed(y + 3, 1) +
+           "\" width=\"" + Fixed(w, 1) + "\" height=\"11\" rx=\"2\" fill=\"" +
+           r.colour + "\"><title>" + Esc(r.label) + ": " + Esc(r.note) +
+           "</title></rect>";
+    svg += "<text x=\"" + Fixed(kLabel + plot_w + 6, 1) + "\" y=\"" +
+           Fixed(y + 12, 1) + "\" font-size=\"9\">" + Esc(r.note) + "</text>";
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+// ---------------------------------------------------------------- tags
+
+// How often each normalised tag is used on each side, one count per person.
+struct TagUse {
+  int attendee_offers = 0;
+  int attendee_seeks = 0;
+  int employer_offers = 0;
+  int employer_seeks = 0;
+  std::map<std::string, int> spellings;  // as written -> people
+};
+
+// The most used spelling of a tag (then the byte-smallest).
+std::string Spelling(const TagUse& use) {
+  std::string best;
+  int count = -1;
+  for (const auto& [text, n] : use.spellings) {
+    if (n > count) best = text, count = n;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------- writer
+
+class ReportWriter {
+ public:
+  ReportWriter(const Fair& fair, const Compatibility& compat,
+               const Schedule& schedule, const Metrics& metrics)
+      : fair_(fair),
+        metrics_(metrics),
+        count_of_attendee_(fair.num_attendees(), 0),
+        total_of_attendee_(fair.num_attendees(), 0.0),
+        met_(fair.num_attendees()),
+        conversations_of_employer_(fair.num_employers(), 0),
+        slot_score_(fair.num_slots(), 0.0),
+        slot_places_(fair.num_slots(), 0) {
+    std::vector<std::set<std::pair<int, int>>> cells(fair.num_employers());
+    for (const Meeting& m : schedule.meetings) {
+      if (m.employer < 0 || m.employer >= fair.num_employers() || m.slot < 0 ||
+          m.slot >= fair.num_slots()) {
+        continue;
+      }
+      ++conversations_of_employer_[m.employer];
+      if (m.table >= 1 && m.table <= fair.employers[m.employer].tables &&
+          fair.EmployerAvailable(m.employer, m.slot)) {
+        cells[m.employer].insert({m.table, m.slot});
+      }
+      for (int a : m.attendees) {
+        if (a < 0 || a >= fair.num_attendees()) continue;
+        double score = compat.Pair(a, m.employer).score;
+        ++count_of_attendee_[a];
+        total_of_attendee_[a] += score;
+        met_[a].insert(m.employer);
+        slot_score_[m.slot] += score;
+        ++slot_places_[m.slot];
+      }
+    }
+    for (int e = 0; e < fair.num_employers(); ++e) {
+      int available = 0;
+      for (int s = 0; s < fair.num_slots(); ++s) {
+        if (fair.EmployerAvailable(e, s)) ++available;
+      }
+      long long capacity =
+          static_cast<long long>(available) * std::max(0, fair.employers[e].tables);
+      table_share_.push_back(
+          capacity > 0 ? static_cast<double>(cells[e].size()) / capacity : 0);
+      std::vector<int> unused;
+      for (int t = 1; t <= fair.employers[e].tables; ++t) {
+        bool used = false;
+        for (const auto& cell : cells[e]) used = used || cell.first == t;
+        if (!used) unused.push_back(t);
+      }
+      unused_tables_.push_back(std::move(unused));
+    }
+  }
+
+  std::string Render() {
+    out_.reserve(60000 + 200 * fair_.employers.size());
+    out_ +=
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+        "<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, "
+        "initial-scale=1\">\n<title>";
+    out_ += Esc(fair_.event.name);
+    out_ += " \xE2\x80\x93 planning report</title>\n<style>";
+    out_ += kStyle;
+    out_ += "</style>\n</head>\n<body>\n<main>\n";
+    Header();
+    Figures();
+    Warnings();
+    Charts();
+    Planner();
+    out_ +=
+        "<footer>Written by fairmatch " FAIRMATCH_VERSION
+        " from the fair and the plan alone; the same inputs give the same "
+        "file.</footer>\n</main>\n</body>\n</html>\n";
+    return std::move(out_);
+  }
+
+ private:
+  void Header() {
+    out_ += "<header class=\"top\">\n<p class=\"kind\">Planning report</p>\n";
+    out_ += "<h1>" + Esc(fair_.event.name) + "</h1>\n<p class=\"meta\">";
+    out_ += "<span>" + Esc(fair_.event.date) + "</span>";
+    if (!fair_.slots.empty()) {
+      out_ += "<span>" + FormatClock(fair_.slots.front().start) +
+              std::string(kEnDash) + FormatClock(fair_.slots.back().end) +
+              "</span>";
+    }
+    if (!fair_.event.timezone.empty()) {
+      out_ += "<span>" + Esc(fair_.event.timezone) + "</span>";
+    }
+    if (!fair_.event.venue.empty()) {
+      out_ += "<span>" + Esc(fair_.event.venue) + "</span>";
+    }
+    out_ += "<span>" + Plural(fair_.num_attendees(), "attendee", "attendees") +
+            "</span><span>" +
+            Plural(fair_.num_employers(), "employer", "employers") +
+            "</span><span>" + Plural(fair_.num_slots(), "slot", "slots") +
+            " of " + Int(fair_.event.length) + " min</span>";
+    out_ += "</p>\n</header>\n";
+  }
+
+  void Stat(const std::string& number, const std::string& label,
+            const std::string& sub, std::string_view cls = "") {
+    out_ += "<div class=\"stat";
+    if (!cls.empty()) out_ += " " + std::string(cls);
+    out_ += "\"><span class=\"n\">" + Esc(number) + "</span><span class=\"l\">" +
+            Esc(label) + "</span>";
+    if (!sub.empty()) out_ += "<span class=\"s\">" + Esc(sub) + "</span>";
+    out_ += "</div>\n";
+  }
+
+  double Share(long long part, long long whole) const {
+    return whole > 0 ? static_cast<double>(part) / whole : 0;
+  }
+
+  void Figures() {
+    const Metrics& m = metrics_;
+    out_ += "<h2>At a glance</h2>\n<div class=\"stats\">\n";
+    Stat(Int(m.meetings), "conversations",
+         Plural(m.attendee_meetings, "attendee place", "attendee places"));
+    int reached = m.attendees - m.attendees_with_no_meeting;
+    Stat(Int(reached), "attendees with a conversation",
+         Percent(Share(reached, m.attendees)) + " of " + Int(m.attendees));
+    Stat(Int(m.attendees_reaching_min),
+         "reach " + Plural(fair_.config.meetings_min, "conversation",
+                           "conversations"),
+         Percent(Share(m.attendees_reaching_min, m.attendees)) +
+             " (meetings.min)");
+    Stat(Int(m.attendees_with_no_meeting), "attendees with none",
+         Int(m.eligible_attendees_with_no_meeting) +
+             " of them had an eligible employer",
+         m.attendees_with_no_meeting > 0 ? "bad" : "good");
+    std::string bound;
+    if (m.upper_bound >= 0) {
+      bound = "upper bound " + Fixed(m.upper_bound, 2);
+      if (m.gap >= 0) bound += ", gap " + Fixed(m.gap * 100, 1) + "%";
+    }
+    Stat(Fixed(m.total_score, 2), "total score", bound);
+    Stat(Fixed(m.mean_score_per_meeting, 3), "mean score per place",
+         "pair score, 0" + std::string(kEnDash) + "1");
+    Stat(Fixed(m.attendee_total_worst, 2), "worst attendee total",
+         "p10 " + Fixed(m.attendee_total_p10, 2) + ", median " +
+             Fixed(m.attendee_total_median, 2));
+    Stat(Int(m.attendee_idle_slots), "idle slots",
+         "between an attendee's first and last conversation");
+    Stat(Percent(m.table_utilisation), "table utilisation",
+         "occupied table slots");
+    Stat(Percent(m.seat_utilisation), "seat utilisation",
+         "occupied seats at available tables");
+    Stat(Int(m.employers_without_meetings), "employers with none",
+         "of " + Int(fair_.num_employers()),
+         m.employers_without_meetings > 0 ? "bad" : "good");
+    Stat(Int(m.tables_without_meetings), "tables never used", "");
+    out_ += "</div>\n";
+  }
+
+  // One warning: severity ("warn", "info", "ok"), headline, detail HTML.
+  void Note(std::string_view severity, const std::string& headline,
+            const std::string& detail_html) {
+    static const std::map<std::string_view, std::string_view> kTags = {
+        {"warn", "Act"}, {"info", "Check"}, {"ok", "OK"}};
+    out_ += "<li class=\"note " + std::string(severity) +
+            "\"><div class=\"h\"><span class=\"tag\">" +
+            std::string(kTags.at(severity)) + "</span>" + Esc(headline) +
+            "</div>";
+    if (!detail_html.empty()) out_ += "<div class=\"d\">" + detail_html + "</div>";
+    out_ += "</li>\n";
+  }
+
+  // "<ul class=chips><li>…</li>…</ul>" of the first `limit` items, with a
+  // "+N more" chip for the rest.
+  static std::string Chips(const std::vector<std::string>& items_html,
+                           std::size_t limit) {
+    std::string html = "<ul class=\"chips\">";
+    for (std::size_t i = 0; i < items_html.size() && i < limit; ++i) {
+      html += "<li>" + items_html[i] + "</li>";
+    }
+    if (items_html.size() > limit) {
+      html += "<li><i>+" + Int(static_cast<long long>(items_html.size() - limit)) +
+              " more</i></li>";
+    }
+    return html + "</ul>";
+  }
+
+  void Warnings() {
+    out_ += "<h2>Worth acting on</h2>\n<ul class=\"notes\">\n";
+
+    // Attendees without any conversation, in file order.
+    std::vector<std::string> lonely;
+    for (int a = 0; a < fair_.num_attendees(); ++a) {
+      if (count_of_attendee_[a] == 0) lonely.push_back(Esc(fair_.attendees[a].name));
+    }
+    if (!lonely.empty()) {
+      std::string detail =
+          Int(metrics_.eligible_attendees_with_no_meeting) +
+          " of them had an eligible employer free in a shared slot; the others "
+          "match no employer above min_score or have no overlapping hours. "
+          "Their sheets suggest open booths.";
+      Note("warn",
+           Plural(static_cast<long long>(lonely.size()), "attendee has",
+                  "attendees have") +
+               " no conversation",
+           detail + Chips(lonely, 8));
+    } else if (fair_.num_attendees() > 0) {
+      Note("ok", "Every attendee has at least one conversation", "");
+    }
+
+    // Attendees below meetings.min (but with at least one).
+    int below = 0;
+    for (int a = 0; a < fair_.num_attendees(); ++a) {
+      int target = std::min(fair_.config.meetings_min, fair_.MaxMeetings(a));
+      if (count_of_attendee_[a] > 0 && count_of_attendee_[a] < target) ++below;
+    }
+    if (below > 0) {
+      Note("info",
+           Plural(below, "attendee has", "attendees have") +
+               " fewer than meetings.min = " + Int(fair_.config.meetings_min) +
+               " conversations",
+           "More tables, longer hours or a lower min_score give them room.");
+    }
+
+    // Employers without a conversation.
+    std::vector<std::string> idle;
+    for (int e = 0; e < fair_.num_employers(); ++e) {
+      if (conversations_of_employer_[e] == 0) {
+        idle.push_back(Esc(fair_.employers[e].name) + " <i>" +
+                       Esc(fair_.employers[e].booth) + "</i>");
+      }
+    }
+    if (!idle.empty()) {
+      Note("warn",
+           Plural(static_cast<long long>(idle.size()), "employer has",
+                  "employers have") +
+               " no conversation",
+           "They paid for a table; check their seeks, values and hours."
+           + Chips(idle, 12));
+    } else if (fair_.num_employers() > 0) {
+      Note("ok", "Every employer has at least one conversation", "");
+    }
+
+    // Tables never used, at employers that do hold conversations.
+    std::vector<std::string> spare;
+    long long spare_count = 0;
+    for (int e = 0; e < fair_.num_employers(); ++e) {
+      if (conversations_of_employer_[e] == 0 || unused_tables_[e].empty()) {
+        continue;
+      }
+      std::string tables;
+      for (int t : unused_tables_[e]) {
+        tables += (tables.empty() ? "" : ", ") + Int(t);
+        ++spare_count;
+      }
+      spare.push_back("<b>" + Esc(fair_.employers[e].name) + "</b> " +
+                      (unused_tables_[e].size() == 1 ? "table " : "tables ") +
+                      tables);
+    }
+    if (!spare.empty()) {
+      Note("info",
+           Plural(spare_count, "table is", "tables are") +
+               " never used at employers that do hold conversations",
+           "Fewer tables would free floor space." + Chips(spare, 10));
+    }
+
+    // Must-meet requests.
+    long long requested = 0;
+    std::vector<std::string> unmet;
+    for (int a = 0; a < fair_.num_attendees(); ++a) {
+      for (int e : fair_.attendees[a].must_meet) {
+        if (e < 0 || e >= fair_.num_employers()) continue;
+        ++requested;
+        if (!met_[a].count(e)) {
+          unmet.push_back(Esc(fair_.attendees[a].name) + " \xE2\x86\x92 " +
+                          Esc(fair_.employers[e].name));
+        }
+      }
+    }
+    if (!unmet.empty()) {
+      Note("warn",
+           Int(static_cast<long long>(unmet.size())) + " of " +
+               Plural(requested, "must-meet request is", "must-meet requests are") +
+               " not met",
+           "Usually the two share no available slot, or the attendee's cap is "
+           "full of other must-meets." + Chips(unmet, 10));
+    } else if (requested > 0) {
+      Note("ok",
+           requested == 1 ? "The must-meet request is met"
+                          : "All " + Int(requested) + " must-meet requests are met",
+           "");
+    }
+
+    TagWarnings();
+    out_ += "</ul>\n";
+  }
+
+  void TagWarnings() {
+    std::map<std::string, TagUse> uses;  // by normalised tag: sorted output
+    auto count = [&](const std::vector<std::string>& tags, int TagUse::*side) {
+      std::set<std::string> seen;
+      for (const std::string& tag : tags) {
+        std::string key = NormalizeTag(tag);
+        if (key.empty() || !seen.insert(key).second) continue;
+        TagUse& use = uses[key];
+        ++(use.*side);
+        ++use.spellings[tag];
+      }
+    };
+    for (const Attendee& a : fair_.attendees) {
+      count(a.offers, &TagUse::attendee_offers);
+      count(a.seeks, &TagUse::attendee_seeks);
+    }
+    for (const Employer& e : fair_.employers) {
+      count(e.offers, &TagUse::employer_offers);
+      count(e.seeks, &TagUse::employer_seeks);
+    }
+    // Each direction of the benefit score pairs a seek with an offer; a tag
+    // on one end only never scores, and is most often a typo or a word the
+    // other side spells differently. Seeks nobody can meet come first.
+    struct Direction {
+      const char* headline;
+      const char* unit_one;
+      const char* unit_many;
+      int TagUse::*used;
+      int TagUse::*missing;
+    };
+    const Direction kDirections[] = {
+        {"employers seek that no attendee offers", "employer", "employers",
+         &TagUse::employer_seeks, &TagUse::attendee_offers},
+        {"attendees seek that no employer offers", "attendee", "attendees",
+         &TagUse::attendee_seeks, &TagUse::employer_offers},
+        {"employers offer that no attendee seeks", "employer", "employers",
+         &TagUse::employer_offers, &TagUse::attendee_seeks},
+        {"attendees offer that no employer seeks", "attendee", "attendees",
+         &TagUse::attendee_offers, &TagUse::employer_seeks},
+    };
+    for (const Direction& d : kDirections) {
+      std::vector<std::pair<int, std::string>> lonely;  // (-count, tag)
+      for (const auto& [tag, use] : uses) {
+        if (use.*(d.used) > 0 && use.*(d.missing) == 0) {
+          lonely.push_back({-(use.*(d.used)), tag});
+        }
+      }
+      if (lonely.empty()) continue;
+      std::sort(lonely.begin(), lonely.end());
+      constexpr std::size_t kShown = 10;
+      std::vector<std::string> chips;
+      for (std::size_t i = 0; i < lonely.size() && i < kShown; ++i) {
+        const std::string& tag = lonely[i].second;
+        std::string chip = "<b>" + Esc(Spelling(uses.at(tag))) + "</b> " +
+                           Int(-lonely[i].first);
+        // A near spelling on the other end suggests a typo.
+        std::string guess;
+        int best = 3;
+        int best_count = 0;
+        for (const auto& [other, use] : uses) {
+          if (use.*(d.missing) == 0 || other == tag) continue;
+          if (std::max(other.size(), tag.size()) - std::min(other.size(), tag.size()) > 2) {
+            continue;
+          }
+          int limit = tag.size() >= 8 ? 2 : (tag.size() >= 4 ? 1 : 0);
+          int dist = EditDistance(tag, other);
+          if (dist > limit) continue;
+          if (dist < best || (dist == best && use.*(d.missing) > best_count)) {
+            best = dist;
+            best_count = use.*(d.missing);
+            guess = Spelling(use);
+          }
+        }
+        if (!guess.empty()) chip += " <i>(" + Esc(guess) + "?)</i>";
+        chips.push_back(chip);
+      }
+      Note("info",
+           Plural(static_cast<long long>(lonely.size()), "tag", "tags") + " " +
+               d.headline,
+           std::string("They never score. Likely typos or missing vocabulary; "
+                       "the number is how many ") +
+               d.unit_many + " use the tag." + Chips(chips, kShown));
+    }
+  }
+
+  void Charts() {
+    out_ += "<h2>Charts</h2>\n<div class=\"charts\">\n";
+
+    // Histogram of attendee totals: a bar for those with no conversation,
+    // then 8 equal bins over (0, max].
+    {
+      double max_total = 0;
+      for (double t : total_of_attendee_) max_total = std::max(max_total, t);
+      constexpr int kBins = 8;
+      auto [axis_max, step] = NiceAxis(max_total);
+      (void)step;
+      double width = axis_max / kBins;
+      std::vector<Bar> bars(kBins + 1);
+      bars[0].label = "none";
+      bars[0].colour = "#c2410c";
+      for (int b = 0; b < kBins; ++b) {
+        bars[b + 1].label = Fixed(width * (b + 1), width * kBins < 8 ? 1 : 0);
+      }
+      for (int a = 0; a < fair_.num_attendees(); ++a) {
+        int bin = 0;
+        if (count_of_attendee_[a] > 0) {
+          bin = 1 + std::clamp(static_cast<int>(std::ceil(
+                                   total_of_attendee_[a] / width - 1e-9)) - 1,
+                               0, kBins - 1);
+        }
+        bars[bin].value += 1;
+      }
+      for (Bar& b : bars) b.note = b.value > 0 ? Number(b.value) : "";
+      out_ += "<figure><h3>Attendee totals</h3>" +
+              BarChart(bars, "Histogram of attendee total scores", true, 340) +
+              "<figcaption>Attendees by the sum of their pair scores; each bar "
+              "counts totals up to its label.</figcaption></figure>\n";
+    }
+
+    // Conversations per attendee.
+    {
+      int most = 0;
+      for (int c : count_of_attendee_) most = std::max(most, c);
+      most = std::max(most, fair_.config.meetings_max);
+      std::vector<Bar> bars(most + 1);
+      for (int c : count_of_attendee_) bars[c].value += 1;
+      for (int c = 0; c <= most; ++c) {
+        bars[c].label = Int(c);
+        bars[c].note = bars[c].value > 0 ? Number(bars[c].value) : "";
+        if (c == 0) {
+          bars[c].colour = "#c2410c";
+        } else if (c < fair_.config.meetings_min) {
+          bars[c].colour = "#d99a2b";
+        }
+      }
+      out_ += "<figure><h3>Conversations per attendee</h3>" +
+              BarChart(bars, "Conversations per attendee", true, 340) +
+              "<figcaption>Amber: below meetings.min = " +
+              Int(fair_.config.meetings_min) +
+              "; red: none.</figcaption></figure>\n";
+    }
+
+    // Mean score by slot.
+    {
+      std::vector<Bar> bars;
+      for (int s = 0; s < fair_.num_slots(); ++s) {
+        Bar b;
+        b.label = FormatClock(fair_.slots[s].start);
+        b.value = slot_places_[s] > 0 ? slot_score_[s] / slot_places_[s] : 0;
+        b.note = slot_places_[s] > 0 ? Fixed(b.value, 2) : "";
+        b.colour = "#2f8f83";
+        bars.push_back(std::move(b));
+      }
+      std::string caption =
+          "Mean pair score of the attendee places in each slot, by start "
+          "time.";
+      out_ += "<figure class=\"wide\"><h3>Mean score by slot</h3>" +
+              BarChart(bars, "Mean score by slot", false, 700) +
+              "<figcaption>" + caption + "</figcaption></figure>\n";
+    }
+
+    // Table utilisation per employer (most idle first), or its distribution
+    // when there are too many employers for one row each.
+    {
+      constexpr int kMaxRows = 40;
+      std::string chart;
+      std::string caption;
+      if (fair_.num_employers() <= kMaxRows) {
+        std::vector<int> order(fair_.num_employers());
+        for (int e = 0; e < fair_.num_employers(); ++e) order[e] = e;
+        std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+          if (table_share_[x] != table_share_[y]) {
+            return table_share_[x] < table_share_[y];
+          }
+          return fair_.employers[x].name < fair_.employers[y].name;
+        });
+        std::vector<Bar> rows;
+        for (int e : order) {
+          Bar r;
+          r.label = fair_.employers[e].name;
+          r.value = table_share_[e];
+          r.note = Percent(table_share_[e]) + " \xC2\xB7 " +
+                   Int(conversations_of_employer_[e]) + " conv.";
+          r.colour = conversations_of_employer_[e] == 0 ? "#c2410c" : "#3b6ea5";
+          rows.push_back(std::move(r));
+        }
+        chart = FractionRows(rows, "Table utilisation per employer");
+        caption =
+            "Occupied table slots among those where the employer is "
+            "available, least used first.";
+      } else {
+        std::vector<Bar> bars(10);
+        for (int b = 0; b < 10; ++b) {
+          bars[b].label = Int(b * 10) + std::string(kEnDash) + Int(b * 10 + 10);
+        }
+        for (double share : table_share_) {
+          bars[std::clamp(static_cast<int>(share * 10), 0, 9)].value += 1;
+        }
+        for (Bar& b : bars) b.note = b.value > 0 ? Number(b.value) : "";
+        chart = BarChart(bars, "Employers by table utilisation", true, 700);
+        caption = "Employers by the share (%) of their available table slots "
+                  "that hold a conversation.";
+      }
+      out_ += "<figure class=\"wide\"><h3>Table utilisation per employer</h3>" +
+              chart + "<figcaption>" + caption + "</figcaption></figure>\n";
+    }
+    out_ += "</div>\n";
+  }
+
+  void Planner() {
+    const Metrics& m = metrics_;
+    if (m.planner.empty() && m.upper_bound < 0 && m.stage_seconds.empty()) {
+      return;
+    }
+    out_ += "<h2>Planner</h2>\n<table class=\"kv\">\n";
+    auto row = [&](const std::string& key, const std::string& value) {
+      out_ += "<tr><td>" + Esc(key) + "</td><td class=\"v\">" + Esc(value) +
+              "</td></tr>\n";
+    };
+    if (m.upper_bound >= 0) row("upper bound", Fixed(m.upper_bound, 6));
+    if (m.gap >= 0) row("gap", Fixed(m.gap * 100, 3) + "%");
+    for (const auto& [name, value] : m.planner) row(name, Number(value));
+    for (const auto& [name, seconds] : m.stage_seconds) {
+      row("time: " + name, Fixed(seconds, 3) + " s");
+    }
+    out_ += "</table>\n";
+  }
+
+  const Fair& fair_;
+  const Metrics& metrics_;
+  std::vector<int> count_of_attendee_;
+  std::vector<double> total_of_attendee_;
+  std::vector<std::set<int>> met_;  // employers each attendee meets
+  std::vector<int> conversations_of_employer_;
+  std::vector<double> table_share_;
+  std::vector<std::vector<int>> unused_tables_;
+  std::vector<double> slot_score_;
+  std::vector<int> slot_places_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string RenderReportHtml(const Fair& fair, const Compatibility& compat,
+                             const Schedule& schedule, const Metrics& metrics) {
+  return ReportWriter(fair, compat, schedule, metrics).Render();
+}
+
+}  // namespace fairmatch

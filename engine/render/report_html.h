@@ -1,0 +1,30 @@
+// report.html: the organiser's one-page summary of a plan. Key figures,
+// warnings worth acting on (attendees and employers left out, unused
+// tables, unmet must-meets, tags only one side uses), and inline SVG charts.
+// One self-contained file: inline CSS and SVG, no scripts, no external
+// resources; every text from the fair is HTML-escaped; deterministic.
+//
+//   std::string html = RenderReportHtml(fair, compat, schedule, metrics);
+#ifndef FAIRMATCH_RENDER_REPORT_HTML_H_
+#define FAIRMATCH_RENDER_REPORT_HTML_H_
+
+#include <string>
+
+#include "engine/check/metrics.h"
+#include "engine/model/fair.h"
+#include "engine/model/schedule.h"
+#include "engine/score/compatibility.h"
+
+namespace fairmatch {
+
+// `metrics` is shown as given (ComputeMetrics plus the planner's fields);
+// the per-attendee, per-slot and per-employer breakdowns behind the charts
+// and warnings are computed here from the fair and schedule. Meetings with
+// out-of-range indices are skipped rather than trusted.
+// REQUIRES: schedule sorted (SortMeetings).
+std::string RenderReportHtml(const Fair& fair, const Compatibility& compat,
+                             const Schedule& schedule, const Metrics& metrics);
+
+}  // namespace fairmatch
+
+#endif  // FAIRMATCH_RENDER_REPORT_HTML_H_

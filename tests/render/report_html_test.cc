@@ -1,0 +1,174 @@
+#include "engine/render/report_html.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "tests/render/render_fixture.h"
+
+namespace fairmatch {
+namespace {
+
+using render_testing::CountOccurrences;
+using render_testing::FixtureFair;
+using render_testing::FixtureSchedule;
+
+std::string Render(const Fair& fair, const Schedule& schedule,
+                   Metrics* metrics_out = nullptr) {
+  Compatibility compat = Compatibility::Build(fair);
+  Metrics metrics = ComputeMetrics(fair, compat, schedule);
+  if (metrics_out != nullptr) metrics = *metrics_out;
+  return RenderReportHtml(fair, compat, schedule, metrics);
+}
+
+bool Contains(const std::string& text, std::string_view needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+// The text of the "Worth acting on" list.
+std::string Warnings(const std::string& html) {
+  std::size_t begin = html.find("<ul class=\"notes\">");
+  std::size_t end = html.find("</ul>\n", begin);
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  return html.substr(begin, end - begin);
+}
+
+TEST_CASE("report.html is one self-contained document", "[render]") {
+  std::string html = Render(FixtureFair(), FixtureSchedule());
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+  CHECK(Contains(html, "<meta charset=\"utf-8\">"));
+  CHECK_FALSE(Contains(html, "<script"));
+  CHECK_FALSE(Contains(html, "<link"));
+  CHECK_FALSE(Contains(html, "src="));
+  CHECK_FALSE(Contains(html, "href="));
+  CHECK_FALSE(Contains(html, "url("));
+  CHECK_FALSE(Contains(html, "@import"));
+  CHECK(html.substr(html.size() - 8) == "</html>\n");
+  // Four charts, each an inline SVG.
+  CHECK(CountOccurrences(html, "<figure") == 4);
+  CHECK(CountOccurrences(html, "<svg viewBox") >= 4);
+  CHECK(CountOccurrences(html, "<svg") == CountOccurrences(html, "</svg>"));
+}
+
+TEST_CASE("report.html shows the key metrics", "[render]") {
+  Fair fair = FixtureFair();
+  Metrics metrics;
+  metrics.meetings = 2;
+  metrics.attendee_meetings = 3;
+  metrics.attendees = 3;
+  metrics.attendees_with_no_meeting = 1;
+  metrics.total_score = 1.875;
+  metrics.upper_bound = 2.5;
+  metrics.gap = 0.25;
+  metrics.table_utilisation = 0.4;
+  metrics.planner = {{"match_rounds", 3}, {"candidate_pairs", 6}};
+  std::string html = Render(fair, FixtureSchedule(), &metrics);
+  CHECK(Contains(html, "<span class=\"n\">1.88</span><span class=\"l\">"
+                       "total score</span><span class=\"s\">upper bound "
+                       "2.50, gap 25.0%</span>"));
+  CHECK(Contains(html, "<span class=\"n\">40%</span><span class=\"l\">table "
+                       "utilisation"));
+  CHECK(Contains(html, "<td>match_rounds</td><td class=\"v\">3</td>"));
+  CHECK(Contains(html, "<td>candidate_pairs</td><td class=\"v\">6</td>"));
+
+  metrics.upper_bound = -1;
+  metrics.gap = -1;
+  metrics.planner.clear();
+  html = Render(fair, FixtureSchedule(), &metrics);
+  CHECK_FALSE(Contains(html, "upper bound"));
+  CHECK_FALSE(Contains(html, "<h2>Planner</h2>"));
+}
+
+TEST_CASE("report.html warns about attendees and employers left out",
+          "[render]") {
+  Fair fair = FixtureFair();
+  Schedule schedule = FixtureSchedule();
+  std::string warnings = Warnings(Render(fair, schedule));
+  CHECK(Contains(warnings, "1 attendee has no conversation"));
+  CHECK(Contains(warnings, "Şükrü Öztürk"));
+  CHECK(Contains(warnings, "Every employer has at least one conversation"));
+  // Acme has two tables and only uses table 1.
+  CHECK(Contains(warnings, "1 table is never used"));
+  CHECK(Contains(warnings, "<b>Acme Energy</b> table 2"));
+
+  // Without Ada's Blue Labs meeting, Blue Labs is an empty employer.
+  schedule.meetings.pop_back();
+  warnings = Warnings(Render(fair, schedule));
+  CHECK(Contains(warnings, "1 employer has no conversation"));
+  CHECK(Contains(warnings, "Blue Labs <i>B2</i>"));
+}
+
+TEST_CASE("report.html reports must-meets", "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[0].must_meet = {0};  // Ada meets Acme: met
+  std::string warnings = Warnings(Render(fair, FixtureSchedule()));
+  CHECK(Contains(warnings, "The must-meet request is met"));
+  fair.attendees[2].must_meet = {1};  // Şükrü meets nobody: unmet
+  warnings = Warnings(Render(fair, FixtureSchedule()));
+  CHECK(Contains(warnings, "1 of 2 must-meet requests are not met"));
+  CHECK(Contains(warnings, "Şükrü Öztürk \xE2\x86\x92 Blue Labs"));
+}
+
+TEST_CASE("report.html lists tags only one side uses, with likely fixes",
+          "[render]") {
+  Fair fair = FixtureFair();
+  // Blue Labs seeks "statistcs" (typo); Ada offers "Statistics".
+  fair.employers[1].seeks = {"statistcs", "sales"};
+  fair.attendees[0].offers = {"python", "  Statistics "};
+  std::string warnings = Warnings(Render(fair, FixtureSchedule()));
+  CHECK(Contains(warnings, "employers seek that no attendee offers"));
+  CHECK(Contains(warnings, "<b>statistcs</b> 1 <i>(  Statistics ?)</i>"));
+  CHECK(Contains(warnings, "attendees offer that no employer seeks"));
+  // "remote work" is sought by Hương and offered by no employer.
+  CHECK(Contains(warnings, "attendees seek that no employer offers"));
+  CHECK(Contains(warnings, "<b>remote work</b> 1"));
+  // Normalisation: "MENTORING " on one side matches "mentoring" on the other.
+  fair.employers[0].offers = {"MENTORING "};
+  warnings = Warnings(Render(fair, FixtureSchedule()));
+  CHECK_FALSE(Contains(warnings, "<b>MENTORING </b>"));
+  CHECK_FALSE(Contains(warnings, "<b>mentoring</b>"));
+}
+
+TEST_CASE("report.html escapes every text from the fair", "[render]") {
+  Fair fair = FixtureFair();
+  fair.event.name = "<script>alert('x')</script> & \"Fair\"";
+  fair.event.venue = "Hall <B>";
+  fair.attendees[2].name = "=HYPERLINK(\"http://evil\";\"<b>x</b>\"), O'Neil;\n";
+  fair.employers[1].name = "<img src=x onerror=alert(1)>";
+  fair.employers[1].seeks = {"<i>sales</i>"};
+  Schedule schedule = FixtureSchedule();
+  schedule.meetings.pop_back();  // Blue Labs is listed as empty
+  std::string html = Render(fair, schedule);
+  CHECK_FALSE(Contains(html, "<script"));
+  CHECK_FALSE(Contains(html, "<img"));
+  CHECK_FALSE(Contains(html, "<B>"));
+  CHECK_FALSE(Contains(html, "<i>sales"));
+  CHECK_FALSE(Contains(html, "\"<b>x"));
+  CHECK(Contains(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; "
+                       "&amp; &quot;Fair&quot;"));
+  CHECK(Contains(html, "Hall &lt;B&gt;"));
+  CHECK(Contains(html, "=HYPERLINK(&quot;http://evil&quot;;&quot;&lt;b&gt;x"
+                       "&lt;/b&gt;&quot;), O&#39;Neil;"));
+  CHECK(Contains(html, "&lt;img src=x onerror=alert(1)&gt;"));
+  CHECK(Contains(html, "&lt;i&gt;sales&lt;/i&gt;"));
+}
+
+TEST_CASE("report.html is deterministic", "[render]") {
+  CHECK(Render(FixtureFair(), FixtureSchedule()) ==
+        Render(FixtureFair(), FixtureSchedule()));
+}
+
+TEST_CASE("report.html copes with an empty fair", "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees.clear();
+  fair.employers.clear();
+  std::string html = Render(fair, Schedule{});
+  CHECK(html.substr(html.size() - 8) == "</html>\n");
+  CHECK_FALSE(Contains(html, "nan"));
+  CHECK_FALSE(Contains(html, "inf\""));
+}
+
+}  // namespace
+}  // namespace fairmatch

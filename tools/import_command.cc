@@ -1,0 +1,94 @@
+// fairmatch import attendees FILE.csv --mapping MAP.yaml [--out FILE]
+// fairmatch import employers FILE.csv --mapping MAP.yaml [--out FILE]
+//
+// Converts a registration spreadsheet into attendees.yaml or employers.yaml
+// (engine/io/csv_import.h, docs/import.md). Notes (dropped duplicate
+// submissions) and a summary go to stderr; the output file is written
+// atomically and only when the whole import succeeds.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "CLI/CLI.hpp"
+#include "engine/io/csv_import.h"
+#include "engine/io/output_dir.h"
+#include "tools/cli.h"
+
+namespace fairmatch {
+namespace {
+
+struct ImportArgs {
+  std::string csv;
+  std::string mapping;
+  std::string out;
+  bool quiet = false;
+};
+
+int RunImport(ImportKind kind, const ImportArgs& args) {
+  absl::StatusOr<ImportResult> result =
+      ImportCsvFile(kind, args.csv, args.mapping);
+  if (!result.ok()) {
+    PrintStatus(result.status());
+    std::cerr << "import: nothing was written\n";
+    return ExitCodeFor(result.status());
+  }
+  const char* what = kind == ImportKind::kAttendees ? "attendees" : "employers";
+  if (args.out == "-") {
+    std::cout << result->yaml;
+  } else if (absl::Status s = WriteFileAtomically(args.out, result->yaml);
+             !s.ok()) {
+    PrintStatus(s);
+    return kExitViolations;
+  }
+  if (!args.quiet) {
+    for (const std::string& note : result->notes) std::cerr << note << "\n";
+    const int dropped = result->rows - result->imported;
+    std::cerr << "import: " << result->imported << " " << what << " from "
+              << result->rows << " rows";
+    if (dropped > 0) {
+      std::cerr << " (" << dropped << " earlier duplicate submission"
+                << (dropped == 1 ? "" : "s") << " dropped)";
+    }
+    if (args.out != "-") std::cerr << " written to " << args.out;
+    std::cerr << "\n";
+  }
+  return kExitOk;
+}
+
+void AddKind(CLI::App* import, ImportKind kind, int* exit_code) {
+  const bool attendees = kind == ImportKind::kAttendees;
+  auto args = std::make_shared<ImportArgs>();
+  args->out = attendees ? "attendees.yaml" : "employers.yaml";
+  CLI::App* cmd = import->add_subcommand(
+      attendees ? "attendees" : "employers",
+      attendees ? "Convert an attendee registration export to attendees.yaml"
+                : "Convert an employer spreadsheet to employers.yaml");
+  cmd->add_option("FILE", args->csv, "The CSV export (comma or semicolon)")
+      ->required();
+  cmd->add_option("--mapping", args->mapping,
+                  "Mapping YAML: which column feeds which field "
+                  "(docs/import.md)")
+      ->required();
+  cmd->add_option("--out", args->out,
+                  "Output file, replaced atomically; - for standard output")
+      ->capture_default_str();
+  cmd->add_flag("--quiet,-q", args->quiet, "Print only errors");
+  cmd->callback([args, kind, exit_code] {
+    const int code = RunImport(kind, *args);
+    if (code != kExitOk) *exit_code = code;
+  });
+}
+
+}  // namespace
+
+void AddImportCommand(CLI::App& app, int* exit_code) {
+  CLI::App* import = app.add_subcommand(
+      "import",
+      "Convert a registration spreadsheet (CSV) to attendees.yaml or "
+      "employers.yaml (docs/import.md)");
+  import->require_subcommand(1);
+  AddKind(import, ImportKind::kAttendees, exit_code);
+  AddKind(import, ImportKind::kEmployers, exit_code);
+}
+
+}  // namespace fairmatch
