@@ -1,6 +1,9 @@
 #include "engine/pipeline.h"
 
+#include <atomic>
 #include <chrono>
+#include <optional>
+#include <thread>
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
@@ -8,6 +11,7 @@
 #include "engine/check/check.h"
 #include "engine/render/calendar_ics.h"
 #include "engine/render/meetings_csv.h"
+#include "engine/render/pdf_sheets.h"
 #include "engine/render/report_html.h"
 #include "engine/render/schedule_json.h"
 #include "engine/render/schedules_html.h"
@@ -108,34 +112,77 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
 }
 
 absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
-    const PlanRun& run, const std::vector<std::string>& formats) {
-  std::vector<OutputFile> files;
+    const PlanRun& run, const std::vector<std::string>& formats,
+    int threads) {
+  const Fair& fair = *run.fair;
+  const Compatibility& compat = *run.compat;
+  const Schedule& schedule = run.schedule;
+  // One task per output; tasks are independent, so they run on up to
+  // `threads` threads, and their files are joined in task order (outputs do
+  // not depend on the thread count).
+  using Files = absl::StatusOr<std::vector<OutputFile>>;
+  std::vector<std::function<Files()>> tasks;
+  auto one = [](std::string name, std::string content) -> Files {
+    return std::vector<OutputFile>{{std::move(name), std::move(content)}};
+  };
+  auto pdf = [](std::string name, absl::StatusOr<std::string> content) -> Files {
+    if (!content.ok()) return content.status();
+    return std::vector<OutputFile>{{std::move(name), *std::move(content)}};
+  };
   for (const std::string& format : formats) {
     if (format == "json") {
-      files.push_back({"schedule.json",
-                       RenderScheduleJson(*run.fair, *run.compat, run.schedule,
-                                          run.metrics)});
+      tasks.push_back([&] {
+        return one("schedule.json",
+                   RenderScheduleJson(fair, compat, schedule, run.metrics));
+      });
     } else if (format == "csv") {
-      files.push_back({"meetings.csv",
-                       RenderMeetingsCsv(*run.fair, *run.compat, run.schedule)});
+      tasks.push_back([&] {
+        return one("meetings.csv", RenderMeetingsCsv(fair, compat, schedule));
+      });
     } else if (format == "html") {
-      files.push_back({"schedules.html",
-                       RenderSchedulesHtml(*run.fair, *run.compat,
-                                           run.schedule, run.metrics)});
+      tasks.push_back([&] {
+        return one("schedules.html",
+                   RenderSchedulesHtml(fair, compat, schedule, run.metrics));
+      });
     } else if (format == "ics") {
-      std::vector<OutputFile> calendars =
-          RenderCalendars(*run.fair, *run.compat, run.schedule);
-      files.insert(files.end(), std::make_move_iterator(calendars.begin()),
-                   std::make_move_iterator(calendars.end()));
+      tasks.push_back(
+          [&]() -> Files { return RenderCalendars(fair, compat, schedule); });
     } else if (format == "report") {
-      files.push_back({"report.html",
-                       RenderReportHtml(*run.fair, *run.compat, run.schedule,
-                                        run.metrics)});
+      tasks.push_back([&] {
+        return one("report.html",
+                   RenderReportHtml(fair, compat, schedule, run.metrics));
+      });
+    } else if (format == "pdf") {
+      const Paper paper = PaperFromConfig(fair.config);
+      tasks.push_back([&, paper] {
+        return pdf("attendees.pdf",
+                   RenderAttendeesPdf(fair, compat, schedule, paper));
+      });
+      tasks.push_back([&, paper] {
+        return pdf("employers.pdf",
+                   RenderEmployersPdf(fair, compat, schedule, paper));
+      });
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat("--format: unknown format '", format,
                        "'; known formats: ", absl::StrJoin(kAllFormats, ",")));
     }
+  }
+  std::vector<std::optional<Files>> results(tasks.size());
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t t = next++; t < tasks.size(); t = next++) results[t] = tasks[t]();
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads && t < static_cast<int>(tasks.size()); ++t) {
+    pool.emplace_back(worker);
+  }
+  worker();
+  for (std::thread& th : pool) th.join();
+  std::vector<OutputFile> files;
+  for (std::optional<Files>& result : results) {
+    if (!result->ok()) return result->status();
+    for (OutputFile& f : **result) files.push_back(std::move(f));
   }
   return files;
 }

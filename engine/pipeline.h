@@ -55,15 +55,18 @@ absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(const std::string& dir,
                                                       const LoadOptions& options);
 
 // The output formats and the files they make.
-inline constexpr const char* kAllFormats[] = {"json", "csv", "html", "ics",
-                                              "report"};
+inline constexpr const char* kAllFormats[] = {"json", "csv",    "html",
+                                              "pdf",  "ics",    "report"};
 
 // Renders the requested formats: json (schedule.json), csv (meetings.csv),
 // html (schedules.html), ics (calendar/<attendee-id>.ics), report
 // (report.html), pdf (attendees.pdf, employers.pdf); an unknown format
 // is an InvalidArgumentError naming the known ones.
+// Formats render concurrently on up to `threads` threads; the files come
+// back in format order whatever the thread count.
 absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
-    const PlanRun& run, const std::vector<std::string>& formats);
+    const PlanRun& run, const std::vector<std::string>& formats,
+    int threads = 1);
 
 }  // namespace fairmatch
 

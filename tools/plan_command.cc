@@ -62,7 +62,7 @@ int RunPlanCommand(const PlanArgs& args) {
     return ExitCodeFor(run.status());
   }
   absl::StatusOr<std::vector<OutputFile>> files =
-      RenderOutputs(*run, SplitFormats(args.formats));
+      RenderOutputs(*run, SplitFormats(args.formats), options.threads);
   if (!files.ok()) {
     PrintStatus(files.status());
     return ExitCodeFor(files.status());

@@ -1,14 +1,18 @@
 #include "engine/io/config_loader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "engine/io/default_config.h"
 #include "engine/io/yaml_fields.h"
@@ -31,6 +35,9 @@ struct Binding {
   std::uint64_t Config::*unsigned64 = nullptr;
   double lo = 0;
   double hi = kInf;
+  // A word setting: one of `choices` (space-separated), stored lower case.
+  std::string Config::*word = nullptr;
+  absl::string_view choices = "";
 };
 
 const Binding kBindings[] = {
@@ -46,6 +53,8 @@ const Binding kBindings[] = {
     {"employers.max_consecutive", nullptr, &Config::employer_max_consecutive,
      nullptr, 0, 1000},
     {"seed", nullptr, nullptr, &Config::seed, 0, kInf},
+    {"output.paper", nullptr, nullptr, nullptr, 0, 0, &Config::paper,
+     "a4 letter"},
 };
 
 const Binding* FindBinding(absl::string_view key) {
@@ -59,7 +68,21 @@ const Binding* FindBinding(absl::string_view key) {
 bool Apply(const Binding& b, const YamlNode& value, Config* config,
            Diagnostics* diags) {
   std::string what = absl::StrCat("'", b.key, "'");
-  if (b.real != nullptr) {
+  if (b.word != nullptr) {
+    std::optional<std::string> v = ReadText(value, what, diags);
+    if (!v) return false;
+    std::string word = absl::AsciiStrToLower(*v);
+    std::vector<absl::string_view> choices =
+        absl::StrSplit(b.choices, ' ', absl::SkipEmpty());
+    if (std::find(choices.begin(), choices.end(), word) == choices.end()) {
+      diags->Error(value.mark,
+                   absl::StrCat(what, " must be ",
+                                absl::StrJoin(choices, " or "), ", got '", *v,
+                                "'"));
+      return false;
+    }
+    config->*b.word = std::move(word);
+  } else if (b.real != nullptr) {
     std::optional<double> v = ReadNumber(value, what, b.lo, b.hi, diags);
     if (!v) return false;
     config->*b.real = *v;

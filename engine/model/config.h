@@ -5,6 +5,7 @@
 #define FAIRMATCH_MODEL_CONFIG_H_
 
 #include <cstdint>
+#include <string>
 
 namespace fairmatch {
 
@@ -29,6 +30,8 @@ struct Config {
   // in a row before a free slot (0 = no limit).
   int employer_max_consecutive = 0;
   std::uint64_t seed = 1;
+  // output.paper: page size of the PDF sheets, "a4" or "letter".
+  std::string paper = "a4";
 };
 
 }  // namespace fairmatch

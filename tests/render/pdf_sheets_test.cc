@@ -1,0 +1,354 @@
+#include "engine/render/pdf_sheets.h"
+
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "engine/io/config_loader.h"
+#include "tests/render/render_fixture.h"
+
+// The PDFs are read back with poppler's pdfinfo and pdftotext
+// (tools/deps/pdf.txt), so what is checked is what a reader gets: page
+// counts, page sizes, and text that can be found and copied.
+
+namespace fairmatch {
+namespace {
+
+using render_testing::FixtureFair;
+using render_testing::FixtureSchedule;
+using render_testing::MakeAttendee;
+
+namespace fs = std::filesystem;
+
+// The fixture plus a Russian and a Greek name: attendees sort (byte-wise) as
+// Ada, Nguyễn, Şükrü, Γιώργος, Анна. Anna meets Acme at table 2 in slot 0,
+// Giorgos Blue Labs after the break; Şükrü still has no meeting.
+Fair FiveAttendees() {
+  Fair fair = FixtureFair();
+  fair.attendees.push_back(MakeAttendee("a004", "Анна Иванова", {5, 5, 1},
+                                        {"python"}, {"mentoring"}));
+  fair.attendees.push_back(MakeAttendee("a005", "Γιώργος Παπαδόπουλος",
+                                        {2, 3, 5}, {"statistics"},
+                                        {"growth path"}));
+  return fair;
+}
+
+Schedule FiveSchedule() {
+  Schedule schedule = FixtureSchedule();
+  schedule.meetings.push_back(
+      Meeting{.slot = 0, .employer = 0, .table = 2, .attendees = {3}});
+  schedule.meetings.push_back(
+      Meeting{.slot = 2, .employer = 1, .table = 1, .attendees = {4}});
+  SortMeetings(schedule);
+  return schedule;
+}
+
+// A PDF written to a temporary file for the poppler tools; removed after.
+class PdfFile {
+ public:
+  explicit PdfFile(const std::string& bytes) {
+    static int counter = 0;
+    path_ = (fs::temp_directory_path() /
+             ("fairmatch_pdf_test_" + std::to_string(::getpid()) + "_" +
+              std::to_string(counter++) + ".pdf"))
+                .string();
+    std::ofstream(path_, std::ios::binary) << bytes;
+  }
+  ~PdfFile() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+
+  // pdfinfo's "Pages:" value, or -1.
+  int Pages() const {
+    std::string info = Run("pdfinfo '" + path_ + "'");
+    std::size_t at = info.find("Pages:");
+    if (at == std::string::npos) return -1;
+    return std::stoi(info.substr(at + 6));
+  }
+  // pdfinfo's "Page size:" line, e.g. "595.276 x 841.89 pts (A4)".
+  std::string PageSize() const {
+    std::string info = Run("pdfinfo '" + path_ + "'");
+    std::size_t at = info.find("Page size:");
+    if (at == std::string::npos) return "";
+    std::size_t end = info.find('\n', at);
+    std::string line = info.substr(at + 10, end - at - 10);
+    return line.substr(line.find_first_not_of(' '));
+  }
+  // The text of pages [first, last] (0: to the end), white space runs
+  // folded to one space so that phrases survive line wrapping.
+  std::string Text(int first = 1, int last = 0) const {
+    std::string command = "pdftotext -enc UTF-8 -f " + std::to_string(first);
+    if (last > 0) command += " -l " + std::to_string(last);
+    std::string raw = Run(command + " '" + path_ + "' -");
+    std::string folded;
+    for (char c : raw) {
+      bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+      if (space) {
+        if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
+      } else {
+        folded.push_back(c);
+      }
+    }
+    return folded;
+  }
+
+ private:
+  static std::string Run(const std::string& command) {
+    std::string out;
+    FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
+    if (pipe == nullptr) return out;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
+      out.append(buffer, n);
+    }
+    ::pclose(pipe);
+    return out;
+  }
+
+  std::string path_;
+};
+
+bool Contains(const std::string& text, const std::string& needle) {
+  return text.find(needle) != std::string::npos;
+}
+
+std::string Attendees(const Fair& fair, const Schedule& schedule,
+                      Paper paper = Paper::kA4) {
+  Compatibility compat = Compatibility::Build(fair);
+  absl::StatusOr<std::string> pdf =
+      RenderAttendeesPdf(fair, compat, schedule, paper);
+  REQUIRE(pdf.ok());
+  return *std::move(pdf);
+}
+
+std::string Employers(const Fair& fair, const Schedule& schedule,
+                      Paper paper = Paper::kA4) {
+  Compatibility compat = Compatibility::Build(fair);
+  absl::StatusOr<std::string> pdf =
+      RenderEmployersPdf(fair, compat, schedule, paper);
+  REQUIRE(pdf.ok());
+  return *std::move(pdf);
+}
+
+TEST_CASE("attendees.pdf has one page per attendee, sorted by name bytes",
+          "[render]") {
+  PdfFile pdf(Attendees(FiveAttendees(), FiveSchedule()));
+  REQUIRE(pdf.Pages() == 5);
+  CHECK(Contains(pdf.Text(1, 1), "Ada Lovelace"));
+  CHECK(Contains(pdf.Text(2, 2), "Nguyễn Thị Hương"));
+  CHECK(Contains(pdf.Text(3, 3), "Şükrü Öztürk"));
+  CHECK(Contains(pdf.Text(4, 4), "Γιώργος Παπαδόπουλος"));
+  CHECK(Contains(pdf.Text(5, 5), "Анна Иванова"));
+}
+
+TEST_CASE("an attendee's page lists conversations with talking points",
+          "[render]") {
+  PdfFile pdf(Attendees(FiveAttendees(), FiveSchedule()));
+  std::string ada = pdf.Text(1, 1);
+  // The band: event, date, hours, venue.
+  CHECK(Contains(ada, "Spring Fair 2025"));
+  CHECK(Contains(ada, "2025-03-14"));
+  CHECK(Contains(ada, "Hall B"));
+  CHECK(Contains(ada, "MSc Computer Science"));
+  // Both conversations in time order, with where and with whom.
+  std::size_t acme = ada.find("Acme Energy");
+  std::size_t blue = ada.find("Blue Labs");
+  REQUIRE(acme != std::string::npos);
+  REQUIRE(blue != std::string::npos);
+  CHECK(acme < blue);
+  CHECK(Contains(ada, "10:00–10:15"));
+  CHECK(Contains(ada, "10:15–10:30"));
+  CHECK(Contains(ada, "Booth A1"));
+  CHECK(Contains(ada, "Table 1"));
+  CHECK(Contains(ada, "with Nguyễn Thị Hương"));
+  CHECK(Contains(ada, "one-to-one"));
+  // Ada offers python, which Acme seeks; Acme offers mentoring, which she
+  // seeks.
+  CHECK(Contains(ada, "You offer: python"));
+  CHECK(Contains(ada, "They offer: mentoring"));
+  CHECK(Contains(ada, "Shared values:"));
+  CHECK_FALSE(Contains(ada, "could not fit"));
+}
+
+TEST_CASE("an attendee without a conversation gets a kind page with booths",
+          "[render]") {
+  PdfFile pdf(Attendees(FiveAttendees(), FiveSchedule()));
+  std::string sukru = pdf.Text(3, 3);
+  CHECK(Contains(sukru, "We could not fit a scheduled conversation for you "
+                        "this time, and we are sorry."));
+  CHECK(Contains(sukru, "Open booths worth a visit"));
+  // Blue Labs seeks his sales and offers the growth path he seeks.
+  CHECK(Contains(sukru, "Blue Labs"));
+  CHECK(Contains(sukru, "You offer: sales"));
+
+  SECTION("never suggesting an employer on the avoid list") {
+    Fair fair = FiveAttendees();
+    fair.attendees[2].avoid = {1};
+    PdfFile avoiding(Attendees(fair, FiveSchedule()));
+    std::string page = avoiding.Text(3, 3);
+    CHECK(Contains(page, "could not fit"));
+    CHECK_FALSE(Contains(page, "Blue Labs"));
+  }
+}
+
+TEST_CASE("employers.pdf has a page per table, then the master grid",
+          "[render]") {
+  PdfFile pdf(Employers(FiveAttendees(), FiveSchedule()));
+  // Acme Energy tables 1 and 2, Blue Labs table 1, one grid page.
+  REQUIRE(pdf.Pages() == 4);
+  std::string acme1 = pdf.Text(1, 1);
+  CHECK(Contains(acme1, "Acme Energy"));
+  CHECK(Contains(acme1, "Table 1 of 2"));
+  CHECK(Contains(acme1, "Ada Lovelace"));
+  CHECK(Contains(acme1, "Nguyễn Thị Hương"));
+  // "You" is the employer on its roster: Acme offers mentoring.
+  CHECK(Contains(acme1, "You offer: mentoring"));
+  CHECK(Contains(acme1, "They offer: python"));
+  CHECK(Contains(acme1, "Break"));
+  CHECK(Contains(acme1, "free"));
+  CHECK_FALSE(Contains(acme1, "Анна Иванова (continued)"));
+  std::string acme2 = pdf.Text(2, 2);
+  CHECK(Contains(acme2, "Table 2 of 2"));
+  CHECK(Contains(acme2, "Анна Иванова"));
+  std::string blue = pdf.Text(3, 3);
+  CHECK(Contains(blue, "Blue Labs"));
+  CHECK(Contains(blue, "Γιώργος Παπαδόπουλος"));
+  std::string grid = pdf.Text(4, 4);
+  CHECK(Contains(grid, "MASTER GRID"));
+  for (const char* name : {"Ada Lovelace", "Nguyễn Thị Hương", "Анна Иванова",
+                           "Γιώργος Παπαδόπουλος"}) {
+    CHECK(Contains(grid, name));
+  }
+  CHECK_FALSE(Contains(grid, "Şükrü"));
+}
+
+TEST_CASE("alternates are free, eligible and not avoiding the employer",
+          "[render]") {
+  // Şükrü has no meeting and suits Blue Labs: he is its alternate in the
+  // slots where he is free.
+  PdfFile pdf(Employers(FiveAttendees(), FiveSchedule()));
+  CHECK(Contains(pdf.Text(3, 3), "Şükrü Öztürk"));
+
+  Fair fair = FiveAttendees();
+  fair.attendees[2].avoid = {1};
+  PdfFile avoiding(Employers(fair, FiveSchedule()));
+  CHECK_FALSE(Contains(avoiding.Text(3, 3), "Şükrü Öztürk"));
+
+  // Outside his availability he is nobody's alternate.
+  fair = FiveAttendees();
+  fair.attendees[2].available = {{9 * 60, 9 * 60 + 30}};
+  PdfFile away(Employers(fair, FiveSchedule()));
+  CHECK_FALSE(Contains(away.Text(1, 3), "Şükrü Öztürk"));
+}
+
+TEST_CASE("a roster that does not fit one page continues on the next",
+          "[render]") {
+  Fair fair = FixtureFair();
+  fair.event.start = 8 * 60;
+  fair.event.end = 18 * 60;
+  fair.event.length = 10;
+  fair.event.breaks.clear();
+  fair.slots = MakeSlots(fair.event.start, fair.event.end, fair.event.length,
+                         fair.event.breaks);
+  REQUIRE(fair.num_slots() == 60);
+  fair.employers[0].tables = 1;
+  Schedule schedule;
+  for (int s = 0; s < fair.num_slots(); ++s) {
+    schedule.meetings.push_back(
+        Meeting{.slot = s, .employer = 0, .table = 1, .attendees = {0, 1, 2}});
+  }
+  SortMeetings(schedule);
+  PdfFile pdf(Employers(fair, schedule));
+  std::string text = pdf.Text();
+  CHECK(pdf.Pages() > 4);
+  CHECK(Contains(text, "Acme Energy · Table 1 (continued)"));
+  CHECK(Contains(text, "17:50–18:00"));
+  CHECK(Contains(text, "All tables, 08:00"));
+}
+
+TEST_CASE("long names wrap instead of running off the page", "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[0].name = std::string(300, 'W');
+  fair.attendees[1].name = "\xFF\xFE not UTF-8";
+  PdfFile pdf(Attendees(fair, FixtureSchedule()));
+  CHECK(pdf.Pages() == 3);
+  CHECK(Contains(pdf.Text(), "WWWWWWWWWW"));
+  CHECK(Contains(pdf.Text(), "not UTF-8"));
+}
+
+TEST_CASE("two renders give identical bytes, dated by the event", "[render]") {
+  Fair fair = FiveAttendees();
+  Schedule schedule = FiveSchedule();
+  std::string a1 = Attendees(fair, schedule);
+  std::string a2 = Attendees(fair, schedule);
+  CHECK(a1 == a2);
+  CHECK(Employers(fair, schedule) == Employers(fair, schedule));
+  // cairo 1.16 writes "(20250314100000)", later versions "(D:2025...".
+  for (const char* key : {"/CreationDate (", "/ModDate ("}) {
+    std::size_t at = a1.find(key);
+    REQUIRE(at != std::string::npos);
+    CHECK(Contains(a1.substr(at, 40), "20250314100000"));
+  }
+  CHECK(a1.rfind("%PDF-", 0) == 0);
+}
+
+TEST_CASE("paper size follows output.paper", "[render]") {
+  Fair fair = FiveAttendees();
+  Schedule schedule = FiveSchedule();
+  PdfFile a4(Attendees(fair, schedule, Paper::kA4));
+  PdfFile letter(Attendees(fair, schedule, Paper::kLetter));
+  CHECK(a4.PageSize() == "595.276 x 841.89 pts (A4)");
+  CHECK(letter.PageSize() == "612 x 792 pts (letter)");
+  PdfFile roster(Employers(fair, schedule, Paper::kLetter));
+  CHECK(roster.PageSize() == "612 x 792 pts (letter)");
+
+  Config config;
+  CHECK(PaperFromConfig(config) == Paper::kA4);
+  absl::StatusOr<Config> loaded =
+      LoadConfig("", LoadOptions{.config_files = {}, .sets = {"output.paper=Letter"}});
+  REQUIRE(loaded.ok());
+  CHECK(loaded->paper == "letter");
+  CHECK(PaperFromConfig(*loaded) == Paper::kLetter);
+  absl::StatusOr<Config> bad =
+      LoadConfig("", LoadOptions{.config_files = {}, .sets = {"output.paper=a5"}});
+  REQUIRE_FALSE(bad.ok());
+  CHECK(Contains(std::string(bad.status().message()),
+                 "'output.paper' must be a4 or letter, got 'a5'"));
+}
+
+TEST_CASE("a schedule naming a missing attendee is an error, not a crash",
+          "[render]") {
+  Fair fair = FixtureFair();
+  Compatibility compat = Compatibility::Build(fair);
+  Schedule schedule = FixtureSchedule();
+  schedule.meetings[0].attendees.push_back(7);
+  absl::StatusOr<std::string> pdf =
+      RenderAttendeesPdf(fair, compat, schedule, Paper::kA4);
+  CHECK(pdf.status().code() == absl::StatusCode::kInvalidArgument);
+  schedule = FixtureSchedule();
+  schedule.meetings[0].employer = 5;
+  CHECK(RenderEmployersPdf(fair, compat, schedule, Paper::kA4).status().code() ==
+        absl::StatusCode::kInvalidArgument);
+}
+
+TEST_CASE("an empty fair still gives a valid PDF", "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees.clear();
+  fair.employers.clear();
+  PdfFile attendees(Attendees(fair, Schedule{}));
+  CHECK(attendees.Pages() == 1);
+  CHECK(Contains(attendees.Text(), "no attendees"));
+  PdfFile employers(Employers(fair, Schedule{}));
+  CHECK(employers.Pages() == 1);
+  CHECK(Contains(employers.Text(), "no employers"));
+}
+
+}  // namespace
+}  // namespace fairmatch
