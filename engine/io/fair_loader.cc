@@ -435,6 +435,8 @@ class FairReader {
   // not one of them.
   bool ReadCommon(const YamlEntry& e, Profile* p) {
     const YamlNode& v = e.value;
+    // An empty id or name is reported once, by EndEntry.
+    if ((e.key == "id" || e.key == "name") && v.is_null()) return true;
     if (e.key == "id") {
       id_mark_ = v.mark;
       if (auto id = ReadId(v, "'id'", &diags_)) p->id = *id;
@@ -496,9 +498,13 @@ class FairReader {
   bool EndEntry(const YamlNode& item, const char* kind, const Profile& p) {
     for (const char* required : {"id", "name"}) {
       const YamlNode* n = item.Find(required);
-      if (n == nullptr || n->is_null()) {
+      if (n == nullptr) {
         diags_.Error(item.mark,
                      absl::StrCat("this ", kind, " has no '", required, "'"));
+      } else if (n->is_null()) {
+        diags_.Error(n->mark, absl::StrCat("'", required, "' is required but "
+                                           "empty; every ", kind,
+                                           " needs one"));
       }
     }
     return !p.id.empty();

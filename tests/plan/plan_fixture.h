@@ -24,6 +24,10 @@ struct RandomFairSpec {
   int meetings_max = 3;
   int meetings_min = 2;
   double min_score = 0.1;
+  int max_consecutive = 0;  // Config::employer_max_consecutive
+  // When >= 0: each attendee has a one-in-three chance of a max_meetings
+  // from 0 to this (-1 leaves every attendee on meetings_max).
+  int random_max_meetings = -1;
 };
 
 // Deterministic for a seed (std::mt19937 is fully specified; only raw
@@ -51,6 +55,7 @@ inline Fair RandomFair(std::uint32_t seed, const RandomFairSpec& spec) {
   fair.config.meetings_max = spec.meetings_max;
   fair.config.meetings_min = spec.meetings_min;
   fair.config.group_size = spec.max_group;
+  fair.config.employer_max_consecutive = spec.max_consecutive;
   auto fill = [&](Profile& p, const std::string& id) {
     p.id = id;
     p.name = "Name " + id;
@@ -78,6 +83,9 @@ inline Fair RandomFair(std::uint32_t seed, const RandomFairSpec& spec) {
   for (int a = 0; a < spec.attendees; ++a) {
     Attendee att;
     fill(att, "a" + std::to_string(a));
+    if (spec.random_max_meetings >= 0 && uniform(0, 2) == 0) {
+      att.max_meetings = uniform(0, spec.random_max_meetings);
+    }
     fair.attendees.push_back(att);
   }
   for (int i = 0; i < spec.must_meets; ++i) {
