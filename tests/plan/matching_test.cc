@@ -141,9 +141,9 @@ TEST_CASE("results do not depend on the thread count", "[plan]") {
 
 TEST_CASE("fairness brings everyone to a first meeting before seconds",
           "[plan]") {
-  // Two attendees, one employer with room for two meetings: with f = 0 the
-  // better-scoring attendee could take... each pair meets once, so build
-  // scarcity with one seat per slot and two slots.
+  // Scarce seats (one table, two slots, 30 attendees, 3 employers): the
+  // fair objective reaches at least as many attendees as the plain one, at
+  // no more total score.
   RandomFairSpec spec;
   spec.attendees = 30;
   spec.employers = 3;
