@@ -1,0 +1,232 @@
+#include "engine/check/schedule_diff.h"
+
+#include <algorithm>
+#include <cassert>
+#include <map>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace fairmatch {
+namespace {
+
+// One attendee at one meeting.
+struct Incidence {
+  std::string attendee;
+  std::string employer;
+  std::string start;
+  int table = 0;
+
+  auto Key() const { return std::tie(attendee, employer, start, table); }
+  bool SamePair(const Incidence& other) const {
+    return attendee == other.attendee && employer == other.employer;
+  }
+  bool SamePlace(const Incidence& other) const {
+    return start == other.start && table == other.table;
+  }
+};
+
+// Every attendee-meeting of `s`, sorted by (attendee, employer, start,
+// table).
+std::vector<Incidence> Incidences(const RecordedSchedule& s) {
+  std::vector<Incidence> out;
+  for (const RecordedMeeting& m : s.meetings) {
+    for (const std::string& a : m.attendees) {
+      out.push_back({a, m.employer, m.start, m.table});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Incidence& x, const Incidence& y) {
+    return x.Key() < y.Key();
+  });
+  return out;
+}
+
+// People by id, NEW's entry winning over OLD's (the newer name and email).
+class People {
+ public:
+  void Add(const std::vector<RecordedPerson>& people) {
+    for (const RecordedPerson& p : people) by_id_[p.id] = &p;
+  }
+  RecordedPerson Find(const std::string& id) const {
+    const auto it = by_id_.find(id);
+    if (it == by_id_.end()) return RecordedPerson{id, "", ""};
+    return *it->second;
+  }
+
+ private:
+  std::map<std::string, const RecordedPerson*> by_id_;
+};
+
+// Groups `changes` by `id_of`, each group sorted by `less`.
+template <typename IdOf, typename Less>
+std::vector<PersonChanges> GroupBy(const std::vector<MeetingChange>& changes,
+                                   const People& people, IdOf id_of,
+                                   Less less) {
+  std::map<std::string, std::vector<MeetingChange>> groups;
+  for (const MeetingChange& c : changes) groups[id_of(c)].push_back(c);
+  std::vector<PersonChanges> out;
+  out.reserve(groups.size());
+  for (auto& [id, list] : groups) {
+    std::sort(list.begin(), list.end(), less);
+    out.push_back({people.Find(id), std::move(list)});
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* ChangeKindName(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::kMoved:
+      return "moved";
+    case ChangeKind::kAdded:
+      return "added";
+    case ChangeKind::kCancelled:
+      return "cancelled";
+  }
+  return "?";
+}
+
+RecordedSchedule RecordSchedule(const Fair& fair, const Schedule& schedule) {
+  RecordedSchedule out;
+  out.event_name = fair.event.name;
+  out.event_date = fair.event.date;
+  out.meetings.reserve(schedule.meetings.size());
+  for (const Meeting& m : schedule.meetings) {
+    assert(m.slot >= 0 && m.slot < fair.num_slots());
+    assert(m.employer >= 0 && m.employer < fair.num_employers());
+    RecordedMeeting r;
+    r.start = FormatClock(fair.slots[m.slot].start);
+    r.end = FormatClock(fair.slots[m.slot].end);
+    r.employer = fair.employers[m.employer].id;
+    r.table = m.table;
+    for (int a : m.attendees) {
+      assert(a >= 0 && a < fair.num_attendees());
+      r.attendees.push_back(fair.attendees[a].id);
+    }
+    out.meetings.push_back(std::move(r));
+  }
+  for (const Attendee& a : fair.attendees) {
+    out.attendees.push_back({a.id, a.name, a.email});
+  }
+  for (const Employer& e : fair.employers) {
+    out.employers.push_back({e.id, e.name, ""});
+  }
+  auto by_id = [](const RecordedPerson& x, const RecordedPerson& y) {
+    return x.id < y.id;
+  };
+  std::sort(out.attendees.begin(), out.attendees.end(), by_id);
+  std::sort(out.employers.begin(), out.employers.end(), by_id);
+  return out;
+}
+
+ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
+                           const RecordedSchedule& new_s) {
+  const std::vector<Incidence> olds = Incidences(old_s);
+  const std::vector<Incidence> news = Incidences(new_s);
+  People attendees, employers;
+  attendees.Add(old_s.attendees);
+  attendees.Add(new_s.attendees);
+  employers.Add(old_s.employers);
+  employers.Add(new_s.employers);
+
+  ScheduleDiff diff;
+  auto change = [&](ChangeKind kind, const Incidence* from,
+                    const Incidence* to) {
+    const Incidence& any = from != nullptr ? *from : *to;
+    MeetingChange c;
+    c.kind = kind;
+    const RecordedPerson attendee = attendees.Find(any.attendee);
+    c.attendee = any.attendee;
+    c.attendee_name = attendee.name;
+    c.attendee_email = attendee.email;
+    c.employer = any.employer;
+    c.employer_name = employers.Find(any.employer).name;
+    if (from != nullptr) {
+      c.old_start = from->start;
+      c.old_table = from->table;
+    }
+    if (to != nullptr) {
+      c.new_start = to->start;
+      c.new_table = to->table;
+    }
+    diff.changes.push_back(std::move(c));
+  };
+
+  // Walk both sorted lists one (attendee, employer) pair at a time.
+  size_t i = 0, j = 0;
+  while (i < olds.size() || j < news.size()) {
+    const Incidence& head =
+        j == news.size() ||
+                (i < olds.size() && olds[i].Key() < news[j].Key())
+            ? olds[i]
+            : news[j];
+    size_t i_end = i, j_end = j;
+    while (i_end < olds.size() && olds[i_end].SamePair(head)) ++i_end;
+    while (j_end < news.size() && news[j_end].SamePair(head)) ++j_end;
+    // Kept: equal places, a multiset intersection of two sorted runs.
+    std::vector<const Incidence*> old_left, new_left;
+    size_t p = i, q = j;
+    while (p < i_end && q < j_end) {
+      if (olds[p].SamePlace(news[q])) {
+        ++diff.kept;
+        ++p;
+        ++q;
+      } else if (olds[p].Key() < news[q].Key()) {
+        old_left.push_back(&olds[p++]);
+      } else {
+        new_left.push_back(&news[q++]);
+      }
+    }
+    for (; p < i_end; ++p) old_left.push_back(&olds[p]);
+    for (; q < j_end; ++q) new_left.push_back(&news[q]);
+    // Moved: the rest, paired in time order; then added or cancelled.
+    size_t k = 0;
+    for (; k < old_left.size() && k < new_left.size(); ++k) {
+      ++diff.moved;
+      change(ChangeKind::kMoved, old_left[k], new_left[k]);
+    }
+    for (size_t r = k; r < old_left.size(); ++r) {
+      ++diff.cancelled;
+      change(ChangeKind::kCancelled, old_left[r], nullptr);
+    }
+    for (size_t r = k; r < new_left.size(); ++r) {
+      ++diff.added;
+      change(ChangeKind::kAdded, nullptr, new_left[r]);
+    }
+    i = i_end;
+    j = j_end;
+  }
+
+  auto by_attendee = [](const MeetingChange& x, const MeetingChange& y) {
+    return std::tie(x.attendee, x.time(), x.employer, x.old_start,
+                    x.old_table, x.new_table) <
+           std::tie(y.attendee, y.time(), y.employer, y.old_start,
+                    y.old_table, y.new_table);
+  };
+  auto by_employer = [](const MeetingChange& x, const MeetingChange& y) {
+    return std::tie(x.employer, x.time(), x.attendee, x.old_start,
+                    x.old_table, x.new_table) <
+           std::tie(y.employer, y.time(), y.attendee, y.old_start,
+                    y.old_table, y.new_table);
+  };
+  std::sort(diff.changes.begin(), diff.changes.end(), by_attendee);
+  diff.attendees = GroupBy(
+      diff.changes, attendees,
+      [](const MeetingChange& c) { return c.attendee; }, by_attendee);
+  diff.employers = GroupBy(
+      diff.changes, employers,
+      [](const MeetingChange& c) { return c.employer; }, by_employer);
+  for (const PersonChanges& p : diff.attendees) {
+    diff.notify.push_back({NotifyEntry::Role::kAttendee, p.person,
+                           static_cast<int>(p.changes.size())});
+  }
+  for (const PersonChanges& p : diff.employers) {
+    diff.notify.push_back({NotifyEntry::Role::kEmployer, p.person,
+                           static_cast<int>(p.changes.size())});
+  }
+  return diff;
+}
+
+}  // namespace fairmatch
