@@ -8,13 +8,16 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/io/yaml_fields.h"
 
 namespace fairmatch {
 namespace {
@@ -51,61 +54,252 @@ std::string ParseErrorDetail(const std::string& what) {
   return what.substr(pos + 2);
 }
 
-class Reader {
+// The whole file; NotFoundError when it cannot be read.
+absl::StatusOr<std::string> ReadFileText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(
+        absl::StrCat(path, ": error: cannot read the file"));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    return absl::NotFoundError(
+        absl::StrCat(path, ": error: cannot read the file"));
+  }
+  return text.str();
+}
+
+// The JSON document in `text`; a syntax error is an InvalidArgumentError
+// at its FILE:LINE:COL.
+absl::StatusOr<json> ParseJson(const std::string& text,
+                               const std::string& path) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // parse_error::byte counts from 1 and points at the last character
+    // read, the one that made the input invalid.
+    const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    auto [line, column] = LineColumn(text, offset);
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ":", line, ":", column,
+                     ": error: ", ParseErrorDetail(e.what())));
+  } catch (const json::exception& e) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": error: ", e.what()));
+  }
+}
+
+// The line (from 1) on which each element of the array under the top-level
+// key `key` starts, in order. nlohmann keeps no positions, so this scans
+// the text, which ParseJson has already accepted: strings are skipped with
+// their escapes and brackets counted. A key written with escapes, or a
+// value that is not an array, gives no lines (callers then report without
+// one). With a repeated key the last one wins, as it does in nlohmann.
+std::vector<int> ElementLines(std::string_view text, std::string_view key) {
+  std::vector<int> lines;
+  std::vector<int> current;
+  int depth = 0;
+  int line = 1;
+  std::string_view last_string;  // the last string read at depth 1
+  bool key_matched = false;  // after `"key":` at depth 1, before its value
+  bool in_array = false;     // inside the key's array (at depth 2)
+  bool want_element = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') ++line;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+    if (in_array && want_element && depth == 2 && c != ']') {
+      current.push_back(line);
+      want_element = false;
+    }
+    switch (c) {
+      case '"': {
+        size_t j = i + 1;
+        while (j < text.size() && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
+        if (depth == 1) last_string = text.substr(i + 1, j - i - 1);
+        key_matched = false;  // a string value ends a pending match
+        i = j;
+        break;
+      }
+      case ':':
+        key_matched = depth == 1 && last_string == key;
+        break;
+      case '[':
+        ++depth;
+        if (key_matched && depth == 2) {
+          in_array = true;
+          want_element = true;
+          current.clear();
+        }
+        key_matched = false;
+        break;
+      case '{':
+        ++depth;
+        key_matched = false;
+        break;
+      case ']':
+      case '}':
+        if (in_array && depth == 2) {
+          lines = current;
+          in_array = false;
+        }
+        --depth;
+        break;
+      case ',':
+        if (in_array && depth == 2) want_element = true;
+        break;
+      default:  // numbers, true, false, null
+        key_matched = false;
+        break;
+    }
+  }
+  return lines;
+}
+
+// Collects "FILE:LINE: error: ..." lines (or "FILE: error: ..." without a
+// line) up to kMaxErrors, and reads typed values that report into them.
+class ErrorCollector {
+ public:
+  explicit ErrorCollector(const std::string& path) : path_(path) {}
+
+  void Error(const std::string& message, int line = 0) {
+    if (errors_.size() >= kMaxErrors) return;
+    errors_.push_back(line > 0
+                          ? absl::StrCat(path_, ":", line, ": error: ", message)
+                          : absl::StrCat(path_, ": error: ", message));
+  }
+  bool full() const { return errors_.size() >= kMaxErrors; }
+  size_t error_count() const { return errors_.size(); }
+  absl::Status ToStatus() const {
+    if (errors_.empty()) return absl::OkStatus();
+    return absl::InvalidArgumentError(absl::StrJoin(errors_, "\n"));
+  }
+
+  // The integer under `key`, which must fit an int; nullopt after an error.
+  std::optional<int> ReadInt(const json& object, const char* key,
+                             const std::string& where, int line = 0) {
+    const auto it = object.find(key);
+    if (it == object.end()) {
+      Error(absl::StrCat(where, ": missing key \"", key, "\""), line);
+      return std::nullopt;
+    }
+    if (it->is_number_unsigned()) {
+      const auto v = it->get<std::uint64_t>();
+      if (v <= static_cast<std::uint64_t>(std::numeric_limits<int>::max())) {
+        return static_cast<int>(v);
+      }
+    } else if (it->is_number_integer()) {
+      const auto v = it->get<std::int64_t>();
+      if (v >= std::numeric_limits<int>::min() &&
+          v <= std::numeric_limits<int>::max()) {
+        return static_cast<int>(v);
+      }
+    } else {
+      Error(absl::StrCat(where, ": \"", key, "\" must be an integer, not ",
+                         it->dump()),
+            line);
+      return std::nullopt;
+    }
+    Error(absl::StrCat(where, ": \"", key, "\" is out of range: ", it->dump()),
+          line);
+    return std::nullopt;
+  }
+
+  // The array under `key` of the object `root`; nullptr after reporting
+  // that it is missing or not an array.
+  const json* FindArray(const json& root, const char* key) {
+    const auto it = root.find(key);
+    if (it == root.end()) {
+      Error(absl::StrCat("missing key \"", key, "\""));
+      return nullptr;
+    }
+    if (!it->is_array()) {
+      Error(absl::StrCat("\"", key, "\" must be an array"));
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  // Calls `take(id)` for each id in the meeting's "attendees", after
+  // reporting a missing key, a value that is not an array, and entries
+  // that are not non-empty strings.
+  template <typename Take>
+  void ForEachAttendeeId(const json& meeting, const std::string& where,
+                         int line, Take take) {
+    const auto attendees = meeting.find("attendees");
+    if (attendees == meeting.end()) {
+      Error(absl::StrCat(where, ": missing key \"attendees\""), line);
+      return;
+    }
+    if (!attendees->is_array()) {
+      Error(absl::StrCat(where, ": \"attendees\" must be an array of ids"),
+            line);
+      return;
+    }
+    for (size_t j = 0; j < attendees->size(); ++j) {
+      const json& a = (*attendees)[j];
+      if (!a.is_string() || a.get_ref<const std::string&>().empty()) {
+        Error(absl::StrCat(where, ": \"attendees\"[", j,
+                           "] must be a non-empty string id, not ", a.dump()),
+              line);
+        continue;
+      }
+      take(a.get_ref<const std::string&>());
+    }
+  }
+
+ protected:
+  const std::string& path_;
+
+ private:
+  std::vector<std::string> errors_;
+};
+
+// Reads `path` and hands its text and parsed root to `read`; no exception
+// leaves: every json access in the readers is type-checked first, and this
+// is a last guard.
+template <typename T, typename ReadFn>
+absl::StatusOr<T> LoadJsonFile(const std::string& path, ReadFn read) {
+  absl::StatusOr<std::string> text = ReadFileText(path);
+  if (!text.ok()) return text.status();
+  try {
+    absl::StatusOr<json> root = ParseJson(*text, path);
+    if (!root.ok()) return root.status();
+    return read(*text, *root);
+  } catch (const std::exception& e) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": error: ", e.what()));
+  }
+}
+
+// schedule.json resolved against a fair.
+class Reader : public ErrorCollector {
  public:
   Reader(const Fair& fair, const std::string& path)
-      : fair_(fair), path_(path) {}
+      : ErrorCollector(path), fair_(fair) {}
 
-  absl::StatusOr<Schedule> Read(const std::string& text) {
-    json root;
-    try {
-      root = json::parse(text);
-    } catch (const json::parse_error& e) {
-      // parse_error::byte counts from 1 and points at the last character
-      // read, the one that made the input invalid.
-      const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-      auto [line, column] = LineColumn(text, offset);
-      return absl::InvalidArgumentError(
-          absl::StrCat(path_, ":", line, ":", column,
-                       ": error: ", ParseErrorDetail(e.what())));
-    } catch (const json::exception& e) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(path_, ": error: ", e.what()));
-    }
-
+  absl::StatusOr<Schedule> Read(const json& root) {
     Schedule schedule;
     if (!root.is_object()) {
       Error("the top level must be an object");
     } else {
       CheckSlots(root);
-      const auto it = root.find("meetings");
-      if (it == root.end()) {
-        Error("missing key \"meetings\"");
-      } else if (!it->is_array()) {
-        Error("\"meetings\" must be an array");
-      } else {
+      if (const json* it = FindArray(root, "meetings")) {
         BuildIndex();
-        for (size_t i = 0; i < it->size() && errors_.size() < kMaxErrors; ++i) {
+        for (size_t i = 0; i < it->size() && !full(); ++i) {
           if (std::optional<Meeting> m = ReadMeeting((*it)[i], i)) {
             schedule.meetings.push_back(std::move(*m));
           }
         }
       }
     }
-    if (!errors_.empty()) {
-      return absl::InvalidArgumentError(absl::StrJoin(errors_, "\n"));
-    }
+    if (absl::Status status = ToStatus(); !status.ok()) return status;
     SortMeetings(schedule);
     return schedule;
   }
 
  private:
-  void Error(const std::string& message) {
-    if (errors_.size() < kMaxErrors) {
-      errors_.push_back(absl::StrCat(path_, ": error: ", message));
-    }
-  }
-
   // "slots" is optional; when present it must be the fair's day.
   void CheckSlots(const json& root) {
     const auto it = root.find("slots");
@@ -153,41 +347,13 @@ class Reader {
     }
   }
 
-  // The integer under `key`, which must fit an int; nullopt after an error.
-  std::optional<int> ReadInt(const json& meeting, const char* key,
-                             const std::string& where) {
-    const auto it = meeting.find(key);
-    if (it == meeting.end()) {
-      Error(absl::StrCat(where, ": missing key \"", key, "\""));
-      return std::nullopt;
-    }
-    if (it->is_number_unsigned()) {
-      const auto v = it->get<std::uint64_t>();
-      if (v <= static_cast<std::uint64_t>(std::numeric_limits<int>::max())) {
-        return static_cast<int>(v);
-      }
-    } else if (it->is_number_integer()) {
-      const auto v = it->get<std::int64_t>();
-      if (v >= std::numeric_limits<int>::min() &&
-          v <= std::numeric_limits<int>::max()) {
-        return static_cast<int>(v);
-      }
-    } else {
-      Error(absl::StrCat(where, ": \"", key, "\" must be an integer, not ",
-                         it->dump()));
-      return std::nullopt;
-    }
-    Error(absl::StrCat(where, ": \"", key, "\" is out of range: ", it->dump()));
-    return std::nullopt;
-  }
-
   std::optional<Meeting> ReadMeeting(const json& meeting, size_t i) {
     const std::string where = absl::StrCat("meetings[", i, "]");
     if (!meeting.is_object()) {
       Error(absl::StrCat(where, " must be an object"));
       return std::nullopt;
     }
-    const size_t errors_before = errors_.size();
+    const size_t errors_before = error_count();
     Meeting m;
     std::optional<int> slot = ReadInt(meeting, "slot", where);
     std::optional<int> table = ReadInt(meeting, "table", where);
@@ -210,63 +376,300 @@ class Reader {
       }
     }
 
-    const auto attendees = meeting.find("attendees");
-    if (attendees == meeting.end()) {
-      Error(absl::StrCat(where, ": missing key \"attendees\""));
-    } else if (!attendees->is_array()) {
-      Error(absl::StrCat(where, ": \"attendees\" must be an array of ids"));
-    } else {
-      for (size_t j = 0; j < attendees->size(); ++j) {
-        const json& a = (*attendees)[j];
-        if (!a.is_string()) {
-          Error(absl::StrCat(where, ": \"attendees\"[", j,
-                             "] must be a string id, not ", a.dump()));
-          continue;
-        }
-        const std::string& id = a.get_ref<const std::string&>();
-        const auto found = attendee_index_.find(id);
-        if (found == attendee_index_.end()) {
-          Error(absl::StrCat(where, ": unknown attendee \"", id, "\""));
-        } else {
-          m.attendees.push_back(found->second);
-        }
+    ForEachAttendeeId(meeting, where, 0, [&](const std::string& id) {
+      const auto found = attendee_index_.find(id);
+      if (found == attendee_index_.end()) {
+        Error(absl::StrCat(where, ": unknown attendee \"", id, "\""));
+      } else {
+        m.attendees.push_back(found->second);
       }
-    }
-    if (errors_.size() != errors_before) return std::nullopt;
+    });
+    if (error_count() != errors_before) return std::nullopt;
     return m;
   }
 
   const Fair& fair_;
-  const std::string& path_;
-  std::vector<std::string> errors_;
   absl::flat_hash_map<std::string, int> attendee_index_;
   absl::flat_hash_map<std::string, int> employer_index_;
+};
+
+// schedule.json as recorded: ids and clock times, nothing resolved.
+class RecordedReader : public ErrorCollector {
+ public:
+  explicit RecordedReader(const std::string& path) : ErrorCollector(path) {}
+
+  absl::StatusOr<RecordedSchedule> Read(const std::string& text,
+                                        const json& root) {
+    RecordedSchedule out;
+    out.path = path_;
+    if (!root.is_object()) {
+      Error("the top level must be an object");
+      return ToStatus();
+    }
+    ReadEvent(root, &out);
+    ReadSlots(root);
+    if (const json* it = FindArray(root, "meetings")) {
+      const std::vector<int> lines = ElementLines(text, "meetings");
+      for (size_t i = 0; i < it->size() && !full(); ++i) {
+        const int line = i < lines.size() ? lines[i] : 0;
+        if (std::optional<RecordedMeeting> m = ReadMeeting((*it)[i], i, line)) {
+          out.meetings.push_back(std::move(*m));
+        }
+      }
+    }
+    ReadPeople(root, &out);
+    if (absl::Status status = ToStatus(); !status.ok()) return status;
+    return out;
+  }
+
+ private:
+  // A slot's clock times in minutes; nullopt for an entry in error.
+  using SlotTimes = std::optional<std::pair<int, int>>;
+
+  // A "HH:MM" string under `key`, as minutes; nullopt after an error, or
+  // when the key is absent and `required` is false.
+  std::optional<int> ReadClockKey(const json& object, const char* key,
+                                  bool required, const std::string& where,
+                                  int line) {
+    const auto it = object.find(key);
+    if (it == object.end()) {
+      if (required) {
+        Error(absl::StrCat(where, ": missing key \"", key, "\""), line);
+      }
+      return std::nullopt;
+    }
+    std::optional<int> minutes;
+    if (it->is_string()) minutes = ParseClock(it->get_ref<const std::string&>());
+    if (!minutes) {
+      Error(absl::StrCat(where, ": \"", key,
+                         "\" must be a time of day like \"09:30\", not ",
+                         it->dump()),
+            line);
+    }
+    return minutes;
+  }
+
+  // A non-empty string id under `key` (required).
+  std::optional<std::string> ReadIdKey(const json& object, const char* key,
+                                       const std::string& where, int line) {
+    const auto it = object.find(key);
+    if (it == object.end()) {
+      Error(absl::StrCat(where, ": missing key \"", key, "\""), line);
+      return std::nullopt;
+    }
+    if (!it->is_string() || it->get_ref<const std::string&>().empty()) {
+      Error(absl::StrCat(where, ": \"", key,
+                         "\" must be a non-empty string id, not ", it->dump()),
+            line);
+      return std::nullopt;
+    }
+    return it->get<std::string>();
+  }
+
+  // A string under `key`, "" when absent.
+  std::string ReadOptionalString(const json& object, const char* key,
+                                 const std::string& where) {
+    const auto it = object.find(key);
+    if (it == object.end()) return "";
+    if (!it->is_string()) {
+      Error(absl::StrCat(where, ": \"", key, "\" must be a string, not ",
+                         it->dump()));
+      return "";
+    }
+    return it->get<std::string>();
+  }
+
+  void ReadEvent(const json& root, RecordedSchedule* out) {
+    const auto it = root.find("event");
+    if (it == root.end()) return;
+    if (!it->is_object()) {
+      Error("\"event\" must be an object");
+      return;
+    }
+    out->event_name = ReadOptionalString(*it, "name", "event");
+    out->event_date = ReadOptionalString(*it, "date", "event");
+  }
+
+  // "slots" is optional: meetings may carry their own "start".
+  void ReadSlots(const json& root) {
+    const auto it = root.find("slots");
+    if (it == root.end()) return;
+    has_slots_ = true;
+    if (!it->is_array()) {
+      Error("\"slots\" must be an array");
+      slots_malformed_ = true;
+      return;
+    }
+    for (size_t s = 0; s < it->size(); ++s) {
+      const json& slot = (*it)[s];
+      const std::string where = absl::StrCat("slots[", s, "]");
+      if (!slot.is_object()) {
+        Error(absl::StrCat(where, " must be an object with \"start\" and "
+                                  "\"end\""));
+        slots_.emplace_back();
+        continue;
+      }
+      std::optional<int> start = ReadClockKey(slot, "start", true, where, 0);
+      std::optional<int> end = ReadClockKey(slot, "end", true, where, 0);
+      if (start && end) {
+        slots_.emplace_back(std::make_pair(*start, *end));
+      } else {
+        slots_.emplace_back();
+      }
+    }
+  }
+
+  std::optional<RecordedMeeting> ReadMeeting(const json& meeting, size_t i,
+                                             int line) {
+    const std::string where = absl::StrCat("meetings[", i, "]");
+    if (!meeting.is_object()) {
+      Error(absl::StrCat(where, " must be an object"), line);
+      return std::nullopt;
+    }
+    const size_t errors_before = error_count();
+    RecordedMeeting m;
+    m.line = line;
+
+    std::optional<int> start = ReadClockKey(meeting, "start", false, where,
+                                            line);
+    const bool has_start = meeting.contains("start");
+    SlotTimes slot_times;
+    if (meeting.contains("slot")) {
+      std::optional<int> slot = ReadInt(meeting, "slot", where, line);
+      if (slot && slots_malformed_) {
+        // Already reported; nothing more to say about this meeting's slot.
+      } else if (slot) {
+        if (!has_slots_) {
+          if (!has_start) {
+            Error(absl::StrCat(where, ": \"slot\" ", *slot,
+                               " has no time: the file has no \"slots\" and "
+                               "the meeting no \"start\""),
+                  line);
+          }
+        } else if (*slot < 0 || *slot >= static_cast<int>(slots_.size())) {
+          Error(absl::StrCat(where, ": \"slot\" ", *slot,
+                             " is not in \"slots\" (", slots_.size(),
+                             " slots, from 0)"),
+                line);
+        } else {
+          slot_times = slots_[*slot];
+          if (slot_times && start && *start != slot_times->first) {
+            Error(absl::StrCat(where, ": \"start\" ", FormatClock(*start),
+                               " disagrees with slots[", *slot, "], which ",
+                               "starts at ", FormatClock(slot_times->first)),
+                  line);
+          }
+        }
+      }
+    } else if (!has_start) {
+      Error(absl::StrCat(where, ": missing key \"start\" (or \"slot\")"),
+            line);
+    }
+    if (start) {
+      m.start = FormatClock(*start);
+    } else if (slot_times) {
+      m.start = FormatClock(slot_times->first);
+    }
+    if (slot_times) m.end = FormatClock(slot_times->second);
+
+    if (std::optional<std::string> id = ReadIdKey(meeting, "employer", where,
+                                                  line)) {
+      m.employer = *std::move(id);
+    }
+    if (std::optional<int> table = ReadInt(meeting, "table", where, line)) {
+      if (*table < 1) {
+        Error(absl::StrCat(where, ": \"table\" must be 1 or more, not ",
+                           *table),
+              line);
+      }
+      m.table = *table;
+    }
+
+    ForEachAttendeeId(meeting, where, line, [&](const std::string& id) {
+      m.attendees.push_back(id);
+    });
+
+    const auto locked = meeting.find("locked");
+    if (locked != meeting.end()) {
+      if (!locked->is_boolean()) {
+        Error(absl::StrCat(where, ": \"locked\" must be true or false, not ",
+                           locked->dump()),
+              line);
+      } else {
+        m.locked = locked->get<bool>();
+      }
+    }
+    if (error_count() != errors_before) return std::nullopt;
+    return m;
+  }
+
+  // "people" is optional (files written before it existed have none).
+  void ReadPeople(const json& root, RecordedSchedule* out) {
+    const auto it = root.find("people");
+    if (it == root.end()) return;
+    if (!it->is_object()) {
+      Error("\"people\" must be an object");
+      return;
+    }
+    ReadPersonList(*it, "attendees", &out->attendees);
+    ReadPersonList(*it, "employers", &out->employers);
+  }
+
+  void ReadPersonList(const json& people, const char* key,
+                      std::vector<RecordedPerson>* out) {
+    const auto it = people.find(key);
+    if (it == people.end()) return;
+    const std::string list = absl::StrCat("people.", key);
+    if (!it->is_array()) {
+      Error(absl::StrCat("\"", list, "\" must be an array"));
+      return;
+    }
+    absl::flat_hash_set<std::string> seen;
+    for (size_t i = 0; i < it->size() && !full(); ++i) {
+      const json& entry = (*it)[i];
+      const std::string where = absl::StrCat(list, "[", i, "]");
+      if (!entry.is_object()) {
+        Error(absl::StrCat(where, " must be an object"));
+        continue;
+      }
+      RecordedPerson person;
+      std::optional<std::string> id = ReadIdKey(entry, "id", where, 0);
+      if (!id) continue;
+      person.id = *std::move(id);
+      if (!seen.insert(person.id).second) {
+        Error(absl::StrCat(where, ": duplicate id \"", person.id, "\""));
+        continue;
+      }
+      person.name = ReadOptionalString(entry, "name", where);
+      person.email = ReadOptionalString(entry, "email", where);
+      out->push_back(std::move(person));
+    }
+    std::sort(out->begin(), out->end(),
+              [](const RecordedPerson& x, const RecordedPerson& y) {
+                return x.id < y.id;
+              });
+  }
+
+  bool has_slots_ = false;
+  bool slots_malformed_ = false;  // "slots" is not an array
+  std::vector<SlotTimes> slots_;
 };
 
 }  // namespace
 
 absl::StatusOr<Schedule> LoadScheduleJson(const Fair& fair,
                                           const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": error: cannot read the file"));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": error: cannot read the file"));
-  }
-  Reader reader(fair, path);
-  try {
-    return reader.Read(text.str());
-  } catch (const std::exception& e) {
-    // Every json access above is type-checked first; this is a last guard
-    // so that no exception leaves the loader.
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ": error: ", e.what()));
-  }
+  return LoadJsonFile<Schedule>(
+      path, [&](const std::string& /*text*/, const json& root) {
+        return Reader(fair, path).Read(root);
+      });
+}
+
+absl::StatusOr<RecordedSchedule> LoadRecordedSchedule(const std::string& path) {
+  return LoadJsonFile<RecordedSchedule>(
+      path, [&](const std::string& text, const json& root) {
+        return RecordedReader(path).Read(text, root);
+      });
 }
 
 }  // namespace fairmatch

@@ -1,11 +1,14 @@
 // libFuzzer target: the fuzzer's bytes are a schedule.json for a fixed
 // small fair, read by LoadScheduleJson; whatever loads is then validated by
-// CheckSchedule, which must cope with any indices the file holds.
+// CheckSchedule, which must cope with any indices the file holds. The same
+// bytes are read as recorded (LoadRecordedSchedule) and diffed with
+// themselves, which must keep every attendee-meeting.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 
 #include "engine/check/check.h"
+#include "engine/check/schedule_diff.h"
 #include "engine/io/fair_loader.h"
 #include "engine/io/schedule_loader.h"
 #include "engine/score/compatibility.h"
@@ -22,6 +25,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   static const Compatibility* const compat =
       new Compatibility(Compatibility::Build(*fair));
   const std::string path = fuzz::WriteInput("schedule.json", data, size);
+  absl::StatusOr<RecordedSchedule> recorded = LoadRecordedSchedule(path);
+  if (recorded.ok()) {
+    if (!DiffSchedules(*recorded, *recorded).identical()) __builtin_trap();
+  } else if (recorded.status().message().empty()) {
+    __builtin_trap();
+  }
   absl::StatusOr<Schedule> schedule = LoadScheduleJson(*fair, path);
   if (!schedule.ok()) {
     if (schedule.status().message().empty()) __builtin_trap();
