@@ -9,6 +9,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/check/check.h"
+#include "engine/check/schedule_diff.h"
+#include "engine/io/schedule_loader.h"
 #include "engine/render/calendar_ics.h"
 #include "engine/render/meetings_csv.h"
 #include "engine/render/pdf_sheets.h"
@@ -64,11 +66,26 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     StageTimer timer(options, run, "score");
     run.compat = std::make_unique<Compatibility>(Compatibility::Build(*run.fair));
   }
+  RecordedSchedule baseline;
+  if (!options.baseline.empty()) {
+    // A rerun: the published plan, resolved against the changed fair.
+    // Beyond this point every pinned meeting is known to fit the fair.
+    StageTimer timer(options, run, "baseline");
+    absl::StatusOr<RecordedSchedule> recorded =
+        LoadRecordedSchedule(options.baseline);
+    if (!recorded.ok()) return recorded.status();
+    baseline = *std::move(recorded);
+    absl::StatusOr<Rerun> rerun =
+        ResolveBaseline(*run.compat, baseline, options.from_minutes);
+    if (!rerun.ok()) return rerun.status();
+    run.rerun = std::make_unique<Rerun>(*std::move(rerun));
+  }
   {
     // Plan: who meets whom (min-cost flow), then when and at which table.
     StageTimer timer(options, run, "plan");
     PlanOptions plan_options;
     plan_options.threads = options.threads;
+    plan_options.rerun = run.rerun.get();
     absl::StatusOr<PlanOutcome> outcome = Plan(*run.compat, plan_options);
     if (!outcome.ok()) return outcome.status();
     run.schedule = std::move(outcome->schedule);
@@ -97,6 +114,14 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     } else if (run.stats.upper_bound == 0) {
       run.metrics.gap = 0;
     }
+  }
+  if (run.rerun != nullptr) {
+    const ScheduleDiff diff =
+        DiffSchedules(baseline, RecordSchedule(*run.fair, run.schedule));
+    run.metrics.baseline_kept = diff.kept;
+    run.metrics.baseline_moved = diff.moved;
+    run.metrics.baseline_added = diff.added;
+    run.metrics.baseline_dropped = diff.cancelled;
   }
   run.metrics.planner = {
       {"match_rounds", run.stats.match_rounds},

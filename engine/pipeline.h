@@ -6,7 +6,8 @@
 //       RenderOutputs(*run, {"json", "csv", "html"});
 //
 // Failures are statuses: InvalidArgument / NotFound for bad input (exit 2),
-// FailedPrecondition for requests that cannot all be met (exit 3).
+// FailedPrecondition for requests that cannot all be met, locked or frozen
+// baseline meetings included (exit 3).
 #ifndef FAIRMATCH_PIPELINE_H_
 #define FAIRMATCH_PIPELINE_H_
 
@@ -22,6 +23,7 @@
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
 #include "engine/plan/planner.h"
+#include "engine/plan/rerun.h"
 #include "engine/render/output_file.h"
 #include "engine/score/compatibility.h"
 
@@ -29,6 +31,11 @@ namespace fairmatch {
 
 struct PipelineOptions {
   LoadOptions load;
+  // A rerun (plan/rerun.h): the published schedule.json to change as little
+  // as possible, and --from in minutes since midnight (-1: none; REQUIRES a
+  // baseline).
+  std::string baseline;
+  int from_minutes = -1;
   int threads = 1;       // results do not depend on it
   bool timings = false;  // record stage times into Metrics::stage_seconds
   // Called when a stage starts, e.g. to show progress on a terminal.
@@ -38,13 +45,14 @@ struct PipelineOptions {
 struct PlanRun {
   std::unique_ptr<Fair> fair;  // heap: `compat` points into it
   std::unique_ptr<Compatibility> compat;
+  std::unique_ptr<Rerun> rerun;  // null for a fresh plan
   Schedule schedule;
   PlanStats stats;
   Metrics metrics;
   std::vector<std::pair<std::string, double>> stage_seconds;  // always kept
 };
 
-// load -> score -> plan -> metrics. The schedule is checked against every
+// load -> score -> [baseline] -> plan -> metrics. The schedule is checked against every
 // hard constraint before it is returned; a violation is an InternalError
 // (a planner bug), never a silently wrong plan.
 absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,

@@ -1,5 +1,6 @@
 // fairmatch plan FAIR_DIR [--config F]... [--set K=V]... [--out DIR]
-//                         [--format json,csv,html]
+//                         [--format json,csv,html] [--baseline OLD.json
+//                         [--from HH:MM]] [--print-config]
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,8 +9,11 @@
 #include <memory>
 #include <thread>
 
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "engine/io/config_loader.h"
 #include "engine/io/output_dir.h"
 #include "engine/pipeline.h"
 #include "tools/cli.h"
@@ -25,7 +29,49 @@ struct PlanArgs {
   int threads = 0;
   bool timings = false;
   bool quiet = false;
+  std::string baseline;
+  std::string from;
+  bool print_config = false;
 };
+
+// Minutes since midnight of --from "HH:MM" (also "H:MM").
+absl::StatusOr<int> ParseFrom(const std::string& text) {
+  std::vector<std::string> parts = absl::StrSplit(text, ':');
+  int h = -1, m = -1;
+  if (parts.size() == 2 && !parts[0].empty() && parts[0].size() <= 2 &&
+      parts[1].size() == 2 && absl::SimpleAtoi(parts[0], &h) &&
+      absl::SimpleAtoi(parts[1], &m) && h >= 0 && h <= 23 && m >= 0 &&
+      m <= 59 && parts[0].find_first_not_of("0123456789") == std::string::npos &&
+      parts[1].find_first_not_of("0123456789") == std::string::npos) {
+    return h * 60 + m;
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      "--from: error: '", text, "' is not a time of day; write HH:MM, e.g. 13:30"));
+}
+
+// --print-config: every setting with the layer it came from, as a config
+// file (dotted keys are accepted by --config), so it can be saved and
+// edited.
+int PrintConfig(const PlanArgs& args) {
+  absl::StatusOr<std::vector<ConfigEntry>> entries =
+      ResolveConfig(args.fair_dir, args.load);
+  if (!entries.ok()) {
+    PrintStatus(entries.status());
+    return ExitCodeFor(entries.status());
+  }
+  size_t width = 0;
+  for (const ConfigEntry& e : *entries) {
+    width = std::max(width, e.key.size() + 2 + e.value.size());
+  }
+  std::cout << "# resolved configuration: built-in defaults <- "
+               "FAIR_DIR/config.yaml <- each --config <- each --set\n";
+  for (const ConfigEntry& e : *entries) {
+    const std::string line = absl::StrCat(e.key, ": ", e.value);
+    std::cout << line << std::string(width - line.size() + 2, ' ') << "# "
+              << e.origin << "\n";
+  }
+  return kExitOk;
+}
 
 std::vector<std::string> SplitFormats(const std::string& text) {
   if (text == "all") {
@@ -43,8 +89,24 @@ std::vector<std::string> SplitFormats(const std::string& text) {
 }
 
 int RunPlanCommand(const PlanArgs& args) {
+  if (args.print_config) return PrintConfig(args);
   PipelineOptions options;
   options.load = args.load;
+  options.baseline = args.baseline;
+  if (!args.from.empty()) {
+    if (args.baseline.empty()) {
+      PrintStatus(absl::InvalidArgumentError(
+          "--from: error: --from replans the rest of the day of a published "
+          "plan; give that plan with --baseline OLD/schedule.json"));
+      return kExitBadInput;
+    }
+    absl::StatusOr<int> from = ParseFrom(args.from);
+    if (!from.ok()) {
+      PrintStatus(from.status());
+      return ExitCodeFor(from.status());
+    }
+    options.from_minutes = *from;
+  }
   options.threads = args.threads > 0
                         ? args.threads
                         : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
@@ -83,6 +145,13 @@ int RunPlanCommand(const PlanArgs& args) {
         m.meetings, m.attendee_meetings, m.attendees,
         m.attendees - m.attendees_with_no_meeting, m.attendees_reaching_min,
         m.attendees_with_no_meeting);
+    if (m.baseline_kept >= 0) {
+      std::cout << absl::StrFormat(
+          "against the baseline: %d attendee-meetings kept, %d moved, %d "
+          "added, %d dropped\n",
+          m.baseline_kept, m.baseline_moved, m.baseline_added,
+          m.baseline_dropped);
+    }
     if (m.upper_bound >= 0) {
       std::cout << absl::StrFormat(
           "total score %.3f, upper bound %.3f (gap %.2f%%)\n", m.total_score,
@@ -135,6 +204,16 @@ void AddPlanCommand(CLI::App& app, int* exit_code) {
                 "Record time per stage in schedule.json (outputs then differ "
                 "between runs)");
   cmd->add_flag("-q,--quiet", args->quiet, "Print nothing on success");
+  cmd->add_option("--baseline", args->baseline,
+                  "Replan against this published schedule.json, changing as "
+                  "little as possible; its \"locked\": true meetings are "
+                  "kept exactly (docs/reruns.md)");
+  cmd->add_option("--from", args->from,
+                  "With --baseline: keep every meeting before this time "
+                  "(HH:MM) exactly and change only later slots");
+  cmd->add_flag("--print-config", args->print_config,
+                "Print the resolved configuration and where each value came "
+                "from, then stop");
   cmd->callback([args, exit_code] { *exit_code = RunPlanCommand(*args); });
 }
 

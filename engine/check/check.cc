@@ -307,7 +307,7 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
       continue;  // an avoided pair is not also reported as ineligible
     }
     const float score = compat.Pair(a, e).score;
-    if (!Eligible(fair, a, e, score)) {
+    if (!Eligible(fair, a, e, score) && !m.locked) {
       add(kIneligiblePair, key,
           absl::StrFormat("%s meets at %s although the pair scores %.3f, "
                           "below min_score %.3f",

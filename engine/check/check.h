@@ -7,7 +7,9 @@
 // conversation of at most group_size attendees, tables within 1..tables;
 // attendee meetings <= its max; every meeting inside both sides' windows (and
 // so outside breaks, which are not slots); no `avoid` pair; no ineligible
-// pair unless must_meet; every must_meet met; with employers.max_consecutive
+// pair unless must_meet or the meeting is locked (a rerun's "locked": true
+// or a meeting that had already happened: the organiser's decision, kept
+// even when scores have changed since); every must_meet met; with employers.max_consecutive
 // = c > 0, no table holds more than c conversations in a row (a free slot or
 // a break between slots rests it). Indices out of range are violations too.
 //

@@ -50,6 +50,13 @@ struct Metrics {
   // Filled in by the planner when known (negative: not computed).
   double upper_bound = -1;
   double gap = -1;
+  // A rerun against a baseline (filled in by the pipeline; -1: no
+  // baseline): attendee-meetings kept (same employer, time and table),
+  // moved (same employer, other time or table), added and dropped.
+  int baseline_kept = -1;
+  int baseline_moved = -1;
+  int baseline_added = -1;
+  int baseline_dropped = -1;
   // Planner counters (rounds, excluded pairs, candidate pairs, ...), filled
   // in by the pipeline; deterministic.
   std::vector<std::pair<std::string, double>> planner;

@@ -52,6 +52,7 @@ const Binding kBindings[] = {
      0, 1000},
     {"employers.max_consecutive", nullptr, &Config::employer_max_consecutive,
      nullptr, 0, 1000},
+    {"rerun.change_penalty", &Config::change_penalty, nullptr, nullptr, 0, 1},
     {"seed", nullptr, nullptr, &Config::seed, 0, kInf},
     {"output.paper", nullptr, nullptr, nullptr, 0, 0, &Config::paper,
      "a4 letter"},

@@ -29,13 +29,6 @@
 
 namespace fairmatch {
 
-// One resolved setting, for `--print-config`.
-struct ConfigEntry {
-  std::string key;     // dotted, e.g. "weights.values"
-  std::string value;   // the text of the winning layer, e.g. "0.7"
-  std::string origin;  // "default", the file path, or "--set"
-};
-
 // The layered configuration for the fair in `fair_dir` (which may be empty:
 // then no FAIR_DIR/config.yaml layer). Fails with NotFoundError when a
 // --config file is missing, InvalidArgumentError for bad content; the

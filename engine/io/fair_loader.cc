@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <optional>
 #include <utility>
 
@@ -13,6 +15,7 @@
 #include "absl/strings/string_view.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/diagnostics.h"
+#include "engine/io/sha256.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/io/yaml_tree.h"
 
@@ -115,8 +118,10 @@ class FairReader {
       ReadPeople(*root, "attendees", /*attendees=*/true);
     }
     if (employers_ok_) ResolveReferences();
-    LoadConfigInto(dir_, options_, &diags_, &fair_.config, nullptr);
+    LoadConfigInto(dir_, options_, &diags_, &fair_.config,
+                   &fair_.config_entries);
     if (!diags_.ok()) return diags_.ToStatus();
+    fair_.inputs_sha256 = HashInputs();
     // Beyond this point the Fair is complete and valid.
     return std::move(fair_);
   }
@@ -124,6 +129,30 @@ class FairReader {
  private:
   std::string Path(const char* name) const {
     return (fs::path(dir_) / name).string();
+  }
+
+  // The provenance hash (model/fair.h): each input framed by its role and
+  // length, never by its path, so it is the same on every machine.
+  std::string HashInputs() const {
+    Sha256 hash;
+    auto add = [&](const std::string& role, const std::string& bytes) {
+      hash.Update(absl::StrCat(role, " ", bytes.size(), "\n"));
+      hash.Update(bytes);
+    };
+    auto add_file = [&](const std::string& role, const std::string& path) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) return;  // optional and absent
+      std::ostringstream text;
+      text << in.rdbuf();
+      add(role, text.str());
+    };
+    add_file("event.yaml", Path("event.yaml"));
+    add_file("attendees.yaml", Path("attendees.yaml"));
+    add_file("employers.yaml", Path("employers.yaml"));
+    add_file("config.yaml", Path("config.yaml"));
+    for (const std::string& f : options_.config_files) add_file("--config", f);
+    for (const std::string& s : options_.sets) add("--set", s);
+    return hash.HexDigest();
   }
 
   std::optional<YamlNode> ReadRequired(const std::string& path) {

@@ -359,6 +359,16 @@ class Reader : public ErrorCollector {
     std::optional<int> table = ReadInt(meeting, "table", where);
     if (slot) m.slot = *slot;
     if (table) m.table = *table;
+    // "locked" is the organiser's decision (check lets a locked meeting
+    // score below min_score, as a must_meet may).
+    if (const auto locked = meeting.find("locked"); locked != meeting.end()) {
+      if (!locked->is_boolean()) {
+        Error(absl::StrCat(where, ": \"locked\" must be true or false, not ",
+                           locked->dump()));
+      } else {
+        m.locked = locked->get<bool>();
+      }
+    }
 
     const auto employer = meeting.find("employer");
     if (employer == meeting.end()) {

@@ -9,6 +9,13 @@
 
 namespace fairmatch {
 
+// One resolved setting, for `--print-config` and schedule.json provenance.
+struct ConfigEntry {
+  std::string key;     // dotted, e.g. "weights.values"
+  std::string value;   // the text of the winning layer, e.g. "0.7"
+  std::string origin;  // "default", the file path, or "--set"
+};
+
 struct Config {
   // weights: relative weights of the score components (normalised to sum 1).
   double weight_values = 0.5;
@@ -29,6 +36,9 @@ struct Config {
   // employers.max_consecutive: a table runs at most this many conversations
   // in a row before a free slot (0 = no limit).
   int employer_max_consecutive = 0;
+  // rerun.change_penalty: with a baseline, a still-valid baseline meeting is
+  // kept unless changing it gains more than this (score units).
+  double change_penalty = 0.1;
   std::uint64_t seed = 1;
   // output.paper: page size of the PDF sheets, "a4" or "letter".
   std::string paper = "a4";

@@ -10,6 +10,16 @@ std::string FormatClock(int minutes) {
   return absl::StrFormat("%02d:%02d", minutes / 60, minutes % 60);
 }
 
+std::string FormatWindows(const std::vector<TimeWindow>& windows) {
+  if (windows.empty()) return "the whole event";
+  std::string text;
+  for (const TimeWindow& w : windows) {
+    if (!text.empty()) text += ", ";
+    text += FormatClock(w.start) + "-" + FormatClock(w.end);
+  }
+  return text;
+}
+
 std::vector<Slot> MakeSlots(int start, int end, int length,
                             const std::vector<TimeWindow>& breaks) {
   std::vector<Slot> slots;

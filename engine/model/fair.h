@@ -43,6 +43,9 @@ using Slot = TimeWindow;
 // Formats minutes since midnight as "HH:MM".
 std::string FormatClock(int minutes);
 
+// "09:00-12:00, 13:00-17:00", or "the whole event" for an empty list.
+std::string FormatWindows(const std::vector<TimeWindow>& windows);
+
 // The slots of a day: consecutive `length`-minute intervals from `start`; a
 // slot that would overlap a break starts at that break's end instead; the
 // last slot ends by `end`. REQUIRES: length > 0.
@@ -108,6 +111,13 @@ struct Fair {
   std::vector<Attendee> attendees;
   std::vector<Employer> employers;
   Config config;
+  // Provenance: every setting with the layer it came from, in the order of
+  // configs/default.yaml, and the SHA-256 (hex) of the inputs: the bytes of
+  // event.yaml, attendees.yaml, employers.yaml, config.yaml (if present),
+  // each --config file and each --set, each framed by its role and length,
+  // so the same inputs hash the same on every machine whatever the paths.
+  std::vector<ConfigEntry> config_entries;
+  std::string inputs_sha256;
 
   int num_attendees() const { return static_cast<int>(attendees.size()); }
   int num_employers() const { return static_cast<int>(employers.size()); }

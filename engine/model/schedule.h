@@ -14,6 +14,9 @@ struct Meeting {
   int employer = 0;            // index into Fair::employers
   int table = 1;               // counts from 1
   std::vector<int> attendees;  // attendee indices, sorted ascending
+  // Kept exactly from a baseline where it was marked "locked": true; carried
+  // into the new schedule.json so later reruns keep it too.
+  bool locked = false;
 };
 
 struct Schedule {

@@ -41,7 +41,7 @@ void ForEachScoreBlock(
 bool Plannable(const Fair& fair, const Availability& avail,
                const PairCodes& excluded, int a, int e, float score) {
   if (!Eligible(fair, a, e, score)) return false;
-  if (!avail.ShareSlot(a, e)) return false;
+  if (!avail.ShareSlot(a, e) || avail.Pinned(a, e)) return false;
   return excluded.empty() ||
          !std::binary_search(excluded.begin(), excluded.end(),
                              PairCode(a, e, fair.num_employers()));
@@ -50,7 +50,7 @@ bool Plannable(const Fair& fair, const Availability& avail,
 CandidateGraph BuildCandidates(const Compatibility& compat,
                                const Availability& avail,
                                const PairCodes& excluded, int k,
-                               int threads) {
+                               int threads, const PairCodes& sticky) {
   const Fair& fair = compat.fair();
   const int n = fair.num_attendees();
   const int m = fair.num_employers();
@@ -76,7 +76,21 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
         order.resize(k);
       }
       for (int e : att.must_meet) {
-        if (avail.ShareSlot(a, e)) order.push_back(e);
+        if (avail.ShareSlot(a, e) && !avail.Pinned(a, e)) order.push_back(e);
+      }
+      // A rerun's baseline pairs are always candidates, so their keep bonus
+      // is seen (column generation prices by score alone).
+      if (!sticky.empty()) {
+        const std::int64_t first = PairCode(a, 0, m);
+        for (auto it = std::lower_bound(sticky.begin(), sticky.end(), first);
+             it != sticky.end() && *it < first + m; ++it) {
+          const int e = static_cast<int>(*it - first);
+          if (!Contains(att.must_meet, e) &&
+              std::find(order.begin(), order.end(), e) == order.end() &&
+              Plannable(fair, avail, excluded, a, e, row(e))) {
+            order.push_back(e);
+          }
+        }
       }
       std::sort(order.begin(), order.end());
       rows[a] = order;

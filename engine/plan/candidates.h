@@ -48,16 +48,18 @@ inline constexpr int kScoreBlockRows = 1024;
 void ForEachScoreBlock(const Compatibility& compat, int threads,
                        const std::function<void(int, int, const ScoreMatrix&)>& fn);
 
-// True when (a, e) may be planned at all: eligible, sharing a slot, not
-// excluded.
+// True when (a, e) may be planned at all: eligible, sharing a free slot,
+// not pinned by a rerun (already planned), not excluded.
 bool Plannable(const Fair& fair, const Availability& avail,
                const PairCodes& excluded, int a, int e, float score);
 
 // The top `k` plannable employers of each attendee by (score desc,
-// employer asc), plus its plannable must_meets.
+// employer asc), plus its plannable must_meets and `sticky` pairs (a
+// rerun's baseline).
 CandidateGraph BuildCandidates(const Compatibility& compat,
                                const Availability& avail,
-                               const PairCodes& excluded, int k, int threads);
+                               const PairCodes& excluded, int k, int threads,
+                               const PairCodes& sticky = {});
 
 // Adds `extra[a]` employers to attendee a's row (rows stay sorted).
 CandidateGraph ExtendCandidates(const Compatibility& compat,

@@ -52,25 +52,42 @@ void SolveFlow(const Fair& fair, const Availability& avail,
       add_arc(source, att[a], 0, cap, 0);
       continue;
     }
-    const int min_a = std::min(fair.config.meetings_min, cap);
-    for (int k = 1; k <= cap; ++k) {
+    // Levels count the attendee's pinned meetings (a rerun) too: someone
+    // who already has two kept meetings is not "without a meeting".
+    const int pinned = avail.AttendeePinned(a);
+    const int total = cap + pinned;
+    const int min_a = std::min(fair.config.meetings_min, total);
+    for (int k = pinned + 1; k <= total; ++k) {
       double bonus = k <= min_a ? f * kMinPriority * (min_a - k + 1)
-                                : f * kSpread * (cap - k + 1) /
-                                      static_cast<double>(cap - min_a + 1);
+                                : f * kSpread * (total - k + 1) /
+                                      static_cast<double>(total - min_a + 1);
       add_arc(source, att[a], 0, 1, -Units(bonus));
     }
   }
+  // A rerun's baseline pairs carry the change penalty as a bonus: they are
+  // replaced only by something better by more than that.
+  const std::int64_t keep_bonus =
+      options.sticky != nullptr ? Units(options.change_penalty) : 0;
   std::vector<Graph::Arc> pair_arc(cg.num_pairs());
   for (int a = 0; a < n; ++a) {
     for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+      std::int64_t c = -ScaledScore(cg.score[i]);
+      if (keep_bonus > 0 &&
+          std::binary_search(options.sticky->begin(), options.sticky->end(),
+                             PairCode(a, cg.employer[i], m))) {
+        c -= keep_bonus;
+      }
       pair_arc[i] = add_arc(att[a], emp[cg.employer[i]], cg.must[i] ? 1 : 0,
-                            1, -ScaledScore(cg.score[i]));
+                            1, c);
     }
   }
   for (int e = 0; e < m; ++e) {
     const std::int64_t cap = EmployerCapacity(fair, avail, e);
     const std::int64_t soft =
-        f > 0 ? std::min<std::int64_t>(fair.config.employer_min_meetings, cap)
+        f > 0 ? std::min<std::int64_t>(
+                    std::max(0, fair.config.employer_min_meetings -
+                                    avail.EmployerPinned(e)),
+                    cap)
               : 0;
     if (soft > 0) add_arc(emp[e], sink, 0, soft, -Units(f * kEmployerPriority));
     if (cap - soft > 0) add_arc(emp[e], sink, 0, cap - soft, 0);
@@ -100,13 +117,21 @@ void SolveFlow(const Fair& fair, const Availability& avail,
 }  // namespace
 
 int AttendeeCap(const Fair& fair, const Availability& avail, int a) {
-  return std::max(0, std::min(fair.MaxMeetings(a), avail.AttendeeSlots(a)));
+  return std::max(0, std::min(fair.MaxMeetings(a) - avail.AttendeePinned(a),
+                              avail.AttendeeSlots(a)));
 }
 
 std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
                               int e) {
-  return static_cast<std::int64_t>(fair.employers[e].tables) *
-         fair.GroupSize(e) * avail.EmployerSlots(e);
+  if (avail.EmployerPinned(e) == 0) {
+    return static_cast<std::int64_t>(fair.employers[e].tables) *
+           fair.GroupSize(e) * avail.EmployerSlots(e);
+  }
+  std::int64_t tables = 0;
+  for (int s = 0; s < fair.num_slots(); ++s) {
+    if (avail.Employer(e, s)) tables += avail.FreeTables(e, s);
+  }
+  return tables * fair.GroupSize(e);
 }
 
 Matching SolveMatching(const Compatibility& compat, const Availability& avail,
@@ -115,8 +140,9 @@ Matching SolveMatching(const Compatibility& compat, const Availability& avail,
   const Fair& fair = compat.fair();
   const int n = fair.num_attendees();
   Matching out;
-  out.graph = BuildCandidates(compat, avail, excluded, options.k,
-                              options.threads);
+  out.graph = BuildCandidates(
+      compat, avail, excluded, options.k, options.threads,
+      options.sticky != nullptr ? *options.sticky : PairCodes{});
   for (int round = 1;; ++round) {
     out.pricing_rounds = round;
     SolveFlow(fair, avail, options, out);
@@ -183,7 +209,10 @@ double UpperBound(const Compatibility& compat, const Availability& avail,
     for (int a = begin; a < end; ++a) {
       for (int e = 0; e < m; ++e) {
         const float w = s(a - begin, e);
-        if (!Eligible(fair, a, e, w) || !avail.ShareSlot(a, e)) continue;
+        if (!Eligible(fair, a, e, w) || !avail.ShareSlot(a, e) ||
+            avail.Pinned(a, e)) {
+          continue;
+        }
         const std::int64_t slack = ScaledScore(w) - u[a] - v[e];
         if (slack > 0) sum += static_cast<double>(slack);
       }

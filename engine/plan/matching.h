@@ -66,14 +66,20 @@ struct Matching {
 
 struct MatchingOptions {
   double fairness = 0;  // objective.fairness
+  // A rerun's unpinned baseline pairs (sorted pair codes), which get
+  // `change_penalty` score units of bonus; null outside reruns.
+  const std::vector<std::int64_t>* sticky = nullptr;
+  double change_penalty = 0;
   int k = 8;            // initial candidates per attendee
   int threads = 1;
   int max_pricing_rounds = 20;
 };
 
-// Attendee a's meeting cap in the flow: min(max_meetings, available slots).
+// Attendee a's meeting cap in the flow: min(max_meetings - pinned meetings,
+// free available slots).
 int AttendeeCap(const Fair& fair, const Availability& avail, int a);
-// Employer e's attendee-meeting capacity: tables x group size x its slots.
+// Employer e's attendee-meeting capacity: group size x the tables free in
+// its available slots (tables x slots without a rerun).
 std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
                               int e);
 
@@ -82,7 +88,8 @@ Matching SolveMatching(const Compatibility& compat, const Availability& avail,
                        const PairCodes& excluded,
                        const MatchingOptions& options);
 
-// The weak-duality bound above, in score units, from an f = 0 matching.
+// The weak-duality bound above, in score units, from an f = 0 matching,
+// over what `avail` leaves free (pinned meetings of a rerun not included).
 // REQUIRES: `f0` was solved with fairness 0 and status kOptimal.
 double UpperBound(const Compatibility& compat, const Availability& avail,
                   const Matching& f0, int threads);

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -19,15 +21,6 @@ namespace {
 constexpr int kMaxRounds = 12;
 constexpr int kCandidatesPerAttendee = 16;
 
-std::string Windows(const std::vector<TimeWindow>& windows) {
-  if (windows.empty()) return "the whole event";
-  std::vector<std::string> parts;
-  for (const TimeWindow& w : windows) {
-    parts.push_back(FormatClock(w.start) + "-" + FormatClock(w.end));
-  }
-  return absl::StrJoin(parts, ", ");
-}
-
 std::string Who(const Profile& p) { return absl::StrCat(p.id, " (", p.name, ")"); }
 
 // Must-meet requests that no plan can satisfy, one sentence each.
@@ -39,22 +32,26 @@ std::vector<std::string> DiagnoseMustMeets(const Fair& fair,
     const Attendee& att = fair.attendees[a];
     if (att.must_meet.empty()) continue;
     const int cap = AttendeeCap(fair, avail, a);
-    if (static_cast<int>(att.must_meet.size()) > cap) {
+    int open_must = 0;
+    for (int e : att.must_meet) open_must += avail.Pinned(a, e) ? 0 : 1;
+    if (open_must > cap) {
       problems.push_back(absl::StrCat(
-          "attendee ", Who(att), " must meet ", att.must_meet.size(),
+          "attendee ", Who(att), " must meet ", open_must,
+          open_must == static_cast<int>(att.must_meet.size()) ? "" : " more",
           " employers but can have at most ", cap,
           " meetings (max_meetings ", fair.MaxMeetings(a), ", ",
           avail.AttendeeSlots(a),
           " available slots); raise max_meetings or shorten must_meet"));
     }
     for (int e : att.must_meet) {
+      if (avail.Pinned(a, e)) continue;  // a rerun already holds it
       ++demand[e];
       if (!avail.ShareSlot(a, e)) {
         problems.push_back(absl::StrCat(
             "attendee ", Who(att), " must meet ", Who(fair.employers[e]),
             " but they share no free slot: the attendee is available ",
-            Windows(att.available), ", the employer ",
-            Windows(fair.employers[e].available),
+            FormatWindows(att.available), ", the employer ",
+            FormatWindows(fair.employers[e].available),
             "; widen one side's `available` or drop the must_meet"));
       }
     }
@@ -88,6 +85,50 @@ void AddSeconds(PlanStats& stats, const std::string& part,
   stats.seconds.emplace_back(part, d);
 }
 
+const BaselinePair* FindBaseline(const Rerun& rerun, int a, int e) {
+  const auto it = std::lower_bound(
+      rerun.pairs.begin(), rerun.pairs.end(), std::make_pair(a, e),
+      [](const BaselinePair& p, const std::pair<int, int>& key) {
+        return std::make_pair(p.attendee, p.employer) < key;
+      });
+  if (it == rerun.pairs.end() || it->attendee != a || it->employer != e) {
+    return nullptr;
+  }
+  return &*it;
+}
+
+// Puts a rerun's pinned meetings, exactly as in the baseline, into the
+// schedule (which holds none of their seats: Availability kept them out).
+void AddPinnedMeetings(const Fair& fair, const Rerun& rerun,
+                       Schedule& schedule) {
+  std::vector<const BaselinePair*> pinned;
+  for (const BaselinePair& p : rerun.pairs) {
+    if (p.pinned()) pinned.push_back(&p);
+  }
+  std::sort(pinned.begin(), pinned.end(),
+            [](const BaselinePair* x, const BaselinePair* y) {
+              return std::tie(x->slot, x->employer, x->table, x->attendee) <
+                     std::tie(y->slot, y->employer, y->table, y->attendee);
+            });
+  for (size_t i = 0; i < pinned.size();) {
+    Meeting m;
+    m.slot = pinned[i]->slot;
+    m.employer = pinned[i]->employer;
+    m.table = pinned[i]->table;
+    for (; i < pinned.size() && pinned[i]->slot == m.slot &&
+           pinned[i]->employer == m.employer && pinned[i]->table == m.table;
+         ++i) {
+      m.attendees.push_back(pinned[i]->attendee);
+      // Frozen meetings (before --from) had happened: later reruns keep
+      // them too.
+      m.locked = true;
+    }
+    schedule.meetings.push_back(std::move(m));
+  }
+  SortMeetings(schedule);
+  (void)fair;
+}
+
 absl::Status Infeasible(const std::vector<std::string>& problems) {
   return absl::FailedPreconditionError(absl::StrJoin(problems, "\n"));
 }
@@ -111,7 +152,8 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
                          "run `fairmatch explain` on the attendees concerned "
                          "or shorten must_meet lists"});
     }
-    if (round == 1 && match_options.fairness <= 0) {
+    if (round == 1 && match_options.fairness <= 0 &&
+        match_options.sticky == nullptr) {
       // The certificate: the duals of this f = 0 solve give the bound.
       start = std::chrono::steady_clock::now();
       outcome.stats.upper_bound =
@@ -121,10 +163,18 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
     start = std::chrono::steady_clock::now();
     const CandidateGraph& cg = matching.graph;
     std::vector<MatchedPair> pairs;
+    const Rerun* rerun = avail.rerun();
     for (int a = 0; a < cg.num_attendees(); ++a) {
       for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
         if (!matching.matched[i]) continue;
-        pairs.push_back({a, cg.employer[i], cg.must[i] != 0, cg.score[i]});
+        MatchedPair p{a, cg.employer[i], cg.must[i] != 0, cg.score[i]};
+        if (rerun != nullptr) {
+          if (const BaselinePair* b = FindBaseline(*rerun, a, p.employer)) {
+            p.preferred_slot = b->slot;
+            p.preferred_table = b->table;
+          }
+        }
+        pairs.push_back(p);
       }
     }
     const std::vector<int> slots = AssignSlots(fair, avail, pairs);
@@ -158,7 +208,8 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
       }
       outcome.stats.excluded_pairs =
           static_cast<int>(excluded.size() + newly.size());
-      outcome.schedule = AssignTables(fair, placed, placed_slots);
+      outcome.schedule = AssignTables(fair, avail, placed, placed_slots);
+      if (rerun != nullptr) AddPinnedMeetings(fair, *rerun, outcome.schedule);
       return outcome;
     }
     excluded.insert(excluded.end(), newly.begin(), newly.end());
@@ -171,7 +222,7 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
 absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
                                  const PlanOptions& options) {
   const Fair& fair = compat.fair();
-  const Availability avail(fair);
+  const Availability avail(fair, options.rerun);
   if (std::vector<std::string> problems = DiagnoseMustMeets(fair, avail);
       !problems.empty()) {
     return Infeasible(problems);
@@ -182,6 +233,13 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
   match_options.k =
       std::max(kCandidatesPerAttendee, 2 * fair.config.meetings_max);
   match_options.threads = options.threads;
+  std::vector<std::int64_t> sticky;
+  if (options.rerun != nullptr) {
+    sticky = RerunPairCodes(*options.rerun, fair.num_employers(),
+                            PairSet::kUnpinned);
+    match_options.sticky = &sticky;
+    match_options.change_penalty = options.rerun->change_penalty;
+  }
 
   // The certificate for f > 0 needs the duals of an f = 0 solve. It is
   // independent of the rounds, so with two threads it runs beside them;
@@ -193,6 +251,8 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
     MatchingOptions plain = match_options;
     plain.fairness = 0;
     plain.threads = threads;
+    plain.sticky = nullptr;  // the bound is on the score alone
+    plain.change_penalty = 0;
     const Matching f0 = SolveMatching(compat, avail, {}, plain);
     if (f0.status == MatchStatus::kOptimal) {
       f0_bound = UpperBound(compat, avail, f0, threads);
@@ -201,8 +261,11 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
                      std::chrono::steady_clock::now() - start)
                      .count();
   };
+  // (So does a rerun's, whose matching carries keep bonuses.)
+  const bool separate_bound =
+      match_options.fairness > 0 || match_options.sticky != nullptr;
   std::thread bound_thread;
-  if (match_options.fairness > 0 && options.threads >= 2) {
+  if (separate_bound && options.threads >= 2) {
     bound_thread = std::thread(solve_bound, 1);
     match_options.threads = options.threads - 1;
   }
@@ -210,13 +273,21 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
       PlanRounds(compat, avail, match_options, match_options.threads);
   if (bound_thread.joinable()) {
     bound_thread.join();
-  } else if (match_options.fairness > 0 && outcome.ok()) {
+  } else if (separate_bound && outcome.ok()) {
     solve_bound(options.threads);
   }
   if (!outcome.ok()) return outcome;
-  if (match_options.fairness > 0) {
+  if (separate_bound) {
     outcome->stats.upper_bound = f0_bound;
     outcome->stats.seconds.emplace_back("bound", f0_seconds);
+  }
+  // The bound covers what was left free; pinned meetings add their scores.
+  if (options.rerun != nullptr && outcome->stats.upper_bound >= 0) {
+    double pinned_score = 0;
+    for (const BaselinePair& p : options.rerun->pairs) {
+      if (p.pinned()) pinned_score += compat.Pair(p.attendee, p.employer).score;
+    }
+    outcome->stats.upper_bound += pinned_score;
   }
   return outcome;
 }

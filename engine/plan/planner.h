@@ -1,6 +1,8 @@
 // The planner: matching (matching.h), then timetabling (timetable.h); a
 // matched pair that cannot be given a slot is excluded and the matching
-// solved again, until every matched pair has a slot.
+// solved again, until every matched pair has a slot. A rerun (rerun.h)
+// plans around its pinned meetings and favours its baseline pairs; the
+// pinned meetings are part of the returned schedule.
 //
 // Requests that cannot all be met (must_meets beyond an employer's capacity
 // or an attendee's cap, must_meet pairs that share no slot) fail with
@@ -14,12 +16,16 @@
 
 #include "absl/status/statusor.h"
 #include "engine/model/schedule.h"
+#include "engine/plan/rerun.h"
 #include "engine/score/compatibility.h"
 
 namespace fairmatch {
 
 struct PlanOptions {
   int threads = 1;  // results do not depend on it
+  // A rerun against a baseline (plan/rerun.h), or null for a fresh plan.
+  // REQUIRES: resolved against the same fair; outlives the call.
+  const Rerun* rerun = nullptr;
 };
 
 struct PlanStats {

@@ -88,7 +88,7 @@ Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
       }
     }
   }
-  return AssignTables(fair, pairs, slots);
+  return AssignTables(fair, avail, pairs, slots);
 }
 
 }  // namespace fairmatch

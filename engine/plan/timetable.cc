@@ -16,7 +16,8 @@ constexpr int kRepairBudget = 4000;
 }  // namespace
 
 std::optional<std::vector<std::vector<int>>> TableRotation(
-    const Fair& fair, int tables, const std::vector<int>& tables_needed) {
+    const Fair& fair, int tables, const std::vector<int>& tables_needed,
+    const std::vector<std::vector<int>>* forced) {
   const int limit = fair.config.employer_max_consecutive;
   std::vector<std::vector<int>> chosen(tables_needed.size());
   std::vector<int> run(tables, 0);  // conversations in a row, per table
@@ -27,11 +28,23 @@ std::optional<std::vector<std::vector<int>>> TableRotation(
     }
     const int k = tables_needed[s];
     if (k > tables) return std::nullopt;
+    std::vector<char> used(tables, 0);
+    int k_left = k;
+    if (forced != nullptr) {
+      for (int t : (*forced)[s]) {
+        if (!used[t]) --k_left;
+        used[t] = 1;
+      }
+      if (k_left < 0) return std::nullopt;
+    }
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](int x, int y) { return run[x] < run[y]; });
-    std::vector<char> used(tables, 0);
-    for (int i = 0; i < k; ++i) used[order[i]] = 1;
+    for (int i = 0; i < tables && k_left > 0; ++i) {
+      if (used[order[i]]) continue;
+      used[order[i]] = 1;
+      --k_left;
+    }
     for (int t = 0; t < tables; ++t) {
       if (!used[t]) {
         run[t] = 0;
@@ -58,10 +71,7 @@ class SlotAssigner {
         attendee_at_(static_cast<size_t>(fair.num_attendees()) * num_slots_,
                      -1),
         employer_at_(static_cast<size_t>(fair.num_employers()) * num_slots_),
-        capacity_(fair.num_employers()) {
-    for (int e = 0; e < fair.num_employers(); ++e) {
-      capacity_[e] = fair.employers[e].tables * fair.GroupSize(e);
-    }
+        protected_(pairs.size(), 0) {
     // Per attendee, its pairs (to measure idle gaps).
     attendee_pairs_.resize(fair.num_attendees());
     for (int p = 0; p < static_cast<int>(pairs.size()); ++p) {
@@ -84,7 +94,16 @@ class SlotAssigner {
              std::make_tuple(!py.must, freedom[y], -py.score, py.attendee,
                              py.employer);
     });
+    // A rerun's kept pairs go back to their baseline slot first, and stay
+    // there unless a must_meet needs the place.
     for (int p : order) {
+      const int s = pairs_[p].preferred_slot;
+      if (s < 0 || s >= num_slots_ || !Feasible(p, s) || !Free(p, s)) continue;
+      Assign(p, s);
+      protected_[p] = 1;
+    }
+    for (int p : order) {
+      if (slot_[p] >= 0) continue;
       budget_ = kRepairBudget;
       journal_.clear();
       Place(p, kRepairDepth);
@@ -170,16 +189,23 @@ class SlotAssigner {
   // and (with employers.max_consecutive) tables can still be given rests.
   bool EmployerHasRoom(int e, int s) {
     const int load = static_cast<int>(EmployerAt(e, s).size());
-    if (load >= capacity_[e]) return false;
-    if (fair_.config.employer_max_consecutive <= 0) return true;
     const int g = fair_.GroupSize(e);
+    if (load >= avail_.FreeTables(e, s) * g) return false;
+    if (fair_.config.employer_max_consecutive <= 0) return true;
     if (load % g != 0) return true;  // joins a group that has room
     std::vector<int> tables_needed(num_slots_);
+    std::vector<std::vector<int>> forced;
+    if (avail_.EmployerPinned(e) > 0) forced.resize(num_slots_);
     for (int t = 0; t < num_slots_; ++t) {
       const int n = static_cast<int>(EmployerAt(e, t).size()) + (t == s);
       tables_needed[t] = (n + g - 1) / g;
+      if (!forced.empty()) {
+        forced[t] = avail_.PinnedTables(e, t);
+        tables_needed[t] += static_cast<int>(forced[t].size());
+      }
     }
-    return TableRotation(fair_, fair_.employers[e].tables, tables_needed)
+    return TableRotation(fair_, fair_.employers[e].tables, tables_needed,
+                         forced.empty() ? nullptr : &forced)
         .has_value();
   }
 
@@ -201,7 +227,9 @@ class SlotAssigner {
       if (--budget_ < 0) return false;
       const size_t mark = journal_.size();
       const int q = AttendeeAt(a, s);
-      if (q >= 0 && pairs_[q].must && !pairs_[p].must) continue;
+      if (q >= 0 && (pairs_[q].must || protected_[q]) && !pairs_[p].must) {
+        continue;
+      }
       if (q >= 0) Unassign(q);
       if (EmployerHasRoom(e, s)) {
         Assign(p, s);
@@ -212,7 +240,7 @@ class SlotAssigner {
       // The employer is full in s: try ejecting each of its occupants.
       const std::vector<int> occupants = EmployerAt(e, s);
       for (int r : occupants) {
-        if (pairs_[r].must && !pairs_[p].must) continue;
+        if ((pairs_[r].must || protected_[r]) && !pairs_[p].must) continue;
         const size_t inner = journal_.size();
         Unassign(r);
         Assign(p, s);
@@ -240,7 +268,7 @@ class SlotAssigner {
   std::vector<int> slot_;
   std::vector<int> attendee_at_;               // attendee x slot -> pair
   std::vector<std::vector<int>> employer_at_;  // employer x slot -> pairs
-  std::vector<int> capacity_;                  // attendees per slot
+  std::vector<char> protected_;  // placed in its rerun baseline slot
   std::vector<std::vector<int>> attendee_pairs_;
   std::vector<Move> journal_;
   int budget_ = 0;
@@ -276,87 +304,178 @@ std::vector<int> AssignSlots(const Fair& fair, const Availability& avail,
   return SlotAssigner(fair, avail, pairs).Run();
 }
 
-Schedule AssignTables(const Fair& fair, const std::vector<MatchedPair>& pairs,
+Schedule AssignTables(const Fair& fair, const Availability& avail,
+                      const std::vector<MatchedPair>& pairs,
                       const std::vector<int>& slots) {
   const int num_slots = fair.num_slots();
-  // Attendees per (employer, slot), in attendee order.
+  // Pairs per (employer, slot), in attendee order.
   std::vector<std::vector<int>> cell(
       static_cast<size_t>(fair.num_employers()) * num_slots);
   for (size_t p = 0; p < pairs.size(); ++p) {
     if (slots[p] < 0) continue;
     cell[static_cast<size_t>(pairs[p].employer) * num_slots + slots[p]]
-        .push_back(pairs[p].attendee);
+        .push_back(static_cast<int>(p));
   }
   Schedule schedule;
   const bool rests = fair.config.employer_max_consecutive > 0;
   for (int e = 0; e < fair.num_employers(); ++e) {
     const int tables = fair.employers[e].tables;
     const int group_size = fair.GroupSize(e);
+    const bool pins = avail.EmployerPinned(e) > 0;
     // With rests required, use as few tables as possible per slot, in the
     // rotation AssignSlots verified; otherwise spread over all tables (the
     // smallest groups) and give each slot's groups the least used tables.
+    // A rerun's pinned tables are taken in their slot.
     std::vector<std::vector<int>> rotation;
     if (rests) {
       std::vector<int> needed(num_slots);
+      std::vector<std::vector<int>> forced;
+      if (pins) forced.resize(num_slots);
       for (int s = 0; s < num_slots; ++s) {
         const int n = static_cast<int>(
             cell[static_cast<size_t>(e) * num_slots + s].size());
         needed[s] = (n + group_size - 1) / group_size;
+        if (pins) {
+          forced[s] = avail.PinnedTables(e, s);
+          needed[s] += static_cast<int>(forced[s].size());
+        }
       }
       // AssignSlots only made loads that pass this test.
-      rotation = *TableRotation(fair, tables, needed);
+      rotation = *TableRotation(fair, tables, needed, pins ? &forced : nullptr);
     }
     std::vector<int> table_use(tables, 0);
     for (int s = 0; s < num_slots; ++s) {
-      std::vector<int>& people = cell[static_cast<size_t>(e) * num_slots + s];
-      if (people.empty()) continue;
-      std::sort(people.begin(), people.end());
+      const std::vector<int>& pinned = avail.PinnedTables(e, s);
+      for (int t : pinned) ++table_use[t];
+      std::vector<int>& members_of_cell =
+          cell[static_cast<size_t>(e) * num_slots + s];
+      if (members_of_cell.empty()) continue;
+      std::sort(members_of_cell.begin(), members_of_cell.end(),
+                [&](int x, int y) {
+                  return pairs[x].attendee < pairs[y].attendee;
+                });
+      std::vector<int> people;
+      for (int p : members_of_cell) people.push_back(pairs[p].attendee);
       const int n = static_cast<int>(people.size());
-      const int groups = rests ? static_cast<int>(rotation[s].size())
-                               : std::min(tables, n);
-      std::vector<std::vector<float>> dir(n);
-      for (int i = 0; i < n; ++i) {
-        dir[i] = ValueDirection(fair.attendees[people[i]]);
-      }
-      std::vector<char> used(n, 0);
-      std::vector<int> order(tables);
+      auto is_pinned = [&](int t) {
+        return std::binary_search(pinned.begin(), pinned.end(), t);
+      };
+      std::vector<int> order;  // the free tables, in order of preference
       if (rests) {
-        order = rotation[s];
+        for (int t : rotation[s]) {
+          if (!is_pinned(t)) order.push_back(t);
+        }
       } else {
-        std::iota(order.begin(), order.end(), 0);
+        for (int t = 0; t < tables; ++t) {
+          if (!is_pinned(t)) order.push_back(t);
+        }
         std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
           return table_use[x] < table_use[y];
         });
       }
-      for (int g = 0; g < groups; ++g) {
-        const int size = n / groups + (g < n % groups ? 1 : 0);
+      const int groups = rests ? static_cast<int>(order.size())
+                               : std::min(static_cast<int>(order.size()), n);
+      std::vector<std::vector<float>> dir(n);
+      for (int i = 0; i < n; ++i) {
+        dir[i] = ValueDirection(fair.attendees[people[i]]);
+      }
+      // A rerun's kept pairs want their baseline table back.
+      std::vector<int> wants(n, -1);
+      bool any_wish = false;
+      for (int i = 0; i < n; ++i) {
+        const MatchedPair& mp = pairs[members_of_cell[i]];
+        const int t = mp.preferred_table - 1;
+        if (mp.preferred_slot == s && t >= 0 &&
+            std::find(order.begin(), order.end(), t) != order.end()) {
+          wants[i] = t;
+          any_wish = true;
+        }
+      }
+      std::vector<std::vector<int>> member_lists;
+      std::vector<int> group_table;
+      if (any_wish) {
+        // Tables wished for first, then the others in order.
+        std::vector<int> chosen;
+        for (int t : order) {
+          if (std::find(wants.begin(), wants.end(), t) != wants.end()) {
+            chosen.push_back(t);
+          }
+        }
+        for (int t : order) {
+          if (static_cast<int>(chosen.size()) >= groups) break;
+          if (std::find(chosen.begin(), chosen.end(), t) == chosen.end()) {
+            chosen.push_back(t);
+          }
+        }
+        member_lists.resize(chosen.size());
+        group_table = chosen;
+        std::vector<char> placed(n, 0);
+        for (int i = 0; i < n; ++i) {
+          if (wants[i] < 0) continue;
+          const int g = static_cast<int>(
+              std::find(chosen.begin(), chosen.end(), wants[i]) -
+              chosen.begin());
+          if (static_cast<int>(member_lists[g].size()) < group_size) {
+            member_lists[g].push_back(i);
+            placed[i] = 1;
+          }
+        }
+        // The rest: the smallest group with room, then the most similar.
+        for (int i = 0; i < n; ++i) {
+          if (placed[i]) continue;
+          int best = -1;
+          std::pair<int, float> best_key{INT_MAX, 0};
+          for (size_t g = 0; g < member_lists.size(); ++g) {
+            const int size = static_cast<int>(member_lists[g].size());
+            if (size >= group_size) continue;
+            float sim = 0;
+            for (int j : member_lists[g]) sim += Dot(dir[i], dir[j]);
+            if (best < 0 || size < best_key.first ||
+                (size == best_key.first && sim > best_key.second)) {
+              best = static_cast<int>(g);
+              best_key = {size, sim};
+            }
+          }
+          // REQUIRES (AssignSlots): the free tables hold everyone.
+          member_lists[best].push_back(i);
+        }
+      } else {
+        std::vector<char> used(n, 0);
+        for (int g = 0; g < groups; ++g) {
+          const int size = n / groups + (g < n % groups ? 1 : 0);
+          // Seed with the first unassigned attendee, then add the most
+          // similar ones (by summed similarity to the group so far).
+          int seed = 0;
+          while (used[seed]) ++seed;
+          used[seed] = 1;
+          std::vector<int> members = {seed};
+          while (static_cast<int>(members.size()) < size) {
+            int best = -1;
+            float best_sim = -1e9f;
+            for (int i = 0; i < n; ++i) {
+              if (used[i]) continue;
+              float sim = 0;
+              for (int j : members) sim += Dot(dir[i], dir[j]);
+              if (sim > best_sim) {
+                best_sim = sim;
+                best = i;
+              }
+            }
+            used[best] = 1;
+            members.push_back(best);
+          }
+          member_lists.push_back(std::move(members));
+          group_table.push_back(order[g]);
+        }
+      }
+      for (size_t g = 0; g < member_lists.size(); ++g) {
+        if (member_lists[g].empty()) continue;
         Meeting meeting;
         meeting.slot = s;
         meeting.employer = e;
-        meeting.table = order[g] + 1;
-        ++table_use[order[g]];
-        // Seed with the first unassigned attendee, then add the most
-        // similar ones (by summed similarity to the group so far).
-        int seed = 0;
-        while (used[seed]) ++seed;
-        used[seed] = 1;
-        std::vector<int> members = {seed};
-        while (static_cast<int>(members.size()) < size) {
-          int best = -1;
-          float best_sim = -1e9f;
-          for (int i = 0; i < n; ++i) {
-            if (used[i]) continue;
-            float sim = 0;
-            for (int j : members) sim += Dot(dir[i], dir[j]);
-            if (sim > best_sim) {
-              best_sim = sim;
-              best = i;
-            }
-          }
-          used[best] = 1;
-          members.push_back(best);
-        }
-        for (int i : members) meeting.attendees.push_back(people[i]);
+        meeting.table = group_table[g] + 1;
+        ++table_use[group_table[g]];
+        for (int i : member_lists[g]) meeting.attendees.push_back(people[i]);
         schedule.meetings.push_back(std::move(meeting));
       }
     }

@@ -34,6 +34,12 @@ struct MatchedPair {
   int employer = 0;
   bool must = false;
   float score = 0;
+  // A rerun's baseline place for the pair (-1 / 0: none). AssignSlots puts
+  // such pairs back into their slot first, and a pair placed there is not
+  // pushed out by a pair without must_meet; AssignTables puts them back at
+  // their table when it is free.
+  int preferred_slot = -1;
+  int preferred_table = 0;  // counts from 1
 };
 
 // Slot per pair (same order as `pairs`), -1 for a pair left unplaced.
@@ -45,12 +51,18 @@ std::vector<int> AssignSlots(const Fair& fair, const Availability& avail,
 // every table rest after at most c conversations in a row; a break between
 // slots rests every table. Greedy "most rested table first" decides it and
 // gives the rotation: chosen tables per slot, or nullopt when impossible.
+// `forced`, when given, lists per slot tables that must be among the chosen
+// ones (a rerun's pinned meetings); they count in tables_needed.
 std::optional<std::vector<std::vector<int>>> TableRotation(
-    const Fair& fair, int tables, const std::vector<int>& tables_needed);
+    const Fair& fair, int tables, const std::vector<int>& tables_needed,
+    const std::vector<std::vector<int>>* forced = nullptr);
 
-// Groups placed pairs into meetings at tables. REQUIRES: `slots` from
-// AssignSlots for the same pairs. The result is sorted (SortMeetings).
-Schedule AssignTables(const Fair& fair, const std::vector<MatchedPair>& pairs,
+// Groups placed pairs into meetings at tables, on the tables `avail` leaves
+// free (a rerun's pinned tables are not used). REQUIRES: `slots` from
+// AssignSlots for the same pairs and `avail`. The result is sorted
+// (SortMeetings).
+Schedule AssignTables(const Fair& fair, const Availability& avail,
+                      const std::vector<MatchedPair>& pairs,
                       const std::vector<int>& slots);
 
 }  // namespace fairmatch

@@ -179,6 +179,16 @@ void AppendMetrics(const Metrics& m, std::string* out) {
   // Negative means "not computed"; absent is clearer than a sentinel.
   if (m.upper_bound >= 0) w.Number("upper_bound", m.upper_bound);
   if (m.gap >= 0) w.Number("gap", m.gap);
+  if (m.baseline_kept >= 0) {
+    w.Key("baseline");
+    out->push_back('{');
+    ObjectWriter b(out, 6);
+    b.Int("kept", m.baseline_kept);
+    b.Int("moved", m.baseline_moved);
+    b.Int("added", m.baseline_added);
+    b.Int("dropped", m.baseline_dropped);
+    Close('}', 4, out);
+  }
   if (!m.planner.empty()) {
     w.Key("planner");
     out->push_back('{');
@@ -216,6 +226,19 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
   {
     ObjectWriter w(&out, 4);
     w.String("version", FAIRMATCH_VERSION);
+    w.String("inputs_sha256", fair.inputs_sha256);
+    // The resolved configuration, every key, as the winning layer wrote it.
+    w.Key("config");
+    out.push_back('{');
+    if (!fair.config_entries.empty()) {
+      ObjectWriter config(&out, 6);
+      for (const ConfigEntry& entry : fair.config_entries) {
+        config.String(entry.key, entry.value);
+      }
+      Close('}', 4, &out);
+    } else {
+      out.push_back('}');
+    }
   }
   Close('}', 2, &out);
 
@@ -253,6 +276,11 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
     out.append(i == 0 ? "\n    " : ",\n    ");
     out.append("{\"slot\": ");
     AppendInt(m.slot, &out);
+    out.append(", \"start\": ");
+    AppendJsonString(m.slot >= 0 && m.slot < fair.num_slots()
+                         ? FormatClock(fair.slots[m.slot].start)
+                         : std::string(),
+                     &out);
     out.append(", \"employer\": ");
     AppendJsonString(fair.employers[m.employer].id, &out);
     out.append(", \"table\": ");
@@ -273,10 +301,49 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
         out.append("null");
       }
     }
-    out.append("]}");
+    out.push_back(']');
+    if (m.locked) out.append(", \"locked\": true");
+    out.push_back('}');
   }
   if (!schedule.meetings.empty()) out.append("\n  ");
   out.push_back(']');
+
+  // Who the ids are, so that `fairmatch diff` can name people and list
+  // whom to notify without the fair's files.
+  top.Key("people");
+  out.push_back('{');
+  {
+    ObjectWriter w(&out, 4);
+    w.Key("attendees");
+    out.push_back('[');
+    for (int a = 0; a < fair.num_attendees(); ++a) {
+      const Attendee& att = fair.attendees[a];
+      out.append(a == 0 ? "\n      " : ",\n      ");
+      out.append("{\"id\": ");
+      AppendJsonString(att.id, &out);
+      out.append(", \"name\": ");
+      AppendJsonString(att.name, &out);
+      out.append(", \"email\": ");
+      AppendJsonString(att.email, &out);
+      out.push_back('}');
+    }
+    if (fair.num_attendees() > 0) out.append("\n    ");
+    out.push_back(']');
+    w.Key("employers");
+    out.push_back('[');
+    for (int e = 0; e < fair.num_employers(); ++e) {
+      const Employer& emp = fair.employers[e];
+      out.append(e == 0 ? "\n      " : ",\n      ");
+      out.append("{\"id\": ");
+      AppendJsonString(emp.id, &out);
+      out.append(", \"name\": ");
+      AppendJsonString(emp.name, &out);
+      out.push_back('}');
+    }
+    if (fair.num_employers() > 0) out.append("\n    ");
+    out.push_back(']');
+  }
+  Close('}', 2, &out);
 
   top.Key("metrics");
   AppendMetrics(metrics, &out);

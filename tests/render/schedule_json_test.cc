@@ -45,15 +45,24 @@ Metrics SampleMetrics() {
 TEST_CASE("schedule.json of a two-meeting plan is exactly the golden text",
           "[render]") {
   Fair fair = FixtureFair();
+  fair.inputs_sha256 = "0123abcd";
+  fair.config_entries = {{"weights.values", "0.7", "--set"},
+                         {"min_score", "0.2", "default"}};
   Compatibility compat = Compatibility::Build(fair);
   Schedule schedule = FixtureSchedule();
+  schedule.meetings[1].locked = true;
   std::string json =
       RenderScheduleJson(fair, compat, schedule, SampleMetrics());
 
   // clang-format off
   std::string expected = std::string(R"({
   "fairmatch": {
-    "version": ")") + FAIRMATCH_VERSION + R"("
+    "version": ")") + FAIRMATCH_VERSION + R"(",
+    "inputs_sha256": "0123abcd",
+    "config": {
+      "weights.values": "0.7",
+      "min_score": "0.2"
+    }
   },
   "event": {
     "name": "Spring Fair 2025",
@@ -67,12 +76,23 @@ TEST_CASE("schedule.json of a two-meeting plan is exactly the golden text",
     {"start": "10:45", "end": "11:00"}
   ],
   "meetings": [
-    {"slot": 0, "employer": "e001", "table": 1, "attendees": ["a001", "a002"], "scores": [)" +
+    {"slot": 0, "start": "10:00", "employer": "e001", "table": 1, "attendees": ["a001", "a002"], "scores": [)" +
       Six(compat.Pair(0, 0).score) + ", " + Six(compat.Pair(1, 0).score) +
       R"(]},
-    {"slot": 1, "employer": "e002", "table": 1, "attendees": ["a001"], "scores": [)" +
-      Six(compat.Pair(0, 1).score) + R"(]}
+    {"slot": 1, "start": "10:15", "employer": "e002", "table": 1, "attendees": ["a001"], "scores": [)" +
+      Six(compat.Pair(0, 1).score) + R"(], "locked": true}
   ],
+  "people": {
+    "attendees": [
+      {"id": "a001", "name": "Ada Lovelace", "email": "a001@example.org"},
+      {"id": "a002", "name": "Nguyễn Thị Hương", "email": "a002@example.org"},
+      {"id": "a003", "name": "Şükrü Öztürk", "email": "a003@example.org"}
+    ],
+    "employers": [
+      {"id": "e001", "name": "Acme Energy"},
+      {"id": "e002", "name": "Blue Labs"}
+    ]
+  },
   "metrics": {
     "total_score": 1.500000,
     "meetings": 2,
@@ -140,7 +160,7 @@ TEST_CASE("schedule.json parses, in key order, whatever the names hold",
   std::vector<std::string> keys;
   for (const auto& item : doc.items()) keys.push_back(item.key());
   CHECK(keys == std::vector<std::string>{"fairmatch", "event", "slots",
-                                         "meetings", "metrics"});
+                                         "meetings", "people", "metrics"});
   CHECK(doc["event"]["name"] == fair.event.name);
   CHECK(doc["event"]["venue"] == "bad byte \xEF\xBF\xBD here");
   CHECK(doc["meetings"].size() == 2);
@@ -159,6 +179,7 @@ TEST_CASE("an empty plan gives empty arrays", "[render]") {
   Compatibility compat = Compatibility::Build(fair);
   std::string json = RenderScheduleJson(fair, compat, Schedule{}, Metrics{});
   CHECK(CountOccurrences(json, "\"slots\": [],\n  \"meetings\": [],\n") == 1);
+  CHECK(CountOccurrences(json, "\"config\": {}") == 1);
   CHECK_NOTHROW(nlohmann::json::parse(json));
 }
 

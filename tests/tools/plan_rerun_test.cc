@@ -1,0 +1,294 @@
+// `fairmatch plan --baseline/--from/--print-config` through the binary, on
+// the demo fair: the organiser's rerun cases of docs/reruns.md.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "tests/tools/subprocess.h"
+
+namespace fairmatch {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::ProcessResult;
+using testing::RunProcess;
+
+const std::string kBinary = FAIRMATCH_BINARY;
+const std::string kDemo = std::string(FAIRMATCH_SOURCE_DIR) + "/data/demo";
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+fs::path Scratch(const std::string& name) {
+  fs::path dir = fs::temp_directory_path() / ("fairmatch_rerun_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+ProcessResult Fairmatch(const fs::path& scratch,
+                        std::vector<std::string> args) {
+  args.insert(args.begin(), kBinary);
+  return RunProcess(args, scratch.string());
+}
+
+// (attendee, employer) -> "start table" of every attendee-meeting.
+std::map<std::pair<std::string, std::string>, std::string> Places(
+    const json& schedule) {
+  std::map<std::pair<std::string, std::string>, std::string> places;
+  for (const json& m : schedule["meetings"]) {
+    for (const json& a : m["attendees"]) {
+      places[{a.get<std::string>(), m["employer"].get<std::string>()}] =
+          m["start"].get<std::string>() + " " + std::to_string(m["table"].get<int>());
+    }
+  }
+  return places;
+}
+
+// The busiest employer of a plan that no attendee names in must_meet or
+// avoid (so it can be deleted from employers.yaml alone).
+std::string BusiestUnreferenced(const json& schedule,
+                                const std::string& attendees_yaml) {
+  std::map<std::string, int> load;
+  for (const json& m : schedule["meetings"]) {
+    load[m["employer"].get<std::string>()] += static_cast<int>(m["attendees"].size());
+  }
+  std::string best;
+  for (const auto& [id, n] : load) {
+    if (attendees_yaml.find(id) != std::string::npos) continue;
+    if (best.empty() || n > load[best]) best = id;
+  }
+  return best;
+}
+
+// employers.yaml without the entry of `id`.
+std::string DeleteEmployer(const std::string& yaml, const std::string& id) {
+  std::istringstream in(yaml);
+  std::string out;
+  bool skipping = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  - id: ", 0) == 0) skipping = line == "  - id: " + id;
+    if (!skipping) out += line + "\n";
+  }
+  return out;
+}
+
+// Every UID line of an .ics file.
+std::set<std::string> Uids(const fs::path& ics) {
+  std::set<std::string> uids;
+  std::istringstream in(Slurp(ics));
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("UID:", 0) == 0) uids.insert(line);
+  }
+  return uids;
+}
+
+TEST_CASE("an employer cancels: the rerun keeps almost every other meeting, "
+          "passes check and keeps calendar UIDs", "[tools][rerun]") {
+  const fs::path dir = Scratch("cancel");
+  ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--out", (dir / "v1").string()});
+  REQUIRE(r.exit_code == 0);
+  const json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
+
+  fs::copy(kDemo, dir / "fair");
+  const std::string gone =
+      BusiestUnreferenced(v1, Slurp(dir / "fair" / "attendees.yaml"));
+  REQUIRE(!gone.empty());
+  const std::string employers =
+      DeleteEmployer(Slurp(dir / "fair" / "employers.yaml"), gone);
+  std::ofstream(dir / "fair" / "employers.yaml") << employers;
+
+  r = Fairmatch(dir, {"plan", (dir / "fair").string(), "--baseline",
+                      (dir / "v1" / "schedule.json").string(), "--out",
+                      (dir / "v2").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("against the baseline:") != std::string::npos);
+  r = Fairmatch(dir, {"check", (dir / "fair").string(),
+                      (dir / "v2" / "schedule.json").string()});
+  CHECK(r.exit_code == 0);
+
+  const json v2 = json::parse(Slurp(dir / "v2" / "schedule.json"));
+  const auto before = Places(v1);
+  const auto after = Places(v2);
+  int others = 0, kept = 0;
+  for (const auto& [pair, place] : before) {
+    if (pair.second == gone) continue;
+    ++others;
+    const auto it = after.find(pair);
+    kept += it != after.end() && it->second == place;
+  }
+  INFO("kept " << kept << " of " << others);
+  CHECK(kept >= 0.95 * others);
+  const json& b = v2["metrics"]["baseline"];
+  CHECK(b["kept"].get<int>() + b["moved"].get<int>() + b["dropped"].get<int>() ==
+        static_cast<int>(before.size()));
+  CHECK(b["kept"].get<int>() + b["moved"].get<int>() + b["added"].get<int>() ==
+        static_cast<int>(after.size()));
+
+  // An attendee whose meetings are all kept keeps every calendar UID.
+  int same = 0, checked = 0;
+  for (const json& person : v2["people"]["attendees"]) {
+    const std::string id = person["id"].get<std::string>();
+    bool untouched = true;
+    for (const auto& [pair, place] : before) {
+      if (pair.first != id) continue;
+      const auto it = after.find(pair);
+      untouched = untouched && it != after.end() && it->second == place;
+    }
+    for (const auto& [pair, place] : after) {
+      if (pair.first == id) untouched = untouched && before.count(pair) == 1;
+    }
+    const fs::path one = dir / "v1" / "calendar" / (id + ".ics");
+    const fs::path two = dir / "v2" / "calendar" / (id + ".ics");
+    if (!untouched || !fs::exists(one)) continue;
+    ++checked;
+    same += Uids(one) == Uids(two) && !Uids(one).empty();
+  }
+  CHECK(checked > 100);
+  CHECK(same == checked);
+}
+
+TEST_CASE("a lock that cannot hold exits 3, says why and writes nothing",
+          "[tools][rerun]") {
+  const fs::path dir = Scratch("lock");
+  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
+                          (dir / "v1").string()})
+              .exit_code == 0);
+  json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
+  fs::copy(kDemo, dir / "fair");
+  const std::string gone =
+      BusiestUnreferenced(v1, Slurp(dir / "fair" / "attendees.yaml"));
+  const std::string employers =
+      DeleteEmployer(Slurp(dir / "fair" / "employers.yaml"), gone);
+  std::ofstream(dir / "fair" / "employers.yaml") << employers;
+  for (json& m : v1["meetings"]) {
+    if (m["employer"] == gone) {
+      m["locked"] = true;
+      break;
+    }
+  }
+  std::ofstream(dir / "locked.json") << v1.dump(1);
+  ProcessResult r = Fairmatch(
+      dir, {"plan", (dir / "fair").string(), "--baseline",
+            (dir / "locked.json").string(), "--out", (dir / "v2").string()});
+  CHECK(r.exit_code == 3);
+  CHECK(r.err.find("locked meeting at ") != std::string::npos);
+  CHECK(r.err.find("employer " + gone + " is no longer in employers.yaml") !=
+        std::string::npos);
+  CHECK(!fs::exists(dir / "v2"));
+}
+
+TEST_CASE("a replan from a time of day keeps everything before it", "[tools][rerun]") {
+  const fs::path dir = Scratch("from");
+  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
+                          (dir / "v1").string()})
+              .exit_code == 0);
+  // The day's priorities change at 11:00: more weight on shared values.
+  ProcessResult r = Fairmatch(
+      dir, {"plan", kDemo, "--baseline", (dir / "v1" / "schedule.json").string(),
+            "--from", "11:00", "--set", "weights.values=0.9", "--set",
+            "rerun.change_penalty=0", "--format", "json", "--out",
+            (dir / "v2").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
+  const json v2 = json::parse(Slurp(dir / "v2" / "schedule.json"));
+  auto before_eleven = [](const json& s) {
+    std::set<std::string> lines;
+    for (json m : s["meetings"]) {
+      if (m["start"].get<std::string>() >= "11:00") continue;
+      m.erase("scores");  // the weights changed, so the scores did
+      m.erase("locked");  // and what had happened is now locked
+      lines.insert(m.dump());
+    }
+    return lines;
+  };
+  CHECK(!before_eleven(v1).empty());
+  CHECK(before_eleven(v1) == before_eleven(v2));
+  // With no change penalty and new weights, later slots did change.
+  CHECK(v2["metrics"]["baseline"]["kept"].get<int>() <
+        static_cast<int>(Places(v1).size()));
+}
+
+TEST_CASE("plan --from needs --baseline and a time of day", "[tools][rerun]") {
+  const fs::path dir = Scratch("from_bad");
+  ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--from", "11:00", "--out",
+                                    (dir / "out").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--baseline") != std::string::npos);
+  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
+                          (dir / "v1").string()})
+              .exit_code == 0);
+  for (const char* bad : {"25:00", "11", "11:5", "eleven"}) {
+    r = Fairmatch(dir, {"plan", kDemo, "--baseline",
+                        (dir / "v1" / "schedule.json").string(), "--from", bad,
+                        "--out", (dir / "out").string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--from: error:") != std::string::npos);
+  }
+  CHECK(!fs::exists(dir / "out"));
+}
+
+TEST_CASE("plan --print-config shows every value and where it came from",
+          "[tools][rerun]") {
+  const fs::path dir = Scratch("print_config");
+  ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--print-config", "--set",
+                                    "min_score=0.3", "--out",
+                                    (dir / "out").string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("min_score: 0.3") != std::string::npos);
+  CHECK(r.out.find("# --set") != std::string::npos);
+  CHECK(r.out.find("seed: 1") != std::string::npos);
+  CHECK(r.out.find("config.yaml") != std::string::npos);  // demo sets seed
+  CHECK(r.out.find("weights.values: 0.5") != std::string::npos);
+  CHECK(r.out.find("# default") != std::string::npos);
+  CHECK(!fs::exists(dir / "out"));
+  // The printout is itself a valid config file.
+  std::ofstream(dir / "printed.yaml") << r.out;
+  r = Fairmatch(dir, {"plan", kDemo, "--config", (dir / "printed.yaml").string(),
+                      "--print-config"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("min_score: 0.3") != std::string::npos);
+}
+
+TEST_CASE("schedule.json records the version, the resolved config and a hash "
+          "of the inputs", "[tools][rerun]") {
+  const fs::path dir = Scratch("provenance");
+  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
+                          (dir / "a").string()})
+              .exit_code == 0);
+  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--set",
+                          "min_score=0.25", "--out", (dir / "b").string()})
+              .exit_code == 0);
+  const json a = json::parse(Slurp(dir / "a" / "schedule.json"));
+  const json b = json::parse(Slurp(dir / "b" / "schedule.json"));
+  const std::string ha = a["fairmatch"]["inputs_sha256"].get<std::string>();
+  CHECK(ha.size() == 64);
+  CHECK(ha.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(b["fairmatch"]["inputs_sha256"].get<std::string>() != ha);
+  CHECK(a["fairmatch"]["config"]["min_score"] == "0.2");
+  CHECK(b["fairmatch"]["config"]["min_score"] == "0.25");
+  CHECK(a["fairmatch"]["config"]["rerun.change_penalty"] == "0.1");
+  CHECK(!a["fairmatch"]["version"].get<std::string>().empty());
+  // The same inputs from another folder hash the same (paths are not hashed).
+  fs::copy(kDemo, dir / "copy");
+  REQUIRE(Fairmatch(dir, {"plan", (dir / "copy").string(), "--format", "json",
+                          "--out", (dir / "c").string()})
+              .exit_code == 0);
+  CHECK(Slurp(dir / "c" / "schedule.json") == Slurp(dir / "a" / "schedule.json"));
+}
+
+}  // namespace
+}  // namespace fairmatch
