@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   fairmatch::AddSimulateCommand(app, &exit_code);
   fairmatch::AddImportCommand(app, &exit_code);
   fairmatch::AddInitCommand(app, &exit_code);
+  fairmatch::AddDiffCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

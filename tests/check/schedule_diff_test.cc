@@ -7,19 +7,12 @@
 
 #include "engine/model/recorded_schedule.h"
 #include "tests/check/check_fixture.h"
+#include "tests/check/recorded_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-RecordedMeeting At(const std::string& start, const std::string& employer,
-                   int table, std::vector<std::string> attendees) {
-  RecordedMeeting m;
-  m.start = start;
-  m.employer = employer;
-  m.table = table;
-  m.attendees = std::move(attendees);
-  return m;
-}
+using check_testing::At;
 
 // A017 meets Acme, Globex and Initech; A002 meets Acme with A017.
 RecordedSchedule OldSchedule() {

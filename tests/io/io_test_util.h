@@ -8,6 +8,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 namespace fairmatch::testing {
@@ -46,6 +47,12 @@ class TempDir {
     std::ofstream out(path, std::ios::binary);
     out << content;
     return path;
+  }
+  // The bytes of `name`, or "" when it cannot be read.
+  std::string Read(const std::string& name) const {
+    std::ifstream in(File(name), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in),
+                       std::istreambuf_iterator<char>());
   }
   void Remove(const std::string& name) const {
     std::filesystem::remove(File(name));

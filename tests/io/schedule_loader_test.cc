@@ -1,5 +1,7 @@
 #include "engine/io/schedule_loader.h"
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -43,11 +45,13 @@ Fair SmallFair() {
   return fair;
 }
 
-// Writes `text` to a file of its own in the temp folder and returns its path.
+// Writes `text` to a file of its own in the temp folder and returns its
+// path; the pid keeps test runs of other checkouts on the machine apart.
 std::string WriteTemp(const std::string& name, const std::string& text) {
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() /
-      ("fairmatch_schedule_loader_test_" + name + ".json");
+      ("fairmatch_schedule_loader_test_" + std::to_string(::getpid()) + "_" +
+       name + ".json");
   std::ofstream(path, std::ios::binary) << text;
   return path.string();
 }

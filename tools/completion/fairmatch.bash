@@ -12,7 +12,7 @@ _fairmatch() {
     cword=$COMP_CWORD
   fi
 
-  local commands="plan check scores simulate synth import init"
+  local commands="plan check scores simulate synth import init diff"
   local config_opts="--config --set"
 
   # The subcommand (and for import, its kind) is the first non-option word.
@@ -42,7 +42,11 @@ _fairmatch() {
       return
       ;;
     --format)
-      COMPREPLY=($(compgen -W "all json csv html json,csv,html" -- "$cur"))
+      if [[ $cmd == diff ]]; then
+        COMPREPLY=($(compgen -W "text csv json" -- "$cur"))
+      else
+        COMPREPLY=($(compgen -W "all json csv html json,csv,html" -- "$cur"))
+      fi
       return
       ;;
     --set)
@@ -70,6 +74,7 @@ _fairmatch() {
     simulate) opts="$config_opts --out --seed --help" ;;
     synth) opts="--attendees --employers --slots --seed --help" ;;
     init) opts="--help" ;;
+    diff) opts="--format --out --help" ;;
     import)
       if [[ -z $kind ]]; then
         COMPREPLY=($(compgen -W "attendees employers --help" -- "$cur"))
@@ -89,6 +94,9 @@ _fairmatch() {
       ;;
     check)
       COMPREPLY=($(compgen -f -- "$cur"))
+      ;;
+    diff)
+      COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
       ;;
     *)
       COMPREPLY=($(compgen -d -- "$cur"))

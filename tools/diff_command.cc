@@ -1,0 +1,70 @@
+// fairmatch diff OLD.json NEW.json [--format text|csv|json] [--out FILE]
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "engine/check/schedule_diff.h"
+#include "engine/io/output_dir.h"
+#include "engine/io/schedule_loader.h"
+#include "engine/render/diff_report.h"
+#include "tools/cli.h"
+
+namespace fairmatch {
+namespace {
+
+struct DiffArgs {
+  std::string old_path;
+  std::string new_path;
+  std::string format = "text";
+  std::string out;
+};
+
+int RunDiffCommand(const DiffArgs& args) {
+  absl::StatusOr<RecordedSchedule> old_s = LoadRecordedSchedule(args.old_path);
+  absl::StatusOr<RecordedSchedule> new_s = LoadRecordedSchedule(args.new_path);
+  // Both files' problems at once, like the fair loader.
+  if (!old_s.ok()) PrintStatus(old_s.status());
+  if (!new_s.ok()) PrintStatus(new_s.status());
+  if (!old_s.ok()) return ExitCodeFor(old_s.status());
+  if (!new_s.ok()) return ExitCodeFor(new_s.status());
+
+  const ScheduleDiff diff = DiffSchedules(*old_s, *new_s);
+  std::string text;
+  if (args.format == "csv") {
+    text = RenderDiffCsv(diff);
+  } else if (args.format == "json") {
+    text = RenderDiffJson(diff);
+  } else {
+    text = RenderDiffText(diff);
+  }
+  if (args.out.empty()) {
+    std::cout << text;
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitViolations;
+  }
+  if (absl::Status s = WriteFileAtomically(args.out, text); !s.ok()) {
+    PrintStatus(s);
+    return ExitCodeFor(s);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void AddDiffCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<DiffArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "diff",
+      "Compare two schedule.json files: per attendee and per employer, the "
+      "conversations added, moved and cancelled, and who to notify");
+  cmd->add_option("OLD", args->old_path, "The earlier schedule.json")
+      ->required();
+  cmd->add_option("NEW", args->new_path, "The later schedule.json")
+      ->required();
+  cmd->add_option("--format", args->format, "text (default), csv or json")
+      ->check(CLI::IsMember({"text", "csv", "json"}));
+  cmd->add_option("--out", args->out, "Output file (default: stdout)");
+  cmd->callback([args, exit_code] { *exit_code = RunDiffCommand(*args); });
+}
+
+}  // namespace fairmatch
