@@ -12,14 +12,13 @@ namespace {
 using testing::ProcessResult;
 using testing::TempDir;
 
-const std::string kBinary = FAIRMATCH_BINARY;
 const std::string kValidFair =
     std::string(FAIRMATCH_SOURCE_DIR) + "/tests/data/io/valid_fair";
 
 // Runs the binary with `args`, its output captured in `dir`.
-ProcessResult Fairmatch(const TempDir& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), kBinary);
-  return testing::RunProcess(args, dir.path());
+ProcessResult Fairmatch(const TempDir& dir,
+                        const std::vector<std::string>& args) {
+  return testing::RunFairmatch(dir.path(), args);
 }
 
 constexpr char kOld[] = R"({
