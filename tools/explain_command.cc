@@ -45,17 +45,15 @@ int RunExplainCommand(const ExplainArgs& args) {
   const Compatibility compat = Compatibility::Build(**fair);
 
   if (!args.schedule.empty()) {
-    absl::StatusOr<Schedule> schedule =
-        LoadScheduleJson(**fair, args.schedule);
+    absl::StatusOr<Schedule> schedule = LoadScheduleJson(**fair, args.schedule);
     if (!schedule.ok()) {
       PrintStatus(schedule.status());
       return ExitCodeFor(schedule.status());
     }
     const size_t violations = CheckSchedule(**fair, compat, *schedule).size();
     if (violations > 0) {
-      std::cerr << args.schedule << ": note: the schedule breaks "
-                << violations << " hard constraint"
-                << (violations == 1 ? "" : "s")
+      std::cerr << args.schedule << ": note: the schedule breaks " << violations
+                << " hard constraint" << (violations == 1 ? "" : "s")
                 << "; `fairmatch check` lists them\n";
     }
     return PrintExplanation(**fair, compat, *schedule, args);

@@ -33,9 +33,8 @@ absl::StatusOr<int> FindId(const std::vector<Person>& people,
   std::vector<std::string> ids;
   ids.reserve(people.size());
   for (const Person& p : people) ids.push_back(p.id);
-  return absl::InvalidArgumentError(
-      absl::StrCat(option, ": error: unknown ", what, " '", id, "'",
-                   DidYouMean(id, ids)));
+  return absl::InvalidArgumentError(absl::StrCat(
+      option, ": error: unknown ", what, " '", id, "'", DidYouMean(id, ids)));
 }
 
 // "Acme (E01)", or the id alone when the name is empty or the id.
@@ -51,8 +50,9 @@ std::string Score(double s) { return absl::StrFormat("%.2f", s); }
 // them apart when they differ.
 std::string Versus(double a, double b, const char* middle = " vs ") {
   int decimals = 2;
-  while (decimals < 6 && absl::StrFormat("%.*f", decimals, a) ==
-                             absl::StrFormat("%.*f", decimals, b) &&
+  while (decimals < 6 &&
+         absl::StrFormat("%.*f", decimals, a) ==
+             absl::StrFormat("%.*f", decimals, b) &&
          a != b) {
     ++decimals;
   }
@@ -85,9 +85,8 @@ AttendeeView ViewOf(const Fair& fair, const Compatibility& compat,
   AttendeeView view;
   view.busy_with.assign(fair.num_slots(), -1);
   for (const Meeting& m : schedule.meetings) {
-    if (!InRange(fair, m) ||
-        std::find(m.attendees.begin(), m.attendees.end(), a) ==
-            m.attendees.end()) {
+    if (!InRange(fair, m) || std::find(m.attendees.begin(), m.attendees.end(),
+                                       a) == m.attendees.end()) {
       continue;
     }
     ExplainedMeeting x;
@@ -160,13 +159,12 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
 
   if (p->meeting >= 0) {
     const ExplainedMeeting& m = view.meetings[p->meeting];
-    decide(Verdict::kMeets, absl::StrCat("meets ", e, " at ",
-                                         Clock(fair, m.slot), " (table ",
-                                         m.table, ")"));
+    decide(Verdict::kMeets,
+           absl::StrCat("meets ", e, " at ", Clock(fair, m.slot), " (table ",
+                        m.table, ")"));
   } else if (p->avoided) {
     decide(Verdict::kAvoided,
-           absl::StrCat("not eligible: ", e, " is on ", who,
-                        "'s avoid list"));
+           absl::StrCat("not eligible: ", e, " is on ", who, "'s avoid list"));
   } else if (!p->eligible) {
     decide(Verdict::kBelowMinScore,
            absl::StrCat("not eligible: score ",
@@ -182,41 +180,43 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
   } else if (count >= cap && lowest_own >= score) {
     decide(Verdict::kAttendeeAtCap,
            absl::StrCat(who, "'s meetings all score ",
-                        lowest_own > score ? "higher than " : "as high as ",
-                        e, " (lowest ", Versus(lowest_own, score), ") and ",
-                        who, " is at their cap of ", cap));
+                        lowest_own > score ? "higher than " : "as high as ", e,
+                        " (lowest ", Versus(lowest_own, score), ") and ", who,
+                        " is at their cap of ", cap));
   } else if (every_full) {
     const std::string cap_note =
         count >= cap ? absl::StrCat("; ", who, " is also at their cap of ", cap)
                      : "";
-    decide(Verdict::kEmployerFull,
-           absl::StrCat(lowest_holder >= score
-               ? absl::StrCat("every shared slot at ", e,
-                              " is full with attendees who score ",
-                              lowest_holder > score ? "higher" : "as high",
-                              " with ", e, " (lowest ",
-                              Versus(lowest_holder, score, " vs your "), ")")
-               : absl::StrCat("every shared slot at ", e,
-                              " is full, with some attendees who score "
-                              "lower with ",
-                              e, " (lowest ",
-                              Versus(lowest_holder, score, " vs your "),
-                              "): the planner favoured them for fairness "
-                              "or a must_meet"),
-                        cap_note));
+    decide(
+        Verdict::kEmployerFull,
+        absl::StrCat(
+            lowest_holder >= score
+                ? absl::StrCat("every shared slot at ", e,
+                               " is full with attendees who score ",
+                               lowest_holder > score ? "higher" : "as high",
+                               " with ", e, " (lowest ",
+                               Versus(lowest_holder, score, " vs your "), ")")
+                : absl::StrCat("every shared slot at ", e,
+                               " is full, with some attendees who score "
+                               "lower with ",
+                               e, " (lowest ",
+                               Versus(lowest_holder, score, " vs your "),
+                               "): the planner favoured them for fairness "
+                               "or a must_meet"),
+            cap_note));
   } else if (every_blocked) {
-    std::string line =
-        absl::StrCat("no slot with a free seat at ", e, " while ", who,
-                     " is free: ", who, " is busy at ",
-                     absl::StrJoin(busy, ", "));
+    std::string line = absl::StrCat("no slot with a free seat at ", e,
+                                    " while ", who, " is free: ", who,
+                                    " is busy at ", absl::StrJoin(busy, ", "));
     if (!full.empty()) {
-      absl::StrAppend(&line, "; ", e, " is full at ", absl::StrJoin(full, ", "));
+      absl::StrAppend(&line, "; ", e, " is full at ",
+                      absl::StrJoin(full, ", "));
     }
     decide(Verdict::kNoFreeSlot, std::move(line));
   } else {
-    std::string line = absl::StrCat(
-        "nothing prevents it: ", e, " has a free seat at ",
-        Clock(fair, open_slot), " while ", who, " is free");
+    std::string line =
+        absl::StrCat("nothing prevents it: ", e, " has a free seat at ",
+                     Clock(fair, open_slot), " while ", who, " is free");
     if (count >= cap && lowest_own_employer >= 0) {
       absl::StrAppend(&line, ", and ", who, "'s lowest meeting (",
                       Short(fair.employers[lowest_own_employer]), " ",
@@ -258,7 +258,8 @@ PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
                                    attendee.must_meet.end(), e);
   p.eligible = Eligible(fair, a, e, p.score.score);
   for (int s = 0; s < fair.num_slots(); ++s) {
-    if (!fair.AttendeeAvailable(a, s) || !fair.EmployerAvailable(e, s)) continue;
+    if (!fair.AttendeeAvailable(a, s) || !fair.EmployerAvailable(e, s))
+      continue;
     p.shared_slots.push_back(s);
     SharedSlot shared;
     shared.slot = s;
@@ -317,22 +318,21 @@ void RenderPair(const Fair& fair, const Explanation& x,
   const std::string& who = attendee.id;
   const std::string e = Short(employer);
   absl::StrAppend(out, "\n", Label(employer), " for ", who, ":\n");
-  absl::StrAppend(
-      out, "  score ", Score(p.score.score), " = ", Score(p.weight_values),
-      " x values ", Score(p.score.values), " + ", Score(p.weight_benefit),
-      " x benefit ", Score(p.score.benefit), " (benefit = sqrt(", who,
-      " gives ", Score(p.score.attendee_gives), " x ", e, " gives ",
-      Score(p.score.employer_gives), "))\n");
-  absl::StrAppend(
-      out, "  eligibility: ",
-      p.avoided ? "no, on the avoid list"
-      : p.must_meet ? "yes, a must_meet"
-      : p.eligible  ? "yes"
-                    : "no",
-      " (min_score ", Score(p.min_score), ", score ",
-      p.score.score >= p.min_score ? "at or above" : "below", "; avoid: ",
-      p.avoided ? "yes" : "no", "; must_meet: ", p.must_meet ? "yes" : "no",
-      ")\n");
+  absl::StrAppend(out, "  score ", Score(p.score.score), " = ",
+                  Score(p.weight_values), " x values ", Score(p.score.values),
+                  " + ", Score(p.weight_benefit), " x benefit ",
+                  Score(p.score.benefit), " (benefit = sqrt(", who, " gives ",
+                  Score(p.score.attendee_gives), " x ", e, " gives ",
+                  Score(p.score.employer_gives), "))\n");
+  absl::StrAppend(out, "  eligibility: ",
+                  p.avoided     ? "no, on the avoid list"
+                  : p.must_meet ? "yes, a must_meet"
+                  : p.eligible  ? "yes"
+                                : "no",
+                  " (min_score ", Score(p.min_score), ", score ",
+                  p.score.score >= p.min_score ? "at or above" : "below",
+                  "; avoid: ", p.avoided ? "yes" : "no",
+                  "; must_meet: ", p.must_meet ? "yes" : "no", ")\n");
   std::vector<std::string> shared;
   for (int s : p.shared_slots) shared.push_back(Clock(fair, s));
   absl::StrAppend(out, "  windows: ", who, " ", Windows(attendee.available),
@@ -355,19 +355,18 @@ void RenderPair(const Fair& fair, const Explanation& x,
     for (const SharedSlot& s : p.at_employer) {
       std::vector<std::string> holders;
       for (const SeatHolder& h : s.holders) {
-        holders.push_back(absl::StrCat(fair.attendees[h.attendee].id, " ",
-                                       Score(h.score)));
+        holders.push_back(
+            absl::StrCat(fair.attendees[h.attendee].id, " ", Score(h.score)));
       }
-      absl::StrAppend(out, "    ", Clock(fair, s.slot), "  ", s.holders.size(),
-                      " of ", s.seats, " taken",
-                      holders.empty() ? "" : ": ", absl::StrJoin(holders, ", "),
-                      "; ", who,
-                      s.attendee_busy_with < 0
-                          ? std::string(" free")
-                          : absl::StrCat(" with ",
-                                         Short(fair.employers
-                                                   [s.attendee_busy_with])),
-                      "\n");
+      absl::StrAppend(
+          out, "    ", Clock(fair, s.slot), "  ", s.holders.size(), " of ",
+          s.seats, " taken", holders.empty() ? "" : ": ",
+          absl::StrJoin(holders, ", "), "; ", who,
+          s.attendee_busy_with < 0
+              ? std::string(" free")
+              : absl::StrCat(" with ",
+                             Short(fair.employers[s.attendee_busy_with])),
+          "\n");
     }
   }
   absl::StrAppend(out, "  verdict: ", p.verdict_text, "\n");
@@ -424,14 +423,12 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
     for (int k = 0; k < fair.num_employers(); ++k) {
       ranked.push_back({compat.Pair(*a, k).score, k});
     }
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const auto& p, const auto& q) {
-                       return p.first > q.first;
-                     });
+    std::stable_sort(
+        ranked.begin(), ranked.end(),
+        [](const auto& p, const auto& q) { return p.first > q.first; });
     for (size_t i = 0; i < ranked.size() && i < kExplainTop; ++i) {
-      x.top.push_back(
-          ExplainPair(fair, compat, schedule, *a, ranked[i].second, view,
-                      x.cap));
+      x.top.push_back(ExplainPair(fair, compat, schedule, *a, ranked[i].second,
+                                  view, x.cap));
     }
   }
   x.meetings = std::move(view.meetings);
@@ -440,17 +437,15 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
 
 std::string RenderExplanation(const Fair& fair, const Explanation& x) {
   const Attendee& attendee = fair.attendees[x.attendee];
-  std::string out = absl::StrCat(PersonLine(attendee), ": ",
-                                 x.meetings.size(), " conversation",
-                                 x.meetings.size() == 1 ? "" : "s",
-                                 " (cap ", x.cap, ")\n");
+  std::string out = absl::StrCat(
+      PersonLine(attendee), ": ", x.meetings.size(), " conversation",
+      x.meetings.size() == 1 ? "" : "s", " (cap ", x.cap, ")\n");
   for (const ExplainedMeeting& m : x.meetings) {
     const Slot& slot = fair.slots[m.slot];
-    absl::StrAppend(&out, "  ", FormatClock(slot.start), "-",
-                    FormatClock(slot.end), "  ",
-                    Label(fair.employers[m.employer]), ", table ", m.table,
-                    ": score ", Score(m.score.score), " (",
-                    Components(m.score), ")");
+    absl::StrAppend(
+        &out, "  ", FormatClock(slot.start), "-", FormatClock(slot.end), "  ",
+        Label(fair.employers[m.employer]), ", table ", m.table, ": score ",
+        Score(m.score.score), " (", Components(m.score), ")");
     if (!m.group_mates.empty()) {
       std::vector<std::string> mates;
       for (int g : m.group_mates) mates.push_back(fair.attendees[g].id);

@@ -64,7 +64,7 @@ struct ExplainedMeeting {
   int slot = 0;
   int employer = 0;
   int table = 1;
-  PairScore score;              // the attendee with this employer
+  PairScore score;               // the attendee with this employer
   std::vector<int> group_mates;  // the other attendees at the table
 };
 
@@ -92,7 +92,7 @@ struct PairExplanation {
   bool avoided = false;
   bool must_meet = false;
   bool eligible = false;
-  std::vector<int> shared_slots;  // slot indices, ascending
+  std::vector<int> shared_slots;        // slot indices, ascending
   std::vector<SharedSlot> at_employer;  // one per shared slot
   int meeting = -1;  // index into Explanation::meetings when they meet
   Verdict verdict = Verdict::kOpen;
@@ -102,7 +102,7 @@ struct PairExplanation {
 
 struct Explanation {
   int attendee = 0;
-  int cap = 0;  // Fair::MaxMeetings
+  int cap = 0;                             // Fair::MaxMeetings
   std::vector<ExplainedMeeting> meetings;  // by slot
   // With an employer: that pair. Without: the attendee's top 5 employers
   // by score (ties by file order), each with its verdict.

@@ -125,8 +125,7 @@ TEST_CASE("explain: a pair that meets says when and where", "[check]") {
   CHECK(p.at_employer[1].attendee_busy_with == 0);
 }
 
-TEST_CASE("explain: an employer on the avoid list is not eligible",
-          "[check]") {
+TEST_CASE("explain: an employer on the avoid list is not eligible", "[check]") {
   Fair fair = BaseFair(2);
   AddAttendee(fair, "a0");
   AddEmployer(fair, "e0", "Acme", Fit::kPerfect);
@@ -162,8 +161,8 @@ TEST_CASE("explain: windows that share no slot", "[check]") {
   Fair fair = BaseFair(4);
   AddAttendee(fair, "a0");
   AddEmployer(fair, "e0", "Acme", Fit::kPerfect);
-  fair.attendees[0].available = {{600, 630}};   // slots 0-1
-  fair.employers[0].available = {{630, 660}};   // slots 2-3
+  fair.attendees[0].available = {{600, 630}};  // slots 0-1
+  fair.employers[0].available = {{630, 660}};  // slots 2-3
   const PairExplanation p = ExplainPairOf(fair, Schedule{}, "e0");
   CHECK(p.verdict == Verdict::kNoSharedSlot);
   CHECK(p.shared_slots.empty());
@@ -217,8 +216,7 @@ TEST_CASE("explain: every shared seat taken by attendees who score higher",
                                "attendees who score lower with Acme (lowest "));
 }
 
-TEST_CASE("explain: an attendee at their cap with better meetings",
-          "[check]") {
+TEST_CASE("explain: an attendee at their cap with better meetings", "[check]") {
   Fair fair = BaseFair(3);
   AddAttendee(fair, "a0");
   AddEmployer(fair, "e0", "Acme", Fit::kPerfect);
@@ -367,9 +365,9 @@ TEST_CASE("explain on planned fairs: a pair meets exactly when it is planned",
     if (!plan.ok()) continue;  // infeasible requests: nothing to explain
     for (int a = 0; a < fair.num_attendees(); ++a) {
       for (int e = 0; e < fair.num_employers(); ++e) {
-        absl::StatusOr<Explanation> x = Explain(
-            fair, compat, plan->schedule, fair.attendees[a].id,
-            fair.employers[e].id);
+        absl::StatusOr<Explanation> x =
+            Explain(fair, compat, plan->schedule, fair.attendees[a].id,
+                    fair.employers[e].id);
         REQUIRE(x.ok());
         bool planned = false;
         for (const Meeting& m : plan->schedule.meetings) {

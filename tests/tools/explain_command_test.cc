@@ -26,8 +26,8 @@ TEST_CASE("explain plans the fair and says why a pair does not meet",
           "[tools]") {
   TempDir dir;
   // a1 avoids initech (tests/data/io/valid_fair/attendees.yaml).
-  ProcessResult r = Fairmatch(
-      dir, {"explain", kValidFair, "--attendee", "a1", "--employer", "initech"});
+  ProcessResult r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1",
+                                    "--employer", "initech"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("a1 Nguyễn Thị Minh Khai "
                                       "<minh@example.org>: "));
@@ -58,13 +58,14 @@ TEST_CASE("explain of the published schedule equals explain of a fresh plan",
 
 TEST_CASE("explain exits 2 on unknown ids, with a suggestion", "[tools]") {
   TempDir dir;
-  ProcessResult r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a11"});
+  ProcessResult r =
+      Fairmatch(dir, {"explain", kValidFair, "--attendee", "a11"});
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
   CHECK(r.err ==
         "--attendee: error: unknown attendee 'a11'; did you mean 'a1'?\n");
-  r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1", "--employer",
-                      "acm"});
+  r = Fairmatch(
+      dir, {"explain", kValidFair, "--attendee", "a1", "--employer", "acm"});
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
         "--employer: error: unknown employer 'acm'; did you mean 'acme'?\n");
@@ -81,12 +82,14 @@ TEST_CASE("explain notes a schedule that breaks hard constraints", "[tools]") {
       "s.json",
       R"({"meetings": [{"slot": 0, "employer": "acme", "table": 1, "attendees": ["a1"]},
                        {"slot": 0, "employer": "globex", "table": 1, "attendees": ["a1"]}]})");
-  ProcessResult r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1",
-                                    "--schedule", schedule});
+  ProcessResult r = Fairmatch(
+      dir, {"explain", kValidFair, "--attendee", "a1", "--schedule", schedule});
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.err, Catch::StartsWith(schedule + ": note: the schedule breaks "));
-  CHECK_THAT(r.out, Catch::Contains("a1 Nguyễn Thị Minh Khai <minh@example.org>: "
-                                    "2 conversations (cap 3)\n"));
+  CHECK_THAT(r.err,
+             Catch::StartsWith(schedule + ": note: the schedule breaks "));
+  CHECK_THAT(r.out,
+             Catch::Contains("a1 Nguyễn Thị Minh Khai <minh@example.org>: "
+                             "2 conversations (cap 3)\n"));
 }
 
 }  // namespace
