@@ -59,8 +59,7 @@ void AddDiffCommand(CLI::App& app, int* exit_code) {
       "conversations added, moved and cancelled, and who to notify");
   cmd->add_option("OLD", args->old_path, "The earlier schedule.json")
       ->required();
-  cmd->add_option("NEW", args->new_path, "The later schedule.json")
-      ->required();
+  cmd->add_option("NEW", args->new_path, "The later schedule.json")->required();
   cmd->add_option("--format", args->format, "text (default), csv or json")
       ->check(CLI::IsMember({"text", "csv", "json"}));
   cmd->add_option("--out", args->out, "Output file (default: stdout)");

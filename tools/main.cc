@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   fairmatch::AddImportCommand(app, &exit_code);
   fairmatch::AddInitCommand(app, &exit_code);
   fairmatch::AddDiffCommand(app, &exit_code);
+  fairmatch::AddExplainCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -158,8 +158,7 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
   size_t i = 0, j = 0;
   while (i < olds.size() || j < news.size()) {
     const Incidence& head =
-        j == news.size() ||
-                (i < olds.size() && olds[i].Key() < news[j].Key())
+        j == news.size() || (i < olds.size() && olds[i].Key() < news[j].Key())
             ? olds[i]
             : news[j];
     size_t i_end = i, j_end = j;
@@ -200,16 +199,16 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
   }
 
   auto by_attendee = [](const MeetingChange& x, const MeetingChange& y) {
-    return std::tie(x.attendee, x.time(), x.employer, x.old_start,
-                    x.old_table, x.new_table) <
-           std::tie(y.attendee, y.time(), y.employer, y.old_start,
-                    y.old_table, y.new_table);
+    return std::tie(x.attendee, x.time(), x.employer, x.old_start, x.old_table,
+                    x.new_table) < std::tie(y.attendee, y.time(), y.employer,
+                                            y.old_start, y.old_table,
+                                            y.new_table);
   };
   auto by_employer = [](const MeetingChange& x, const MeetingChange& y) {
-    return std::tie(x.employer, x.time(), x.attendee, x.old_start,
-                    x.old_table, x.new_table) <
-           std::tie(y.employer, y.time(), y.attendee, y.old_start,
-                    y.old_table, y.new_table);
+    return std::tie(x.employer, x.time(), x.attendee, x.old_start, x.old_table,
+                    x.new_table) < std::tie(y.employer, y.time(), y.attendee,
+                                            y.old_start, y.old_table,
+                                            y.new_table);
   };
   std::sort(diff.changes.begin(), diff.changes.end(), by_attendee);
   diff.attendees = GroupBy(

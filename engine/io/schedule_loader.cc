@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -56,6 +57,12 @@ std::string ParseErrorDetail(const std::string& what) {
 
 // The whole file; NotFoundError when it cannot be read.
 absl::StatusOr<std::string> ReadFileText(const std::string& path) {
+  // A folder opens and reads as empty, which would pass for a JSON error.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return absl::NotFoundError(
+        absl::StrCat(path, ": error: cannot read the file: it is a folder"));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return absl::NotFoundError(
@@ -81,9 +88,8 @@ absl::StatusOr<json> ParseJson(const std::string& text,
     // read, the one that made the input invalid.
     const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     auto [line, column] = LineColumn(text, offset);
-    return absl::InvalidArgumentError(
-        absl::StrCat(path, ":", line, ":", column,
-                     ": error: ", ParseErrorDetail(e.what())));
+    return absl::InvalidArgumentError(absl::StrCat(
+        path, ":", line, ":", column, ": error: ", ParseErrorDetail(e.what())));
   } catch (const json::exception& e) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": error: ", e.what()));
@@ -102,8 +108,8 @@ std::vector<int> ElementLines(std::string_view text, std::string_view key) {
   int depth = 0;
   int line = 1;
   std::string_view last_string;  // the last string read at depth 1
-  bool key_matched = false;  // after `"key":` at depth 1, before its value
-  bool in_array = false;     // inside the key's array (at depth 2)
+  bool key_matched = false;      // after `"key":` at depth 1, before its value
+  bool in_array = false;         // inside the key's array (at depth 2)
   bool want_element = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -449,7 +455,8 @@ class RecordedReader : public ErrorCollector {
       return std::nullopt;
     }
     std::optional<int> minutes;
-    if (it->is_string()) minutes = ParseClock(it->get_ref<const std::string&>());
+    if (it->is_string())
+      minutes = ParseClock(it->get_ref<const std::string&>());
     if (!minutes) {
       Error(absl::StrCat(where, ": \"", key,
                          "\" must be a time of day like \"09:30\", not ",
@@ -514,8 +521,9 @@ class RecordedReader : public ErrorCollector {
       const json& slot = (*it)[s];
       const std::string where = absl::StrCat("slots[", s, "]");
       if (!slot.is_object()) {
-        Error(absl::StrCat(where, " must be an object with \"start\" and "
-                                  "\"end\""));
+        Error(absl::StrCat(where,
+                           " must be an object with \"start\" and "
+                           "\"end\""));
         slots_.emplace_back();
         continue;
       }
@@ -540,8 +548,8 @@ class RecordedReader : public ErrorCollector {
     RecordedMeeting m;
     m.line = line;
 
-    std::optional<int> start = ReadClockKey(meeting, "start", false, where,
-                                            line);
+    std::optional<int> start =
+        ReadClockKey(meeting, "start", false, where, line);
     const bool has_start = meeting.contains("start");
     SlotTimes slot_times;
     if (meeting.contains("slot")) {
@@ -572,8 +580,7 @@ class RecordedReader : public ErrorCollector {
         }
       }
     } else if (!has_start) {
-      Error(absl::StrCat(where, ": missing key \"start\" (or \"slot\")"),
-            line);
+      Error(absl::StrCat(where, ": missing key \"start\" (or \"slot\")"), line);
     }
     if (start) {
       m.start = FormatClock(*start);
@@ -582,15 +589,15 @@ class RecordedReader : public ErrorCollector {
     }
     if (slot_times) m.end = FormatClock(slot_times->second);
 
-    if (std::optional<std::string> id = ReadIdKey(meeting, "employer", where,
-                                                  line)) {
+    if (std::optional<std::string> id =
+            ReadIdKey(meeting, "employer", where, line)) {
       m.employer = *std::move(id);
     }
     if (std::optional<int> table = ReadInt(meeting, "table", where, line)) {
       if (*table < 1) {
-        Error(absl::StrCat(where, ": \"table\" must be 1 or more, not ",
-                           *table),
-              line);
+        Error(
+            absl::StrCat(where, ": \"table\" must be 1 or more, not ", *table),
+            line);
       }
       m.table = *table;
     }

@@ -98,11 +98,10 @@ std::string RenderDiffText(const ScheduleDiff& diff) {
                       absl::StrJoin(parts, "; "), "\n");
     }
   }
-  absl::StrAppend(&out, diff.identical() ? "" : "\n", "notify: ",
-                  Count(static_cast<int>(diff.attendees.size()), "attendee"),
-                  ", ",
-                  Count(static_cast<int>(diff.employers.size()), "employer"),
-                  "\n");
+  absl::StrAppend(
+      &out, diff.identical() ? "" : "\n",
+      "notify: ", Count(static_cast<int>(diff.attendees.size()), "attendee"),
+      ", ", Count(static_cast<int>(diff.employers.size()), "employer"), "\n");
   return out;
 }
 
@@ -111,11 +110,16 @@ std::string RenderDiffCsv(const ScheduleDiff& diff) {
       "kind,attendee_id,attendee_name,email,employer_id,employer_name,"
       "old_start,old_table,new_start,new_table\r\n";
   for (const MeetingChange& c : diff.changes) {
-    const std::vector<std::string> cells = {
-        ChangeKindName(c.kind), c.attendee,        c.attendee_name,
-        c.attendee_email,       c.employer,        c.employer_name,
-        c.old_start,            TableCell(c.old_table), c.new_start,
-        TableCell(c.new_table)};
+    const std::vector<std::string> cells = {ChangeKindName(c.kind),
+                                            c.attendee,
+                                            c.attendee_name,
+                                            c.attendee_email,
+                                            c.employer,
+                                            c.employer_name,
+                                            c.old_start,
+                                            TableCell(c.old_table),
+                                            c.new_start,
+                                            TableCell(c.new_table)};
     for (size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out.push_back(',');
       out.append(CsvCell(cells[i]));

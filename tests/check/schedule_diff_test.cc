@@ -29,10 +29,9 @@ RecordedSchedule OldSchedule() {
 // is added; A002 keeps Acme 10:00 table 1 (now alone) and E04.
 RecordedSchedule NewSchedule() {
   RecordedSchedule s;
-  s.meetings = {At("10:00", "E01", 1, {"A002"}),
-                At("11:00", "E04", 1, {"A002"}),
-                At("11:15", "E01", 2, {"A017"}),
-                At("14:00", "E02", 2, {"A017"})};
+  s.meetings = {
+      At("10:00", "E01", 1, {"A002"}), At("11:00", "E04", 1, {"A002"}),
+      At("11:15", "E01", 2, {"A017"}), At("14:00", "E02", 2, {"A017"})};
   s.attendees = {{"A017", "Ana Pérez", "ana@x"}};
   s.employers = {{"E01", "Acme", ""}, {"E02", "Globex", ""}};
   return s;

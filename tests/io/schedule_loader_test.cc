@@ -10,8 +10,8 @@
 
 #include "absl/status/status.h"
 #include "engine/check/check.h"
-#include "engine/check/schedule_diff.h"
 #include "engine/check/metrics.h"
+#include "engine/check/schedule_diff.h"
 #include "engine/model/fair.h"
 #include "engine/model/recorded_schedule.h"
 #include "engine/model/schedule.h"
@@ -214,7 +214,7 @@ TEST_CASE("missing and mistyped meeting keys name the meeting and the key",
       LoadError("attendee_number",
                 OneMeeting(head + R"("attendees": ["a001", 2])")),
       Catch::Contains("meetings[0]: \"attendees\"[1] must be a non-empty "
-                     "string id, not 2"));
+                      "string id, not 2"));
 }
 
 TEST_CASE("ids not in the fair name the id and the meeting", "[io]") {
@@ -415,9 +415,11 @@ TEST_CASE("recorded meeting errors name the file, the line and the meeting",
            "\"meetings\": [\n"
            "{\"slot\": 0, \"employer\": \"e1\", \"table\": 1, "
            "\"attendees\": [\"a1\"]},\n"
-           "{" + second + "}\n]}\n";
+           "{" +
+           second + "}\n]}\n";
   };
-  const std::string tail = R"("employer": "e1", "table": 1, "attendees": ["a2"])";
+  const std::string tail =
+      R"("employer": "e1", "table": 1, "attendees": ["a2"])";
   struct Case {
     const char* name;
     std::string meeting;
@@ -456,9 +458,9 @@ TEST_CASE("recorded meeting errors name the file, the line and the meeting",
   };
   for (const Case& c : cases) {
     CAPTURE(c.name);
-    const std::string message =
-        RecordedError(c.name, two_meetings(c.meeting));
-    CHECK_THAT(message, Catch::EndsWith(":4: error: meetings[1]: " + c.expected));
+    const std::string message = RecordedError(c.name, two_meetings(c.meeting));
+    CHECK_THAT(message,
+               Catch::EndsWith(":4: error: meetings[1]: " + c.expected));
   }
   // Elements that are not objects are placed by their line too.
   const std::string message =
@@ -512,33 +514,33 @@ TEST_CASE("meeting lines are found past strings and nested meetings keys",
 
 TEST_CASE("recorded slots, event and people are checked", "[io]") {
   const std::string meetings = R"("meetings": [])";
-  CHECK_THAT(RecordedError("slots_object", R"({"slots": {}, )" + meetings + "}"),
-             Catch::EndsWith(": error: \"slots\" must be an array"));
   CHECK_THAT(
-      RecordedError("slot_end",
-                    R"({"slots": [{"start": "10:00", "end": 5}], )" +
-                        meetings + "}"),
-      Catch::Contains("slots[0]: \"end\" must be a time of day"));
-  CHECK_THAT(RecordedError("event_name", R"({"event": {"name": 3}, )" +
-                                             meetings + "}"),
+      RecordedError("slots_object", R"({"slots": {}, )" + meetings + "}"),
+      Catch::EndsWith(": error: \"slots\" must be an array"));
+  CHECK_THAT(RecordedError("slot_end",
+                           R"({"slots": [{"start": "10:00", "end": 5}], )" +
+                               meetings + "}"),
+             Catch::Contains("slots[0]: \"end\" must be a time of day"));
+  CHECK_THAT(RecordedError("event_name",
+                           R"({"event": {"name": 3}, )" + meetings + "}"),
              Catch::Contains("event: \"name\" must be a string, not 3"));
-  CHECK_THAT(RecordedError("people_array", R"({"people": [], )" + meetings +
-                                               "}"),
-             Catch::Contains("\"people\" must be an object"));
   CHECK_THAT(
-      RecordedError("people_dup",
-                    R"({"people": {"attendees": [{"id": "a1"}, {"id": "a1"}]}, )" +
-                        meetings + "}"),
-      Catch::Contains("people.attendees[1]: duplicate id \"a1\""));
+      RecordedError("people_array", R"({"people": [], )" + meetings + "}"),
+      Catch::Contains("\"people\" must be an object"));
+  CHECK_THAT(RecordedError(
+                 "people_dup",
+                 R"({"people": {"attendees": [{"id": "a1"}, {"id": "a1"}]}, )" +
+                     meetings + "}"),
+             Catch::Contains("people.attendees[1]: duplicate id \"a1\""));
+  CHECK_THAT(RecordedError("people_id",
+                           R"({"people": {"employers": [{"name": "Acme"}]}, )" +
+                               meetings + "}"),
+             Catch::Contains("people.employers[0]: missing key \"id\""));
   CHECK_THAT(
-      RecordedError("people_id",
-                    R"({"people": {"employers": [{"name": "Acme"}]}, )" +
-                        meetings + "}"),
-      Catch::Contains("people.employers[0]: missing key \"id\""));
-  CHECK_THAT(
-      RecordedError("people_email",
-                    R"({"people": {"attendees": [{"id": "a1", "email": 1}]}, )" +
-                        meetings + "}"),
+      RecordedError(
+          "people_email",
+          R"({"people": {"attendees": [{"id": "a1", "email": 1}]}, )" +
+              meetings + "}"),
       Catch::Contains("people.attendees[0]: \"email\" must be a string"));
   CHECK_THAT(RecordedError("top_array", "[]"),
              Catch::EndsWith(": error: the top level must be an object"));
@@ -552,15 +554,24 @@ TEST_CASE("recorded: a missing file is NotFound and bad JSON has a position",
       LoadRecordedSchedule("/nonexistent/fairmatch/schedule.json");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == absl::StatusCode::kNotFound);
-  CHECK_THAT(RecordedError("malformed",
-                           "{\n  \"meetings\": [\n    {\"slot\": 0,, }\n  ]\n}\n"),
-             Catch::Contains(":3:16: error: syntax error"));
+  const std::string folder = std::filesystem::temp_directory_path().string();
+  absl::StatusOr<RecordedSchedule> dir = LoadRecordedSchedule(folder);
+  REQUIRE_FALSE(dir.ok());
+  CHECK(dir.status().code() == absl::StatusCode::kNotFound);
+  CHECK(dir.status().message() ==
+        folder + ": error: cannot read the file: it is a folder");
+  CHECK(LoadScheduleJson(SmallFair(), folder).status().code() ==
+        absl::StatusCode::kNotFound);
+  CHECK_THAT(
+      RecordedError("malformed",
+                    "{\n  \"meetings\": [\n    {\"slot\": 0,, }\n  ]\n}\n"),
+      Catch::Contains(":3:16: error: syntax error"));
   const std::string full = kNewFormat;
   const size_t complete = full.rfind('}');
   for (size_t n = 0; n < complete; ++n) {
     CAPTURE(n);
-    absl::StatusOr<RecordedSchedule> s =
-        LoadRecordedSchedule(WriteTemp("recorded_truncated", full.substr(0, n)));
+    absl::StatusOr<RecordedSchedule> s = LoadRecordedSchedule(
+        WriteTemp("recorded_truncated", full.substr(0, n)));
     REQUIRE_FALSE(s.ok());
     CHECK_THAT(std::string(s.status().message()),
                Catch::Matches(".*:[0-9]+:[0-9]+: error: .*"));

@@ -92,10 +92,9 @@ TEST_CASE("the JSON diff holds counts, changes and notify", "[render]") {
   const std::string text = RenderDiffJson(ExampleDiff());
   CHECK_THAT(text, Catch::EndsWith("}\n"));
   const nlohmann::json j = nlohmann::json::parse(text);
-  CHECK(j["counts"] == nlohmann::json({{"kept", 1},
-                                       {"moved", 1},
-                                       {"added", 1},
-                                       {"cancelled", 2}}));
+  CHECK(j["counts"] ==
+        nlohmann::json(
+            {{"kept", 1}, {"moved", 1}, {"added", 1}, {"cancelled", 2}}));
   REQUIRE(j["changes"].size() == 4);
   const nlohmann::json& moved = j["changes"][2];
   CHECK(moved["kind"] == "moved");

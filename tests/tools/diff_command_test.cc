@@ -12,14 +12,13 @@ namespace {
 using testing::ProcessResult;
 using testing::TempDir;
 
-const std::string kBinary = FAIRMATCH_BINARY;
 const std::string kValidFair =
     std::string(FAIRMATCH_SOURCE_DIR) + "/tests/data/io/valid_fair";
 
 // Runs the binary with `args`, its output captured in `dir`.
-ProcessResult Fairmatch(const TempDir& dir, std::vector<std::string> args) {
-  args.insert(args.begin(), kBinary);
-  return testing::RunProcess(args, dir.path());
+ProcessResult Fairmatch(const TempDir& dir,
+                        const std::vector<std::string>& args) {
+  return testing::RunFairmatch(dir.path(), args);
 }
 
 constexpr char kOld[] = R"({
@@ -94,13 +93,13 @@ TEST_CASE("diff --format csv|json --out writes the file", "[tools]") {
 TEST_CASE("diff exits 2 on bad or missing input, naming the line", "[tools]") {
   TempDir dir;
   const std::string old_path = dir.Write("old.json", kOld);
-  const std::string bad_path = dir.Write(
-      "bad.json",
-      "{\"meetings\": [\n"
-      "{\"start\": \"10:00\", \"employer\": \"acme\", \"table\": 1, "
-      "\"attendees\": [\"a1\"]},\n"
-      "{\"start\": \"10:00\", \"employer\": \"acme\", \"table\": 1, "
-      "\"attendees\": [\"a2\"], \"locked\": 1}\n]}\n");
+  const std::string bad_path =
+      dir.Write("bad.json",
+                "{\"meetings\": [\n"
+                "{\"start\": \"10:00\", \"employer\": \"acme\", \"table\": 1, "
+                "\"attendees\": [\"a1\"]},\n"
+                "{\"start\": \"10:00\", \"employer\": \"acme\", \"table\": 1, "
+                "\"attendees\": [\"a2\"], \"locked\": 1}\n]}\n");
   ProcessResult r = Fairmatch(
       dir, {"diff", old_path, bad_path, "--out", dir.File("diff.txt")});
   CHECK(r.exit_code == 2);
@@ -118,8 +117,8 @@ TEST_CASE("diff reads what plan writes", "[tools][e2e]") {
   REQUIRE(Fairmatch(dir, {"plan", kValidFair, "--out", dir.File("a"),
                           "--format", "json", "-q"})
               .exit_code == 0);
-  REQUIRE(Fairmatch(dir, {"plan", kValidFair, "--set", "min_score=0",
-                          "--out", dir.File("b"), "--format", "json", "-q"})
+  REQUIRE(Fairmatch(dir, {"plan", kValidFair, "--set", "min_score=0", "--out",
+                          dir.File("b"), "--format", "json", "-q"})
               .exit_code == 0);
   const std::string a = dir.File("a/schedule.json");
   const std::string b = dir.File("b/schedule.json");

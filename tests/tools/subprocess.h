@@ -131,6 +131,13 @@ inline ProcessResult RunProcess(const std::vector<std::string>& argv,
   return child.Wait(timeout);
 }
 
+// Runs the fairmatch binary under test with `args`, like RunProcess.
+inline ProcessResult RunFairmatch(const std::string& scratch_dir,
+                                  std::vector<std::string> args) {
+  args.insert(args.begin(), FAIRMATCH_BINARY);
+  return RunProcess(args, scratch_dir);
+}
+
 }  // namespace fairmatch::testing
 
 #endif  // FAIRMATCH_TESTS_TOOLS_SUBPROCESS_H_

@@ -12,7 +12,7 @@ _fairmatch() {
     cword=$COMP_CWORD
   fi
 
-  local commands="plan check scores simulate synth import init diff"
+  local commands="plan check scores simulate synth import init diff explain"
   local config_opts="--config --set"
 
   # The subcommand (and for import, its kind) is the first non-option word.
@@ -36,7 +36,7 @@ _fairmatch() {
       compopt -o filenames 2>/dev/null
       return
       ;;
-    --out)
+    --out | --schedule)
       COMPREPLY=($(compgen -f -- "$cur"))
       compopt -o filenames 2>/dev/null
       return
@@ -56,7 +56,7 @@ _fairmatch() {
       compopt -o nospace 2>/dev/null
       return
       ;;
-    --threads | --seed | --attendees | --employers | --slots)
+    --threads | --seed | --attendees | --employers | --slots | --attendee | --employer)
       return
       ;;
   esac
@@ -75,6 +75,7 @@ _fairmatch() {
     synth) opts="--attendees --employers --slots --seed --help" ;;
     init) opts="--help" ;;
     diff) opts="--format --out --help" ;;
+    explain) opts="$config_opts --attendee --employer --schedule --help" ;;
     import)
       if [[ -z $kind ]]; then
         COMPREPLY=($(compgen -W "attendees employers --help" -- "$cur"))

@@ -1,0 +1,469 @@
+#include "engine/check/explain.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "engine/io/diagnostics.h"
+
+namespace fairmatch {
+namespace {
+
+bool InRange(const Fair& fair, const Meeting& m) {
+  return m.slot >= 0 && m.slot < fair.num_slots() && m.employer >= 0 &&
+         m.employer < fair.num_employers();
+}
+
+// The index of `id` in `people`, or an InvalidArgumentError with a
+// suggestion, reported under the option that named it.
+template <typename Person>
+absl::StatusOr<int> FindId(const std::vector<Person>& people,
+                           const std::string& id, const char* option,
+                           const char* what) {
+  for (size_t i = 0; i < people.size(); ++i) {
+    if (people[i].id == id) return static_cast<int>(i);
+  }
+  std::vector<std::string> ids;
+  ids.reserve(people.size());
+  for (const Person& p : people) ids.push_back(p.id);
+  return absl::InvalidArgumentError(absl::StrCat(
+      option, ": error: unknown ", what, " '", id, "'", DidYouMean(id, ids)));
+}
+
+// "Acme (E01)", or the id alone when the name is empty or the id.
+std::string Label(const Profile& p) {
+  if (p.name.empty() || p.name == p.id) return p.id;
+  return absl::StrCat(p.name, " (", p.id, ")");
+}
+std::string Short(const Profile& p) { return p.name.empty() ? p.id : p.name; }
+
+std::string Score(double s) { return absl::StrFormat("%.2f", s); }
+
+// "0.71 vs your 0.52": two scores with enough decimals (up to 6) to tell
+// them apart when they differ.
+std::string Versus(double a, double b, const char* middle = " vs ") {
+  int decimals = 2;
+  while (decimals < 6 &&
+         absl::StrFormat("%.*f", decimals, a) ==
+             absl::StrFormat("%.*f", decimals, b) &&
+         a != b) {
+    ++decimals;
+  }
+  return absl::StrCat(absl::StrFormat("%.*f", decimals, a), middle,
+                      absl::StrFormat("%.*f", decimals, b));
+}
+
+std::string Windows(const std::vector<TimeWindow>& windows) {
+  if (windows.empty()) return "all day";
+  std::vector<std::string> parts;
+  for (const TimeWindow& w : windows) {
+    parts.push_back(
+        absl::StrCat(FormatClock(w.start), "-", FormatClock(w.end)));
+  }
+  return absl::StrJoin(parts, ", ");
+}
+
+std::string Clock(const Fair& fair, int slot) {
+  return FormatClock(fair.slots[slot].start);
+}
+
+// What the explanation of one attendee needs from the schedule.
+struct AttendeeView {
+  std::vector<ExplainedMeeting> meetings;  // by slot
+  std::vector<int> busy_with;              // per slot: employer or -1
+};
+
+AttendeeView ViewOf(const Fair& fair, const Compatibility& compat,
+                    const Schedule& schedule, int a) {
+  AttendeeView view;
+  view.busy_with.assign(fair.num_slots(), -1);
+  for (const Meeting& m : schedule.meetings) {
+    if (!InRange(fair, m) || std::find(m.attendees.begin(), m.attendees.end(),
+                                       a) == m.attendees.end()) {
+      continue;
+    }
+    ExplainedMeeting x;
+    x.slot = m.slot;
+    x.employer = m.employer;
+    x.table = m.table;
+    x.score = compat.Pair(a, m.employer);
+    for (int other : m.attendees) {
+      if (other != a && other >= 0 && other < fair.num_attendees()) {
+        x.group_mates.push_back(other);
+      }
+    }
+    std::sort(x.group_mates.begin(), x.group_mates.end());
+    view.busy_with[m.slot] = m.employer;
+    view.meetings.push_back(std::move(x));
+  }
+  std::sort(view.meetings.begin(), view.meetings.end(),
+            [](const ExplainedMeeting& x, const ExplainedMeeting& y) {
+              return std::tie(x.slot, x.employer, x.table) <
+                     std::tie(y.slot, y.employer, y.table);
+            });
+  return view;
+}
+
+// The verdict and its line for `p`, whose other fields are filled in.
+void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
+            PairExplanation* p) {
+  const Attendee& attendee = fair.attendees[a];
+  const Employer& employer = fair.employers[p->employer];
+  const std::string& who = attendee.id;
+  const std::string e = Short(employer);
+  const float score = p->score.score;
+  std::string text;
+  auto decide = [&](Verdict v, std::string line) {
+    p->verdict = v;
+    text = std::move(line);
+  };
+
+  const int count = static_cast<int>(view.meetings.size());
+  float lowest_own = 2;
+  int lowest_own_employer = -1;
+  for (const ExplainedMeeting& m : view.meetings) {
+    if (m.score.score < lowest_own) {
+      lowest_own = m.score.score;
+      lowest_own_employer = m.employer;
+    }
+  }
+  bool every_full = true;
+  bool every_blocked = true;  // the attendee busy or the employer full
+  float lowest_holder = 2;
+  int open_slot = -1;
+  std::vector<std::string> busy, full;
+  for (const SharedSlot& s : p->at_employer) {
+    const bool is_full = static_cast<int>(s.holders.size()) >= s.seats;
+    const bool is_busy = s.attendee_busy_with >= 0;
+    if (is_full) {
+      full.push_back(Clock(fair, s.slot));
+      for (const SeatHolder& h : s.holders) {
+        lowest_holder = std::min(lowest_holder, h.score);
+      }
+    } else {
+      every_full = false;
+    }
+    if (is_busy) busy.push_back(Clock(fair, s.slot));
+    if (!is_full && !is_busy) {
+      every_blocked = false;
+      if (open_slot < 0) open_slot = s.slot;
+    }
+  }
+
+  if (p->meeting >= 0) {
+    const ExplainedMeeting& m = view.meetings[p->meeting];
+    decide(Verdict::kMeets,
+           absl::StrCat("meets ", e, " at ", Clock(fair, m.slot), " (table ",
+                        m.table, ")"));
+  } else if (p->avoided) {
+    decide(Verdict::kAvoided,
+           absl::StrCat("not eligible: ", e, " is on ", who, "'s avoid list"));
+  } else if (!p->eligible) {
+    decide(Verdict::kBelowMinScore,
+           absl::StrCat("not eligible: score ",
+                        Versus(score, p->min_score, " below min_score ")));
+  } else if (p->shared_slots.empty()) {
+    decide(Verdict::kNoSharedSlot,
+           absl::StrCat("no shared slot: ", who, " is available ",
+                        Windows(attendee.available), ", ", e, " ",
+                        Windows(employer.available)));
+  } else if (count >= cap && cap == 0) {
+    decide(Verdict::kAttendeeAtCap,
+           absl::StrCat(who, " has a cap of 0 conversations"));
+  } else if (count >= cap && lowest_own >= score) {
+    decide(Verdict::kAttendeeAtCap,
+           absl::StrCat(who, "'s meetings all score ",
+                        lowest_own > score ? "higher than " : "as high as ", e,
+                        " (lowest ", Versus(lowest_own, score), ") and ", who,
+                        " is at their cap of ", cap));
+  } else if (every_full) {
+    const std::string cap_note =
+        count >= cap ? absl::StrCat("; ", who, " is also at their cap of ", cap)
+                     : "";
+    decide(
+        Verdict::kEmployerFull,
+        absl::StrCat(
+            lowest_holder >= score
+                ? absl::StrCat("every shared slot at ", e,
+                               " is full with attendees who score ",
+                               lowest_holder > score ? "higher" : "as high",
+                               " with ", e, " (lowest ",
+                               Versus(lowest_holder, score, " vs your "), ")")
+                : absl::StrCat("every shared slot at ", e,
+                               " is full, with some attendees who score "
+                               "lower with ",
+                               e, " (lowest ",
+                               Versus(lowest_holder, score, " vs your "),
+                               "): the planner favoured them for fairness "
+                               "or a must_meet"),
+            cap_note));
+  } else if (every_blocked) {
+    std::string line = absl::StrCat("no slot with a free seat at ", e,
+                                    " while ", who, " is free: ", who,
+                                    " is busy at ", absl::StrJoin(busy, ", "));
+    if (!full.empty()) {
+      absl::StrAppend(&line, "; ", e, " is full at ",
+                      absl::StrJoin(full, ", "));
+    }
+    decide(Verdict::kNoFreeSlot, std::move(line));
+  } else {
+    std::string line =
+        absl::StrCat("nothing prevents it: ", e, " has a free seat at ",
+                     Clock(fair, open_slot), " while ", who, " is free");
+    if (count >= cap && lowest_own_employer >= 0) {
+      absl::StrAppend(&line, ", and ", who, "'s lowest meeting (",
+                      Short(fair.employers[lowest_own_employer]), " ",
+                      Score(lowest_own), ") scores below ", Score(score));
+    } else {
+      absl::StrAppend(&line, " with ", count, " of ", cap, " conversations");
+    }
+    absl::StrAppend(&line,
+                    ": the planner's trade-off (objective.fairness, "
+                    "employers.min_meetings, employers.max_consecutive) or an "
+                    "edited schedule");
+    decide(Verdict::kOpen, std::move(line));
+  }
+  p->must_meet_missed = p->must_meet && p->meeting < 0;
+  p->verdict_text =
+      p->must_meet_missed
+          ? absl::StrCat("must_meet not met (fairmatch check reports it); ",
+                         text)
+          : text;
+}
+
+PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
+                            const Schedule& schedule, int a, int e,
+                            const AttendeeView& view, int cap) {
+  const Attendee& attendee = fair.attendees[a];
+  PairExplanation p;
+  p.employer = e;
+  p.score = compat.Pair(a, e);
+  // As Compatibility::Build weighs them.
+  double wv = std::max(0.0, fair.config.weight_values);
+  double wb = std::max(0.0, fair.config.weight_benefit);
+  if (!(wv + wb > 0)) wv = wb = 0.5;
+  p.weight_values = wv / (wv + wb);
+  p.weight_benefit = wb / (wv + wb);
+  p.min_score = fair.config.min_score;
+  p.avoided =
+      std::binary_search(attendee.avoid.begin(), attendee.avoid.end(), e);
+  p.must_meet = std::binary_search(attendee.must_meet.begin(),
+                                   attendee.must_meet.end(), e);
+  p.eligible = Eligible(fair, a, e, p.score.score);
+  for (int s = 0; s < fair.num_slots(); ++s) {
+    if (!fair.AttendeeAvailable(a, s) || !fair.EmployerAvailable(e, s))
+      continue;
+    p.shared_slots.push_back(s);
+    SharedSlot shared;
+    shared.slot = s;
+    shared.seats = fair.employers[e].tables * fair.GroupSize(e);
+    shared.attendee_busy_with = view.busy_with[s];
+    p.at_employer.push_back(std::move(shared));
+  }
+  // Seat holders, from one pass over the schedule.
+  std::vector<int> shared_index(fair.num_slots(), -1);
+  for (size_t i = 0; i < p.at_employer.size(); ++i) {
+    shared_index[p.at_employer[i].slot] = static_cast<int>(i);
+  }
+  for (const Meeting& m : schedule.meetings) {
+    if (!InRange(fair, m) || m.employer != e || shared_index[m.slot] < 0) {
+      continue;
+    }
+    SharedSlot& shared = p.at_employer[shared_index[m.slot]];
+    for (int h : m.attendees) {
+      if (h < 0 || h >= fair.num_attendees()) continue;
+      shared.holders.push_back({h, compat.Pair(h, e).score});
+    }
+  }
+  for (SharedSlot& shared : p.at_employer) {
+    std::sort(shared.holders.begin(), shared.holders.end(),
+              [](const SeatHolder& x, const SeatHolder& y) {
+                return x.score != y.score ? x.score > y.score
+                                          : x.attendee < y.attendee;
+              });
+  }
+  for (size_t i = 0; i < view.meetings.size(); ++i) {
+    if (view.meetings[i].employer == e) {
+      p.meeting = static_cast<int>(i);
+      break;
+    }
+  }
+  Decide(fair, a, view, cap, &p);
+  return p;
+}
+
+std::string PersonLine(const Attendee& a) {
+  std::string out = a.id;
+  if (!a.name.empty() && a.name != a.id) absl::StrAppend(&out, " ", a.name);
+  if (!a.email.empty()) absl::StrAppend(&out, " <", a.email, ">");
+  return out;
+}
+
+std::string Components(const PairScore& s) {
+  return absl::StrCat("values ", Score(s.values), ", benefit ",
+                      Score(s.benefit));
+}
+
+void RenderPair(const Fair& fair, const Explanation& x,
+                const PairExplanation& p, std::string* out) {
+  const Attendee& attendee = fair.attendees[x.attendee];
+  const Employer& employer = fair.employers[p.employer];
+  const std::string& who = attendee.id;
+  const std::string e = Short(employer);
+  absl::StrAppend(out, "\n", Label(employer), " for ", who, ":\n");
+  absl::StrAppend(out, "  score ", Score(p.score.score), " = ",
+                  Score(p.weight_values), " x values ", Score(p.score.values),
+                  " + ", Score(p.weight_benefit), " x benefit ",
+                  Score(p.score.benefit), " (benefit = sqrt(", who, " gives ",
+                  Score(p.score.attendee_gives), " x ", e, " gives ",
+                  Score(p.score.employer_gives), "))\n");
+  absl::StrAppend(out, "  eligibility: ",
+                  p.avoided     ? "no, on the avoid list"
+                  : p.must_meet ? "yes, a must_meet"
+                  : p.eligible  ? "yes"
+                                : "no",
+                  " (min_score ", Score(p.min_score), ", score ",
+                  p.score.score >= p.min_score ? "at or above" : "below",
+                  "; avoid: ", p.avoided ? "yes" : "no",
+                  "; must_meet: ", p.must_meet ? "yes" : "no", ")\n");
+  std::vector<std::string> shared;
+  for (int s : p.shared_slots) shared.push_back(Clock(fair, s));
+  absl::StrAppend(out, "  windows: ", who, " ", Windows(attendee.available),
+                  "; ", e, " ", Windows(employer.available), "; shared slots: ",
+                  shared.empty() ? "none" : absl::StrJoin(shared, ", "), " (",
+                  shared.size(), " of ", fair.num_slots(), ")\n");
+  std::vector<std::string> load;
+  for (const ExplainedMeeting& m : x.meetings) {
+    load.push_back(absl::StrCat(Clock(fair, m.slot), " ",
+                                Short(fair.employers[m.employer]), " ",
+                                Score(m.score.score)));
+  }
+  absl::StrAppend(out, "  ", who, "'s load: ", x.meetings.size(), " of cap ",
+                  x.cap, load.empty() ? "" : ": ", absl::StrJoin(load, ", "),
+                  "\n");
+  if (!p.at_employer.empty()) {
+    absl::StrAppend(out, "  ", e, "'s seats in the shared slots (",
+                    employer.tables, " table", employer.tables == 1 ? "" : "s",
+                    " x ", fair.GroupSize(p.employer), "):\n");
+    for (const SharedSlot& s : p.at_employer) {
+      std::vector<std::string> holders;
+      for (const SeatHolder& h : s.holders) {
+        holders.push_back(
+            absl::StrCat(fair.attendees[h.attendee].id, " ", Score(h.score)));
+      }
+      absl::StrAppend(
+          out, "    ", Clock(fair, s.slot), "  ", s.holders.size(), " of ",
+          s.seats, " taken", holders.empty() ? "" : ": ",
+          absl::StrJoin(holders, ", "), "; ", who,
+          s.attendee_busy_with < 0
+              ? std::string(" free")
+              : absl::StrCat(" with ",
+                             Short(fair.employers[s.attendee_busy_with])),
+          "\n");
+    }
+  }
+  absl::StrAppend(out, "  verdict: ", p.verdict_text, "\n");
+}
+
+}  // namespace
+
+const char* VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kMeets:
+      return "meets";
+    case Verdict::kAvoided:
+      return "avoided";
+    case Verdict::kBelowMinScore:
+      return "below-min-score";
+    case Verdict::kNoSharedSlot:
+      return "no-shared-slot";
+    case Verdict::kAttendeeAtCap:
+      return "attendee-at-cap";
+    case Verdict::kEmployerFull:
+      return "employer-full";
+    case Verdict::kNoFreeSlot:
+      return "no-free-slot";
+    case Verdict::kOpen:
+      return "open";
+  }
+  return "?";
+}
+
+absl::StatusOr<Explanation> Explain(const Fair& fair,
+                                    const Compatibility& compat,
+                                    const Schedule& schedule,
+                                    const std::string& attendee_id,
+                                    const std::string& employer_id) {
+  absl::StatusOr<int> a =
+      FindId(fair.attendees, attendee_id, "--attendee", "attendee");
+  if (!a.ok()) return a.status();
+  std::optional<int> e;
+  if (!employer_id.empty()) {
+    absl::StatusOr<int> found =
+        FindId(fair.employers, employer_id, "--employer", "employer");
+    if (!found.ok()) return found.status();
+    e = *found;
+  }
+
+  Explanation x;
+  x.attendee = *a;
+  x.cap = fair.MaxMeetings(*a);
+  AttendeeView view = ViewOf(fair, compat, schedule, *a);
+  if (e) {
+    x.pair = ExplainPair(fair, compat, schedule, *a, *e, view, x.cap);
+  } else {
+    std::vector<std::pair<float, int>> ranked;
+    for (int k = 0; k < fair.num_employers(); ++k) {
+      ranked.push_back({compat.Pair(*a, k).score, k});
+    }
+    std::stable_sort(
+        ranked.begin(), ranked.end(),
+        [](const auto& p, const auto& q) { return p.first > q.first; });
+    for (size_t i = 0; i < ranked.size() && i < kExplainTop; ++i) {
+      x.top.push_back(ExplainPair(fair, compat, schedule, *a, ranked[i].second,
+                                  view, x.cap));
+    }
+  }
+  x.meetings = std::move(view.meetings);
+  return x;
+}
+
+std::string RenderExplanation(const Fair& fair, const Explanation& x) {
+  const Attendee& attendee = fair.attendees[x.attendee];
+  std::string out = absl::StrCat(
+      PersonLine(attendee), ": ", x.meetings.size(), " conversation",
+      x.meetings.size() == 1 ? "" : "s", " (cap ", x.cap, ")\n");
+  for (const ExplainedMeeting& m : x.meetings) {
+    const Slot& slot = fair.slots[m.slot];
+    absl::StrAppend(
+        &out, "  ", FormatClock(slot.start), "-", FormatClock(slot.end), "  ",
+        Label(fair.employers[m.employer]), ", table ", m.table, ": score ",
+        Score(m.score.score), " (", Components(m.score), ")");
+    if (!m.group_mates.empty()) {
+      std::vector<std::string> mates;
+      for (int g : m.group_mates) mates.push_back(fair.attendees[g].id);
+      absl::StrAppend(&out, ", with ", absl::StrJoin(mates, ", "));
+    }
+    out.append("\n");
+  }
+  if (x.pair) RenderPair(fair, x, *x.pair, &out);
+  if (!x.top.empty()) {
+    absl::StrAppend(&out, "\ntop employers for ", attendee.id, " by score:\n");
+    for (size_t i = 0; i < x.top.size(); ++i) {
+      const PairExplanation& p = x.top[i];
+      absl::StrAppend(&out, "  ", i + 1, ". ",
+                      Label(fair.employers[p.employer]), " ",
+                      Score(p.score.score), ": ", p.verdict_text, "\n");
+    }
+  }
+  return out;
+}
+
+}  // namespace fairmatch

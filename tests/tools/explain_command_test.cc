@@ -1,0 +1,96 @@
+// `fairmatch explain` through the binary: planning or a given schedule,
+// unknown ids, exit codes.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/io/io_test_util.h"
+#include "tests/tools/subprocess.h"
+
+namespace fairmatch {
+namespace {
+
+using testing::ProcessResult;
+using testing::TempDir;
+
+const std::string kValidFair =
+    std::string(FAIRMATCH_SOURCE_DIR) + "/tests/data/io/valid_fair";
+
+// Runs the binary with `args`, its output captured in `dir`.
+ProcessResult Fairmatch(const TempDir& dir,
+                        const std::vector<std::string>& args) {
+  return testing::RunFairmatch(dir.path(), args);
+}
+
+TEST_CASE("explain plans the fair and says why a pair does not meet",
+          "[tools]") {
+  TempDir dir;
+  // a1 avoids initech (tests/data/io/valid_fair/attendees.yaml).
+  ProcessResult r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1",
+                                    "--employer", "initech"});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("a1 Nguyễn Thị Minh Khai "
+                                      "<minh@example.org>: "));
+  CHECK_THAT(r.out, Catch::Contains("\n  verdict: not eligible: Инитех is on "
+                                    "a1's avoid list\n"));
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("explain of the published schedule equals explain of a fresh plan",
+          "[tools][e2e]") {
+  TempDir dir;
+  REQUIRE(Fairmatch(dir, {"plan", kValidFair, "--out", dir.File("out"),
+                          "--format", "json", "-q"})
+              .exit_code == 0);
+  const ProcessResult planned =
+      Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1"});
+  const ProcessResult given =
+      Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1", "--schedule",
+                      dir.File("out/schedule.json")});
+  CHECK(planned.exit_code == 0);
+  CHECK(given.exit_code == 0);
+  CHECK(planned.out == given.out);
+  // a1 must meet acme and globex: both are among its conversations.
+  CHECK_THAT(given.out, Catch::Contains("(acme), table ") &&
+                            Catch::Contains("(globex), table "));
+  CHECK_THAT(given.out, Catch::Contains("\ntop employers for a1 by score:\n"));
+}
+
+TEST_CASE("explain exits 2 on unknown ids, with a suggestion", "[tools]") {
+  TempDir dir;
+  ProcessResult r =
+      Fairmatch(dir, {"explain", kValidFair, "--attendee", "a11"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err ==
+        "--attendee: error: unknown attendee 'a11'; did you mean 'a1'?\n");
+  r = Fairmatch(
+      dir, {"explain", kValidFair, "--attendee", "a1", "--employer", "acm"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err ==
+        "--employer: error: unknown employer 'acm'; did you mean 'acme'?\n");
+  r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1", "--schedule",
+                      dir.File("none.json")});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::StartsWith(dir.File("none.json") + ": error: "));
+}
+
+TEST_CASE("explain notes a schedule that breaks hard constraints", "[tools]") {
+  TempDir dir;
+  // acme twice for a1 in one slot: a double booking that check reports.
+  const std::string schedule = dir.Write(
+      "s.json",
+      R"({"meetings": [{"slot": 0, "employer": "acme", "table": 1, "attendees": ["a1"]},
+                       {"slot": 0, "employer": "globex", "table": 1, "attendees": ["a1"]}]})");
+  ProcessResult r = Fairmatch(
+      dir, {"explain", kValidFair, "--attendee", "a1", "--schedule", schedule});
+  CHECK(r.exit_code == 0);
+  CHECK_THAT(r.err,
+             Catch::StartsWith(schedule + ": note: the schedule breaks "));
+  CHECK_THAT(r.out,
+             Catch::Contains("a1 Nguyễn Thị Minh Khai <minh@example.org>: "
+                             "2 conversations (cap 3)\n"));
+}
+
+}  // namespace
+}  // namespace fairmatch

@@ -1,0 +1,102 @@
+// fairmatch explain FAIR_DIR --attendee ID [--employer ID] [--schedule FILE]
+//     [--config F]... [--set K=V]...
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "engine/check/check.h"
+#include "engine/check/explain.h"
+#include "engine/io/schedule_loader.h"
+#include "engine/pipeline.h"
+#include "tools/cli.h"
+
+namespace fairmatch {
+namespace {
+
+struct ExplainArgs {
+  std::string fair_dir;
+  std::string attendee;
+  std::string employer;
+  std::string schedule;
+  LoadOptions load;
+};
+
+// Explains and prints; the exit code.
+int PrintExplanation(const Fair& fair, const Compatibility& compat,
+                     const Schedule& schedule, const ExplainArgs& args) {
+  absl::StatusOr<Explanation> x =
+      Explain(fair, compat, schedule, args.attendee, args.employer);
+  if (!x.ok()) {
+    PrintStatus(x.status());
+    return ExitCodeFor(x.status());
+  }
+  std::cout << RenderExplanation(fair, *x);
+  std::cout.flush();
+  return std::cout ? kExitOk : kExitViolations;
+}
+
+int RunExplainCommand(const ExplainArgs& args) {
+  absl::StatusOr<std::unique_ptr<Fair>> fair =
+      LoadFairForTool(args.fair_dir, args.load);
+  if (!fair.ok()) {
+    PrintStatus(fair.status());
+    return ExitCodeFor(fair.status());
+  }
+  const Compatibility compat = Compatibility::Build(**fair);
+
+  if (!args.schedule.empty()) {
+    absl::StatusOr<Schedule> schedule = LoadScheduleJson(**fair, args.schedule);
+    if (!schedule.ok()) {
+      PrintStatus(schedule.status());
+      return ExitCodeFor(schedule.status());
+    }
+    const size_t violations = CheckSchedule(**fair, compat, *schedule).size();
+    if (violations > 0) {
+      std::cerr << args.schedule << ": note: the schedule breaks " << violations
+                << " hard constraint" << (violations == 1 ? "" : "s")
+                << "; `fairmatch check` lists them\n";
+    }
+    return PrintExplanation(**fair, compat, *schedule, args);
+  }
+
+  // Check the ids on an empty schedule first: planning a large fair takes
+  // a while, and a typo should not have to wait for it.
+  if (absl::StatusOr<Explanation> ids =
+          Explain(**fair, compat, Schedule{}, args.attendee, args.employer);
+      !ids.ok()) {
+    PrintStatus(ids.status());
+    return ExitCodeFor(ids.status());
+  }
+  // Planning is deterministic: this is the plan `fairmatch plan` publishes
+  // for the same inputs.
+  PipelineOptions options;
+  options.load = args.load;
+  absl::StatusOr<PlanRun> run = RunPlan(args.fair_dir, options);
+  if (!run.ok()) {
+    PrintStatus(run.status());
+    return ExitCodeFor(run.status());
+  }
+  return PrintExplanation(*run->fair, *run->compat, run->schedule, args);
+}
+
+}  // namespace
+
+void AddExplainCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<ExplainArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "explain",
+      "Explain an attendee's conversations, and why they do not meet a "
+      "given employer: score and components, eligibility, windows, "
+      "capacity taken by whom");
+  cmd->add_option("FAIR_DIR", args->fair_dir, "The fair folder")->required();
+  cmd->add_option("--attendee", args->attendee, "The attendee's id")
+      ->required();
+  cmd->add_option("--employer", args->employer,
+                  "An employer's id: why the attendee does (not) meet it");
+  cmd->add_option("--schedule", args->schedule,
+                  "Explain this schedule.json instead of planning the fair");
+  AddConfigOptions(cmd, &args->load);
+  cmd->callback([args, exit_code] { *exit_code = RunExplainCommand(*args); });
+}
+
+}  // namespace fairmatch
