@@ -46,6 +46,14 @@ bool Simple(std::uint32_t c) {
   return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
+// Chinese, Japanese and Korean letters: shaped without context like the
+// others, but a line may break between any two of them, so a paragraph that
+// holds one is set from words only when it fits its line.
+bool Ideograph(std::uint32_t c) {
+  return (c >= 0x3041 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
+}
+
 // A letter after a hyphen opens a break after the hyphen.
 bool Letter(std::uint32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -161,10 +169,6 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
   if (pango_layout_get_line_count(layout_) != 1 || line == nullptr) {
     return word;
   }
-  PangoRectangle logical;
-  pango_layout_line_get_extents(line, nullptr, &logical);
-  word.ascent = -logical.y;
-  word.descent = logical.y + logical.height;
 
   std::size_t spaces = 0;
   while (spaces < text.size() && text[text.size() - 1 - spaces] == ' ') {
@@ -176,6 +180,14 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
   for (GSList* l = line->runs; l != nullptr; l = l->next) {
     PangoGlyphItem* run = static_cast<PangoGlyphItem*>(l->data);
     if (run->item->analysis.level % 2 != 0) return word;  // right to left
+    // The run's extents, not the word's line: alone, a word that starts
+    // in a CJK font has its later runs moved to that font's baseline
+    // (run->y_offset), which they are not in a line that starts in Latin.
+    PangoRectangle logical;
+    pango_glyph_string_extents(run->glyphs, run->item->analysis.font, nullptr,
+                               &logical);
+    word.ascent = std::max(word.ascent, -logical.y);
+    word.descent = std::max(word.descent, logical.y + logical.height);
     Piece piece;
     piece.font = KeepFont(run->item->analysis.font);
     if (piece.font == nullptr) return word;
@@ -264,8 +276,19 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
      // The paragraph from shaped words; false: pango must lay it out.
      auto set_words = [&]() -> bool {
       std::string_view paragraph = text.substr(start, end - start);
+      bool must_fit = one_line;
       for (std::size_t i = 0; i < paragraph.size();) {
-        if (!Simple(Next(paragraph, &i))) return false;
+        const bool first = i == 0;
+        std::uint32_t c = Next(paragraph, &i);
+        if (Ideograph(c)) {
+          // Pango 1.50 aligns a line's runs to the baseline of its first
+          // run's font (OpenType BASE): after a CJK font, Latin text moves
+          // up. A line that starts with a Latin font moves nothing.
+          if (first) return false;
+          must_fit = true;
+        } else if (!Simple(c)) {
+          return false;
+        }
       }
       // Pango wraps runs of spaces and spaces at a paragraph's end in ways
       // of its own; the sheets have none.
@@ -350,7 +373,8 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
         }
         const int visible = unit_width - trailing;
         if (!line_empty && pen + visible > width) {
-          if (one_line) return false;  // pango would ellipsize
+          if (must_fit) return false;  // pango would ellipsize, or break
+                                       // between ideographs
           close_line(true);
         }
         if (line_empty && visible > width) return false;  // a break inside

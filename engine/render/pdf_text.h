@@ -4,26 +4,27 @@
 //
 //   WordSetter setter(context, "Noto Sans, DejaVu Sans, sans-serif");
 //   SetText set;
-//   if (setter.Set(text, spans, base, width, 0, TextAlign::kLeft, false, &set)) {
-//     setter.Draw(cr, set, x, y, r, g, b);
-//   } else {
-//     ... lay the text out with a PangoLayout ...
-//   }
+//   setter.Set(text, spans, size, weight, width, 0, TextAlign::kLeft,
+//              /*one_line=*/false, &set);
+//   setter.Draw(cr, set, x, y, r, g, b);  // set.height: the text's height
 //
 // Why: shaping (pango itemisation, font fallback and harfbuzz) was more than
 // half the time of a 30,000-page attendees.pdf, and the sheets repeat the
 // same few thousand words (names, tags, labels) over and over.
 //
-// The result is meant to be the same as a PangoLayout with the same font,
-// width, spacing, alignment, PANGO_WRAP_WORD_CHAR and no auto direction
-// (the tests compare line breaks, baselines, heights and glyph positions).
-// That holds only for text whose line breaks and shaping do not depend on
-// context beyond a word, so Set() refuses (returns false) anything else:
-// characters outside Latin, Greek and Cyrillic letters, digits, combining
-// marks and a short list of punctuation (so no right-to-left scripts, no
-// CJK, no dashes or slashes with their own break rules); a word wider than
-// the line (pango would break inside it); with `one_line`, a paragraph that
-// does not fit (pango would ellipsize it); glyphs missing from every font.
+// The result is the same as a PangoLayout with the same font, width,
+// spacing, alignment, PANGO_WRAP_WORD_CHAR and no auto direction: the same
+// line breaks, baselines, height, glyphs and glyph positions (the tests
+// compare them at many widths). Words can only promise that for text whose
+// breaks and shaping depend on nothing beyond a word, so a paragraph is set
+// from words only when it holds Latin, Greek and Cyrillic letters, combining
+// marks, digits and a short list of punctuation (so no right-to-left
+// scripts, no dashes or slashes with break rules of their own), no double
+// spaces, no word wider than the line (pango would break inside it) and no
+// glyph missing from every font. With Chinese, Japanese or Korean letters
+// (a line may break between any two) or with `one_line` (pango would
+// ellipsize), the paragraph must also fit its line. Any other paragraph is
+// laid out by pango alone and its lines taken over as they are.
 // What it cannot see: kerning or ligatures across a space or across a change
 // of style inside a word (none in the fonts used; pango would apply them).
 //

@@ -92,7 +92,7 @@ std::vector<Placed> GlyphsOf(PangoLayoutLine* line, std::string* text) {
       // Pango's renderer skips empty glyphs (a wrapped line's final space).
       if (info.glyph != PANGO_GLYPH_EMPTY) {
         glyphs.push_back({info.glyph, x + info.geometry.x_offset,
-                          info.geometry.y_offset});
+                          info.geometry.y_offset - run->y_offset});
       }
       x += info.geometry.width;
     }
@@ -256,10 +256,11 @@ TEST_CASE("words set like pango's own layout, at every width", "[render]") {
       "c++, data-analysis; C# .NET (see) foo ( bar ) a ! b Yes!No a?5 "
       "e-mail co-op x-5 -a --a a-(b) a.(b) 50% +% O'Brien \"q\" (\"r\") "
       "A&B a@b.c x_y thu-trang.hoang.a0002@example.edu Анна-Мария é-è";
-  Case mixed;  // names pango sets, between paragraphs words set
+  Case mixed;  // an Arabic name pango sets, among paragraphs words set
   mixed.text =
-      "Olivia Anderson\nمحمد الحسن\nComputer Science\n渡辺美咲, Jack "
-      "Walsh\n\nShared values: Growing and learning, Work-life balance";
+      "Olivia Anderson\nمحمد الحسن\nComputer Science\nwith 渡辺美咲, Jack "
+      "Walsh, 박민준, 陈伟\n渡辺美咲, Jack\n\nShared values: Growing and "
+      "learning, Work-life balance";
   mixed.spans = {Span(0, 15, true), Span(16, 35, true, 10, false, true)};
   for (const Case& c : {ConversationRow(), title, alternates, notice,
                         ends_empty, punctuation, mixed}) {
@@ -306,7 +307,9 @@ TEST_CASE("words leave to pango what they cannot set the same", "[render]") {
   };
   CHECK(takes("Ada Lovelace", 200));
   CHECK_FALSE(takes("محمد عبد الله", 200));        // right to left
-  CHECK_FALSE(takes("王小明", 200));                 // no spaces between words
+  CHECK(takes("with 王小明", 200));
+  CHECK_FALSE(takes("王小明", 200));  // pango moves the baseline after CJK
+  CHECK_FALSE(takes("with 王小明 王小明", 40));  // breaks between ideographs
   CHECK_FALSE(takes("10:00–10:15", 200));          // an en dash breaks
   CHECK_FALSE(takes("and/or", 200));
   CHECK_FALSE(takes("Wolfeschlegelsteinhausen", 40));  // breaks inside
