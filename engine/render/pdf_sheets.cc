@@ -345,6 +345,12 @@ class PdfWriter {
     cairo_pdf_surface_set_size(surface_, size_.width, size_.height);
     footer_ = std::move(footer);
     ++page_;
+    // Paper white over the whole page, first. Invisible, but it makes the
+    // rest fast: cairo keeps the union of everything drawn on a page as a
+    // region and adds each drawing to it, which costs more the more
+    // separate pieces it holds (a roster page has hundreds); a region that
+    // is already the whole page takes any addition at once.
+    Fill(0, 0, size_.width, size_.height, kWhite);
     DrawBand();
     y_ = kTopMargin + kBandHeight + 16;
   }
