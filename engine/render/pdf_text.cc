@@ -277,16 +277,18 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
      auto set_words = [&]() -> bool {
       std::string_view paragraph = text.substr(start, end - start);
       bool must_fit = one_line;
+      // Pango 1.50 aligns a line's runs to the baseline of its first run's
+      // font (OpenType BASE): after a CJK font, Latin text and spaces move
+      // up. A line that starts in a Latin font moves nothing, nor does one
+      // that is all ideographs.
+      bool ideographs_only = false;
       for (std::size_t i = 0; i < paragraph.size();) {
         const bool first = i == 0;
         std::uint32_t c = Next(paragraph, &i);
         if (Ideograph(c)) {
-          // Pango 1.50 aligns a line's runs to the baseline of its first
-          // run's font (OpenType BASE): after a CJK font, Latin text moves
-          // up. A line that starts with a Latin font moves nothing.
-          if (first) return false;
           must_fit = true;
-        } else if (!Simple(c)) {
+          if (first) ideographs_only = true;
+        } else if (ideographs_only || !Simple(c)) {
           return false;
         }
       }
