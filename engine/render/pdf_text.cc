@@ -1,6 +1,7 @@
 #include "engine/render/pdf_text.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 #include <utility>
 
@@ -128,6 +129,7 @@ int WordSetter::StyleId(const Style& style) {
   pango_font_description_set_absolute_size(desc, style.size);
   pango_font_description_set_weight(desc, style.weight);
   if (style.italic) pango_font_description_set_style(desc, PANGO_STYLE_ITALIC);
+  assert(styles_.size() < (1u << 16));  // Shape() keys words by two bytes
   styles_.push_back(style);
   descs_.push_back(desc);
   empty_.push_back({-1, 0});
@@ -157,7 +159,8 @@ WordSetter::Extents WordSetter::EmptyExtents(int style) {
 }
 
 const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
-  key_.assign(1, static_cast<char>(style));
+  key_.assign(1, static_cast<char>(style & 0xFF));
+  key_.push_back(static_cast<char>(style >> 8));  // styles are few: < 2^16
   key_.append(text);
   auto it = words_.find(key_);
   if (it != words_.end()) return it->second;
