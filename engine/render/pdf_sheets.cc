@@ -13,7 +13,9 @@
 #include <cctype>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +24,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/render/pdf_text.h"
 #include "engine/score/talking_points.h"
 
 namespace fairmatch {
@@ -248,11 +251,15 @@ void KeepHeapForPages() {
 // with print settings (no hinting, unrounded glyph positions, fixed
 // language), a pool of reusable layouts, and the page frame (band, footer).
 
-// A laid-out piece of text, ready to draw. Valid until the pool is reset.
+// A laid-out piece of text, ready to draw: a pango layout, or words set by
+// the WordSetter. Valid until the pool is reset.
 struct Block {
   PangoLayout* layout = nullptr;
+  const SetText* set = nullptr;
   double height = 0;
   Rgb color = kInk;
+
+  bool empty() const { return layout == nullptr && set == nullptr; }
 };
 
 struct LayOptions {
@@ -299,6 +306,7 @@ class PdfWriter {
           fonts_[f], kFontSpecs[f].size * PANGO_SCALE);
       pango_font_description_set_weight(fonts_[f], kFontSpecs[f].weight);
     }
+    words_ = std::make_unique<WordSetter>(context_, kFamilies);
 
     band_left_ = fair.event.name;
     std::vector<std::string> when = {fair.event.date};
@@ -312,6 +320,7 @@ class PdfWriter {
   }
 
   ~PdfWriter() {
+    words_.reset();
     ClearCache();
     for (PangoLayout* layout : pool_) g_object_unref(layout);
     for (PangoFontDescription* font : fonts_) {
@@ -336,6 +345,12 @@ class PdfWriter {
     cairo_pdf_surface_set_size(surface_, size_.width, size_.height);
     footer_ = std::move(footer);
     ++page_;
+    // Paper white over the whole page, first. Invisible, but it makes the
+    // rest fast: cairo keeps the union of everything drawn on a page as a
+    // region and adds each drawing to it, which costs more the more
+    // separate pieces it holds (a roster page has hundreds); a region that
+    // is already the whole page takes any addition at once.
+    Fill(0, 0, size_.width, size_.height, kWhite);
     DrawBand();
     y_ = kTopMargin + kBandHeight + 16;
   }
@@ -376,8 +391,12 @@ class PdfWriter {
 
   Block Lay(std::string_view text, Font font, double w, Rgb color,
             LayOptions options = {}) {
-    PangoLayout* layout = Prepare(font, w, options);
     std::string valid = ValidUtf8(text);
+    spans_.clear();
+    if (Block block; SetWords(valid, font, w, color, options, &block)) {
+      return block;
+    }
+    PangoLayout* layout = Prepare(font, w, options);
     pango_layout_set_text(layout, valid.data(), static_cast<int>(valid.size()));
     SetLetterSpacing(layout, options.letter_spacing);
     return Finish(layout, color);
@@ -409,6 +428,25 @@ class PdfWriter {
 
   Block Lay(const Rich& rich, Font font, double w, Rgb color,
             LayOptions options = {}) {
+    spans_.clear();
+    for (const Rich::Span& s : rich.spans) {
+      TextSpan span;
+      span.start = s.start;
+      span.end = s.end;
+      span.bold = s.bold;
+      span.italic = s.italic;
+      span.size = s.size > 0 ? static_cast<int>(s.size * PANGO_SCALE) : 0;
+      if (s.color != nullptr) {
+        span.has_color = true;
+        span.r = s.color->r;
+        span.g = s.color->g;
+        span.b = s.color->b;
+      }
+      spans_.push_back(span);
+    }
+    if (Block block; SetWords(rich.text, font, w, color, options, &block)) {
+      return block;
+    }
     PangoLayout* layout = Prepare(font, w, options);
     pango_layout_set_text(layout, rich.text.data(),
                           static_cast<int>(rich.text.size()));
@@ -440,7 +478,12 @@ class PdfWriter {
   }
 
   void Draw(const Block& block, double x, double y) {
-    if (!ok() || block.layout == nullptr) return;
+    if (!ok() || block.empty()) return;
+    if (block.set != nullptr) {
+      words_->Draw(cr_, *block.set, x, y, block.color.r, block.color.g,
+                   block.color.b);
+      return;
+    }
     cairo_set_source_rgb(cr_, block.color.r, block.color.g, block.color.b);
     cairo_move_to(cr_, x, y);
     pango_cairo_show_layout(cr_, block.layout);
@@ -462,7 +505,9 @@ class PdfWriter {
   // too, after the row's blocks).
   void ResetPool() {
     used_ = 0;
+    sets_used_ = 0;
     if (cache_.size() > kMaxCached) ClearCache();
+    if (words_->words() > kMaxWords) words_->ClearWords();
   }
 
   // Shapes ------------------------------------------------------------------
@@ -500,6 +545,7 @@ class PdfWriter {
   // Ends the document; returns the PDF bytes or cairo's error.
   absl::StatusOr<std::string> Close() {
     if (ok()) {
+      words_.reset();
       ClearCache();
       for (PangoLayout* layout : pool_) g_object_unref(layout);
       pool_.clear();
@@ -527,6 +573,33 @@ class PdfWriter {
   }
 
   static constexpr std::size_t kMaxCached = 4096;
+  // Shaped words kept (names, ids and e-mail addresses make most of them).
+  static constexpr std::size_t kMaxWords = 1 << 16;
+
+  // Sets text with the WordSetter when it gives what pango would; false:
+  // lay it out with pango. Letter-spaced text (labels, laid out once and
+  // kept) always goes to pango. Uses spans_.
+  bool SetWords(const std::string& text, Font font, double w, Rgb color,
+                const LayOptions& options, Block* block) {
+    if (options.letter_spacing != 0) return false;
+    if (sets_used_ == sets_.size()) sets_.emplace_back();
+    SetText* set = &sets_[sets_used_];
+    const TextAlign align = options.right    ? TextAlign::kRight
+                            : options.centre ? TextAlign::kCentre
+                                             : TextAlign::kLeft;
+    if (!words_->Set(text, spans_,
+                     static_cast<int>(kFontSpecs[font].size * PANGO_SCALE),
+                     kFontSpecs[font].weight,
+                     static_cast<int>(std::max(w, 1.0) * PANGO_SCALE),
+                     static_cast<int>(options.spacing * PANGO_SCALE), align,
+                     options.one_line, set)) {
+      return false;
+    }
+    ++sets_used_;
+    *block = Block{nullptr, set, static_cast<double>(set->height) / PANGO_SCALE,
+                   color};
+    return true;
+  }
 
   void ClearCache() {
     for (auto& [key, block] : cache_) g_object_unref(block.layout);
@@ -580,7 +653,7 @@ class PdfWriter {
     int w = 0;
     int h = 0;
     pango_layout_get_size(layout, &w, &h);
-    return Block{layout, static_cast<double>(h) / PANGO_SCALE, color};
+    return Block{layout, nullptr, static_cast<double>(h) / PANGO_SCALE, color};
   }
 
   void DrawBand() {
@@ -605,6 +678,10 @@ class PdfWriter {
   PangoFontDescription* fonts_[kNumFonts] = {};
   std::vector<PangoLayout*> pool_;
   std::size_t used_ = 0;
+  std::unique_ptr<WordSetter> words_;
+  std::deque<SetText> sets_;  // a deque: blocks point into it
+  std::size_t sets_used_ = 0;
+  std::vector<TextSpan> spans_;
   // Never iterated into the output, so its order does not matter.
   std::unordered_map<std::string, Block> cache_;
   PageSize size_ = {0, 0};
@@ -1186,7 +1263,7 @@ class EmployerSheets {
 
     double y = pdf_.y();
     pdf_.Draw(time, pdf_.left(), y + 0.5);
-    if (status.layout != nullptr) pdf_.Draw(status, conv_x, y);
+    if (!status.empty()) pdf_.Draw(status, conv_x, y);
     for (std::size_t k = 0; k < people.size(); ++k) {
       pdf_.Draw(people[k], conv_x, y);
       y += people[k].height;
@@ -1195,7 +1272,7 @@ class EmployerSheets {
         y += 7;
       }
     }
-    if (alternates.layout != nullptr) {
+    if (!alternates.empty()) {
       pdf_.Draw(alternates, pdf_.right() - kAlternatesColumn, pdf_.y() + 1);
     }
     pdf_.Advance(height - kGap);
@@ -1315,7 +1392,7 @@ class EmployerSheets {
     for (int s = s0; s < s1; ++s) {
       const double x = pdf_.left() + kRowHead + (s - s0) * col;
       const Block& cell = cells[s - s0];
-      if (cell.layout == nullptr) {
+      if (cell.empty()) {
         pdf_.Fill(x + 0.5, y + 0.5, col - 1, height - 1, kWash);
       } else {
         pdf_.Draw(cell, x + kPad, y + kPad);

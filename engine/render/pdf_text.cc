@@ -1,0 +1,547 @@
+#include "engine/render/pdf_text.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstdint>
+#include <utility>
+
+namespace fairmatch {
+namespace {
+
+// Decodes the code point at `text[*i]` (valid UTF-8) and advances `*i`.
+std::uint32_t Next(std::string_view text, std::size_t* i) {
+  const auto byte = [&](std::size_t k) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(text[k]));
+  };
+  std::uint32_t c = byte(*i);
+  int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+  c &= extra == 0 ? 0x7F : extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07;
+  for (int k = 1; k <= extra && *i + k < text.size(); ++k) {
+    c = (c << 6) | (byte(*i + k) & 0x3F);
+  }
+  *i += 1 + extra;
+  return c;
+}
+
+// Characters whose line breaking (UAX #14 as pango applies it) is "only
+// after a run of spaces, or after a hyphen before a letter", and whose
+// shaping needs no context beyond the word: letters of Latin, Greek and
+// Cyrillic, combining marks, digits, and punctuation that never opens a
+// break by itself. Everything else goes to pango.
+bool Simple(std::uint32_t c) {
+  if (c >= 0x20 && c < 0x7F) {
+    switch (c) {
+      case '/': case '\\': case '|': case '{': case '}': case '[': case ']':
+      case '<': case '>': case '~': case '^': case '`': case '$':
+        return false;
+      default:
+        return true;
+    }
+  }
+  if (c == 0xA0 || c == 0xB7) return true;
+  if (c >= 0xC0 && c <= 0x24F) return true;            // Latin-1, Extended-A/B
+  if (c >= 0x300 && c <= 0x36F) return true;           // combining marks
+  if (c >= 0x370 && c <= 0x3FF) return c != 0x37E;    // Greek
+  if (c >= 0x400 && c <= 0x52F) return true;           // Cyrillic
+  if (c >= 0x1E00 && c <= 0x1FFF) return true;         // Vietnamese, Greek
+  return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
+}
+
+// Chinese, Japanese and Korean letters: shaped without context like the
+// others, but a line may break between any two of them, so a paragraph that
+// holds one is set from words only when it fits its line.
+bool Ideograph(std::uint32_t c) {
+  return (c >= 0x3041 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+// A letter after a hyphen opens a break after the hyphen.
+bool Letter(std::uint32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (c == 0xD7 || c == 0xF7) return false;
+  return (c >= 0xC0 && c <= 0x24F) || (c >= 0x370 && c <= 0x3FF) ||
+         (c >= 0x400 && c <= 0x482) || (c >= 0x48A && c <= 0x52F) ||
+         (c >= 0x1E00 && c <= 0x1FFF);
+}
+
+// Whether a line may break between `prev` and `c` (UAX #14 as pango 1.50
+// applies it to the characters Simple() admits); `before_spaces` is the last
+// character before the run of spaces that `prev` ends, if it is a space.
+// Checked against pango_get_log_attrs by the tests.
+bool BreakBetween(std::uint32_t before_spaces, std::uint32_t prev,
+                  std::uint32_t c) {
+  const bool digit = c >= '0' && c <= '9';
+  switch (prev) {
+    case ' ':
+      if (c == ' ' || c == ')' || c == '!' || c == '?' || c == ',' ||
+          c == '.' || c == ':' || c == ';') {
+        return false;  // LB7, LB13: never before these
+      }
+      if (before_spaces == '(') return false;  // LB14
+      if (c == '(' && (before_spaces == '"' || before_spaces == '\'' ||
+                       (before_spaces >= 0x2018 && before_spaces <= 0x201D))) {
+        return false;  // LB15
+      }
+      return true;  // LB18
+    case '-':
+      return Letter(c) || c == '(';
+    case '!':
+    case '?':
+      return Letter(c) || digit || c == '(';
+    case ',':
+    case '.':
+    case ':':
+    case ';':
+      return c == '(';
+    case '+':
+    case '%':
+      return c == '+' || c == '%';
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+WordSetter::WordSetter(PangoContext* context, std::string families)
+    : context_(context),
+      families_(std::move(families)),
+      layout_(pango_layout_new(context)) {
+  pango_layout_set_auto_dir(layout_, FALSE);
+}
+
+WordSetter::~WordSetter() {
+  g_object_unref(layout_);
+  for (PangoFontDescription* desc : descs_) pango_font_description_free(desc);
+  for (cairo_scaled_font_t* font : fonts_) cairo_scaled_font_destroy(font);
+}
+
+int WordSetter::StyleId(const Style& style) {
+  for (std::size_t i = 0; i < styles_.size(); ++i) {
+    const Style& s = styles_[i];
+    if (s.size == style.size && s.weight == style.weight &&
+        s.italic == style.italic) {
+      return static_cast<int>(i);
+    }
+  }
+  PangoFontDescription* desc =
+      pango_font_description_from_string(families_.c_str());
+  pango_font_description_set_absolute_size(desc, style.size);
+  pango_font_description_set_weight(desc, style.weight);
+  if (style.italic) pango_font_description_set_style(desc, PANGO_STYLE_ITALIC);
+  assert(styles_.size() < (1u << 16));  // Shape() keys words by two bytes
+  styles_.push_back(style);
+  descs_.push_back(desc);
+  empty_.push_back({-1, 0});
+  return static_cast<int>(styles_.size() - 1);
+}
+
+cairo_scaled_font_t* WordSetter::KeepFont(PangoFont* font) {
+  cairo_scaled_font_t* scaled =
+      pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+  if (scaled == nullptr) return nullptr;
+  if (std::find(fonts_.begin(), fonts_.end(), scaled) == fonts_.end()) {
+    fonts_.push_back(cairo_scaled_font_reference(scaled));
+  }
+  return scaled;
+}
+
+WordSetter::Extents WordSetter::EmptyExtents(int style) {
+  if (empty_[style].ascent < 0) {
+    pango_layout_set_font_description(layout_, descs_[style]);
+    pango_layout_set_text(layout_, "", 0);
+    PangoRectangle logical;
+    pango_layout_line_get_extents(pango_layout_get_line_readonly(layout_, 0),
+                                  nullptr, &logical);
+    empty_[style] = {-logical.y, logical.y + logical.height};
+  }
+  return empty_[style];
+}
+
+const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
+  key_.assign(1, static_cast<char>(style & 0xFF));
+  key_.push_back(static_cast<char>(style >> 8));  // styles are few: < 2^16
+  key_.append(text);
+  auto it = words_.find(key_);
+  if (it != words_.end()) return it->second;
+  Word& word = words_[key_];
+
+  pango_layout_set_font_description(layout_, descs_[style]);
+  pango_layout_set_text(layout_, text.data(), static_cast<int>(text.size()));
+  PangoLayoutLine* line = pango_layout_get_line_readonly(layout_, 0);
+  if (pango_layout_get_line_count(layout_) != 1 || line == nullptr) {
+    return word;
+  }
+
+  std::size_t spaces = 0;
+  while (spaces < text.size() && text[text.size() - 1 - spaces] == ' ') {
+    ++spaces;
+  }
+  const int trailing_from = static_cast<int>(text.size() - spaces);
+  bool trailing_found = false;
+  int pen = 0;
+  for (GSList* l = line->runs; l != nullptr; l = l->next) {
+    PangoGlyphItem* run = static_cast<PangoGlyphItem*>(l->data);
+    if (run->item->analysis.level % 2 != 0) return word;  // right to left
+    // The run's extents, not the word's line: alone, a word that starts
+    // in a CJK font has its later runs moved to that font's baseline
+    // (run->y_offset), which they are not in a line that starts in Latin.
+    PangoRectangle logical;
+    pango_glyph_string_extents(run->glyphs, run->item->analysis.font, nullptr,
+                               &logical);
+    word.ascent = std::max(word.ascent, -logical.y);
+    word.descent = std::max(word.descent, logical.y + logical.height);
+    Piece piece;
+    piece.font = KeepFont(run->item->analysis.font);
+    if (piece.font == nullptr) return word;
+    piece.utf8.assign(text.substr(run->item->offset, run->item->length));
+    PangoGlyphString* glyphs = run->glyphs;
+    int x = pen;
+    for (int g = 0; g < glyphs->num_glyphs; ++g) {
+      const PangoGlyphInfo& info = glyphs->glyphs[g];
+      if (info.glyph == PANGO_GLYPH_EMPTY ||
+          (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
+        return word;  // pango draws these specially (or not at all)
+      }
+      piece.glyphs.push_back(SetGlyph{info.glyph, x + info.geometry.x_offset,
+                                      info.geometry.y_offset});
+      x += info.geometry.width;
+    }
+    PangoGlyphItemIter iter;
+    int cluster_pen = pen;
+    for (gboolean more = pango_glyph_item_iter_init_start(&iter, run,
+                                                          text.data());
+         more; more = pango_glyph_item_iter_next_cluster(&iter)) {
+      if (iter.end_glyph < iter.start_glyph) return word;
+      if (!trailing_found && iter.start_index >= trailing_from) {
+        trailing_found = true;
+        word.trailing = -cluster_pen;  // completed below
+      }
+      for (int g = iter.start_glyph; g < iter.end_glyph; ++g) {
+        cluster_pen += glyphs->glyphs[g].geometry.width;
+      }
+      piece.clusters.push_back(cairo_text_cluster_t{
+          iter.end_index - iter.start_index, iter.end_glyph - iter.start_glyph});
+    }
+    pen = x;
+    word.pieces.push_back(std::move(piece));
+  }
+  word.width = pen;
+  word.trailing = trailing_found ? word.trailing + pen : 0;
+  word.ok = !word.pieces.empty();
+  return word;
+}
+
+bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
+                     int size, PangoWeight weight, int width, int spacing,
+                     TextAlign align, bool one_line, SetText* out) {
+  out->Clear();
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    if (spans[k].start > spans[k].end || spans[k].end > text.size() ||
+        (k > 0 && spans[k].start < spans[k - 1].end)) {
+      return false;
+    }
+  }
+  const int base = StyleId({size, weight, false});
+  std::vector<int> span_style(spans.size());
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const TextSpan& s = spans[k];
+    span_style[k] = StyleId({s.size > 0 ? s.size : size,
+                             s.bold ? PANGO_WEIGHT_BOLD : weight, s.italic});
+  }
+  // The span covering byte `at`, or -1.
+  auto span_at = [&](std::size_t at) {
+    auto it = std::upper_bound(
+        spans.begin(), spans.end(), at,
+        [](std::size_t x, const TextSpan& s) { return x < s.start; });
+    if (it == spans.begin()) return -1;
+    --it;
+    return at < it->end ? static_cast<int>(it - spans.begin()) : -1;
+  };
+
+  std::vector<Extents> extents;  // per line
+  struct Placed {
+    const Word* word;
+    const TextSpan* span;
+  };
+  std::vector<Placed> unit;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t newline = text.find('\n', start);
+    const std::size_t end =
+        newline == std::string_view::npos ? text.size() : newline;
+    if (start == end) {
+      // An empty paragraph: one line as tall as the font at its start.
+      int k = span_at(start);
+      extents.push_back(EmptyExtents(k < 0 ? base : span_style[k]));
+      out->lines.emplace_back();
+    } else {
+     // The paragraph from shaped words; false: pango must lay it out.
+     auto set_words = [&]() -> bool {
+      std::string_view paragraph = text.substr(start, end - start);
+      bool must_fit = one_line;
+      // Pango 1.50 aligns a line's runs to the baseline of its first run's
+      // font (OpenType BASE): after a CJK font, Latin text and spaces move
+      // up. A line that starts in a Latin font moves nothing, nor does one
+      // that is all ideographs.
+      bool ideographs_only = false;
+      for (std::size_t i = 0; i < paragraph.size();) {
+        const bool first = i == 0;
+        std::uint32_t c = Next(paragraph, &i);
+        if (Ideograph(c)) {
+          must_fit = true;
+          if (first) ideographs_only = true;
+        } else if (ideographs_only || !Simple(c)) {
+          return false;
+        }
+      }
+      // Pango wraps runs of spaces and spaces at a paragraph's end in ways
+      // of its own; the sheets have none.
+      if (paragraph.find("  ") != std::string_view::npos ||
+          paragraph.back() == ' ') {
+        return false;
+      }
+      SetLine line;
+      Extents line_extents{0, 0};
+      bool line_empty = true;
+      int pen = 0;
+      int last_trailing = 0;
+      auto close_line = [&](bool wrapped) {
+        int line_width = pen;
+        if (wrapped && last_trailing > 0 && !line.runs.empty()) {
+          // Like pango, a wrapped line's final space has no width and no
+          // glyph (its byte stays, for copying).
+          SetRun& run = line.runs.back();
+          if (!run.glyphs.empty() && !run.clusters.empty() &&
+              run.clusters.back().num_glyphs == 1 &&
+              run.clusters.back().num_bytes == 1 &&
+              run.utf8.back() == ' ') {
+            run.glyphs.pop_back();
+            run.clusters.back().num_glyphs = 0;
+            line_width -= last_trailing;
+          }
+        }
+        if (align == TextAlign::kRight) {
+          line.x = width - line_width;
+        } else if (align == TextAlign::kCentre) {
+          line.x = (width - line_width) / 2;
+          if (((width | line_width) & (PANGO_SCALE - 1)) == 0) {
+            line.x = PANGO_UNITS_ROUND(line.x);
+          }
+        }
+        out->lines.push_back(std::move(line));
+        extents.push_back(line_extents);
+        line = SetLine();
+        line_extents = {0, 0};
+        line_empty = true;
+        pen = 0;
+      };
+      std::size_t u0 = start;
+      while (u0 < end) {
+        // The unit: up to the next break opportunity.
+        std::size_t u1 = u0;
+        std::uint32_t prev = 0;
+        std::uint32_t before_spaces = 0;
+        while (u1 < end) {
+          std::size_t at = u1;
+          std::uint32_t c = Next(text, &at);
+          if (u1 > u0 && BreakBetween(before_spaces, prev, c)) break;
+          if (c != ' ') before_spaces = c;
+          prev = c;
+          u1 = at;
+        }
+        // Its pieces, one per style.
+        unit.clear();
+        int unit_width = 0;
+        for (std::size_t p = u0; p < u1;) {
+          int k = span_at(p);
+          std::size_t q = u1;
+          if (k >= 0) {
+            q = std::min<std::size_t>(q, spans[k].end);
+          } else {
+            for (const TextSpan& s : spans) {
+              if (s.start > p && s.start < q) q = s.start;
+            }
+          }
+          const Word& word =
+              Shape(k < 0 ? base : span_style[k], text.substr(p, q - p));
+          if (!word.ok) return false;
+          unit.push_back({&word, k < 0 ? nullptr : &spans[k]});
+          unit_width += word.width;
+          p = q;
+        }
+        int trailing = 0;
+        for (std::size_t k = unit.size(); k-- > 0;) {
+          const Word& w = *unit[k].word;
+          trailing += w.trailing;
+          if (w.trailing != w.width) break;
+        }
+        const int visible = unit_width - trailing;
+        if (!line_empty && pen + visible > width) {
+          if (must_fit) return false;  // pango would ellipsize, or break
+                                       // between ideographs
+          close_line(true);
+        }
+        if (line_empty && visible > width) return false;  // a break inside
+        for (const Placed& placed : unit) {
+          const Word& w = *placed.word;
+          const TextSpan* s = placed.span;
+          const bool has_color = s != nullptr && s->has_color;
+          for (const Piece& piece : w.pieces) {
+            bool same = !line.runs.empty() &&
+                        line.runs.back().font == piece.font &&
+                        line.runs.back().has_color == has_color &&
+                        (!has_color || (line.runs.back().r == s->r &&
+                                        line.runs.back().g == s->g &&
+                                        line.runs.back().b == s->b));
+            if (!same) {
+              line.runs.emplace_back();
+              SetRun& run = line.runs.back();
+              run.font = piece.font;
+              run.has_color = has_color;
+              if (has_color) {
+                run.r = s->r;
+                run.g = s->g;
+                run.b = s->b;
+              }
+            }
+            SetRun& run = line.runs.back();
+            run.utf8.append(piece.utf8);
+            for (const SetGlyph& g : piece.glyphs) {
+              run.glyphs.push_back({g.index, g.x + pen, g.y});
+            }
+            run.clusters.insert(run.clusters.end(), piece.clusters.begin(),
+                                piece.clusters.end());
+          }
+          line_extents.ascent = std::max(line_extents.ascent, w.ascent);
+          line_extents.descent = std::max(line_extents.descent, w.descent);
+          pen += w.width;
+        }
+        line_empty = false;
+        last_trailing = trailing;
+        u0 = u1;
+      }
+      close_line(false);
+      return true;
+     };
+      const std::size_t first = out->lines.size();
+      if (!set_words()) {
+        out->lines.resize(first);
+        extents.resize(first);
+        LayParagraph(text, start, end, spans, base, width, spacing, align,
+                     one_line, out, &extents);
+      }
+    }
+    if (newline == std::string_view::npos) break;
+    start = newline + 1;
+  }
+  int y = 0;
+  for (std::size_t i = 0; i < out->lines.size(); ++i) {
+    if (i > 0) y += spacing;
+    out->lines[i].baseline = y + extents[i].ascent;
+    y += extents[i].ascent + extents[i].descent;
+  }
+  out->height = y;
+  return true;
+}
+
+void WordSetter::LayParagraph(std::string_view text, std::size_t start,
+                              std::size_t end,
+                              const std::vector<TextSpan>& spans, int base,
+                              int width, int spacing, TextAlign align,
+                              bool one_line, SetText* out,
+                              std::vector<Extents>* extents) {
+  PangoLayout* layout = pango_layout_new(context_);
+  out->layouts.push_back(layout);
+  pango_layout_set_font_description(layout, descs_[base]);
+  pango_layout_set_width(layout, width);
+  pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize(layout, one_line ? PANGO_ELLIPSIZE_END
+                                              : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_auto_dir(layout, FALSE);
+  pango_layout_set_spacing(layout, spacing);
+  pango_layout_set_alignment(layout, align == TextAlign::kRight
+                                         ? PANGO_ALIGN_RIGHT
+                                     : align == TextAlign::kCentre
+                                         ? PANGO_ALIGN_CENTER
+                                         : PANGO_ALIGN_LEFT);
+  pango_layout_set_text(layout, text.data() + start,
+                        static_cast<int>(end - start));
+  PangoAttrList* attrs = pango_attr_list_new();
+  for (const TextSpan& s : spans) {
+    if (s.end <= start || s.start >= end) continue;
+    auto insert = [&](PangoAttribute* a) {
+      a->start_index = static_cast<guint>(std::max<std::size_t>(s.start, start) - start);
+      a->end_index = static_cast<guint>(std::min<std::size_t>(s.end, end) - start);
+      pango_attr_list_insert(attrs, a);
+    };
+    if (s.bold) insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD));
+    if (s.size > 0) insert(pango_attr_size_new_absolute(s.size));
+    if (s.italic) insert(pango_attr_style_new(PANGO_STYLE_ITALIC));
+    if (s.has_color) {
+      insert(pango_attr_foreground_new(static_cast<guint16>(s.r * 65535),
+                                       static_cast<guint16>(s.g * 65535),
+                                       static_cast<guint16>(s.b * 65535)));
+    }
+  }
+  pango_layout_set_attributes(layout, attrs);
+  pango_attr_list_unref(attrs);
+  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  do {
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+    const int baseline = pango_layout_iter_get_baseline(iter);
+    SetLine line;
+    line.x = logical.x;
+    line.pango = pango_layout_iter_get_line_readonly(iter);
+    out->lines.push_back(std::move(line));
+    extents->push_back(
+        {baseline - logical.y, logical.y + logical.height - baseline});
+  } while (pango_layout_iter_next_line(iter));
+  pango_layout_iter_free(iter);
+}
+
+void WordSetter::Draw(cairo_t* cr, const SetText& text, double x, double y,
+                      double r, double g, double b) {
+  bool have_source = false;
+  double sr = 0, sg = 0, sb = 0;
+  for (const SetLine& line : text.lines) {
+    if (line.pango != nullptr) {
+      cairo_set_source_rgb(cr, r, g, b);
+      have_source = false;  // pango may leave a span's colour behind
+      cairo_move_to(cr, x + static_cast<double>(line.x) / PANGO_SCALE,
+                    y + static_cast<double>(line.baseline) / PANGO_SCALE);
+      pango_cairo_show_layout_line(cr, line.pango);
+      continue;
+    }
+    for (const SetRun& run : line.runs) {
+      double rr = run.has_color ? run.r : r;
+      double rg = run.has_color ? run.g : g;
+      double rb = run.has_color ? run.b : b;
+      if (!have_source || rr != sr || rg != sg || rb != sb) {
+        cairo_set_source_rgb(cr, rr, rg, rb);
+        have_source = true;
+        sr = rr;
+        sg = rg;
+        sb = rb;
+      }
+      cairo_set_scaled_font(cr, run.font);
+      glyphs_.resize(run.glyphs.size());
+      for (std::size_t k = 0; k < run.glyphs.size(); ++k) {
+        const SetGlyph& glyph = run.glyphs[k];
+        glyphs_[k].index = glyph.index;
+        glyphs_[k].x = x + static_cast<double>(line.x + glyph.x) / PANGO_SCALE;
+        glyphs_[k].y =
+            y + static_cast<double>(line.baseline + glyph.y) / PANGO_SCALE;
+      }
+      cairo_show_text_glyphs(cr, run.utf8.data(),
+                             static_cast<int>(run.utf8.size()), glyphs_.data(),
+                             static_cast<int>(glyphs_.size()),
+                             run.clusters.data(),
+                             static_cast<int>(run.clusters.size()),
+                             static_cast<cairo_text_cluster_flags_t>(0));
+    }
+  }
+}
+
+}  // namespace fairmatch
