@@ -91,6 +91,28 @@ void ScaleSeeksRow(int distinct, int row, Eigen::MatrixXf* seeks) {
 // vectorised and leftover scalar entries of one block different last bits.
 float GeometricMean(float x, float y) { return std::sqrt(x * y); }
 
+// Eigen's row and middleRows blocks offset the matrix's data pointer, which
+// is null when the matrix has no columns (a fair without values, or without
+// tags): undefined behaviour, reported by UBSan, even though such a block has
+// no entries. These two products therefore treat the empty case themselves;
+// an empty sum is 0.
+
+// Rows [begin, begin + n) of x times the transpose of y, into out.
+void RowsTimesTransposed(const Eigen::MatrixXf& x, int begin, int n,
+                         const Eigen::MatrixXf& y, ScoreMatrix* out) {
+  if (x.cols() == 0) {
+    out->setZero(n, y.rows());
+    return;
+  }
+  out->noalias() = x.middleRows(begin, n) * y.transpose();
+}
+
+// Row i of x dotted with row j of y.
+float RowDot(const Eigen::MatrixXf& x, int i, const Eigen::MatrixXf& y, int j) {
+  if (x.cols() == 0) return 0.0f;
+  return x.row(i).dot(y.row(j));
+}
+
 // Rounding is monotone, so wv*v + wb*b <= wv + wb when v, b <= 1, and the
 // quotient never exceeds 1: a perfect pair scores exactly 1.
 float WeightedScore(float wv, float wb, float sum, float v, float b) {
@@ -188,16 +210,15 @@ void Compatibility::ComputeComponents(
 
   // The positive part of the Pearson correlation of the two rating vectors;
   // exact products (see kValueGrid), clamped to [0,1].
-  values.noalias() =
-      attendee_values_.middleRows(a_begin, n) * employer_values_.transpose();
+  RowsTimesTransposed(attendee_values_, a_begin, n, employer_values_, &values);
   values = values.cwiseMax(0.0f).cwiseMin(1.0f);
 
   // Shared tags over min(|seeks|, 3), capped at 1.
-  attendee_gives.noalias() =
-      attendee_offers_.middleRows(a_begin, n) * employer_seeks_.transpose();
+  RowsTimesTransposed(attendee_offers_, a_begin, n, employer_seeks_,
+                      &attendee_gives);
   attendee_gives = attendee_gives.cwiseMin(1.0f);
-  employer_gives.noalias() =
-      attendee_seeks_.middleRows(a_begin, n) * employer_offers_.transpose();
+  RowsTimesTransposed(attendee_seeks_, a_begin, n, employer_offers_,
+                      &employer_gives);
   employer_gives = employer_gives.cwiseMin(1.0f);
 
   // Geometric mean: a one-sided fit is worth nothing.
@@ -235,12 +256,12 @@ PairScore Compatibility::Pair(int a, int e) const {
   // another order than the block products, which is harmless only because
   // those sums are exact (kValueGrid, ScaleSeeksRow).
   PairScore p;
-  const float v = attendee_values_.row(a).dot(employer_values_.row(e));
+  const float v = RowDot(attendee_values_, a, employer_values_, e);
   p.values = std::min(std::max(v, 0.0f), 1.0f);
   p.attendee_gives =
-      std::min(attendee_offers_.row(a).dot(employer_seeks_.row(e)), 1.0f);
+      std::min(RowDot(attendee_offers_, a, employer_seeks_, e), 1.0f);
   p.employer_gives =
-      std::min(attendee_seeks_.row(a).dot(employer_offers_.row(e)), 1.0f);
+      std::min(RowDot(attendee_seeks_, a, employer_offers_, e), 1.0f);
   p.benefit = GeometricMean(p.attendee_gives, p.employer_gives);
   p.score = WeightedScore(weight_values_, weight_benefit_, weight_sum_,
                           p.values, p.benefit);

@@ -165,7 +165,7 @@ TEST_CASE("schedule.json parses, in key order, whatever the names hold",
   CHECK(doc["event"]["venue"] == "bad byte \xEF\xBF\xBD here");
   CHECK(doc["meetings"].size() == 2);
   CHECK(doc["meetings"][0]["attendees"] ==
-        nlohmann::json::array({"a001", "a002"}));
+        nlohmann::ordered_json::array({"a001", "a002"}));
   CHECK(doc["meetings"][1]["scores"][0].get<double>() ==
         Approx(compat.Pair(0, 1).score).margin(1e-6));
   CHECK(doc["metrics"]["attendees"] == 3);
