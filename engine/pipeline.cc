@@ -147,6 +147,7 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
   // not depend on the thread count).
   using Files = absl::StatusOr<std::vector<OutputFile>>;
   std::vector<std::function<Files()>> tasks;
+  std::vector<char> slow;  // per task: a PDF
   auto one = [](std::string name, std::string content) -> Files {
     return std::vector<OutputFile>{{std::move(name), std::move(content)}};
   };
@@ -187,16 +188,30 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
         return pdf("employers.pdf",
                    RenderEmployersPdf(fair, compat, schedule, paper));
       });
+      slow.resize(tasks.size(), 0);
+      slow[tasks.size() - 1] = slow[tasks.size() - 2] = 1;
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat("--format: unknown format '", format,
                        "'; known formats: ", absl::StrJoin(kAllFormats, ",")));
     }
   }
+  // Longest first (the PDFs take most of the time on a large fair), so
+  // the short outputs fill in beside them instead of after them.
+  slow.resize(tasks.size(), 0);
+  std::vector<size_t> run_order;
+  for (size_t t = 0; t < tasks.size(); ++t) {
+    if (slow[t]) run_order.push_back(t);
+  }
+  for (size_t t = 0; t < tasks.size(); ++t) {
+    if (!slow[t]) run_order.push_back(t);
+  }
   std::vector<std::optional<Files>> results(tasks.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t t = next++; t < tasks.size(); t = next++) results[t] = tasks[t]();
+    for (size_t i = next++; i < run_order.size(); i = next++) {
+      results[run_order[i]] = tasks[run_order[i]]();
+    }
   };
   std::vector<std::thread> pool;
   for (int t = 1; t < threads && t < static_cast<int>(tasks.size()); ++t) {
