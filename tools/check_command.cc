@@ -19,20 +19,18 @@ struct CheckArgs {
 };
 
 int RunCheckCommand(const CheckArgs& args) {
-  absl::StatusOr<std::unique_ptr<Fair>> fair =
-      LoadFairForTool(args.fair_dir, args.load);
-  if (!fair.ok()) {
-    PrintStatus(fair.status());
-    return ExitCodeFor(fair.status());
-  }
-  absl::StatusOr<Schedule> schedule = LoadScheduleJson(**fair, args.schedule);
+  int exit_code = kExitOk;
+  std::unique_ptr<Fair> fair =
+      LoadFairOrPrint(args.fair_dir, args.load, &exit_code);
+  if (fair == nullptr) return exit_code;
+  absl::StatusOr<Schedule> schedule = LoadScheduleJson(*fair, args.schedule);
   if (!schedule.ok()) {
     PrintStatus(schedule.status());
     return ExitCodeFor(schedule.status());
   }
-  const Compatibility compat = Compatibility::Build(**fair);
+  const Compatibility compat = Compatibility::Build(*fair);
   const std::vector<Violation> violations =
-      CheckSchedule(**fair, compat, *schedule);
+      CheckSchedule(*fair, compat, *schedule);
   for (const Violation& v : violations) {
     std::cout << args.schedule << ": violation: " << v.kind << ": "
               << v.message << "\n";
@@ -42,7 +40,7 @@ int RunCheckCommand(const CheckArgs& args) {
               << (violations.size() == 1 ? "" : "s") << " found\n";
     return kExitViolations;
   }
-  const Metrics m = ComputeMetrics(**fair, compat, *schedule);
+  const Metrics m = ComputeMetrics(*fair, compat, *schedule);
   std::cout << absl::StrFormat(
       "OK: %d conversations, %d attendee-meetings, total score %.6f; every "
       "hard constraint holds\n",

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "engine/pipeline.h"
+
 namespace fairmatch {
 
 int ExitCodeFor(const absl::Status& status) {
@@ -41,6 +43,18 @@ void AddConfigOptions(CLI::App* cmd, LoadOptions* options) {
   cmd->add_option("--set", options->sets,
                   "Override one config key, e.g. --set min_score=0.3 or "
                   "--set weights.values=0.7 (repeatable, applied last)");
+}
+
+std::unique_ptr<Fair> LoadFairOrPrint(const std::string& dir,
+                                      const LoadOptions& options,
+                                      int* exit_code) {
+  absl::StatusOr<std::unique_ptr<Fair>> fair = LoadFairForTool(dir, options);
+  if (!fair.ok()) {
+    PrintStatus(fair.status());
+    *exit_code = ExitCodeFor(fair.status());
+    return nullptr;
+  }
+  return *std::move(fair);
 }
 
 }  // namespace fairmatch

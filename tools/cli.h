@@ -3,6 +3,7 @@
 #ifndef FAIRMATCH_TOOLS_CLI_H_
 #define FAIRMATCH_TOOLS_CLI_H_
 
+#include <memory>
 #include <string>
 
 #include "CLI/CLI.hpp"
@@ -23,6 +24,12 @@ int ExitCodeFor(const absl::Status& status);
 // Prints a failed status to stderr: diagnostics as they are ("FILE:LINE:COL:
 // error: ..."), a diagnosis of infeasible requests under a heading.
 void PrintStatus(const absl::Status& status);
+
+// Loads the fair in `dir`; on failure prints the diagnostics, sets
+// *exit_code and returns null.
+std::unique_ptr<Fair> LoadFairOrPrint(const std::string& dir,
+                                      const LoadOptions& options,
+                                      int* exit_code);
 
 // Adds --config FILE (repeatable) and --set KEY=VALUE (repeatable).
 void AddConfigOptions(CLI::App* cmd, LoadOptions* options);

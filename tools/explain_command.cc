@@ -36,33 +36,31 @@ int PrintExplanation(const Fair& fair, const Compatibility& compat,
 }
 
 int RunExplainCommand(const ExplainArgs& args) {
-  absl::StatusOr<std::unique_ptr<Fair>> fair =
-      LoadFairForTool(args.fair_dir, args.load);
-  if (!fair.ok()) {
-    PrintStatus(fair.status());
-    return ExitCodeFor(fair.status());
-  }
-  const Compatibility compat = Compatibility::Build(**fair);
+  int exit_code = kExitOk;
+  std::unique_ptr<Fair> fair =
+      LoadFairOrPrint(args.fair_dir, args.load, &exit_code);
+  if (fair == nullptr) return exit_code;
+  const Compatibility compat = Compatibility::Build(*fair);
 
   if (!args.schedule.empty()) {
-    absl::StatusOr<Schedule> schedule = LoadScheduleJson(**fair, args.schedule);
+    absl::StatusOr<Schedule> schedule = LoadScheduleJson(*fair, args.schedule);
     if (!schedule.ok()) {
       PrintStatus(schedule.status());
       return ExitCodeFor(schedule.status());
     }
-    const size_t violations = CheckSchedule(**fair, compat, *schedule).size();
+    const size_t violations = CheckSchedule(*fair, compat, *schedule).size();
     if (violations > 0) {
       std::cerr << args.schedule << ": note: the schedule breaks " << violations
                 << " hard constraint" << (violations == 1 ? "" : "s")
                 << "; `fairmatch check` lists them\n";
     }
-    return PrintExplanation(**fair, compat, *schedule, args);
+    return PrintExplanation(*fair, compat, *schedule, args);
   }
 
   // Check the ids on an empty schedule first: planning a large fair takes
   // a while, and a typo should not have to wait for it.
   if (absl::StatusOr<Explanation> ids =
-          Explain(**fair, compat, Schedule{}, args.attendee, args.employer);
+          Explain(*fair, compat, Schedule{}, args.attendee, args.employer);
       !ids.ok()) {
     PrintStatus(ids.status());
     return ExitCodeFor(ids.status());

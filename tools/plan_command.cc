@@ -7,14 +7,15 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
-#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/output_dir.h"
+#include "engine/io/yaml_fields.h"
 #include "engine/pipeline.h"
 #include "tools/cli.h"
 
@@ -34,17 +35,10 @@ struct PlanArgs {
   bool print_config = false;
 };
 
-// Minutes since midnight of --from "HH:MM" (also "H:MM").
+// Minutes since midnight of --from "HH:MM" (also "H:MM"), read as the
+// event's times are.
 absl::StatusOr<int> ParseFrom(const std::string& text) {
-  std::vector<std::string> parts = absl::StrSplit(text, ':');
-  int h = -1, m = -1;
-  if (parts.size() == 2 && !parts[0].empty() && parts[0].size() <= 2 &&
-      parts[1].size() == 2 && absl::SimpleAtoi(parts[0], &h) &&
-      absl::SimpleAtoi(parts[1], &m) && h >= 0 && h <= 23 && m >= 0 &&
-      m <= 59 && parts[0].find_first_not_of("0123456789") == std::string::npos &&
-      parts[1].find_first_not_of("0123456789") == std::string::npos) {
-    return h * 60 + m;
-  }
+  if (std::optional<int> minutes = ParseClock(text)) return *minutes;
   return absl::InvalidArgumentError(absl::StrCat(
       "--from: error: '", text, "' is not a time of day; write HH:MM, e.g. 13:30"));
 }

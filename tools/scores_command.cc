@@ -18,13 +18,11 @@ struct ScoresArgs {
 };
 
 int RunScoresCommand(const ScoresArgs& args) {
-  absl::StatusOr<std::unique_ptr<Fair>> fair =
-      LoadFairForTool(args.fair_dir, args.load);
-  if (!fair.ok()) {
-    PrintStatus(fair.status());
-    return ExitCodeFor(fair.status());
-  }
-  const Compatibility compat = Compatibility::Build(**fair);
+  int exit_code = kExitOk;
+  std::unique_ptr<Fair> fair =
+      LoadFairOrPrint(args.fair_dir, args.load, &exit_code);
+  if (fair == nullptr) return exit_code;
+  const Compatibility compat = Compatibility::Build(*fair);
   if (args.out.empty()) {
     WriteScoresCsv(compat, std::cout);
     std::cout.flush();

@@ -22,19 +22,17 @@ struct SimulateArgs {
 };
 
 int RunSimulateCommand(const SimulateArgs& args) {
-  absl::StatusOr<std::unique_ptr<Fair>> fair =
-      LoadFairForTool(args.fair_dir, args.load);
-  if (!fair.ok()) {
-    PrintStatus(fair.status());
-    return ExitCodeFor(fair.status());
-  }
-  const Compatibility compat = Compatibility::Build(**fair);
+  int exit_code = kExitOk;
+  std::unique_ptr<Fair> fair =
+      LoadFairOrPrint(args.fair_dir, args.load, &exit_code);
+  if (fair == nullptr) return exit_code;
+  const Compatibility compat = Compatibility::Build(*fair);
   const Schedule schedule = SimulateSelfBooking(
-      compat, args.seed != 0 ? args.seed : (*fair)->config.seed);
-  const Metrics m = ComputeMetrics(**fair, compat, schedule);
+      compat, args.seed != 0 ? args.seed : fair->config.seed);
+  const Metrics m = ComputeMetrics(*fair, compat, schedule);
   absl::Status s = WriteOutputDir(
       args.out, {{"schedule.json",
-                  RenderScheduleJson(**fair, compat, schedule, m)}});
+                  RenderScheduleJson(*fair, compat, schedule, m)}});
   if (!s.ok()) {
     PrintStatus(s);
     return ExitCodeFor(s);

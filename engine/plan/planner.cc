@@ -99,8 +99,7 @@ const BaselinePair* FindBaseline(const Rerun& rerun, int a, int e) {
 
 // Puts a rerun's pinned meetings, exactly as in the baseline, into the
 // schedule (which holds none of their seats: Availability kept them out).
-void AddPinnedMeetings(const Fair& fair, const Rerun& rerun,
-                       Schedule& schedule) {
+void AddPinnedMeetings(const Rerun& rerun, Schedule& schedule) {
   std::vector<const BaselinePair*> pinned;
   for (const BaselinePair& p : rerun.pairs) {
     if (p.pinned()) pinned.push_back(&p);
@@ -126,7 +125,6 @@ void AddPinnedMeetings(const Fair& fair, const Rerun& rerun,
     schedule.meetings.push_back(std::move(m));
   }
   SortMeetings(schedule);
-  (void)fair;
 }
 
 absl::Status Infeasible(const std::vector<std::string>& problems) {
@@ -209,7 +207,7 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
       outcome.stats.excluded_pairs =
           static_cast<int>(excluded.size() + newly.size());
       outcome.schedule = AssignTables(fair, avail, placed, placed_slots);
-      if (rerun != nullptr) AddPinnedMeetings(fair, *rerun, outcome.schedule);
+      if (rerun != nullptr) AddPinnedMeetings(*rerun, outcome.schedule);
       return outcome;
     }
     excluded.insert(excluded.end(), newly.begin(), newly.end());

@@ -24,18 +24,6 @@ std::string Where(const RecordedSchedule& baseline, const RecordedMeeting& m) {
   return what;
 }
 
-// Minutes since midnight of "HH:MM", or -1.
-int ParseClock(const std::string& text) {
-  if (text.size() != 5 || text[2] != ':') return -1;
-  for (int i : {0, 1, 3, 4}) {
-    if (text[i] < '0' || text[i] > '9') return -1;
-  }
-  const int h = (text[0] - '0') * 10 + (text[1] - '0');
-  const int m = (text[3] - '0') * 10 + (text[4] - '0');
-  if (h > 23 || m > 59) return -1;
-  return h * 60 + m;
-}
-
 }  // namespace
 
 std::vector<std::int64_t> RerunPairCodes(const Rerun& rerun,
@@ -82,13 +70,15 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
   // Pinned groups by (employer, slot, table) -> attendees, to check sizes.
   std::map<std::tuple<int, int, int>, int> group_count;
   for (const RecordedMeeting& m : baseline.meetings) {
-    const int start = ParseClock(m.start);
-    const bool frozen = from_minutes >= 0 && start >= 0 && start < from_minutes;
-    const bool pinned = m.locked || frozen;
     const auto e_it = employer_index.find(m.employer);
     const auto s_it = slot_index.find(m.start);
     const int e = e_it == employer_index.end() ? -1 : e_it->second;
     const int s = s_it == slot_index.end() ? -1 : s_it->second;
+    // Recorded starts are "HH:MM" (LoadRecordedSchedule normalises them),
+    // so they compare as text.
+    const bool frozen =
+        from_minutes >= 0 && m.start < FormatClock(from_minutes);
+    const bool pinned = m.locked || frozen;
     if (pinned) {
       const std::string why = frozen && !m.locked ? " (before --from)" : "";
       if (e < 0 && !m.locked) {
