@@ -1,22 +1,7 @@
 #include "engine/render/pdf_sheets.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define FAIRMATCH_LSAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define FAIRMATCH_LSAN 1
-#endif
-#endif
-#if defined(FAIRMATCH_LSAN)
-#include <sanitizer/lsan_interface.h>
-#endif
 
 #include <algorithm>
 #include <cassert>
@@ -231,7 +216,7 @@ std::vector<int> SortedByName(const People& people) {
   return order;
 }
 
-// cairo's ISO 8601 date for the PDF info dictionary: the event's date and
+// The ISO 8601 date for the PDF info dictionary: the event's date and
 // start, so that the bytes never depend on the clock.
 std::string PdfDate(const Event& event) {
   const std::string& d = event.date;
@@ -244,20 +229,8 @@ std::string PdfDate(const Event& event) {
                       FormatClock(start), ":00");
 }
 
-// cairo allocates and frees a few hundred KB (zlib state, page buffers) for
-// every page. With glibc's default settings that memory goes back to the
-// kernel at each page end and is faulted in again at the next, which more
-// than doubles the time of a 30,000-page file. Keeping 64 MB of free heap
-// around avoids it. This is process-wide and only ever raises the pad.
-void KeepHeapForPages() {
-#if defined(__GLIBC__)
-  static const bool once = [] { return mallopt(M_TOP_PAD, 64 << 20) == 1; }();
-  (void)once;
-#endif
-}
-
 // ---------------------------------------------------------------------------
-// PdfWriter: one cairo PDF surface writing into a string, a pango context
+// PdfWriter: one PdfDocument, a pango context
 // with print settings (no hinting, unrounded glyph positions, fixed
 // language), a pool of reusable layouts, and the page frame (band, footer).
 
@@ -284,32 +257,9 @@ class PdfWriter {
  public:
   PdfWriter(const Fair& fair, Paper paper, const std::string& title)
       : paper_(paper) {
-    KeepHeapForPages();
-    PageSize size = SizeOf(paper, false);
-    surface_ = cairo_pdf_surface_create_for_stream(&PdfWriter::Append, &bytes_,
-                                                   size.width, size.height);
-    if (!Check(cairo_surface_status(surface_))) return;
-    std::string date = PdfDate(fair.event);
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE,
-                                   ValidUtf8(title).c_str());
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR,
-                                   "fairmatch " FAIRMATCH_VERSION);
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE,
-                                   date.c_str());
-    cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_MOD_DATE,
-                                   date.c_str());
-    cr_ = cairo_create(surface_);
-    if (!Check(cairo_status(cr_))) return;
-
-    context_ = pango_cairo_create_context(cr_);
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(context_, options);
-    cairo_font_options_destroy(options);
-    pango_context_set_round_glyph_positions(context_, FALSE);
-    // The language steers CJK fallback; the environment's must not.
-    pango_context_set_language(context_, pango_language_from_string("en"));
+    doc_.SetInfo(ValidUtf8(title), "fairmatch " FAIRMATCH_VERSION,
+                 PdfDate(fair.event));
+    context_ = CreatePrintContext();
     for (int f = 0; f < kNumFonts; ++f) {
       fonts_[f] = pango_font_description_from_string(kFamilies);
       pango_font_description_set_absolute_size(
@@ -337,14 +287,14 @@ class PdfWriter {
       if (font != nullptr) pango_font_description_free(font);
     }
     if (context_ != nullptr) g_object_unref(context_);
-    if (cr_ != nullptr) cairo_destroy(cr_);
-    if (surface_ != nullptr) cairo_surface_destroy(surface_);
   }
 
   PdfWriter(const PdfWriter&) = delete;
   PdfWriter& operator=(const PdfWriter&) = delete;
 
-  bool ok() const { return status_.ok(); }
+  // False once the document cannot be written (a font cannot be read);
+  // Close() then says why.
+  bool ok() const { return doc_.ok(); }
 
   // Page frame ------------------------------------------------------------
 
@@ -352,15 +302,9 @@ class PdfWriter {
   void BeginPage(bool landscape, std::string footer) {
     if (!ok()) return;
     size_ = SizeOf(paper_, landscape);
-    cairo_pdf_surface_set_size(surface_, size_.width, size_.height);
+    doc_.BeginPage(size_.width, size_.height);
     footer_ = std::move(footer);
     ++page_;
-    // Paper white over the whole page, first. Invisible, but it makes the
-    // rest fast: cairo keeps the union of everything drawn on a page as a
-    // region and adds each drawing to it, which costs more the more
-    // separate pieces it holds (a roster page has hundreds); a region that
-    // is already the whole page takes any addition at once.
-    Fill(0, 0, size_.width, size_.height, kWhite);
     DrawBand();
     y_ = kTopMargin + kBandHeight + 16;
   }
@@ -376,8 +320,7 @@ class PdfWriter {
     Block number = Lay(absl::StrCat("Page ", page_), kTiny, width() * 0.2,
                        kMuted, LayOptions{.right = true});
     Draw(number, right() - width() * 0.2, foot);
-    cairo_show_page(cr_);
-    Check(cairo_status(cr_));
+    doc_.EndPage();
   }
 
   int page() const { return page_; }
@@ -390,11 +333,9 @@ class PdfWriter {
   bool Fits(double height) const { return y_ + height <= bottom(); }
 
   // Adds a bookmark to the current page; returns its id for children.
-  int Bookmark(std::string_view name, int parent = CAIRO_PDF_OUTLINE_ROOT) {
+  int Bookmark(std::string_view name, int parent = 0) {
     if (!ok()) return parent;
-    return cairo_pdf_surface_add_outline(
-        surface_, parent, ValidUtf8(name).c_str(),
-        absl::StrCat("page=", page_).c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    return doc_.AddOutline(parent, ValidUtf8(name));
   }
 
   // Text -------------------------------------------------------------------
@@ -490,13 +431,12 @@ class PdfWriter {
   void Draw(const Block& block, double x, double y) {
     if (!ok() || block.empty()) return;
     if (block.set != nullptr) {
-      words_->Draw(cr_, *block.set, x, y, block.color.r, block.color.g,
+      words_->Draw(&doc_, *block.set, x, y, block.color.r, block.color.g,
                    block.color.b);
       return;
     }
-    cairo_set_source_rgb(cr_, block.color.r, block.color.g, block.color.b);
-    cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout(cr_, block.layout);
+    DrawLayout(&doc_, block.layout, x, y, block.color.r, block.color.g,
+               block.color.b);
   }
 
   // Lays out and draws at the cursor, full width; returns the height.
@@ -524,73 +464,32 @@ class PdfWriter {
 
   void Rule(double x0, double x1, double y, Rgb color, double line_width) {
     if (!ok()) return;
-    cairo_set_source_rgb(cr_, color.r, color.g, color.b);
-    cairo_set_line_width(cr_, line_width);
-    cairo_move_to(cr_, x0, y);
-    cairo_line_to(cr_, x1, y);
-    cairo_stroke(cr_);
+    doc_.StrokeLine(x0, y, x1, y, line_width, color.r, color.g, color.b);
   }
 
   void Fill(double x, double y, double w, double h, Rgb color) {
     if (!ok()) return;
-    cairo_set_source_rgb(cr_, color.r, color.g, color.b);
-    cairo_rectangle(cr_, x, y, w, h);
-    cairo_fill(cr_);
+    doc_.SetFill(color.r, color.g, color.b);
+    doc_.FillRect(x, y, w, h);
   }
 
   void RoundedFill(double x, double y, double w, double h, double r,
                    Rgb color) {
     if (!ok()) return;
-    constexpr double kPi = 3.14159265358979323846;
-    cairo_new_sub_path(cr_);
-    cairo_arc(cr_, x + w - r, y + r, r, -kPi / 2, 0);
-    cairo_arc(cr_, x + w - r, y + h - r, r, 0, kPi / 2);
-    cairo_arc(cr_, x + r, y + h - r, r, kPi / 2, kPi);
-    cairo_arc(cr_, x + r, y + r, r, kPi, 3 * kPi / 2);
-    cairo_close_path(cr_);
-    cairo_set_source_rgb(cr_, color.r, color.g, color.b);
-    cairo_fill(cr_);
+    doc_.SetFill(color.r, color.g, color.b);
+    doc_.FillRoundedRect(x, y, w, h, r);
   }
 
-  // Ends the document; returns the PDF bytes or cairo's error.
+  // Ends the document; returns the PDF bytes or the writer's error.
   absl::StatusOr<std::string> Close() {
-    if (ok()) {
-      words_.reset();
-      ClearCache();
-      for (PangoLayout* layout : pool_) g_object_unref(layout);
-      pool_.clear();
-      if (context_ != nullptr) g_object_unref(context_);
-      context_ = nullptr;
-      cairo_destroy(cr_);
-      cr_ = nullptr;
-      {
-#if defined(FAIRMATCH_LSAN)
-        // cairo 1.16 (Debian 12) loses 768 bytes for each CJK (CFF) font it
-        // subsets here, once per document, even in a program that frees
-        // everything it creates; not ours to fix. LeakSanitizer ignores what
-        // cairo allocates inside this one call (tools/sanitize).
-        __lsan::ScopedDisabler cairo_subset_leak;
-#endif
-        cairo_surface_finish(surface_);
-      }
-      Check(cairo_surface_status(surface_));
-    }
-    if (!ok()) return status_;
-    return std::move(bytes_);
+    words_.reset();
+    ClearCache();
+    for (PangoLayout* layout : pool_) g_object_unref(layout);
+    pool_.clear();
+    return doc_.Finish();
   }
 
  private:
-  static cairo_status_t Append(void* closure, const unsigned char* data,
-                               unsigned int length) {
-    try {
-      static_cast<std::string*>(closure)->append(
-          reinterpret_cast<const char*>(data), length);
-    } catch (...) {
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-    return CAIRO_STATUS_SUCCESS;
-  }
-
   static constexpr std::size_t kMaxCached = 4096;
   // Shaped words kept (names, ids and e-mail addresses make most of them).
   static constexpr std::size_t kMaxWords = 1 << 16;
@@ -623,15 +522,6 @@ class PdfWriter {
   void ClearCache() {
     for (auto& [key, block] : cache_) g_object_unref(block.layout);
     cache_.clear();
-  }
-
-  bool Check(cairo_status_t status) {
-    if (status != CAIRO_STATUS_SUCCESS && status_.ok()) {
-      status_ = absl::InternalError(
-          absl::StrCat("cannot render PDF: cairo: ",
-                       cairo_status_to_string(status)));
-    }
-    return status_.ok();
   }
 
   PangoLayout* Prepare(Font font, double w, const LayOptions& options) {
@@ -689,10 +579,7 @@ class PdfWriter {
   }
 
   Paper paper_;
-  absl::Status status_;
-  std::string bytes_;
-  cairo_surface_t* surface_ = nullptr;
-  cairo_t* cr_ = nullptr;
+  PdfDocument doc_;
   PangoContext* context_ = nullptr;
   PangoFontDescription* fonts_[kNumFonts] = {};
   std::vector<PangoLayout*> pool_;
@@ -1433,7 +1320,7 @@ class EmployerSheets {
   std::vector<int> order_;
   // cells_[e][(table - 1) * slots + slot]: the meeting there, or -1.
   std::vector<std::vector<int>> cells_;
-  int employer_bookmark_ = CAIRO_PDF_OUTLINE_ROOT;
+  int employer_bookmark_ = 0;  // the top level
   int grid_s0_ = 0;
   int grid_s1_ = 0;
 };

@@ -1,5 +1,5 @@
 // attendees.pdf and employers.pdf: print-ready sheets an organiser can hand
-// out and keep at the desk, drawn with cairo and laid out with pango.
+// out and keep at the desk, laid out with pango and written by PdfDocument.
 //
 // Text stays text (selectable, searchable, fonts embedded as subsets);
 // pango shapes every script and falls back across the family list
@@ -43,7 +43,7 @@ Paper PaperFromConfig(const Config& config);
 //
 // Returns the PDF bytes; InvalidArgumentError when the schedule refers to an
 // attendee, employer, slot or table that does not exist; InternalError when
-// cairo reports an error (for example out of memory).
+// the PDF cannot be written (a font that cannot be read or subset).
 // REQUIRES: schedule sorted (SortMeetings); `compat` built from `fair`.
 absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
                                                const Compatibility& compat,

@@ -113,7 +113,7 @@ WordSetter::WordSetter(PangoContext* context, std::string families)
 WordSetter::~WordSetter() {
   g_object_unref(layout_);
   for (PangoFontDescription* desc : descs_) pango_font_description_free(desc);
-  for (cairo_scaled_font_t* font : fonts_) cairo_scaled_font_destroy(font);
+  for (PangoFont* font : fonts_) g_object_unref(font);
 }
 
 int WordSetter::StyleId(const Style& style) {
@@ -136,14 +136,12 @@ int WordSetter::StyleId(const Style& style) {
   return static_cast<int>(styles_.size() - 1);
 }
 
-cairo_scaled_font_t* WordSetter::KeepFont(PangoFont* font) {
-  cairo_scaled_font_t* scaled =
-      pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
-  if (scaled == nullptr) return nullptr;
-  if (std::find(fonts_.begin(), fonts_.end(), scaled) == fonts_.end()) {
-    fonts_.push_back(cairo_scaled_font_reference(scaled));
+PangoFont* WordSetter::KeepFont(PangoFont* font) {
+  if (font == nullptr) return nullptr;
+  if (std::find(fonts_.begin(), fonts_.end(), font) == fonts_.end()) {
+    fonts_.push_back(PANGO_FONT(g_object_ref(font)));
   }
-  return scaled;
+  return font;
 }
 
 WordSetter::Extents WordSetter::EmptyExtents(int style) {
@@ -220,7 +218,7 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
       for (int g = iter.start_glyph; g < iter.end_glyph; ++g) {
         cluster_pen += glyphs->glyphs[g].geometry.width;
       }
-      piece.clusters.push_back(cairo_text_cluster_t{
+      piece.clusters.push_back(TextCluster{
           iter.end_index - iter.start_index, iter.end_glyph - iter.start_glyph});
     }
     pen = x;
@@ -501,47 +499,145 @@ void WordSetter::LayParagraph(std::string_view text, std::size_t start,
   pango_layout_iter_free(iter);
 }
 
-void WordSetter::Draw(cairo_t* cr, const SetText& text, double x, double y,
-                      double r, double g, double b) {
-  bool have_source = false;
-  double sr = 0, sg = 0, sb = 0;
+void WordSetter::Draw(PdfDocument* doc, const SetText& text, double x,
+                      double y, double r, double g, double b) {
   for (const SetLine& line : text.lines) {
+    const double left = x + static_cast<double>(line.x) / PANGO_SCALE;
+    const double baseline = y + static_cast<double>(line.baseline) / PANGO_SCALE;
     if (line.pango != nullptr) {
-      cairo_set_source_rgb(cr, r, g, b);
-      have_source = false;  // pango may leave a span's colour behind
-      cairo_move_to(cr, x + static_cast<double>(line.x) / PANGO_SCALE,
-                    y + static_cast<double>(line.baseline) / PANGO_SCALE);
-      pango_cairo_show_layout_line(cr, line.pango);
+      DrawLayoutLine(doc, line.pango, left, baseline, r, g, b);
       continue;
     }
     for (const SetRun& run : line.runs) {
-      double rr = run.has_color ? run.r : r;
-      double rg = run.has_color ? run.g : g;
-      double rb = run.has_color ? run.b : b;
-      if (!have_source || rr != sr || rg != sg || rb != sb) {
-        cairo_set_source_rgb(cr, rr, rg, rb);
-        have_source = true;
-        sr = rr;
-        sg = rg;
-        sb = rb;
+      if (run.has_color) {
+        doc->SetFill(run.r, run.g, run.b);
+      } else {
+        doc->SetFill(r, g, b);
       }
-      cairo_set_scaled_font(cr, run.font);
       glyphs_.resize(run.glyphs.size());
       for (std::size_t k = 0; k < run.glyphs.size(); ++k) {
         const SetGlyph& glyph = run.glyphs[k];
-        glyphs_[k].index = glyph.index;
-        glyphs_[k].x = x + static_cast<double>(line.x + glyph.x) / PANGO_SCALE;
-        glyphs_[k].y =
-            y + static_cast<double>(line.baseline + glyph.y) / PANGO_SCALE;
+        glyphs_[k] = PdfGlyph{
+            static_cast<std::uint32_t>(glyph.index),
+            left + static_cast<double>(glyph.x) / PANGO_SCALE,
+            baseline + static_cast<double>(glyph.y) / PANGO_SCALE, 0, 0};
       }
-      cairo_show_text_glyphs(cr, run.utf8.data(),
-                             static_cast<int>(run.utf8.size()), glyphs_.data(),
-                             static_cast<int>(glyphs_.size()),
-                             run.clusters.data(),
-                             static_cast<int>(run.clusters.size()),
-                             static_cast<cairo_text_cluster_flags_t>(0));
+      // Each cluster's text goes with its first glyph.
+      std::size_t byte = 0;
+      std::size_t at = 0;
+      for (const TextCluster& cluster : run.clusters) {
+        if (cluster.num_glyphs > 0 && at < glyphs_.size()) {
+          glyphs_[at].text = static_cast<std::uint32_t>(byte);
+          glyphs_[at].text_length = static_cast<std::uint32_t>(cluster.num_bytes);
+        }
+        byte += cluster.num_bytes;
+        at += cluster.num_glyphs;
+      }
+      doc->ShowGlyphs(run.font, glyphs_, run.utf8);
     }
   }
+}
+
+namespace {
+
+// The colour a run's attributes give, if any.
+bool RunColor(const PangoItem* item, double* r, double* g, double* b) {
+  for (GSList* l = item->analysis.extra_attrs; l != nullptr; l = l->next) {
+    const PangoAttribute* attr = static_cast<const PangoAttribute*>(l->data);
+    if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
+      const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(attr)->color;
+      *r = c.red / 65535.0;
+      *g = c.green / 65535.0;
+      *b = c.blue / 65535.0;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
+                    double baseline, double r, double g, double b) {
+  const char* text = pango_layout_get_text(line->layout);
+  const std::string_view layout_text(text == nullptr ? "" : text);
+  static constexpr std::string_view kEllipsis = "\u2026";
+  std::vector<PdfGlyph> glyphs;
+  double pen = x;
+  for (GSList* l = line->runs; l != nullptr; l = l->next) {
+    PangoGlyphItem* run = static_cast<PangoGlyphItem*>(l->data);
+    PangoGlyphString* string = run->glyphs;
+    const bool ellipsis =
+        (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0;
+    // Where each glyph's text starts: the first glyph of each cluster.
+    std::vector<std::uint32_t> text_start(string->num_glyphs, 0);
+    std::vector<std::uint32_t> text_length(string->num_glyphs, 0);
+    if (ellipsis) {
+      if (string->num_glyphs > 0) text_length[0] = kEllipsis.size();
+    } else {
+      PangoGlyphItemIter iter;
+      for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text);
+           more; more = pango_glyph_item_iter_next_cluster(&iter)) {
+        const int first = iter.start_glyph;
+        if (first < 0 || first >= string->num_glyphs) continue;
+        if (iter.end_index > iter.start_index && text_length[first] == 0) {
+          text_start[first] = static_cast<std::uint32_t>(iter.start_index);
+          text_length[first] =
+              static_cast<std::uint32_t>(iter.end_index - iter.start_index);
+        }
+      }
+    }
+    glyphs.clear();
+    for (int k = 0; k < string->num_glyphs; ++k) {
+      const PangoGlyphInfo& info = string->glyphs[k];
+      const double gx =
+          pen + static_cast<double>(info.geometry.x_offset) / PANGO_SCALE;
+      const double gy =
+          baseline +
+          static_cast<double>(info.geometry.y_offset + run->y_offset) /
+              PANGO_SCALE;
+      pen += static_cast<double>(info.geometry.width) / PANGO_SCALE;
+      if (info.glyph == PANGO_GLYPH_EMPTY ||
+          (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
+        continue;
+      }
+      glyphs.push_back(PdfGlyph{info.glyph, gx, gy, text_start[k],
+                                text_length[k]});
+    }
+    if (glyphs.empty()) continue;
+    double cr = r, cg = g, cb = b;
+    RunColor(run->item, &cr, &cg, &cb);
+    doc->SetFill(cr, cg, cb);
+    doc->ShowGlyphs(run->item->analysis.font, glyphs,
+                    ellipsis ? kEllipsis : layout_text);
+  }
+}
+
+PangoContext* CreatePrintContext() {
+  PangoContext* context =
+      pango_font_map_create_context(pango_cairo_font_map_get_default());
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options(context, options);
+  cairo_font_options_destroy(options);
+  pango_context_set_round_glyph_positions(context, FALSE);
+  pango_context_set_language(context, pango_language_from_string("en"));
+  return context;
+}
+
+void DrawLayout(PdfDocument* doc, PangoLayout* layout, double x, double y,
+                double r, double g, double b) {
+  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  do {
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+    const int baseline = pango_layout_iter_get_baseline(iter);
+    DrawLayoutLine(doc, pango_layout_iter_get_line_readonly(iter),
+                   x + static_cast<double>(logical.x) / PANGO_SCALE,
+                   y + static_cast<double>(baseline) / PANGO_SCALE, r, g, b);
+  } while (pango_layout_iter_next_line(iter));
+  pango_layout_iter_free(iter);
 }
 
 }  // namespace fairmatch

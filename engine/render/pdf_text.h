@@ -1,12 +1,12 @@
 // Fast text setting for the PDF sheets: each distinct word is shaped once
 // by pango and kept; paragraphs are then broken into lines from the kept
-// words and drawn with cairo_show_text_glyphs, so the text stays text.
+// words and drawn as glyphs into a PdfDocument, so the text stays text.
 //
 //   WordSetter setter(context, "Noto Sans, DejaVu Sans, sans-serif");
 //   SetText set;
 //   setter.Set(text, spans, size, weight, width, 0, TextAlign::kLeft,
 //              /*one_line=*/false, &set);
-//   setter.Draw(cr, set, x, y, r, g, b);  // set.height: the text's height
+//   setter.Draw(&doc, set, x, y, r, g, b);  // set.height: the text's height
 //
 // Why: shaping (pango itemisation, font fallback and harfbuzz) was more than
 // half the time of a 30,000-page attendees.pdf, and the sheets repeat the
@@ -32,13 +32,14 @@
 #ifndef FAIRMATCH_RENDER_PDF_TEXT_H_
 #define FAIRMATCH_RENDER_PDF_TEXT_H_
 
-#include <cairo.h>
 #include <pango/pangocairo.h>
 
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "engine/render/pdf_document.h"
 
 namespace fairmatch {
 
@@ -56,19 +57,26 @@ struct TextSpan {
 
 enum class TextAlign { kLeft, kCentre, kRight };
 
-// One call of cairo_show_text_glyphs: glyphs of one font and colour.
+// `num_bytes` of UTF-8 drawn by `num_glyphs` glyphs, in order (like
+// cairo_text_cluster_t).
+struct TextCluster {
+  int num_bytes;
+  int num_glyphs;
+};
+
+// Glyphs of one font and colour, drawn in one go.
 struct SetGlyph {
   unsigned long index;
   int x;  // pango units from the line's start
   int y;  // pango units from the baseline
 };
 struct SetRun {
-  cairo_scaled_font_t* font = nullptr;  // owned by the WordSetter
+  PangoFont* font = nullptr;  // referenced by the WordSetter
   bool has_color = false;
   double r = 0, g = 0, b = 0;
   std::string utf8;
   std::vector<SetGlyph> glyphs;
-  std::vector<cairo_text_cluster_t> clusters;
+  std::vector<TextCluster> clusters;
 };
 struct SetLine {
   int x = 0;         // pango units: the alignment offset
@@ -115,8 +123,8 @@ class WordSetter {
 
   // Draws `text` with its top left corner at (x, y), in (r, g, b) where no
   // span gives a colour.
-  void Draw(cairo_t* cr, const SetText& text, double x, double y, double r,
-            double g, double b);
+  void Draw(PdfDocument* doc, const SetText& text, double x, double y,
+            double r, double g, double b);
 
   // Forgets the shaped words (the fonts stay); keeps memory bounded.
   void ClearWords() { words_.clear(); }
@@ -130,10 +138,10 @@ class WordSetter {
   };
   // A shaped piece of text in one style: pango's runs for it alone.
   struct Piece {
-    cairo_scaled_font_t* font;
+    PangoFont* font;
     std::string utf8;
     std::vector<SetGlyph> glyphs;  // x from the word's start
-    std::vector<cairo_text_cluster_t> clusters;
+    std::vector<TextCluster> clusters;
   };
   struct Word {
     bool ok = false;  // false: pango would draw something we cannot
@@ -156,7 +164,7 @@ class WordSetter {
                     const std::vector<TextSpan>& spans, int base, int width,
                     int spacing, TextAlign align, bool one_line, SetText* out,
                     std::vector<Extents>* extents);
-  cairo_scaled_font_t* KeepFont(PangoFont* font);
+  PangoFont* KeepFont(PangoFont* font);
 
   PangoContext* context_;
   std::string families_;
@@ -165,10 +173,26 @@ class WordSetter {
   std::vector<PangoFontDescription*> descs_;
   std::vector<Extents> empty_;  // per style; ascent < 0: not known yet
   std::unordered_map<std::string, Word> words_;
-  std::vector<cairo_scaled_font_t*> fonts_;  // referenced
+  std::vector<PangoFont*> fonts_;  // referenced
   std::string key_;
-  std::vector<cairo_glyph_t> glyphs_;
+  std::vector<PdfGlyph> glyphs_;
 };
+
+// A pango context set up for print, as the sheets use it: pango's cairo font
+// map (so metrics match what cairo would draw), no hinting, unhinted
+// metrics, unrounded glyph positions and the language "en" (it steers CJK
+// fallback; the environment's must not). The caller unrefs it.
+PangoContext* CreatePrintContext();
+
+// Draws a line of a PangoLayout with its left end at x and its baseline at
+// `baseline`, in (r, g, b) where no attribute gives a colour; what
+// pango_cairo_show_layout_line draws, for the sheets' needs (no underlines,
+// shapes or backgrounds).
+void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
+                    double baseline, double r, double g, double b);
+// Draws a whole PangoLayout with its top left corner at (x, y).
+void DrawLayout(PdfDocument* doc, PangoLayout* layout, double x, double y,
+                double r, double g, double b);
 
 }  // namespace fairmatch
 

@@ -1,15 +1,12 @@
 #include "engine/render/pdf_sheets.h"
 
 #include <catch2/catch.hpp>
-#include <unistd.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "engine/io/config_loader.h"
+#include "tests/render/pdf_file.h"
 #include "tests/render/render_fixture.h"
 
 // The PDFs are read back with poppler's pdfinfo and pdftotext
@@ -22,8 +19,7 @@ namespace {
 using render_testing::FixtureFair;
 using render_testing::FixtureSchedule;
 using render_testing::MakeAttendee;
-
-namespace fs = std::filesystem;
+using render_testing::PdfFile;
 
 // The fixture plus a Russian and a Greek name: attendees sort (byte-wise) as
 // Ada, Nguyễn, Şükrü, Γιώργος, Анна. Anna meets Acme at table 2 in slot 0,
@@ -47,73 +43,6 @@ Schedule FiveSchedule() {
   SortMeetings(schedule);
   return schedule;
 }
-
-// A PDF written to a temporary file for the poppler tools; removed after.
-class PdfFile {
- public:
-  explicit PdfFile(const std::string& bytes) {
-    static int counter = 0;
-    path_ = (fs::temp_directory_path() /
-             ("fairmatch_pdf_test_" + std::to_string(::getpid()) + "_" +
-              std::to_string(counter++) + ".pdf"))
-                .string();
-    std::ofstream(path_, std::ios::binary) << bytes;
-  }
-  ~PdfFile() {
-    std::error_code ec;
-    fs::remove(path_, ec);
-  }
-
-  // pdfinfo's "Pages:" value, or -1.
-  int Pages() const {
-    std::string info = Run("pdfinfo '" + path_ + "'");
-    std::size_t at = info.find("Pages:");
-    if (at == std::string::npos) return -1;
-    return std::stoi(info.substr(at + 6));
-  }
-  // pdfinfo's "Page size:" line, e.g. "595.276 x 841.89 pts (A4)".
-  std::string PageSize() const {
-    std::string info = Run("pdfinfo '" + path_ + "'");
-    std::size_t at = info.find("Page size:");
-    if (at == std::string::npos) return "";
-    std::size_t end = info.find('\n', at);
-    std::string line = info.substr(at + 10, end - at - 10);
-    return line.substr(line.find_first_not_of(' '));
-  }
-  // The text of pages [first, last] (0: to the end), white space runs
-  // folded to one space so that phrases survive line wrapping.
-  std::string Text(int first = 1, int last = 0) const {
-    std::string command = "pdftotext -enc UTF-8 -f " + std::to_string(first);
-    if (last > 0) command += " -l " + std::to_string(last);
-    std::string raw = Run(command + " '" + path_ + "' -");
-    std::string folded;
-    for (char c : raw) {
-      bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-      if (space) {
-        if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
-      } else {
-        folded.push_back(c);
-      }
-    }
-    return folded;
-  }
-
- private:
-  static std::string Run(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen((command + " 2>/dev/null").c_str(), "r");
-    if (pipe == nullptr) return out;
-    char buffer[4096];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) {
-      out.append(buffer, n);
-    }
-    ::pclose(pipe);
-    return out;
-  }
-
-  std::string path_;
-};
 
 bool Contains(const std::string& text, const std::string& needle) {
   return text.find(needle) != std::string::npos;
@@ -290,13 +219,40 @@ TEST_CASE("two renders give identical bytes, dated by the event", "[render]") {
   std::string a2 = Attendees(fair, schedule);
   CHECK(a1 == a2);
   CHECK(Employers(fair, schedule) == Employers(fair, schedule));
-  // cairo 1.16 writes "(20250314100000)", later versions "(D:2025...".
+  // PDF dates: "(D:YYYYMMDDHHMMSS)".
   for (const char* key : {"/CreationDate (", "/ModDate ("}) {
     std::size_t at = a1.find(key);
     REQUIRE(at != std::string::npos);
     CHECK(Contains(a1.substr(at, 40), "20250314100000"));
   }
   CHECK(a1.rfind("%PDF-", 0) == 0);
+}
+
+TEST_CASE("both PDFs are well formed with every font embedded and mapped",
+          "[render]") {
+  Fair fair = FiveAttendees();
+  fair.attendees[0].name = "王静 Ada";  // CJK: a CFF font (Noto Sans CJK)
+  Schedule schedule = FiveSchedule();
+  for (const std::string& bytes :
+       {Attendees(fair, schedule), Employers(fair, schedule)}) {
+    PdfFile pdf(bytes);
+    CHECK(Contains(pdf.Check(), "No syntax or stream encoding errors found"));
+    std::string fonts = pdf.Fonts();
+    int rows = 0;
+    std::size_t at = fonts.find('\n', fonts.find("-----"));
+    for (std::size_t end; at != std::string::npos &&
+                          (end = fonts.find('\n', at + 1)) != std::string::npos;
+         at = end) {
+      std::string row = fonts.substr(at + 1, end - at - 1);
+      if (row.empty()) continue;
+      ++rows;
+      INFO(row);
+      CHECK(Contains(row, "Identity-H       yes yes yes"));
+    }
+    CHECK(rows >= 2);
+    CHECK(Contains(fonts, "CID Type 0C"));  // the CJK name
+    CHECK(Contains(pdf.Text(), "王静"));
+  }
 }
 
 TEST_CASE("paper size follows output.paper", "[render]") {

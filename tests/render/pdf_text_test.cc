@@ -1,6 +1,5 @@
 #include "engine/render/pdf_text.h"
 
-#include <cairo-pdf.h>
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -8,43 +7,21 @@
 
 // WordSetter must set text exactly as a PangoLayout would: the same line
 // breaks, baselines, heights, glyphs and glyph positions. Each case is laid
-// out both ways, at many widths, on a PDF surface configured like the
-// sheets' (no hinting, unrounded positions, language "en").
+// out both ways, at many widths, in the sheets' own print context
+// (CreatePrintContext).
 
 namespace fairmatch {
 namespace {
 
 constexpr char kFamilies[] = "Noto Sans, DejaVu Sans, sans-serif";
 
-cairo_status_t Discard(void*, const unsigned char*, unsigned int) {
-  return CAIRO_STATUS_SUCCESS;
-}
-
 class Pango {
  public:
-  Pango() {
-    surface_ = cairo_pdf_surface_create_for_stream(&Discard, nullptr, 595, 842);
-    cr_ = cairo_create(surface_);
-    context_ = pango_cairo_create_context(cr_);
-    cairo_font_options_t* options = cairo_font_options_create();
-    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(context_, options);
-    cairo_font_options_destroy(options);
-    pango_context_set_round_glyph_positions(context_, FALSE);
-    pango_context_set_language(context_, pango_language_from_string("en"));
-  }
-  ~Pango() {
-    g_object_unref(context_);
-    cairo_destroy(cr_);
-    cairo_surface_destroy(surface_);
-  }
+  Pango() : context_(CreatePrintContext()) {}
+  ~Pango() { g_object_unref(context_); }
   PangoContext* context() { return context_; }
-  cairo_t* cr() { return cr_; }
 
  private:
-  cairo_surface_t* surface_;
-  cairo_t* cr_;
   PangoContext* context_;
 };
 
@@ -178,7 +155,7 @@ void SameAsPango(Pango& pango, WordSetter& setter, const Case& c,
       got_text += run.utf8;
       int glyphs = 0;
       int bytes = 0;
-      for (const cairo_text_cluster_t& cl : run.clusters) {
+      for (const TextCluster& cl : run.clusters) {
         glyphs += cl.num_glyphs;
         bytes += cl.num_bytes;
       }
