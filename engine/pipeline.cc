@@ -122,6 +122,8 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     run.metrics.baseline_moved = diff.moved;
     run.metrics.baseline_added = diff.added;
     run.metrics.baseline_dropped = diff.cancelled;
+    run.schedule.revision = baseline.revision + 1;
+    run.baseline = std::make_unique<RecordedSchedule>(std::move(baseline));
   }
   run.metrics.planner = {
       {"match_rounds", run.stats.match_rounds},
@@ -172,7 +174,9 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
       });
     } else if (format == "ics") {
       tasks.push_back(
-          [&]() -> Files { return RenderCalendars(fair, compat, schedule); });
+          [&]() -> Files {
+            return RenderCalendars(fair, compat, schedule, run.baseline.get());
+          });
     } else if (format == "report") {
       tasks.push_back([&] {
         return one("report.html",

@@ -46,6 +46,9 @@ struct PlanRun {
   std::unique_ptr<Fair> fair;  // heap: `compat` points into it
   std::unique_ptr<Compatibility> compat;
   std::unique_ptr<Rerun> rerun;  // null for a fresh plan
+  // A rerun's published plan, as read (null for a fresh plan): calendars
+  // cancel what it had and the new plan has not.
+  std::unique_ptr<RecordedSchedule> baseline;
   Schedule schedule;
   PlanStats stats;
   Metrics metrics;

@@ -423,6 +423,7 @@ class RecordedReader : public ErrorCollector {
       return ToStatus();
     }
     ReadEvent(root, &out);
+    ReadRevision(root, &out);
     ReadSlots(root);
     if (const json* it = FindArray(root, "meetings")) {
       const std::vector<int> lines = ElementLines(text, "meetings");
@@ -505,6 +506,23 @@ class RecordedReader : public ErrorCollector {
     }
     out->event_name = ReadOptionalString(*it, "name", "event");
     out->event_date = ReadOptionalString(*it, "date", "event");
+  }
+
+  // "fairmatch": {"revision": n} is optional (files written before it
+  // existed have none: revision 0).
+  void ReadRevision(const json& root, RecordedSchedule* out) {
+    const auto it = root.find("fairmatch");
+    if (it == root.end() || !it->is_object()) return;
+    const auto rev = it->find("revision");
+    if (rev == it->end()) return;
+    if (!rev->is_number_integer() || rev->get<long long>() < 0 ||
+        rev->get<long long>() > 1000000) {
+      Error(absl::StrCat("\"fairmatch\": \"revision\" must be a whole number "
+                         "from 0 to 1000000, not ",
+                         rev->dump()));
+      return;
+    }
+    out->revision = static_cast<int>(rev->get<long long>());
   }
 
   // "slots" is optional: meetings may carry their own "start".

@@ -33,6 +33,7 @@ struct RecordedSchedule {
   std::string path;  // the file it was read from ("" when built in memory)
   std::string event_name;
   std::string event_date;  // "YYYY-MM-DD"
+  int revision = 0;  // "fairmatch": {"revision": n}; 0 when absent
   std::vector<RecordedMeeting> meetings;  // in file order
   std::vector<RecordedPerson> attendees;  // sorted by id
   std::vector<RecordedPerson> employers;  // sorted by id

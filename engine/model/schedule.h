@@ -22,6 +22,10 @@ struct Meeting {
 struct Schedule {
   // Sorted by (slot, employer, table); see SortMeetings.
   std::vector<Meeting> meetings;
+  // How many times the published plan has been replanned: 0 for a fresh
+  // plan, one more than its baseline's for a rerun. Calendar events carry it
+  // as their SEQUENCE, so calendar apps take a rerun's changes as updates.
+  int revision = 0;
 };
 
 // Puts meetings, and the attendees inside each, in canonical order so that

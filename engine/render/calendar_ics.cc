@@ -6,6 +6,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "absl/time/civil_time.h"
@@ -132,6 +134,15 @@ bool ParseDate(const std::string& date, absl::CivilDay* day) {
   return day->year() == y && day->month() == m && day->day() == d;
 }
 
+// The digits of `text`: "HH:MM" -> "HHMM", "YYYY-MM-DD" -> "YYYYMMDD".
+std::string Digits(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
 class CalendarWriter {
  public:
   CalendarWriter(const Fair& fair, const Schedule& schedule)
@@ -151,7 +162,24 @@ class CalendarWriter {
     if (use_tzid_) BuildTimezone();
   }
 
-  std::string Render(int a, const std::vector<int>& meetings) const {
+  // The UID of attendee `attendee_id`'s conversation with `employer_id` at
+  // `hhmm` ("HHMM") on the day `date_stamp` ("YYYYMMDD").
+  static std::string Uid(const std::string& date_stamp,
+                         const std::string& attendee_id,
+                         const std::string& employer_id,
+                         const std::string& hhmm) {
+    return date_stamp + "-" + attendee_id + "-" + employer_id + "-" + hhmm +
+           "@fairmatch";
+  }
+  std::string UidOf(int a, const Meeting& m) const {
+    return Uid(date_stamp_, fair_.attendees[a].id,
+               fair_.employers[m.employer].id,
+               ClockStamp(fair_.slots[m.slot].start).substr(0, 4));
+  }
+
+  std::string Render(int a, const std::vector<int>& meetings,
+                     const std::vector<const RecordedMeeting*>& cancelled,
+                     const RecordedSchedule* baseline) const {
     const Attendee& attendee = fair_.attendees[a];
     std::string out;
     out.reserve(1024 + vtimezone_.size() + 900 * meetings.size());
@@ -168,6 +196,7 @@ class CalendarWriter {
     }
     out.append(vtimezone_);
     for (int i : meetings) Event(a, schedule_.meetings[i], &out);
+    for (const RecordedMeeting* m : cancelled) Cancelled(a, *m, *baseline, &out);
     Line("END:VCALENDAR", &out);
     return out;
   }
@@ -186,18 +215,14 @@ class CalendarWriter {
   }
 
   void Event(int a, const Meeting& m, std::string* out) const {
-    const Attendee& attendee = fair_.attendees[a];
     const Employer& employer = fair_.employers[m.employer];
     const Slot& slot = fair_.slots[m.slot];
     Line("BEGIN:VEVENT", out);
     // Table and group are left out on purpose: they may change between
     // reruns without the conversation becoming a different one.
-    Line("UID:" + IcsEscapeText(date_stamp_ + "-" + attendee.id + "-" +
-                                employer.id + "-" +
-                                ClockStamp(slot.start).substr(0, 4) +
-                                "@fairmatch"),
-         out);
+    Line("UID:" + IcsEscapeText(UidOf(a, m)), out);
     Line("DTSTAMP:" + date_stamp_ + "T000000Z", out);
+    Line("SEQUENCE:" + std::to_string(schedule_.revision), out);
     Line("DTSTART" + DateTime(slot.start), out);
     Line("DTEND" + DateTime(slot.end), out);
     Line("SUMMARY:" + IcsEscapeText("Conversation with " + employer.name), out);
@@ -238,6 +263,40 @@ class CalendarWriter {
     Line("DESCRIPTION:" + IcsEscapeText(description), out);
     Line("STATUS:CONFIRMED", out);
     Line("TRANSP:OPAQUE", out);
+    Line("END:VEVENT", out);
+  }
+
+  // A baseline conversation the new plan no longer has: its old UID, time
+  // and employer, cancelled.
+  void Cancelled(int a, const RecordedMeeting& m,
+                 const RecordedSchedule& baseline, std::string* out) const {
+    const std::string old_date = Digits(baseline.event_date);
+    std::string employer = m.employer;
+    for (const Employer& e : fair_.employers) {
+      if (e.id == m.employer) employer = e.name;
+    }
+    if (employer == m.employer) {
+      for (const RecordedPerson& p : baseline.employers) {
+        if (p.id == m.employer && !p.name.empty()) employer = p.name;
+      }
+    }
+    Line("BEGIN:VEVENT", out);
+    Line("UID:" + IcsEscapeText(Uid(old_date, fair_.attendees[a].id,
+                                    m.employer, Digits(m.start))),
+         out);
+    Line("DTSTAMP:" + date_stamp_ + "T000000Z", out);
+    Line("SEQUENCE:" + std::to_string(schedule_.revision), out);
+    std::string value = use_tzid_ ? ";TZID=" + fair_.event.timezone + ":" : ":";
+    Line("DTSTART" + value + old_date + "T" + Digits(m.start) + "00", out);
+    Line("DTEND" + value + old_date + "T" + Digits(m.end) + "00", out);
+    Line("SUMMARY:" + IcsEscapeText("Cancelled: conversation with " + employer),
+         out);
+    Line("DESCRIPTION:" +
+             IcsEscapeText("This conversation is no longer on your schedule; "
+                           "your other conversations are in this calendar."),
+         out);
+    Line("STATUS:CANCELLED", out);
+    Line("TRANSP:TRANSPARENT", out);
     Line("END:VEVENT", out);
   }
 
@@ -361,7 +420,8 @@ void AppendIcsLine(const std::string& line, std::string* out) {
 
 std::vector<OutputFile> RenderCalendars(const Fair& fair,
                                         const Compatibility& compat,
-                                        const Schedule& schedule) {
+                                        const Schedule& schedule,
+                                        const RecordedSchedule* baseline) {
   (void)compat;  // scores are not part of a calendar entry
   // Each attendee's meetings in time order (the schedule is sorted by slot).
   std::vector<std::vector<int>> meetings_of(fair.num_attendees());
@@ -376,12 +436,38 @@ std::vector<OutputFile> RenderCalendars(const Fair& fair,
   }
 
   CalendarWriter writer(fair, schedule);
+  // A rerun: each attendee's baseline conversations whose UID the new plan
+  // does not have, in baseline file order.
+  std::vector<std::vector<const RecordedMeeting*>> cancelled_of(
+      fair.num_attendees());
+  if (baseline != nullptr) {
+    std::unordered_map<std::string, int> index;  // looked up, never iterated
+    for (int a = 0; a < fair.num_attendees(); ++a) {
+      index.emplace(fair.attendees[a].id, a);
+    }
+    std::unordered_set<std::string> live;
+    for (int a = 0; a < fair.num_attendees(); ++a) {
+      for (int i : meetings_of[a]) {
+        live.insert(writer.UidOf(a, schedule.meetings[i]));
+      }
+    }
+    const std::string old_date = Digits(baseline->event_date);
+    for (const RecordedMeeting& m : baseline->meetings) {
+      for (const std::string& id : m.attendees) {
+        auto it = index.find(id);
+        if (it == index.end()) continue;
+        const std::string uid = CalendarWriter::Uid(
+            old_date, id, m.employer, Digits(m.start));
+        if (live.count(uid) == 0) cancelled_of[it->second].push_back(&m);
+      }
+    }
+  }
   std::vector<OutputFile> files;
   // Lower-cased names already used: ids that differ only in case would
   // overwrite each other on a case-insensitive file system.
   std::set<std::string> used;
   for (int a = 0; a < fair.num_attendees(); ++a) {
-    if (meetings_of[a].empty()) continue;
+    if (meetings_of[a].empty() && cancelled_of[a].empty()) continue;
     std::string stem = FileStem(fair.attendees[a].id, a + 1);
     if (!used.insert(AsciiLower(stem)).second) {
       // Attendee numbers are unique, so "<stem>~<n>" is free.
@@ -389,7 +475,8 @@ std::vector<OutputFile> RenderCalendars(const Fair& fair,
       used.insert(AsciiLower(stem));
     }
     files.push_back(
-        {"calendar/" + stem + ".ics", writer.Render(a, meetings_of[a])});
+        {"calendar/" + stem + ".ics",
+         writer.Render(a, meetings_of[a], cancelled_of[a], baseline)});
   }
   return files;
 }

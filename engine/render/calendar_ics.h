@@ -10,7 +10,14 @@
 //   conversation keeps its UID across reruns, and a change of table or group
 //   updates the event in place; a move to another slot is a new event.
 // - DTSTAMP is the event date at 00:00 UTC, so output is byte-identical
-//   across runs (it does not record when the file was written).
+//   across runs (it does not record when the file was written). SEQUENCE is
+//   the schedule's revision (0, then one more per rerun), so that a calendar
+//   app takes a rerun's file as an update of the events it already has.
+// - In a rerun, every conversation of the baseline that the new plan no
+//   longer has for that attendee (dropped, or moved to another time, which
+//   is a new UID) is written again under its old UID with STATUS:CANCELLED,
+//   so importing the new file removes it instead of leaving a stale event.
+//   An attendee who only lost conversations gets a file of cancellations.
 // - With a time zone that the system tz database knows, times are written
 //   DTSTART;TZID=<zone>:... with a VTIMEZONE holding the offsets in force on
 //   the event day (from absl's tz database, read at render time). Without a
@@ -27,6 +34,7 @@
 #include <vector>
 
 #include "engine/model/fair.h"
+#include "engine/model/recorded_schedule.h"
 #include "engine/model/schedule.h"
 #include "engine/render/output_file.h"
 #include "engine/score/compatibility.h"
@@ -39,10 +47,12 @@ namespace fairmatch {
 // but a hand-built Fair may hold) is sanitised to that alphabet and given a
 // "~<attendee number>" suffix, so that no name can leave calendar/ or
 // collide with another, even on a case-insensitive file system.
+// `baseline`: a rerun's published plan (null for a fresh plan); its
+// attendees who are no longer in the fair get no file.
 // REQUIRES: schedule sorted (SortMeetings); fair.event.date is YYYY-MM-DD.
-std::vector<OutputFile> RenderCalendars(const Fair& fair,
-                                        const Compatibility& compat,
-                                        const Schedule& schedule);
+std::vector<OutputFile> RenderCalendars(
+    const Fair& fair, const Compatibility& compat, const Schedule& schedule,
+    const RecordedSchedule* baseline = nullptr);
 
 // Escapes TEXT for a property value (RFC 5545 3.3.11): backslash, semicolon
 // and comma get a backslash, a line break (CRLF, CR or LF) becomes "\n".

@@ -227,6 +227,7 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
     ObjectWriter w(&out, 4);
     w.String("version", FAIRMATCH_VERSION);
     w.String("inputs_sha256", fair.inputs_sha256);
+    w.Int("revision", schedule.revision);
     // The resolved configuration, every key, as the winning layer wrote it.
     w.Key("config");
     out.push_back('{');

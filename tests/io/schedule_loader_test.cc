@@ -294,7 +294,7 @@ std::string RecordedError(const std::string& name, const std::string& text) {
 // The file as `fairmatch plan` writes it after issue #5: meeting "start",
 // "locked", "people" and provenance in "fairmatch". Line 9 is meetings[0].
 const char kNewFormat[] = R"({
-  "fairmatch": {"version": "0.2.0", "inputs_sha256": "ab12", "config": {"seed": 1}},
+  "fairmatch": {"version": "0.2.0", "inputs_sha256": "ab12", "revision": 3, "config": {"seed": 1}},
   "event": {"name": "Spring fair", "date": "2027-03-04", "timezone": "", "venue": ""},
   "slots": [
     {"start": "10:00", "end": "10:15"},
@@ -321,6 +321,7 @@ TEST_CASE("a schedule.json with people, starts and locks loads as recorded",
   CHECK(s->path == path);
   CHECK(s->event_name == "Spring fair");
   CHECK(s->event_date == "2027-03-04");
+  CHECK(s->revision == 3);
   REQUIRE(s->meetings.size() == 2);
   const RecordedMeeting& first = s->meetings[0];  // file order is kept
   CHECK(first.start == "10:00");
@@ -365,6 +366,7 @@ TEST_CASE("a schedule.json from before people and starts loads as recorded",
   CHECK_FALSE(s->meetings[1].locked);
   CHECK(s->attendees.empty());
   CHECK(s->employers.empty());
+  CHECK(s->revision == 0);  // no "revision" before reruns counted them
 }
 
 TEST_CASE("what RenderScheduleJson writes loads as RecordSchedule records it",
@@ -542,6 +544,13 @@ TEST_CASE("recorded slots, event and people are checked", "[io]") {
           R"({"people": {"attendees": [{"id": "a1", "email": 1}]}, )" +
               meetings + "}"),
       Catch::Contains("people.attendees[0]: \"email\" must be a string"));
+  CHECK_THAT(RecordedError("revision",
+                           R"({"fairmatch": {"revision": -1}, )" + meetings + "}"),
+             Catch::Contains("\"fairmatch\": \"revision\" must be a whole "
+                             "number from 0 to 1000000, not -1"));
+  CHECK_THAT(RecordedError("revision_text",
+                           R"({"fairmatch": {"revision": "2"}, )" + meetings + "}"),
+             Catch::Contains("\"revision\" must be a whole number"));
   CHECK_THAT(RecordedError("top_array", "[]"),
              Catch::EndsWith(": error: the top level must be an object"));
   CHECK_THAT(RecordedError("no_meetings", "{}"),

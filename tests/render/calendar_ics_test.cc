@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/check/schedule_diff.h"
 #include "tests/render/render_fixture.h"
 
 namespace fairmatch {
@@ -222,6 +223,71 @@ TEST_CASE("UIDs are stable across table changes and differ across slots",
   // Every UID in a file is distinct.
   std::vector<VEvent> events = Events(Render(fair, base)[0].content);
   CHECK(events[0].Get("UID") != events[1].Get("UID"));
+}
+
+TEST_CASE("a fresh plan's events are revision 0 and none is cancelled",
+          "[render]") {
+  for (const OutputFile& file : Render(FixtureFair(), FixtureSchedule())) {
+    for (const VEvent& e : Events(file.content)) {
+      CHECK(e.Get("SEQUENCE") == "0");
+      CHECK(e.Get("STATUS") == "CONFIRMED");
+    }
+  }
+}
+
+TEST_CASE("a rerun cancels, under their old UIDs, what its baseline had",
+          "[render]") {
+  Fair fair = FixtureFair();
+  Compatibility compat = Compatibility::Build(fair);
+  // The published plan (revision 4): the fixture, plus Şükrü at Blue Labs
+  // in slot 1 and someone since removed from the fair.
+  RecordedSchedule baseline = RecordSchedule(fair, FixtureSchedule());
+  baseline.revision = 4;
+  RecordedMeeting sukru;
+  sukru.start = FormatClock(fair.slots[1].start);
+  sukru.end = FormatClock(fair.slots[1].end);
+  sukru.employer = "e002";
+  sukru.attendees = {"a003"};
+  baseline.meetings.push_back(sukru);
+  RecordedMeeting gone = sukru;
+  gone.attendees = {"a999"};
+  baseline.meetings.push_back(gone);
+
+  // The rerun: Ada and Hương's Acme conversation moves to slot 2, Ada keeps
+  // Blue Labs, Şükrü loses his.
+  Schedule rerun = FixtureSchedule();
+  rerun.meetings[0].slot = 2;
+  SortMeetings(rerun);
+  rerun.revision = 5;
+  std::vector<OutputFile> files =
+      RenderCalendars(fair, compat, rerun, &baseline);
+  REQUIRE(files.size() == 3);  // a001, a002, a003; nothing for a999
+  CHECK(files[0].name == "calendar/a001.ics");
+  CHECK(files[2].name == "calendar/a003.ics");
+
+  std::map<std::string, const VEvent*> by_uid;
+  std::vector<VEvent> ada = Events(files[0].content);
+  for (const VEvent& e : ada) by_uid[e.Get("UID")] = &e;
+  REQUIRE(ada.size() == 3);
+  const VEvent* old_acme = by_uid["20250314-a001-e001-1000@fairmatch"];
+  const VEvent* new_acme = by_uid["20250314-a001-e001-1045@fairmatch"];
+  REQUIRE(old_acme != nullptr);
+  REQUIRE(new_acme != nullptr);
+  CHECK(old_acme->Get("STATUS") == "CANCELLED");
+  CHECK(old_acme->Get("SEQUENCE") == "5");
+  CHECK(old_acme->Get("DTSTART") == "20250314T100000");
+  CHECK(Contains(Unescape(old_acme->Get("SUMMARY")), "Cancelled"));
+  CHECK(new_acme->Get("STATUS") == "CONFIRMED");
+  CHECK(new_acme->Get("SEQUENCE") == "5");
+  int cancelled = 0;
+  for (const VEvent& e : ada) cancelled += e.Get("STATUS") == "CANCELLED";
+  CHECK(cancelled == 1);  // Blue Labs is kept
+
+  std::vector<VEvent> sukru_file = Events(files[2].content);
+  REQUIRE(sukru_file.size() == 1);
+  CHECK(sukru_file[0].Get("STATUS") == "CANCELLED");
+  CHECK(Unescape(sukru_file[0].Get("SUMMARY")) ==
+        "Cancelled: conversation with Blue Labs");
 }
 
 TEST_CASE("output is deterministic", "[render]") {

@@ -59,6 +59,7 @@ TEST_CASE("schedule.json of a two-meeting plan is exactly the golden text",
   "fairmatch": {
     "version": ")") + FAIRMATCH_VERSION + R"(",
     "inputs_sha256": "0123abcd",
+    "revision": 0,
     "config": {
       "weights.values": "0.7",
       "min_score": "0.2"

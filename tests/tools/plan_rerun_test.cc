@@ -158,6 +158,32 @@ TEST_CASE("an employer cancels: the rerun keeps almost every other meeting, "
   }
   CHECK(checked > 100);
   CHECK(same == checked);
+
+  // Everyone who was to meet the cancelled employer finds that conversation
+  // cancelled, under its old UID, in the new calendar file.
+  CHECK(v2["fairmatch"]["revision"].get<int>() == 1);
+  int lost = 0;
+  for (const auto& [pair, place] : before) {
+    if (pair.second != gone) continue;
+    ++lost;
+    const fs::path one = dir / "v1" / "calendar" / (pair.first + ".ics");
+    const fs::path two = dir / "v2" / "calendar" / (pair.first + ".ics");
+    REQUIRE(fs::exists(two));
+    const std::string text = Slurp(two);
+    std::string old_uid;
+    for (const std::string& uid : Uids(one)) {
+      if (uid.find("-" + gone + "-") != std::string::npos) old_uid = uid;
+    }
+    INFO(pair.first << " " << old_uid);
+    REQUIRE(!old_uid.empty());
+    const std::size_t at = text.find(old_uid);  // "UID:...\r", a whole line
+    REQUIRE(at != std::string::npos);
+    const std::size_t end = text.find("END:VEVENT", at);
+    CHECK(text.substr(at, end - at).find("STATUS:CANCELLED") !=
+          std::string::npos);
+    CHECK(text.substr(at, end - at).find("SEQUENCE:1") != std::string::npos);
+  }
+  CHECK(lost > 0);
 }
 
 TEST_CASE("a lock that cannot hold exits 3, says why and writes nothing",
