@@ -333,7 +333,9 @@ PdfDocument::PdfDocument() {
   outlines_.push_back(Outline{-1, "", 0, {}});
 }
 
-PdfDocument::~PdfDocument() = default;
+PdfDocument::~PdfDocument() {
+  for (auto& [font, use] : uses_) g_object_unref(font);  // without Finish()
+}
 
 void PdfDocument::SetInfo(std::string_view title, std::string_view creator,
                           std::string_view date) {
@@ -663,7 +665,10 @@ absl::Status PdfDocument::WriteFace(Face& face) {
     return absl::InternalError("cannot render PDF: a font cannot be subset");
   }
   std::string program;
-  if (face.cff) {
+  // A name-keyed CFF font (its CIDs are its glyph ids) goes in whole, as
+  // OpenType: a bare CFF table in a CIDFont must be CID-keyed.
+  const bool open_type = face.cff && face.cids.empty();
+  if (face.cff && !open_type) {
     hb_blob_t* cff = hb_face_reference_table(subset, kCffTag);
     program.assign(TableData(cff));
     hb_blob_destroy(cff);
@@ -707,7 +712,7 @@ absl::Status PdfDocument::WriteFace(Face& face) {
     hash /= 26;
   }
   name.push_back('+');
-  char ps[256];
+  char ps[256] = "";
   unsigned ps_size = sizeof(ps);
   hb_ot_name_get_utf8(face.face, HB_OT_NAME_ID_POSTSCRIPT_NAME,
                       HB_LANGUAGE_INVALID, &ps_size, ps);
@@ -788,8 +793,9 @@ absl::Status PdfDocument::WriteFace(Face& face) {
                   file, " 0 R >>\nendobj\n");
 
   std::string extra =
-      face.cff ? std::string(" /Subtype /CIDFontType0C")
-               : absl::StrCat(" /Length1 ", program.size());
+      open_type  ? std::string(" /Subtype /OpenType")
+      : face.cff ? std::string(" /Subtype /CIDFontType0C")
+                 : absl::StrCat(" /Length1 ", program.size());
   WriteStream(file, extra, program, true);
 
   // ToUnicode: each code used to the text its glyph first showed.

@@ -26,11 +26,14 @@
 // TrueType font is embedded as a CIDFontType2 with its glyph ids kept
 // (hb-subset's RETAIN_GIDS; CIDToGIDMap /Identity); a CFF-based OpenType font
 // (Noto CJK) as its bare CFF table in a CIDFontType0, with each glyph written
-// as its CID read from the font's CFF charset. Synthetic oblique (fontconfig's
+// as its CID read from the font's CFF charset (checked against the subset's;
+// a name-keyed CFF font goes in as OpenType, its glyph ids as CIDs). Synthetic oblique (fontconfig's
 // matrix) becomes a shear in the text matrix, synthetic bold a stroked
 // outline. What it cannot do: a glyph that maps to different text in two
 // places keeps the first mapping for copy and paste; glyphs pango marks
-// unknown (no font has the character) are left out.
+// unknown (no font has the character) are left out, where cairo drew a box
+// with the code point; bitmap-only (colour emoji) fonts have no outlines to
+// embed, so their glyphs do not show.
 //
 // Not thread-safe; one document per thread.
 #ifndef FAIRMATCH_RENDER_PDF_DOCUMENT_H_
