@@ -6,6 +6,8 @@
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
 
+#include "engine/plan/timetable.h"
+
 namespace fairmatch {
 namespace {
 
@@ -123,15 +125,16 @@ int AttendeeCap(const Fair& fair, const Availability& avail, int a) {
 
 std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
                               int e) {
-  if (avail.EmployerPinned(e) == 0) {
-    return static_cast<std::int64_t>(fair.employers[e].tables) *
-           fair.GroupSize(e) * avail.EmployerSlots(e);
-  }
+  // Table rests (employers.max_consecutive) cap what each table can give.
+  const std::int64_t with_rests =
+      static_cast<std::int64_t>(fair.employers[e].tables) *
+      TableSlotsWithRests(fair, avail, e);
+  if (avail.EmployerPinned(e) == 0) return with_rests * fair.GroupSize(e);
   std::int64_t tables = 0;
   for (int s = 0; s < fair.num_slots(); ++s) {
     if (avail.Employer(e, s)) tables += avail.FreeTables(e, s);
   }
-  return tables * fair.GroupSize(e);
+  return std::min(tables, with_rests) * fair.GroupSize(e);
 }
 
 Matching SolveMatching(const Compatibility& compat, const Availability& avail,

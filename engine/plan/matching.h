@@ -79,7 +79,10 @@ struct MatchingOptions {
 // free available slots).
 int AttendeeCap(const Fair& fair, const Availability& avail, int a);
 // Employer e's attendee-meeting capacity: group size x the tables free in
-// its available slots (tables x slots without a rerun).
+// its available slots (tables x slots without a rerun), and no more than
+// its tables can give with their rests (employers.max_consecutive; see
+// TableSlotsWithRests), so the matching does not promise seats the
+// timetable cannot keep.
 std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
                               int e);
 

@@ -57,6 +57,67 @@ std::optional<std::vector<std::vector<int>>> TableRotation(
   return chosen;
 }
 
+bool RotationFits(const Fair& fair, int tables,
+                  const std::vector<int>& tables_needed,
+                  std::vector<int>* runs) {
+  const int limit = fair.config.employer_max_consecutive;
+  if (limit <= 0) {
+    for (int k : tables_needed) {
+      if (k > tables) return false;
+    }
+    return true;
+  }
+  // (*runs)[r]: tables that have held r conversations in a row.
+  runs->assign(limit + 1, 0);
+  (*runs)[0] = tables;
+  for (size_t s = 0; s < tables_needed.size(); ++s) {
+    if (s > 0 && fair.slots[s].start > fair.slots[s - 1].end) {
+      std::fill(runs->begin(), runs->end(), 0);
+      (*runs)[0] = tables;
+    }
+    int k = tables_needed[s];
+    if (k > tables) return false;
+    if (k == 0) {
+      std::fill(runs->begin(), runs->end(), 0);
+      (*runs)[0] = tables;
+      continue;
+    }
+    // The k most rested tables serve (run + 1); the rest rest (run 0).
+    // Walking from the longest run down, chosen tables move up one.
+    int unchosen = tables - k;
+    int rested = 0;
+    for (int r = limit; r >= 0; --r) {
+      const int here = (*runs)[r];
+      const int resting = std::min(here, unchosen);
+      unchosen -= resting;
+      rested += resting;
+      const int serving = here - resting;
+      if (serving > 0 && r == limit) return false;  // one too many in a row
+      (*runs)[r] = 0;
+      if (r < limit) (*runs)[r + 1] += serving;
+    }
+    (*runs)[0] = rested;
+  }
+  return true;
+}
+
+int TableSlotsWithRests(const Fair& fair, const Availability& avail, int e) {
+  const int limit = fair.config.employer_max_consecutive;
+  if (limit <= 0) return avail.EmployerSlots(e);
+  int total = 0;
+  int stretch = 0;
+  for (int s = 0; s <= fair.num_slots(); ++s) {
+    const bool ends = s == fair.num_slots() || !avail.Employer(e, s) ||
+                      (s > 0 && fair.slots[s].start > fair.slots[s - 1].end);
+    if (ends) {
+      total += stretch - stretch / (limit + 1);
+      stretch = 0;
+    }
+    if (s < fair.num_slots() && avail.Employer(e, s)) ++stretch;
+  }
+  return total;
+}
+
 namespace {
 
 class SlotAssigner {
@@ -193,19 +254,22 @@ class SlotAssigner {
     if (load >= avail_.FreeTables(e, s) * g) return false;
     if (fair_.config.employer_max_consecutive <= 0) return true;
     if (load % g != 0) return true;  // joins a group that has room
-    std::vector<int> tables_needed(num_slots_);
-    std::vector<std::vector<int>> forced;
-    if (avail_.EmployerPinned(e) > 0) forced.resize(num_slots_);
+    tables_needed_.resize(num_slots_);
     for (int t = 0; t < num_slots_; ++t) {
       const int n = static_cast<int>(EmployerAt(e, t).size()) + (t == s);
-      tables_needed[t] = (n + g - 1) / g;
-      if (!forced.empty()) {
-        forced[t] = avail_.PinnedTables(e, t);
-        tables_needed[t] += static_cast<int>(forced[t].size());
-      }
+      tables_needed_[t] = (n + g - 1) / g;
     }
-    return TableRotation(fair_, fair_.employers[e].tables, tables_needed,
-                         forced.empty() ? nullptr : &forced)
+    if (avail_.EmployerPinned(e) == 0) {
+      return RotationFits(fair_, fair_.employers[e].tables, tables_needed_,
+                          &runs_);
+    }
+    std::vector<std::vector<int>> forced(num_slots_);
+    for (int t = 0; t < num_slots_; ++t) {
+      forced[t] = avail_.PinnedTables(e, t);
+      tables_needed_[t] += static_cast<int>(forced[t].size());
+    }
+    return TableRotation(fair_, fair_.employers[e].tables, tables_needed_,
+                         &forced)
         .has_value();
   }
 
@@ -272,6 +336,8 @@ class SlotAssigner {
   std::vector<std::vector<int>> attendee_pairs_;
   std::vector<Move> journal_;
   int budget_ = 0;
+  std::vector<int> tables_needed_;  // scratch for EmployerHasRoom
+  std::vector<int> runs_;
 };
 
 // Centred, normalised value vector of an attendee (for group cohesion).

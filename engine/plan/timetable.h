@@ -57,6 +57,21 @@ std::optional<std::vector<std::vector<int>>> TableRotation(
     const Fair& fair, int tables, const std::vector<int>& tables_needed,
     const std::vector<std::vector<int>>* forced = nullptr);
 
+// Whether TableRotation(fair, tables, tables_needed) (nothing forced) has a
+// rotation, without building it and without allocating: tables are
+// interchangeable, so only how many have each run length matters.
+// `runs` is scratch space (resized to max_consecutive + 1).
+// REQUIRES: tables_needed has one entry per slot of `fair`.
+bool RotationFits(const Fair& fair, int tables,
+                  const std::vector<int>& tables_needed,
+                  std::vector<int>* runs);
+
+// The most table-slots one table can give employer e under
+// employers.max_consecutive = c: in each stretch of L consecutive slots it
+// is available for (a break, or a slot it is away, rests its tables),
+// L - floor(L / (c + 1)). Without a limit, its available slots.
+int TableSlotsWithRests(const Fair& fair, const Availability& avail, int e);
+
 // Groups placed pairs into meetings at tables, on the tables `avail` leaves
 // free (a rerun's pinned tables are not used). REQUIRES: `slots` from
 // AssignSlots for the same pairs and `avail`. The result is sorted
