@@ -75,13 +75,8 @@ bool RotationFits(const Fair& fair, int tables,
       std::fill(runs->begin(), runs->end(), 0);
       (*runs)[0] = tables;
     }
-    int k = tables_needed[s];
+    const int k = tables_needed[s];
     if (k > tables) return false;
-    if (k == 0) {
-      std::fill(runs->begin(), runs->end(), 0);
-      (*runs)[0] = tables;
-      continue;
-    }
     // The k most rested tables serve (run + 1); the rest rest (run 0).
     // Walking from the longest run down, chosen tables move up one.
     int unchosen = tables - k;

@@ -177,8 +177,14 @@ class CalendarWriter {
                ClockStamp(fair_.slots[m.slot].start).substr(0, 4));
   }
 
+  // A cancelled baseline conversation and the employer's name to show.
+  struct Lost {
+    const RecordedMeeting* meeting;
+    const std::string* employer;
+  };
+
   std::string Render(int a, const std::vector<int>& meetings,
-                     const std::vector<const RecordedMeeting*>& cancelled,
+                     const std::vector<Lost>& cancelled,
                      const RecordedSchedule* baseline) const {
     const Attendee& attendee = fair_.attendees[a];
     std::string out;
@@ -196,7 +202,9 @@ class CalendarWriter {
     }
     out.append(vtimezone_);
     for (int i : meetings) Event(a, schedule_.meetings[i], &out);
-    for (const RecordedMeeting* m : cancelled) Cancelled(a, *m, *baseline, &out);
+    for (const Lost& lost : cancelled) {
+      Cancelled(a, *lost.meeting, *lost.employer, *baseline, &out);
+    }
     Line("END:VCALENDAR", &out);
     return out;
   }
@@ -206,11 +214,14 @@ class CalendarWriter {
     AppendIcsLine(line, out);
   }
 
-  std::string DateTime(int minutes) const {
+  // ";TZID=<zone>:YYYYMMDDTHHMMSS" or ":YYYYMMDDTHHMMSS" (floating), on
+  // the day `date_stamp` (the event's by default), `hhmmss` ("HHMMSS").
+  std::string DateTime(const std::string& hhmmss,
+                       const std::string* date_stamp = nullptr) const {
     std::string value = use_tzid_ ? ";TZID=" + fair_.event.timezone + ":" : ":";
-    value.append(date_stamp_);
+    value.append(date_stamp != nullptr ? *date_stamp : date_stamp_);
     value.push_back('T');
-    value.append(ClockStamp(minutes));
+    value.append(hhmmss);
     return value;
   }
 
@@ -223,8 +234,8 @@ class CalendarWriter {
     Line("UID:" + IcsEscapeText(UidOf(a, m)), out);
     Line("DTSTAMP:" + date_stamp_ + "T000000Z", out);
     Line("SEQUENCE:" + std::to_string(schedule_.revision), out);
-    Line("DTSTART" + DateTime(slot.start), out);
-    Line("DTEND" + DateTime(slot.end), out);
+    Line("DTSTART" + DateTime(ClockStamp(slot.start)), out);
+    Line("DTEND" + DateTime(ClockStamp(slot.end)), out);
     Line("SUMMARY:" + IcsEscapeText("Conversation with " + employer.name), out);
 
     std::string location = fair_.event.venue;
@@ -268,27 +279,17 @@ class CalendarWriter {
 
   // A baseline conversation the new plan no longer has: its old UID, time
   // and employer, cancelled.
-  void Cancelled(int a, const RecordedMeeting& m,
+  void Cancelled(int a, const RecordedMeeting& m, const std::string& employer,
                  const RecordedSchedule& baseline, std::string* out) const {
     const std::string old_date = Digits(baseline.event_date);
-    std::string employer = m.employer;
-    for (const Employer& e : fair_.employers) {
-      if (e.id == m.employer) employer = e.name;
-    }
-    if (employer == m.employer) {
-      for (const RecordedPerson& p : baseline.employers) {
-        if (p.id == m.employer && !p.name.empty()) employer = p.name;
-      }
-    }
     Line("BEGIN:VEVENT", out);
     Line("UID:" + IcsEscapeText(Uid(old_date, fair_.attendees[a].id,
                                     m.employer, Digits(m.start))),
          out);
     Line("DTSTAMP:" + date_stamp_ + "T000000Z", out);
     Line("SEQUENCE:" + std::to_string(schedule_.revision), out);
-    std::string value = use_tzid_ ? ";TZID=" + fair_.event.timezone + ":" : ":";
-    Line("DTSTART" + value + old_date + "T" + Digits(m.start) + "00", out);
-    Line("DTEND" + value + old_date + "T" + Digits(m.end) + "00", out);
+    Line("DTSTART" + DateTime(Digits(m.start) + "00", &old_date), out);
+    Line("DTEND" + DateTime(Digits(m.end) + "00", &old_date), out);
     Line("SUMMARY:" + IcsEscapeText("Cancelled: conversation with " + employer),
          out);
     Line("DESCRIPTION:" +
@@ -438,12 +439,22 @@ std::vector<OutputFile> RenderCalendars(const Fair& fair,
   CalendarWriter writer(fair, schedule);
   // A rerun: each attendee's baseline conversations whose UID the new plan
   // does not have, in baseline file order.
-  std::vector<std::vector<const RecordedMeeting*>> cancelled_of(
+  std::vector<std::vector<CalendarWriter::Lost>> cancelled_of(
       fair.num_attendees());
+  // Looked up, never iterated: attendee index by id, and the name to show
+  // for an employer id (the fair's, else the baseline's, else the id).
+  std::unordered_map<std::string, int> index;
+  std::unordered_map<std::string, std::string> employer_name;
   if (baseline != nullptr) {
-    std::unordered_map<std::string, int> index;  // looked up, never iterated
     for (int a = 0; a < fair.num_attendees(); ++a) {
       index.emplace(fair.attendees[a].id, a);
+    }
+    for (const Employer& e : fair.employers) employer_name[e.id] = e.name;
+    for (const RecordedPerson& p : baseline->employers) {
+      if (!p.name.empty()) employer_name.emplace(p.id, p.name);
+    }
+    for (const RecordedMeeting& m : baseline->meetings) {
+      employer_name.emplace(m.employer, m.employer);
     }
     std::unordered_set<std::string> live;
     for (int a = 0; a < fair.num_attendees(); ++a) {
@@ -458,7 +469,9 @@ std::vector<OutputFile> RenderCalendars(const Fair& fair,
         if (it == index.end()) continue;
         const std::string uid = CalendarWriter::Uid(
             old_date, id, m.employer, Digits(m.start));
-        if (live.count(uid) == 0) cancelled_of[it->second].push_back(&m);
+        if (live.count(uid) == 0) {
+          cancelled_of[it->second].push_back({&m, &employer_name[m.employer]});
+        }
       }
     }
   }

@@ -49,6 +49,19 @@ void AppendNum(std::string* out, double v) {
 
 void AppendInt(std::string* out, long long v) { absl::StrAppend(out, v); }
 
+// "r g b OP\n", e.g. OP "rg" (fill) or "RG" (stroke).
+void AppendColor(std::string* out, double r, double g, double b,
+                 const char* op) {
+  AppendNum(out, r);
+  out->push_back(' ');
+  AppendNum(out, g);
+  out->push_back(' ');
+  AppendNum(out, b);
+  out->push_back(' ');
+  out->append(op);
+  out->push_back('\n');
+}
+
 void AppendHex4(std::string* out, unsigned v) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   out->push_back(kHex[(v >> 12) & 15]);
@@ -417,12 +430,7 @@ void PdfDocument::SetFill(double r, double g, double b) {
   fill_[0] = r;
   fill_[1] = g;
   fill_[2] = b;
-  AppendNum(&content_, r);
-  content_ += ' ';
-  AppendNum(&content_, g);
-  content_ += ' ';
-  AppendNum(&content_, b);
-  content_ += " rg\n";
+  AppendColor(&content_, r, g, b, "rg");
 }
 
 void PdfDocument::FillRect(double x, double y, double w, double h) {
@@ -477,12 +485,7 @@ void PdfDocument::FillRoundedRect(double x, double y, double w, double h,
 
 void PdfDocument::StrokeLine(double x0, double y0, double x1, double y1,
                              double width, double r, double g, double b) {
-  AppendNum(&content_, r);
-  content_ += ' ';
-  AppendNum(&content_, g);
-  content_ += ' ';
-  AppendNum(&content_, b);
-  content_ += " RG ";
+  AppendColor(&content_, r, g, b, "RG");
   AppendNum(&content_, width);
   content_ += " w ";
   AppendNum(&content_, x0);
@@ -575,12 +578,8 @@ void PdfDocument::ShowGlyphs(PangoFont* font,
   AppendNum(&content_, size);
   content_ += " Tf\n";
   if (use->embolden) {
-    AppendNum(&content_, fill_[0]);
-    content_ += ' ';
-    AppendNum(&content_, fill_[1]);
-    content_ += ' ';
-    AppendNum(&content_, fill_[2]);
-    content_ += " RG 2 Tr ";
+    AppendColor(&content_, fill_[0], fill_[1], fill_[2], "RG");
+    content_ += "2 Tr ";
     AppendNum(&content_, size / 30);
     content_ += " w\n";
   }
@@ -590,7 +589,7 @@ void PdfDocument::ShowGlyphs(PangoFont* font,
   for (std::size_t k = 0; k < glyphs.size(); ++k) {
     const PdfGlyph& g = glyphs[k];
     const std::uint32_t gid = g.id < face.used.size() ? g.id : 0;
-    if (!face.used[gid]) face.used[gid] = 1;
+    face.used[gid] = 1;
     if (!face.mapped[gid] && g.text_length > 0 &&
         g.text + g.text_length <= utf8.size()) {
       face.mapped[gid] = 1;

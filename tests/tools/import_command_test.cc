@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string>
 
+#include "tests/tools/subprocess.h"
+
 namespace fairmatch {
 namespace {
 
@@ -24,12 +26,7 @@ int Run(const std::string& command) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string Slurp(const fs::path& path) { return testing::ReadFile(path); }
 
 fs::path Scratch(const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("fairmatch_import_" + name);

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "tests/io/io_test_util.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
@@ -18,29 +19,14 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::ProcessResult;
-using testing::RunProcess;
 
-const std::string kBinary = FAIRMATCH_BINARY;
 const std::string kDemo = std::string(FAIRMATCH_SOURCE_DIR) + "/data/demo";
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-fs::path Scratch(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("fairmatch_rerun_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
+// Reads a file; runs the binary with its output captured in `scratch`.
+std::string Slurp(const fs::path& path) { return testing::ReadFile(path); }
 ProcessResult Fairmatch(const fs::path& scratch,
-                        std::vector<std::string> args) {
-  args.insert(args.begin(), kBinary);
-  return RunProcess(args, scratch.string());
+                        const std::vector<std::string>& args) {
+  return testing::RunFairmatch(scratch, args);
 }
 
 // (attendee, employer) -> "start table" of every attendee-meeting.
@@ -96,7 +82,8 @@ std::set<std::string> Uids(const fs::path& ics) {
 
 TEST_CASE("an employer cancels: the rerun keeps almost every other meeting, "
           "passes check and keeps calendar UIDs", "[tools][rerun]") {
-  const fs::path dir = Scratch("cancel");
+  const testing::TempDir scratch;  // unique per process and test
+  const fs::path dir = scratch.path();
   ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--out", (dir / "v1").string()});
   REQUIRE(r.exit_code == 0);
   const json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
@@ -188,7 +175,8 @@ TEST_CASE("an employer cancels: the rerun keeps almost every other meeting, "
 
 TEST_CASE("a lock that cannot hold exits 3, says why and writes nothing",
           "[tools][rerun]") {
-  const fs::path dir = Scratch("lock");
+  const testing::TempDir scratch;  // unique per process and test
+  const fs::path dir = scratch.path();
   REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
                           (dir / "v1").string()})
               .exit_code == 0);
@@ -217,7 +205,8 @@ TEST_CASE("a lock that cannot hold exits 3, says why and writes nothing",
 }
 
 TEST_CASE("a replan from a time of day keeps everything before it", "[tools][rerun]") {
-  const fs::path dir = Scratch("from");
+  const testing::TempDir scratch;  // unique per process and test
+  const fs::path dir = scratch.path();
   REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
                           (dir / "v1").string()})
               .exit_code == 0);
@@ -249,7 +238,8 @@ TEST_CASE("a replan from a time of day keeps everything before it", "[tools][rer
 }
 
 TEST_CASE("plan --from needs --baseline and a time of day", "[tools][rerun]") {
-  const fs::path dir = Scratch("from_bad");
+  const testing::TempDir scratch;  // unique per process and test
+  const fs::path dir = scratch.path();
   ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--from", "11:00", "--out",
                                     (dir / "out").string()});
   CHECK(r.exit_code == 2);
@@ -269,7 +259,8 @@ TEST_CASE("plan --from needs --baseline and a time of day", "[tools][rerun]") {
 
 TEST_CASE("plan --print-config shows every value and where it came from",
           "[tools][rerun]") {
-  const fs::path dir = Scratch("print_config");
+  const testing::TempDir scratch;  // unique per process and test
+  const fs::path dir = scratch.path();
   ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--print-config", "--set",
                                     "min_score=0.3", "--out",
                                     (dir / "out").string()});
@@ -291,7 +282,8 @@ TEST_CASE("plan --print-config shows every value and where it came from",
 
 TEST_CASE("schedule.json records the version, the resolved config and a hash "
           "of the inputs", "[tools][rerun]") {
-  const fs::path dir = Scratch("provenance");
+  const testing::TempDir scratch;  // unique per process and test
+  const fs::path dir = scratch.path();
   REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
                           (dir / "a").string()})
               .exit_code == 0);

@@ -31,6 +31,14 @@ struct ProcessResult {
   std::string err;
 };
 
+// The bytes of the file at `path`, or "" when it cannot be read.
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 // A child process whose stdout and stderr go to files.
 class ChildProcess {
  public:
@@ -101,12 +109,7 @@ class ChildProcess {
   }
 
  private:
-  static std::string Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }
+  static std::string Slurp(const std::string& path) { return ReadFile(path); }
   void Reap(int status) {
     reaped_ = true;
     if (WIFEXITED(status)) result_.exit_code = WEXITSTATUS(status);
