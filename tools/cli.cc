@@ -1,5 +1,6 @@
 #include "tools/cli.h"
 
+#include <filesystem>
 #include <iostream>
 
 #include "engine/pipeline.h"
@@ -34,6 +35,40 @@ void PrintStatus(const absl::Status& status) {
     return;
   }
   std::cerr << status.message() << "\n";
+}
+
+std::unique_ptr<OutputTarget> ClaimOutputOrPrint(OutputKind kind,
+                                                 const std::string& path,
+                                                 const OutputRules& rules,
+                                                 int* exit_code) {
+  absl::StatusOr<std::unique_ptr<OutputTarget>> target =
+      kind == OutputKind::kFolder ? OutputTarget::ClaimFolder(path, rules)
+                                  : OutputTarget::ClaimFile(path, rules);
+  if (!target.ok()) {
+    PrintStatus(target.status());
+    *exit_code = ExitCodeFor(target.status());
+    return nullptr;
+  }
+  if ((*target)->removed_leftovers() > 0) {
+    std::cerr << "fairmatch: note: removed what an interrupted run left "
+                 "beside "
+              << (*target)->shown() << "\n";
+  }
+  return *std::move(target);
+}
+
+std::vector<OutputInput> FairInputs(const std::string& fair_dir,
+                                    const LoadOptions& options) {
+  std::vector<OutputInput> inputs = {{"the fair folder", fair_dir}};
+  for (const char* name :
+       {"event.yaml", "attendees.yaml", "employers.yaml", "config.yaml"}) {
+    inputs.push_back(
+        {"the fair's file", (std::filesystem::path(fair_dir) / name).string()});
+  }
+  for (const std::string& config : options.config_files) {
+    inputs.push_back({"the --config file", config});
+  }
+  return inputs;
 }
 
 void AddConfigOptions(CLI::App* cmd, LoadOptions* options) {

@@ -9,13 +9,15 @@
 #include "CLI/CLI.hpp"
 #include "absl/status/status.h"
 #include "engine/io/fair_loader.h"
+#include "engine/io/output_policy.h"
 
 namespace fairmatch {
 
 // Exit codes (a contract: scripts depend on them).
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitViolations = 1;  // check found violations; I/O failure
-inline constexpr int kExitBadInput = 2;    // bad input or usage
+inline constexpr int kExitViolations =
+    1;                                   // check found violations; I/O failure
+inline constexpr int kExitBadInput = 2;  // bad input or usage
 inline constexpr int kExitInfeasible = 3;  // requests that cannot all be met
 
 // 2 for InvalidArgument/NotFound, 3 for FailedPrecondition, 1 otherwise.
@@ -30,6 +32,20 @@ void PrintStatus(const absl::Status& status);
 std::unique_ptr<Fair> LoadFairOrPrint(const std::string& dir,
                                       const LoadOptions& options,
                                       int* exit_code);
+
+// Claims the output `path` (a folder or a single file) under the output
+// policy (engine/io/output_policy.h); on refusal prints why, sets
+// *exit_code and returns null. Notes removed leftovers of killed runs.
+enum class OutputKind { kFolder, kFile };
+std::unique_ptr<OutputTarget> ClaimOutputOrPrint(OutputKind kind,
+                                                 const std::string& path,
+                                                 const OutputRules& rules,
+                                                 int* exit_code);
+
+// The fair folder and the files in it that a fair command reads, plus its
+// --config files, as inputs an output may never replace.
+std::vector<OutputInput> FairInputs(const std::string& fair_dir,
+                                    const LoadOptions& options);
 
 // Adds --config FILE (repeatable) and --set KEY=VALUE (repeatable).
 void AddConfigOptions(CLI::App* cmd, LoadOptions* options);

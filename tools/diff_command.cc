@@ -4,7 +4,6 @@
 #include <string>
 
 #include "engine/check/schedule_diff.h"
-#include "engine/io/output_dir.h"
 #include "engine/io/schedule_loader.h"
 #include "engine/render/diff_report.h"
 #include "tools/cli.h"
@@ -16,10 +15,21 @@ struct DiffArgs {
   std::string old_path;
   std::string new_path;
   std::string format = "text";
-  std::string out;
+  std::string out = "-";
+  bool force = false;
 };
 
 int RunDiffCommand(const DiffArgs& args) {
+  int exit_code = kExitOk;
+  std::unique_ptr<OutputTarget> out;
+  if (args.out != "-") {
+    OutputRules rules;
+    rules.inputs = {{"the OLD schedule", args.old_path},
+                    {"the NEW schedule", args.new_path}};
+    rules.force = args.force;
+    out = ClaimOutputOrPrint(OutputKind::kFile, args.out, rules, &exit_code);
+    if (out == nullptr) return exit_code;
+  }
   absl::StatusOr<RecordedSchedule> old_s = LoadRecordedSchedule(args.old_path);
   absl::StatusOr<RecordedSchedule> new_s = LoadRecordedSchedule(args.new_path);
   // Both files' problems at once, like the fair loader.
@@ -37,12 +47,12 @@ int RunDiffCommand(const DiffArgs& args) {
   } else {
     text = RenderDiffText(diff);
   }
-  if (args.out.empty()) {
+  if (out == nullptr) {
     std::cout << text;
     std::cout.flush();
     return std::cout ? kExitOk : kExitViolations;
   }
-  if (absl::Status s = WriteFileAtomically(args.out, text); !s.ok()) {
+  if (absl::Status s = out->WriteFile(text); !s.ok()) {
     PrintStatus(s);
     return ExitCodeFor(s);
   }
@@ -62,7 +72,11 @@ void AddDiffCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("NEW", args->new_path, "The later schedule.json")->required();
   cmd->add_option("--format", args->format, "text (default), csv or json")
       ->check(CLI::IsMember({"text", "csv", "json"}));
-  cmd->add_option("--out", args->out, "Output file (default: stdout)");
+  cmd->add_option("--out", args->out,
+                  "Output file, replaced only if fairmatch wrote it "
+                  "(default: - for standard output)");
+  cmd->add_flag("--force", args->force,
+                "Replace the --out file even if fairmatch did not write it");
   cmd->callback([args, exit_code] { *exit_code = RunDiffCommand(*args); });
 }
 

@@ -11,7 +11,6 @@
 
 #include "CLI/CLI.hpp"
 #include "engine/io/csv_import.h"
-#include "engine/io/output_dir.h"
 #include "tools/cli.h"
 
 namespace fairmatch {
@@ -22,9 +21,23 @@ struct ImportArgs {
   std::string mapping;
   std::string out;
   bool quiet = false;
+  bool force = false;
 };
 
 int RunImport(ImportKind kind, const ImportArgs& args) {
+  int exit_code = kExitOk;
+  std::unique_ptr<OutputTarget> out;
+  if (args.out != "-") {
+    OutputRules rules;
+    rules.inputs = {{"the CSV export", args.csv},
+                    {"the mapping", args.mapping}};
+    rules.force = args.force;
+    out = ClaimOutputOrPrint(OutputKind::kFile, args.out, rules, &exit_code);
+    if (out == nullptr) {
+      std::cerr << "import: nothing was written\n";
+      return exit_code;
+    }
+  }
   absl::StatusOr<ImportResult> result =
       ImportCsvFile(kind, args.csv, args.mapping);
   if (!result.ok()) {
@@ -33,12 +46,11 @@ int RunImport(ImportKind kind, const ImportArgs& args) {
     return ExitCodeFor(result.status());
   }
   const char* what = kind == ImportKind::kAttendees ? "attendees" : "employers";
-  if (args.out == "-") {
+  if (out == nullptr) {
     std::cout << result->yaml;
-  } else if (absl::Status s = WriteFileAtomically(args.out, result->yaml);
-             !s.ok()) {
+  } else if (absl::Status s = out->WriteFile(result->yaml); !s.ok()) {
     PrintStatus(s);
-    return kExitViolations;
+    return ExitCodeFor(s);
   }
   if (!args.quiet) {
     for (const std::string& note : result->notes) std::cerr << note << "\n";
@@ -70,8 +82,12 @@ void AddKind(CLI::App* import, ImportKind kind, int* exit_code) {
                   "(docs/import.md)")
       ->required();
   cmd->add_option("--out", args->out,
-                  "Output file, replaced atomically; - for standard output")
+                  "Output file, replaced atomically and only if fairmatch "
+                  "wrote it (an earlier import); - for standard output")
       ->capture_default_str();
+  cmd->add_flag("--force", args->force,
+                "Replace the --out file even if fairmatch did not write it "
+                "(e.g. a hand-written attendees.yaml)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only errors");
   cmd->callback([args, kind, exit_code] {
     const int code = RunImport(kind, *args);

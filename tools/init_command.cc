@@ -19,7 +19,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "engine/io/default_config.h"
-#include "engine/io/output_dir.h"
 #include "tools/cli.h"
 
 namespace fairmatch {
@@ -198,32 +197,14 @@ int RunInit(const std::string& dir) {
       {"employers-mapping.yaml", kEmployersMapping},
   };
   const std::filesystem::path root(dir);
-  bool clash = false;
-  for (const auto& [name, text] : files) {
-    std::error_code ec;
-    if (std::filesystem::exists(root / name, ec)) {
-      std::cerr << (root / name).string()
-                << ": error: already exists; init never overwrites files\n";
-      clash = true;
-    }
-  }
-  if (clash) {
+  OutputRules rules;
+  rules.option = "DIR";
+  // All six files or none; an existing file is never replaced.
+  if (absl::Status s = OutputTarget::WriteNewFiles(dir, files, rules);
+      !s.ok()) {
+    PrintStatus(s);
     std::cerr << "init: nothing was written\n";
-    return kExitBadInput;
-  }
-  std::error_code ec;
-  std::filesystem::create_directories(root, ec);
-  if (ec) {
-    std::cerr << dir << ": error: cannot create the folder: " << ec.message()
-              << "\n";
-    return kExitViolations;
-  }
-  for (const auto& [name, text] : files) {
-    if (absl::Status s = WriteFileAtomically((root / name).string(), text);
-        !s.ok()) {
-      PrintStatus(s);
-      return kExitViolations;
-    }
+    return ExitCodeFor(s);
   }
   std::cerr << "init: created " << dir
             << " with event.yaml, config.yaml, attendees.yaml, "

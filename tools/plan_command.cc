@@ -12,9 +12,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "engine/io/config_loader.h"
-#include "engine/io/output_dir.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/pipeline.h"
 #include "tools/cli.h"
@@ -39,8 +40,9 @@ struct PlanArgs {
 // event's times are.
 absl::StatusOr<int> ParseFrom(const std::string& text) {
   if (std::optional<int> minutes = ParseClock(text)) return *minutes;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "--from: error: '", text, "' is not a time of day; write HH:MM, e.g. 13:30"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("--from: error: '", text,
+                   "' is not a time of day; write HH:MM, e.g. 13:30"));
 }
 
 // --print-config: every setting with the layer it came from, as a config
@@ -67,17 +69,31 @@ int PrintConfig(const PlanArgs& args) {
   return kExitOk;
 }
 
-std::vector<std::string> SplitFormats(const std::string& text) {
-  if (text == "all") {
-    return std::vector<std::string>(std::begin(kAllFormats),
-                                    std::end(kAllFormats));
-  }
+// --format: "all" or a comma-separated list of known formats. A list that
+// names nothing would leave an empty output folder in place of the last
+// plan, so it is a usage error, checked before any work.
+absl::StatusOr<std::vector<std::string>> ParseFormats(const std::string& text) {
+  const std::vector<std::string> known(std::begin(kAllFormats),
+                                       std::end(kAllFormats));
+  if (text == "all") return known;
   std::vector<std::string> formats;
   for (absl::string_view f : absl::StrSplit(text, ',', absl::SkipEmpty())) {
-    std::string s(f);
+    std::string s(absl::StripAsciiWhitespace(f));
+    if (s.empty()) continue;
+    if (std::find(known.begin(), known.end(), s) == known.end()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--format: error: unknown format '", s,
+                       "'; known formats: all, ", absl::StrJoin(known, ",")));
+    }
     if (std::find(formats.begin(), formats.end(), s) == formats.end()) {
       formats.push_back(s);
     }
+  }
+  if (formats.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--format: error: '", text,
+        "' names no output, so nothing would be "
+        "written; give e.g. --format json,pdf or leave it out for all"));
   }
   return formats;
 }
@@ -101,9 +117,26 @@ int RunPlanCommand(const PlanArgs& args) {
     }
     options.from_minutes = *from;
   }
-  options.threads = args.threads > 0
-                        ? args.threads
-                        : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
+  absl::StatusOr<std::vector<std::string>> formats = ParseFormats(args.formats);
+  if (!formats.ok()) {
+    PrintStatus(formats.status());
+    return ExitCodeFor(formats.status());
+  }
+  // The output is claimed before any work: a folder fairmatch may not
+  // replace is refused now, not after minutes of planning.
+  OutputRules rules;
+  rules.inputs = FairInputs(args.fair_dir, args.load);
+  if (!args.baseline.empty()) {
+    rules.inputs.push_back({"the --baseline", args.baseline});
+  }
+  int exit_code = kExitOk;
+  std::unique_ptr<OutputTarget> out =
+      ClaimOutputOrPrint(OutputKind::kFolder, args.out, rules, &exit_code);
+  if (out == nullptr) return exit_code;
+  options.threads =
+      args.threads > 0
+          ? args.threads
+          : std::max(1u, std::min(2u, std::thread::hardware_concurrency()));
   options.timings = args.timings;
   const bool tty = ::isatty(STDERR_FILENO);
   if (tty && !args.quiet) {
@@ -118,7 +151,7 @@ int RunPlanCommand(const PlanArgs& args) {
     return ExitCodeFor(run.status());
   }
   absl::StatusOr<std::vector<OutputFile>> files =
-      RenderOutputs(*run, SplitFormats(args.formats), options.threads);
+      RenderOutputs(*run, *formats, options.threads);
   if (!files.ok()) {
     PrintStatus(files.status());
     return ExitCodeFor(files.status());
@@ -127,7 +160,7 @@ int RunPlanCommand(const PlanArgs& args) {
   for (OutputFile& f : *files) {
     contents.emplace_back(f.name, std::move(f.content));
   }
-  if (absl::Status s = WriteOutputDir(args.out, contents); !s.ok()) {
+  if (absl::Status s = out->WriteFolder(contents); !s.ok()) {
     PrintStatus(s);
     return ExitCodeFor(s);
   }
@@ -157,7 +190,7 @@ int RunPlanCommand(const PlanArgs& args) {
     }
     std::cout << "stages:" << times << "\n";
     // Calendars are one file per attendee: name the folder once.
-    std::cout << "wrote to " << args.out << "/:";
+    std::cout << "wrote to " << out->shown() << ":";
     int calendars = 0;
     for (const auto& [name, content] : contents) {
       if (name.rfind("calendar/", 0) == 0) {
@@ -185,7 +218,8 @@ void AddPlanCommand(CLI::App& app, int* exit_code) {
   AddConfigOptions(cmd, &args->load);
   cmd->add_option("--out", args->out,
                   "Output folder, replaced as a whole only when the run "
-                  "succeeds (default: out)");
+                  "succeeds, and only if it is missing, empty or an earlier "
+                  "fairmatch output (default: out)");
   cmd->add_option("--format", args->formats,
                   "Comma-separated outputs: json (schedule.json), csv "
                   "(meetings.csv), html (schedules.html), ics "

@@ -3,7 +3,6 @@
 #include <memory>
 #include <sstream>
 
-#include "engine/io/output_dir.h"
 #include "engine/pipeline.h"
 #include "engine/render/scores_csv.h"
 #include "tools/cli.h"
@@ -13,24 +12,33 @@ namespace {
 
 struct ScoresArgs {
   std::string fair_dir;
-  std::string out;
+  std::string out = "-";
   LoadOptions load;
+  bool force = false;
 };
 
 int RunScoresCommand(const ScoresArgs& args) {
   int exit_code = kExitOk;
+  std::unique_ptr<OutputTarget> out;
+  if (args.out != "-") {
+    OutputRules rules;
+    rules.inputs = FairInputs(args.fair_dir, args.load);
+    rules.force = args.force;
+    out = ClaimOutputOrPrint(OutputKind::kFile, args.out, rules, &exit_code);
+    if (out == nullptr) return exit_code;
+  }
   std::unique_ptr<Fair> fair =
       LoadFairOrPrint(args.fair_dir, args.load, &exit_code);
   if (fair == nullptr) return exit_code;
   const Compatibility compat = Compatibility::Build(*fair);
-  if (args.out.empty()) {
+  if (out == nullptr) {
     WriteScoresCsv(compat, std::cout);
     std::cout.flush();
     return std::cout ? kExitOk : kExitViolations;
   }
   std::ostringstream text;
   WriteScoresCsv(compat, text);
-  if (absl::Status s = WriteFileAtomically(args.out, text.str()); !s.ok()) {
+  if (absl::Status s = out->WriteFile(text.str()); !s.ok()) {
     PrintStatus(s);
     return ExitCodeFor(s);
   }
@@ -47,7 +55,11 @@ void AddScoresCommand(CLI::App& app, int* exit_code) {
       "score components as CSV");
   cmd->add_option("FAIR_DIR", args->fair_dir, "The fair folder")->required();
   AddConfigOptions(cmd, &args->load);
-  cmd->add_option("--out", args->out, "Output CSV file (default: stdout)");
+  cmd->add_option("--out", args->out,
+                  "Output CSV file, replaced only if fairmatch wrote it "
+                  "(default: - for standard output)");
+  cmd->add_flag("--force", args->force,
+                "Replace the --out file even if fairmatch did not write it");
   cmd->callback([args, exit_code] { *exit_code = RunScoresCommand(*args); });
 }
 

@@ -5,7 +5,6 @@
 // folder: event.yaml, attendees.yaml, employers.yaml, config.yaml.
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -14,6 +13,7 @@
 #include "CLI/CLI.hpp"
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/io/output_policy.h"
 #include "engine/synth/generator.h"
 #include "tools/cli.h"
 #include "tools/commands.h"
@@ -26,42 +26,22 @@ struct SynthArgs {
   SynthOptions options;
 };
 
-absl::Status WriteFile(const std::filesystem::path& path,
-                       const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot open ", path.string(), " for writing"));
-  }
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  out.close();
-  if (!out) {
-    return absl::UnavailableError(absl::StrCat("cannot write ", path.string()));
-  }
-  return absl::OkStatus();
-}
-
+// The fair folder is an output like any other: written as a whole, and
+// only over a missing, empty or earlier synth folder.
 absl::Status RunSynth(const SynthArgs& args) {
+  OutputRules rules;
+  rules.option = "OUT_DIR";
+  absl::StatusOr<std::unique_ptr<OutputTarget>> out =
+      OutputTarget::ClaimFolder(args.out_dir, rules);
+  if (!out.ok()) return out.status();
   absl::StatusOr<SynthFiles> files = GenerateFair(args.options);
   if (!files.ok()) return files.status();
-
-  const std::filesystem::path dir(args.out_dir);
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) {
-    return absl::UnavailableError(
-        absl::StrCat("cannot create ", dir.string(), ": ", ec.message()));
-  }
-  const std::pair<const char*, const std::string*> outputs[] = {
-      {"event.yaml", &files->event_yaml},
-      {"attendees.yaml", &files->attendees_yaml},
-      {"employers.yaml", &files->employers_yaml},
-      {"config.yaml", &files->config_yaml},
-  };
-  for (const auto& [name, text] : outputs) {
-    if (absl::Status s = WriteFile(dir / name, *text); !s.ok()) return s;
-  }
-  return absl::OkStatus();
+  return (*out)->WriteFolder({
+      {"event.yaml", std::move(files->event_yaml)},
+      {"attendees.yaml", std::move(files->attendees_yaml)},
+      {"employers.yaml", std::move(files->employers_yaml)},
+      {"config.yaml", std::move(files->config_yaml)},
+  });
 }
 
 }  // namespace
@@ -90,8 +70,8 @@ void AddSynthCommand(CLI::App& app, int* exit_code) {
       ->capture_default_str();
   synth->callback([args, exit_code] {
     if (absl::Status status = RunSynth(*args); !status.ok()) {
-      std::cerr << "synth: " << status.message() << "\n";
-      *exit_code = kExitBadInput;
+      PrintStatus(status);
+      *exit_code = ExitCodeFor(status);
       return;
     }
     std::cerr << "synth: wrote " << args->options.attendees << " attendees, "

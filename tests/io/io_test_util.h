@@ -3,12 +3,15 @@
 #ifndef FAIRMATCH_TESTS_IO_IO_TEST_UTIL_H_
 #define FAIRMATCH_TESTS_IO_IO_TEST_UTIL_H_
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <string>
 
 namespace fairmatch::testing {
@@ -61,6 +64,41 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// Every entry below `dir`, hidden ones included and links not followed,
+// keyed by relative path: its mode, then a file's bytes or a link's target.
+// Two snapshots are equal when nothing below `dir` changed.
+inline std::map<std::string, std::string> SnapshotTree(
+    const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::map<std::string, std::string> entries;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    struct stat st;
+    if (::lstat(it->path().c_str(), &st) != 0) continue;
+    std::string what = std::to_string(st.st_mode) + ":";
+    if (S_ISREG(st.st_mode)) {
+      std::ifstream in(it->path(), std::ios::binary);
+      what.append(std::istreambuf_iterator<char>(in),
+                  std::istreambuf_iterator<char>());
+    }
+    if (S_ISLNK(st.st_mode)) what += fs::read_symlink(it->path(), ec).string();
+    entries[fs::relative(it->path(), dir).string()] = what;
+  }
+  return entries;
+}
+
+// The names in `dir` (not below it), hidden ones included.
+inline std::set<std::string> ListFolder(const std::filesystem::path& dir) {
+  std::set<std::string> names;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    names.insert(it->path().filename().string());
+  }
+  return names;
+}
 
 inline constexpr char kMinimalEvent[] =
     "name: Test Fair\n"

@@ -44,11 +44,14 @@ class ChildProcess {
  public:
   // Starts argv[0] with the arguments argv[1..]; output goes to
   // `out_path` and `err_path`.
-  ChildProcess(const std::vector<std::string>& argv, const std::string& out_path,
-               const std::string& err_path)
+  // With `cwd`, the child starts in that folder.
+  ChildProcess(const std::vector<std::string>& argv,
+               const std::string& out_path, const std::string& err_path,
+               const std::string& cwd = "")
       : out_path_(out_path), err_path_(err_path) {
     std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : argv)
+      args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -58,6 +61,8 @@ class ChildProcess {
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
     posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, err_path.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!cwd.empty())
+      posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
     started_ = ::posix_spawn(&pid_, args[0], &actions, nullptr, args.data(),
                              environ) == 0;
     posix_spawn_file_actions_destroy(&actions);
@@ -109,7 +114,12 @@ class ChildProcess {
   }
 
  private:
-  static std::string Slurp(const std::string& path) { return ReadFile(path); }
+  // Only regular files: stdout may go to a device such as /dev/full,
+  // which reads as endless zeros.
+  static std::string Slurp(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(path, ec) ? ReadFile(path) : "";
+  }
   void Reap(int status) {
     reaped_ = true;
     if (WIFEXITED(status)) result_.exit_code = WEXITSTATUS(status);
@@ -125,12 +135,12 @@ class ChildProcess {
 
 // Runs argv to completion (at most `timeout`), capturing its output in
 // files inside `scratch_dir`.
-inline ProcessResult RunProcess(const std::vector<std::string>& argv,
-                                const std::string& scratch_dir,
-                                std::chrono::milliseconds timeout =
-                                    std::chrono::minutes(2)) {
+inline ProcessResult RunProcess(
+    const std::vector<std::string>& argv, const std::string& scratch_dir,
+    std::chrono::milliseconds timeout = std::chrono::minutes(2),
+    const std::string& cwd = "") {
   ChildProcess child(argv, scratch_dir + "/stdout.txt",
-                     scratch_dir + "/stderr.txt");
+                     scratch_dir + "/stderr.txt", cwd);
   return child.Wait(timeout);
 }
 
