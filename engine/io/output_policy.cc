@@ -209,6 +209,9 @@ bool RemoveTree(const fs::path& dir, const char* last) {
       ok = false;
     }
   }
+  // Only once the rest is gone: a folder that could not be emptied keeps
+  // the marker by which the next run recognises it.
+  if (!ok) return false;
   if (last != nullptr && ::unlink((dir / last).c_str()) != 0 &&
       errno != ENOENT) {
     ok = false;

@@ -4,7 +4,9 @@
 // same promises through the binary (signals, concurrency, a full disk).
 #include "engine/io/output_policy.h"
 
+#include <fcntl.h>
 #include <sys/file.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -470,6 +472,112 @@ TEST_CASE("new files are added all or nothing and never replace anything",
   CHECK(s.code() == absl::StatusCode::kInvalidArgument);
   CHECK_THAT(Message(s), Catch::Contains("config.yaml: error: already exists"));
   CHECK(Snapshot(tmp.path()) == before);
+}
+
+TEST_CASE(
+    "a previous output that cannot be removed is an error, not "
+    "silence, and the next run removes it",
+    "[hardening][io]") {
+  TempDir tmp;
+  const fs::path root = tmp.path();
+  REQUIRE(
+      WriteFolder(root / "out", {{"a", "a"}, {"calendar/x.ics", "x"}}).ok());
+  // A mount point inside the old output passes every check (it is a
+  // writable folder of the manifest) but cannot be removed (EBUSY). An
+  // immutable file would not do: it counts as write-protected.
+  if (::mount("tmpfs", (root / "out" / "calendar").c_str(), "tmpfs", 0,
+              "size=1m") != 0) {
+    WARN("cannot mount a tmpfs here (needs root); skipped");
+    return;
+  }
+  const absl::Status s = WriteFolder(root / "out", {{"b", "b"}});
+  fs::path left;
+  for (const std::string& name : Listing(root)) {
+    if (name.rfind(".out.fairmatch-tmp-", 0) == 0) left = root / name;
+  }
+  CHECK(::umount((left / "calendar").c_str()) == 0);
+  CHECK(s.code() == absl::StatusCode::kUnavailable);
+  CHECK_THAT(Message(s), Catch::Contains("now holds the new output, but the "
+                                         "previous one could not be removed"));
+  CHECK(Outputs(root / "out") ==
+        std::map<std::string, std::string>{{"b", "b"}});
+  absl::StatusOr<std::unique_ptr<OutputTarget>> next =
+      OutputTarget::ClaimFolder((root / "out").string(), {});
+  REQUIRE(next.ok());
+  CHECK((*next)->removed_leftovers() == 1);
+  next->reset();
+  CHECK(Listing(root) == std::set<std::string>{"out"});
+}
+
+TEST_CASE("cleaning up leftovers unlinks symlinks and never follows them",
+          "[hardening][io]") {
+  TempDir tmp;
+  const fs::path root = tmp.path();
+  Put(root / "user" / "precious.txt", "precious");
+  const fs::path left = root / ".out.fairmatch-tmp-77-0";
+  Put(left / kOutputMarker, "fairmatch staging 1\n");
+  fs::create_directory_symlink(root / "user", left / "link");
+  fs::create_symlink(root / "user" / "precious.txt", left / "file-link");
+  absl::StatusOr<std::unique_ptr<OutputTarget>> out =
+      OutputTarget::ClaimFolder((root / "out").string(), {});
+  REQUIRE(out.ok());
+  CHECK((*out)->removed_leftovers() == 1);
+  out->reset();
+  CHECK(Listing(root) == std::set<std::string>{"user"});
+  CHECK(Slurp(root / "user" / "precious.txt") == "precious");
+}
+
+// The policy holds only if nothing else writes: every call that creates,
+// replaces or removes a file lives in engine/io/output_policy.cc. A new
+// command that writes must go through OutputTarget, and this test says so.
+TEST_CASE(
+    "no code outside the output policy writes, renames or removes "
+    "files",
+    "[hardening][io]") {
+  const fs::path source = FAIRMATCH_SOURCE_DIR;
+  const char* kWriters[] = {"ofstream",
+                            "fopen(",
+                            "O_CREAT",
+                            "O_WRONLY",
+                            "O_RDWR",
+                            "remove_all",
+                            "fs::remove(",
+                            "filesystem::remove",
+                            "rename(",
+                            "renameat",
+                            "create_director",
+                            "::unlink",
+                            "unlinkat",
+                            "::rmdir",
+                            "fs::copy",
+                            "filesystem::copy",
+                            "permissions(",
+                            "::truncate",
+                            "ftruncate",
+                            "mkdir(",
+                            "cairo_pdf_surface_create(",
+                            "cairo_surface_write_to_png(",
+                            "::link(",
+                            "symlink("};
+  int files = 0;
+  for (const char* layer : {"engine", "tools"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(source / layer)) {
+      const std::string ext = entry.path().extension().string();
+      if (ext != ".cc" && ext != ".h") continue;
+      const std::string rel = fs::relative(entry.path(), source).string();
+      if (rel == "engine/io/output_policy.cc" ||
+          rel == "engine/io/output_policy.h") {
+        continue;
+      }
+      ++files;
+      const std::string text = Slurp(entry.path());
+      for (const char* writer : kWriters) {
+        INFO(rel << " uses " << writer);
+        CHECK(text.find(writer) == std::string::npos);
+      }
+    }
+  }
+  CHECK(files > 50);
 }
 
 }  // namespace
