@@ -6,7 +6,7 @@
 #
 # FAIRMATCH_SANITIZE already builds every target with AddressSanitizer and
 # UndefinedBehaviorSanitizer; this part adds libFuzzer's coverage
-# instrumentation (-fsanitize=fuzzer-no-link) to fairmatch_engine and links
+# instrumentation (-fsanitize=fuzzer-no-link) to every engine layer and links
 # the fuzz targets against that same library. One build of the engine thus
 # serves both the sanitizer test suite and the fuzzers. In the test binary
 # nothing collects the coverage: the sanitizer runtime defines the hooks as
@@ -22,7 +22,9 @@ if(FAIRMATCH_FUZZ)
     message(FATAL_ERROR "FAIRMATCH_FUZZ needs FAIRMATCH_SANITIZE=ON: the "
                         "fuzzers run the sanitizer build's engine")
   endif()
-  target_compile_options(fairmatch_engine PRIVATE -fsanitize=fuzzer-no-link)
+  foreach(layer ${FAIRMATCH_LAYERS})
+    target_compile_options(${layer} PRIVATE -fsanitize=fuzzer-no-link)
+  endforeach()
 
   set(FAIRMATCH_FUZZ_TARGETS
     fuzz_event fuzz_attendees fuzz_employers fuzz_config fuzz_schedule fuzz_set)

@@ -15,6 +15,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "engine/base/civil_time.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/pipeline.h"

@@ -360,8 +360,7 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
       const auto [e, t, s] = used[i];
       const bool continues =
           i > 0 && used[i - 1][0] == e && used[i - 1][1] == t &&
-          used[i - 1][2] == s - 1 &&
-          fair.slots[s - 1].end == fair.slots[s].start;
+          used[i - 1][2] == s - 1 && !fair.RestBefore(s);
       run = continues ? run + 1 : 1;
       if (run == limit + 1) {
         add(kTableWithoutRest, {e, t, s, 0},

@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "engine/io/diagnostics.h"
+#include "engine/base/edit_distance.h"
 
 namespace fairmatch {
 namespace {

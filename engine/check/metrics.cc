@@ -5,12 +5,10 @@
 #include <tuple>
 #include <vector>
 
+#include "engine/score/score_blocks.h"
+
 namespace fairmatch {
 namespace {
-
-// Attendee rows scored at a time when looking for unserved attendees; the
-// full attendee x employer matrix is never held.
-constexpr int kScoreBlockRows = 1024;
 
 // One attendee in one meeting, both indices valid.
 struct Seat {
@@ -156,32 +154,32 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
 
   // Unserved attendees who could have been served: score only the blocks
   // that contain an attendee without meetings.
-  ScoreMatrix block;
   SlotBits attendee_slots(words);
-  for (int begin = 0; begin < num_attendees; begin += kScoreBlockRows) {
-    const int end = std::min(begin + kScoreBlockRows, num_attendees);
-    if (std::none_of(counts.begin() + begin, counts.begin() + end,
-                     [](int c) { return c == 0; })) {
-      continue;
-    }
-    compat.ScoreBlock(begin, end, &block);
-    for (int a = begin; a < end; ++a) {
-      if (counts[a] != 0) continue;
-      std::fill(attendee_slots.begin(), attendee_slots.end(), 0);
-      for (int s = 0; s < num_slots; ++s) {
-        if (fair.AttendeeAvailable(a, s)) {
-          attendee_slots[s / 64] |= std::uint64_t{1} << (s % 64);
+  ForEachScoreBlock(
+      compat, /*threads=*/1,
+      [&](int begin, int end, const ScoreMatrix& block) {
+        for (int a = begin; a < end; ++a) {
+          if (counts[a] != 0) continue;
+          std::fill(attendee_slots.begin(), attendee_slots.end(), 0);
+          for (int s = 0; s < num_slots; ++s) {
+            if (fair.AttendeeAvailable(a, s)) {
+              attendee_slots[s / 64] |= std::uint64_t{1} << (s % 64);
+            }
+          }
+          for (int e = 0; e < num_employers; ++e) {
+            if (Eligible(fair, a, e, block(a - begin, e)) &&
+                Intersects(attendee_slots, employer_slots[e])) {
+              ++metrics.eligible_attendees_with_no_meeting;
+              break;
+            }
+          }
         }
-      }
-      for (int e = 0; e < num_employers; ++e) {
-        if (Eligible(fair, a, e, block(a - begin, e)) &&
-            Intersects(attendee_slots, employer_slots[e])) {
-          ++metrics.eligible_attendees_with_no_meeting;
-          break;
-        }
-      }
-    }
-  }
+      },
+      // Only blocks that hold an attendee without meetings.
+      [&](int begin, int end) {
+        return std::any_of(counts.begin() + begin, counts.begin() + end,
+                           [](int c) { return c == 0; });
+      });
   return metrics;
 }
 

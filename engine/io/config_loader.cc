@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "engine/base/edit_distance.h"
 #include "engine/io/default_config.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/io/yaml_tree.h"

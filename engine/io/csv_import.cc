@@ -12,12 +12,15 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "engine/base/email.h"
+#include "engine/base/civil_time.h"
+#include "engine/base/edit_distance.h"
 #include "engine/io/csv.h"
 #include "engine/io/diagnostics.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/io/yaml_tree.h"
 #include "engine/model/fair.h"
-#include "engine/synth/yaml_text.h"
+#include "engine/base/yaml_writer.h"
 
 namespace fairmatch {
 namespace {
@@ -162,23 +165,6 @@ std::vector<int> ExtractTimes(absl::string_view text) {
 
 // Days from 0000-03-01 (proleptic Gregorian), after Howard Hinnant's
 // days_from_civil.
-std::int64_t DaysFromCivil(std::int64_t y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe;
-}
-
-bool IsRealDate(int y, int m, int d) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  int dim = kDays[m - 1];
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) dim = 29;
-  return d <= dim;
-}
 
 // ---- mapping ----
 
@@ -1110,10 +1096,7 @@ class Importer {
       e.email = CollapseSpace(CellText(record, email_.index));
       e.email_key = absl::AsciiStrToLower(e.email);
       if (!e.email.empty()) {
-        const size_t at = e.email.find('@');
-        if (at == std::string::npos || at == 0 || at + 1 >= e.email.size() ||
-            e.email.find('@', at + 1) != std::string::npos ||
-            e.email.find(' ') != std::string::npos) {
+        if (!LooksLikeEmail(e.email)) {
           diags_.Error(Cell(record, email_.index),
                        absl::StrCat("'", e.email,
                                     "' is not an e-mail address like "

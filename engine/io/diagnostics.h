@@ -68,19 +68,7 @@ class Diagnostics {
 // "FILE:LINE:COL: error: message", or "FILE: error: message" without a line.
 std::string FormatDiagnostic(const SourceMark& mark, absl::string_view message);
 
-// Edit distance (Levenshtein with adjacent transpositions counted as one
-// edit), compared case-insensitively for ASCII.
-int EditDistance(absl::string_view a, absl::string_view b);
 
-// The candidate closest to `word`, if it is close enough to be a plausible
-// typo (distance at most 2, or at most a third of the word's length for long
-// words); empty otherwise. Ties go to the earliest candidate.
-std::string ClosestMatch(absl::string_view word,
-                         const std::vector<std::string>& candidates);
-
-// "; did you mean 'x'?" when ClosestMatch finds one, otherwise "".
-std::string DidYouMean(absl::string_view word,
-                       const std::vector<std::string>& candidates);
 
 }  // namespace fairmatch
 

@@ -13,6 +13,9 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
+#include "engine/base/email.h"
+#include "engine/base/civil_time.h"
+#include "engine/base/edit_distance.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/diagnostics.h"
 #include "engine/io/sha256.h"
@@ -551,9 +554,7 @@ class FairReader {
       if (v.is_null()) continue;  // optional keys left empty
       if (e.key == "email") {
         if (auto email = ReadText(v, "'email'", &diags_)) {
-          size_t at = email->find('@');
-          if (at == 0 || at == std::string::npos || at + 1 == email->size() ||
-              email->find('@', at + 1) != std::string::npos) {
+          if (!LooksLikeEmail(*email)) {
             diags_.Error(v.mark, absl::StrCat("'email' must look like "
                                               "name@example.org, got ",
                                               v.Describe()));

@@ -18,6 +18,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/base/civil_time.h"
 #include "engine/io/yaml_fields.h"
 
 namespace fairmatch {

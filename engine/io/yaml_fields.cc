@@ -7,6 +7,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "engine/base/civil_time.h"
+#include "engine/base/edit_distance.h"
 
 namespace fairmatch {
 namespace {
@@ -131,31 +133,6 @@ std::optional<std::uint64_t> ReadUint64(const YamlNode& node,
   return value;
 }
 
-std::optional<int> ParseClock(absl::string_view text) {
-  text = absl::StripAsciiWhitespace(text);
-  size_t colon = text.find(':');
-  if (colon == absl::string_view::npos || colon == 0 || colon > 2 ||
-      text.size() != colon + 3) {
-    return std::nullopt;
-  }
-  int hours = 0, minutes = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i == colon) continue;
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
-      return std::nullopt;
-    }
-    int digit = text[i] - '0';
-    if (i < colon) {
-      hours = hours * 10 + digit;
-    } else {
-      minutes = minutes * 10 + digit;
-    }
-  }
-  if (minutes > 59 || hours > 24 || (hours == 24 && minutes != 0)) {
-    return std::nullopt;
-  }
-  return hours * 60 + minutes;
-}
 
 std::optional<int> ReadClock(const YamlNode& node, absl::string_view what,
                              Diagnostics* diags) {
@@ -224,27 +201,5 @@ std::optional<std::string> ReadId(const YamlNode& node, absl::string_view what,
   return std::string(*text);
 }
 
-bool IsValidDate(absl::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  int parts[3] = {0, 0, 0};
-  int part = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i == 4 || i == 7) {
-      ++part;
-      continue;
-    }
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
-      return false;
-    }
-    parts[part] = parts[part] * 10 + (text[i] - '0');
-  }
-  const int year = parts[0], month = parts[1], day = parts[2];
-  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-  return day <= days;
-}
 
 }  // namespace fairmatch

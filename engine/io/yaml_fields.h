@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "engine/base/civil_time.h"
 #include "engine/io/diagnostics.h"
 #include "engine/io/yaml_tree.h"
 #include "engine/model/fair.h"
@@ -59,13 +60,11 @@ std::optional<TimeWindow> ReadWindow(const YamlNode& node,
 std::optional<std::string> ReadId(const YamlNode& node, absl::string_view what,
                                   Diagnostics* diags);
 
-// Parsers for scalar text, shared with config --set handling.
-std::optional<int> ParseClock(absl::string_view text);
+// Parsers for scalar text, shared with config --set handling. (Clock times
+// and dates: engine/base/civil_time.h.)
 std::optional<double> ParseFiniteNumber(absl::string_view text);
 std::optional<std::int64_t> ParseWholeNumber(absl::string_view text);
 bool IsValidId(absl::string_view text);
-// True for YYYY-MM-DD naming a real calendar date (years 1000..9999).
-bool IsValidDate(absl::string_view text);
 
 }  // namespace fairmatch
 

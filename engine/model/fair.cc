@@ -6,9 +6,6 @@
 
 namespace fairmatch {
 
-std::string FormatClock(int minutes) {
-  return absl::StrFormat("%02d:%02d", minutes / 60, minutes % 60);
-}
 
 std::string FormatWindows(const std::vector<TimeWindow>& windows) {
   if (windows.empty()) return "the whole event";

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/base/civil_time.h"  // times are minutes: FormatClock
 #include "engine/model/config.h"
 
 namespace fairmatch {
@@ -39,9 +40,6 @@ struct TimeWindow {
 
 // One conversation slot of the day.
 using Slot = TimeWindow;
-
-// Formats minutes since midnight as "HH:MM".
-std::string FormatClock(int minutes);
 
 // "09:00-12:00, 13:00-17:00", or "the whole event" for an empty list.
 std::string FormatWindows(const std::vector<TimeWindow>& windows);
@@ -122,6 +120,11 @@ struct Fair {
   int num_attendees() const { return static_cast<int>(attendees.size()); }
   int num_employers() const { return static_cast<int>(employers.size()); }
   int num_slots() const { return static_cast<int>(slots.size()); }
+  // True when a pause (a break, or any gap) separates slot `s` from slot
+  // s - 1: every table rests across it. False for the first slot.
+  bool RestBefore(int s) const {
+    return s > 0 && slots[s].start > slots[s - 1].end;
+  }
   int num_values() const { return static_cast<int>(event.values.size()); }
 
   // The effective per-attendee cap and per-employer group size, after the

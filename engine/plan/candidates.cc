@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "engine/score/score_blocks.h"
+
 namespace fairmatch {
 namespace {
 
@@ -13,30 +15,6 @@ bool Contains(const std::vector<int>& sorted, int x) {
 }
 
 }  // namespace
-
-void ForEachScoreBlock(
-    const Compatibility& compat, int threads,
-    const std::function<void(int, int, const ScoreMatrix&)>& fn) {
-  const int n = compat.fair().num_attendees();
-  const int num_blocks = (n + kScoreBlockRows - 1) / kScoreBlockRows;
-  threads = std::max(1, std::min(threads, num_blocks));
-  auto worker = [&](int t) {
-    ScoreMatrix scores;
-    for (int b = t; b < num_blocks; b += threads) {
-      const int begin = b * kScoreBlockRows;
-      const int end = std::min(n, begin + kScoreBlockRows);
-      compat.ScoreBlock(begin, end, &scores);
-      fn(begin, end, scores);
-    }
-  };
-  if (threads == 1) {
-    worker(0);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) pool.emplace_back(worker, t);
-  for (std::thread& th : pool) th.join();
-}
 
 bool Plannable(const Fair& fair, const Availability& avail,
                const PairCodes& excluded, int a, int e, float score) {

@@ -39,15 +39,6 @@ inline std::int64_t PairCode(int a, int e, int num_employers) {
   return static_cast<std::int64_t>(a) * num_employers + e;
 }
 
-// Attendee rows per score block.
-inline constexpr int kScoreBlockRows = 1024;
-
-// Calls fn(begin, end, scores) for consecutive blocks of attendee rows,
-// `scores` holding ScoreBlock(begin, end). Blocks may run concurrently on
-// up to `threads` threads; fn must only touch state owned by its rows.
-void ForEachScoreBlock(const Compatibility& compat, int threads,
-                       const std::function<void(int, int, const ScoreMatrix&)>& fn);
-
 // True when (a, e) may be planned at all: eligible, sharing a free slot,
 // not pinned by a rerun (already planned), not excluded.
 bool Plannable(const Fair& fair, const Availability& avail,

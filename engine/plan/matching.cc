@@ -7,6 +7,7 @@
 #include <lemon/smart_graph.h>
 
 #include "engine/plan/timetable.h"
+#include "engine/score/score_blocks.h"
 
 namespace fairmatch {
 namespace {

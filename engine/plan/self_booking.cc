@@ -8,6 +8,7 @@
 #include "engine/plan/candidates.h"
 #include "engine/plan/matching.h"
 #include "engine/plan/timetable.h"
+#include "engine/score/score_blocks.h"
 
 namespace fairmatch {
 namespace {

@@ -23,7 +23,7 @@ std::optional<std::vector<std::vector<int>>> TableRotation(
   std::vector<int> run(tables, 0);  // conversations in a row, per table
   std::vector<int> order(tables);
   for (size_t s = 0; s < tables_needed.size(); ++s) {
-    if (s > 0 && fair.slots[s].start > fair.slots[s - 1].end) {
+    if (fair.RestBefore(static_cast<int>(s))) {
       std::fill(run.begin(), run.end(), 0);  // a break rests every table
     }
     const int k = tables_needed[s];
@@ -71,7 +71,7 @@ bool RotationFits(const Fair& fair, int tables,
   runs->assign(limit + 1, 0);
   (*runs)[0] = tables;
   for (size_t s = 0; s < tables_needed.size(); ++s) {
-    if (s > 0 && fair.slots[s].start > fair.slots[s - 1].end) {
+    if (fair.RestBefore(static_cast<int>(s))) {
       std::fill(runs->begin(), runs->end(), 0);
       (*runs)[0] = tables;
     }
@@ -103,7 +103,7 @@ int TableSlotsWithRests(const Fair& fair, const Availability& avail, int e) {
   int stretch = 0;
   for (int s = 0; s <= fair.num_slots(); ++s) {
     const bool ends = s == fair.num_slots() || !avail.Employer(e, s) ||
-                      (s > 0 && fair.slots[s].start > fair.slots[s - 1].end);
+                      fair.RestBefore(s);
     if (ends) {
       total += stretch - stretch / (limit + 1);
       stretch = 0;

@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "engine/render/pdf_text.h"
+#include "engine/score/score_blocks.h"
 #include "engine/score/talking_points.h"
 
 namespace fairmatch {
@@ -878,19 +879,17 @@ class Alternates {
         busy_[static_cast<std::size_t>(a) * slots + m.slot] = 1;
       }
     }
-    constexpr int kBlock = 1024;
-    ScoreMatrix block;
-    for (int begin = 0; begin < fair.num_attendees(); begin += kBlock) {
-      int end = std::min(begin + kBlock, fair.num_attendees());
-      compat.ScoreBlock(begin, end, &block);
-      for (int a = begin; a < end; ++a) {
-        for (int e = 0; e < fair.num_employers(); ++e) {
-          float score = block(a - begin, e);
-          if (!Eligible(fair, a, e, score) || Meets(a, e)) continue;
-          Push(e, score, a);
-        }
-      }
-    }
+    ForEachScoreBlock(
+        compat, /*threads=*/1,
+        [&](int begin, int end, const ScoreMatrix& block) {
+          for (int a = begin; a < end; ++a) {
+            for (int e = 0; e < fair.num_employers(); ++e) {
+              float score = block(a - begin, e);
+              if (!Eligible(fair, a, e, score) || Meets(a, e)) continue;
+              Push(e, score, a);
+            }
+          }
+        });
     for (std::vector<Entry>& list : best_) {
       std::sort(list.begin(), list.end(), Better);
     }
@@ -1068,7 +1067,7 @@ class EmployerSheets {
     const int slots = fair_.num_slots();
     for (int s = 0; s < slots && pdf_.ok(); ++s) {
       const Slot& slot = fair_.slots[s];
-      if (s > 0 && fair_.slots[s - 1].end < slot.start) {
+      if (fair_.RestBefore(s)) {
         BreakRow(e, t, FormatClock(fair_.slots[s - 1].end) +
                            std::string(kEnDash) + FormatClock(slot.start));
       }

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/base/edit_distance.h"
 #include "engine/render/schedules_html.h"
 
 namespace fairmatch {
@@ -125,22 +126,6 @@ std::string Plural(long long n, std::string_view one, std::string_view many) {
   return Int(n) + " " + std::string(n == 1 ? one : many);
 }
 
-// Levenshtein distance of two short strings, capped work: O(|x| * |y|).
-int EditDistance(const std::string& x, const std::string& y) {
-  std::vector<int> row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      int above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[y.size()];
-}
 
 // ---------------------------------------------------------------- charts
 

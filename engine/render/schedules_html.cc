@@ -475,7 +475,7 @@ class HtmlWriter {
           "<th>Conversation</th></tr></thead>\n<tbody>\n");
       for (int s = 0; s < slots; ++s) {
         const Slot& slot = fair_.slots[s];
-        if (s > 0 && fair_.slots[s - 1].end < slot.start) {
+        if (fair_.RestBefore(s)) {
           out_.append("<tr class=\"break\">");
           AppendElement("td", "time",
                         FormatClock(fair_.slots[s - 1].end) +

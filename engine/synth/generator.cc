@@ -21,7 +21,7 @@
 #include "engine/model/fair.h"
 #include "engine/synth/catalogue.h"
 #include "engine/synth/random.h"
-#include "engine/synth/yaml_text.h"
+#include "engine/base/yaml_writer.h"
 
 namespace fairmatch {
 namespace {

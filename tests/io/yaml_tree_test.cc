@@ -1,3 +1,4 @@
+#include "engine/base/edit_distance.h"
 #include "engine/io/yaml_tree.h"
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+#include "engine/base/civil_time.h"
 #include "engine/synth/generator.h"
 
 #include <yaml-cpp/yaml.h>

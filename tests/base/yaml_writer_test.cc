@@ -1,4 +1,4 @@
-#include "engine/synth/yaml_text.h"
+#include "engine/base/yaml_writer.h"
 
 #include <yaml-cpp/yaml.h>
 

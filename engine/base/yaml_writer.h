@@ -1,14 +1,15 @@
-// Text helpers for writing YAML by hand, fast: the synthetic-fair generator
-// emits hundreds of megabytes, so it appends to strings instead of building
-// yaml-cpp nodes.
+// Text helpers for writing YAML by hand, fast, shared by the import (which
+// writes attendees.yaml and employers.yaml) and the synthetic-fair generator
+// (which emits hundreds of megabytes), so both append to strings instead of
+// building yaml-cpp nodes, and quote alike.
 //
 //   std::string out;
 //   AppendYamlScalar(&out, "Zoë Müller");      // "Zoë Müller" (quoted)
 //   AppendYamlScalar(&out, "internship");      // internship (plain)
 //   AppendQuoted(&out, "09:00");               // "09:00"
 //   AsciiFold("Nguyễn Thị Hương")              // "Nguyen Thi Huong"
-#ifndef FAIRMATCH_SYNTH_YAML_TEXT_H_
-#define FAIRMATCH_SYNTH_YAML_TEXT_H_
+#ifndef FAIRMATCH_BASE_YAML_WRITER_H_
+#define FAIRMATCH_BASE_YAML_WRITER_H_
 
 #include <string>
 #include <string_view>
@@ -39,4 +40,4 @@ std::string AsciiFold(std::string_view utf8);
 
 }  // namespace fairmatch
 
-#endif  // FAIRMATCH_SYNTH_YAML_TEXT_H_
+#endif  // FAIRMATCH_BASE_YAML_WRITER_H_

@@ -1,0 +1,68 @@
+#include "engine/base/civil_time.h"
+
+#include <catch2/catch.hpp>
+
+namespace fairmatch {
+namespace {
+
+TEST_CASE("real dates: month lengths, leap years, the four-digit range",
+          "[base]") {
+  struct Case {
+    int y, m, d;
+    bool real;
+  };
+  const Case kCases[] = {
+      {2027, 3, 4, true},   {2027, 2, 28, true},  {2027, 2, 29, false},
+      {2028, 2, 29, true},  {1900, 2, 29, false}, {2000, 2, 29, true},
+      {2027, 4, 31, false}, {2027, 12, 31, true}, {2027, 13, 1, false},
+      {2027, 0, 1, false},  {2027, 1, 0, false},  {999, 1, 1, false},
+      {1000, 1, 1, true},   {9999, 12, 31, true}, {10000, 1, 1, false},
+  };
+  for (const Case& c : kCases) {
+    INFO(c.y << "-" << c.m << "-" << c.d);
+    CHECK(IsRealDate(c.y, c.m, c.d) == c.real);
+  }
+}
+
+TEST_CASE("date text is YYYY-MM-DD naming a real day", "[base]") {
+  CHECK(IsValidDate("2027-03-04"));
+  CHECK(IsValidDate("2028-02-29"));
+  CHECK_FALSE(IsValidDate("2027-02-29"));
+  CHECK_FALSE(IsValidDate("2027-3-4"));
+  CHECK_FALSE(IsValidDate("2027/03/04"));
+  CHECK_FALSE(IsValidDate("2027-03-04 "));
+  CHECK_FALSE(IsValidDate("20x7-03-04"));
+  CHECK_FALSE(IsValidDate(""));
+  CHECK_FALSE(IsValidDate("9999999991234"));
+}
+
+TEST_CASE("days from the civil date count from 1970-01-01", "[base]") {
+  CHECK(DaysFromCivil(1970, 1, 1) == 0);
+  CHECK(DaysFromCivil(1970, 1, 2) == 1);
+  CHECK(DaysFromCivil(1969, 12, 31) == -1);
+  CHECK(DaysFromCivil(2000, 3, 1) - DaysFromCivil(2000, 2, 28) == 2);
+  CHECK(DaysFromCivil(2027, 1, 1) - DaysFromCivil(2026, 1, 1) == 365);
+  CHECK(DaysFromCivil(2029, 1, 1) - DaysFromCivil(2028, 1, 1) == 366);
+}
+
+TEST_CASE("clock times read as minutes and print as HH:MM", "[base]") {
+  CHECK(ParseClock("09:30") == 570);
+  CHECK(ParseClock("9:30") == 570);
+  CHECK(ParseClock(" 13:05 ") == 785);
+  CHECK(ParseClock("00:00") == 0);
+  CHECK(ParseClock("24:00") == 1440);
+  CHECK_FALSE(ParseClock("24:01").has_value());
+  CHECK_FALSE(ParseClock("12:60").has_value());
+  CHECK_FALSE(ParseClock("123:00").has_value());
+  CHECK_FALSE(ParseClock("12:5").has_value());
+  CHECK_FALSE(ParseClock(":30").has_value());
+  CHECK_FALSE(ParseClock("ab:cd").has_value());
+  CHECK_FALSE(ParseClock("").has_value());
+  CHECK(FormatClock(570) == "09:30");
+  CHECK(FormatClock(0) == "00:00");
+  CHECK(FormatClock(1440) == "24:00");
+  for (int m = 0; m <= 1440; ++m) CHECK(ParseClock(FormatClock(m)) == m);
+}
+
+}  // namespace
+}  // namespace fairmatch
