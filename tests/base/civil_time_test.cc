@@ -64,5 +64,46 @@ TEST_CASE("clock times read as minutes and print as HH:MM", "[base]") {
   for (int m = 0; m <= 1440; ++m) CHECK(ParseClock(FormatClock(m)) == m);
 }
 
+TEST_CASE("ParseClock reads H:MM and HH:MM up to 24:00", "[io]") {
+  struct Case {
+    const char* text;
+    std::optional<int> minutes;
+  };
+  const std::vector<Case> cases = {
+      {"00:00", 0},
+      {"09:30", 570},
+      {"9:30", 570},
+      {"23:59", 1439},
+      {"24:00", 1440},
+      {" 10:15 ", 615},
+      {"24:01", std::nullopt},
+      {"25:00", std::nullopt},
+      {"12:60", std::nullopt},
+      {"930", std::nullopt},
+      {":30", std::nullopt},
+      {"123:00", std::nullopt},
+      {"9:3", std::nullopt},
+      {"9:300", std::nullopt},
+      {"0a:30", std::nullopt},
+      {"-1:00", std::nullopt},
+      {"", std::nullopt},
+      {"9.30", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    INFO("'" << c.text << "'");
+    CHECK(ParseClock(c.text) == c.minutes);
+  }
+}
+
+TEST_CASE("FormatClock writes minutes since midnight as zero-padded HH:MM",
+          "[model]") {
+  CHECK(FormatClock(0) == "00:00");
+  CHECK(FormatClock(5) == "00:05");
+  CHECK(FormatClock(545) == "09:05");
+  CHECK(FormatClock(600) == "10:00");
+  CHECK(FormatClock(1439) == "23:59");
+  CHECK(FormatClock(1440) == "24:00");  // midnight at the end of the day
+}
+
 }  // namespace
 }  // namespace fairmatch

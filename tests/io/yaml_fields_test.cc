@@ -39,37 +39,6 @@ std::string OnlyLine(const Diagnostics& diags) {
   return lines[0];
 }
 
-TEST_CASE("ParseClock reads H:MM and HH:MM up to 24:00", "[io]") {
-  struct Case {
-    const char* text;
-    std::optional<int> minutes;
-  };
-  const std::vector<Case> cases = {
-      {"00:00", 0},
-      {"09:30", 570},
-      {"9:30", 570},
-      {"23:59", 1439},
-      {"24:00", 1440},
-      {" 10:15 ", 615},
-      {"24:01", std::nullopt},
-      {"25:00", std::nullopt},
-      {"12:60", std::nullopt},
-      {"930", std::nullopt},
-      {":30", std::nullopt},
-      {"123:00", std::nullopt},
-      {"9:3", std::nullopt},
-      {"9:300", std::nullopt},
-      {"0a:30", std::nullopt},
-      {"-1:00", std::nullopt},
-      {"", std::nullopt},
-      {"9.30", std::nullopt},
-  };
-  for (const Case& c : cases) {
-    INFO("'" << c.text << "'");
-    CHECK(ParseClock(c.text) == c.minutes);
-  }
-}
-
 TEST_CASE("ParseFiniteNumber reads finite decimals and rejects the rest",
           "[io]") {
   CHECK(ParseFiniteNumber("1.5") == 1.5);

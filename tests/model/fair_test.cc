@@ -14,16 +14,6 @@ namespace {
 using check_testing::kClock10;
 using check_testing::TinyFair;
 
-TEST_CASE("FormatClock writes minutes since midnight as zero-padded HH:MM",
-          "[model]") {
-  CHECK(FormatClock(0) == "00:00");
-  CHECK(FormatClock(5) == "00:05");
-  CHECK(FormatClock(545) == "09:05");
-  CHECK(FormatClock(600) == "10:00");
-  CHECK(FormatClock(1439) == "23:59");
-  CHECK(FormatClock(1440) == "24:00");  // midnight at the end of the day
-}
-
 TEST_CASE("FormatWindows joins windows and calls no windows the whole event",
           "[model]") {
   CHECK(FormatWindows({}) == "the whole event");
