@@ -65,6 +65,24 @@ Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
           fair.employers[e].tables * fair.GroupSize(e);
     }
   }
+  // With employers.max_consecutive, a slot is offered only while the
+  // employer's tables can still rest (the platform hides the slots that
+  // would need a table with no rest), so AssignTables always finds a
+  // rotation.
+  const bool rests = fair.config.employer_max_consecutive > 0;
+  std::vector<int> booked_at(static_cast<size_t>(m) * num_slots, 0);
+  std::vector<int> needed(num_slots);
+  std::vector<int> runs;
+  auto rests_allow = [&](int e, int s) {
+    if (!rests) return true;
+    const int group = fair.GroupSize(e);
+    const int* count = &booked_at[static_cast<size_t>(e) * num_slots];
+    if (count[s] % group != 0) return true;  // joins a table already used
+    for (int t = 0; t < num_slots; ++t) {
+      needed[t] = (count[t] + (t == s ? 1 : 0) + group - 1) / group;
+    }
+    return RotationFits(fair, fair.employers[e].tables, needed, &runs);
+  };
   std::vector<MatchedPair> pairs;
   std::vector<int> slots;
   std::vector<char> busy(num_slots);
@@ -77,10 +95,11 @@ Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
       for (int s = 0; s < num_slots; ++s) {
         int& free_seats = seats[static_cast<size_t>(e) * num_slots + s];
         if (busy[s] || free_seats == 0 || !avail.Attendee(a, s) ||
-            !avail.Employer(e, s)) {
+            !avail.Employer(e, s) || !rests_allow(e, s)) {
           continue;
         }
         --free_seats;
+        ++booked_at[static_cast<size_t>(e) * num_slots + s];
         busy[s] = 1;
         ++booked;
         pairs.push_back({a, e, false, compat.Pair(a, e).score});

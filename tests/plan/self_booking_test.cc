@@ -162,7 +162,10 @@ TEST_CASE(
   spec.random_max_meetings = 3;
   spec.min_score = 0.4;
   int meetings = 0;
-  for (std::uint32_t seed = 1; seed <= 40; ++seed) {
+  // Table rests too (employers.max_consecutive 1 and 2): a slot is booked
+  // only while the tables can still rest (this used to crash).
+  for (std::uint32_t seed = 1; seed <= 120; ++seed) {
+    spec.max_consecutive = static_cast<int>(seed % 3);
     const Fair fair = RandomFair(seed, spec);
     const Compatibility compat = Compatibility::Build(fair);
     const Schedule schedule = SimulateSelfBooking(compat, seed);
@@ -172,7 +175,7 @@ TEST_CASE(
       CHECK((v.kind == "ineligible-pair" || v.kind == "must-meet-missed"));
     }
   }
-  CHECK(meetings > 100);
+  CHECK(meetings > 300);
 }
 
 }  // namespace
