@@ -8,6 +8,7 @@
 #include "engine/io/schedule_loader.h"
 #include "engine/pipeline.h"
 #include "tools/cli.h"
+#include "tools/commands.h"
 
 namespace fairmatch {
 namespace {

@@ -50,15 +50,6 @@ std::vector<OutputInput> FairInputs(const std::string& fair_dir,
 // Adds --config FILE (repeatable) and --set KEY=VALUE (repeatable).
 void AddConfigOptions(CLI::App* cmd, LoadOptions* options);
 
-void AddPlanCommand(CLI::App& app, int* exit_code);
-void AddScoresCommand(CLI::App& app, int* exit_code);
-void AddCheckCommand(CLI::App& app, int* exit_code);
-void AddSimulateCommand(CLI::App& app, int* exit_code);
-void AddImportCommand(CLI::App& app, int* exit_code);
-void AddInitCommand(CLI::App& app, int* exit_code);
-void AddDiffCommand(CLI::App& app, int* exit_code);
-void AddExplainCommand(CLI::App& app, int* exit_code);
-
 }  // namespace fairmatch
 
 #endif  // FAIRMATCH_TOOLS_CLI_H_

@@ -2,8 +2,8 @@
 // and registers itself on the top-level app; main.cc calls every Add*Command
 // in turn. A command prints its own diagnostics and reports failure by
 // setting *exit_code; on success it leaves *exit_code untouched.
-//
-// Other commands add their own Add*Command declarations here, one line each.
+// A new command: a file tools/<name>_command.cc defining Add<Name>Command,
+// one line here, one call in main.cc.
 #ifndef FAIRMATCH_TOOLS_COMMANDS_H_
 #define FAIRMATCH_TOOLS_COMMANDS_H_
 
@@ -11,8 +11,15 @@
 
 namespace fairmatch {
 
-// fairmatch synth OUT_DIR: writes a synthetic fair (docs/synth.md).
-void AddSynthCommand(CLI::App& app, int* exit_code);
+void AddPlanCommand(CLI::App& app, int* exit_code);      // plan a fair
+void AddScoresCommand(CLI::App& app, int* exit_code);    // every pair's score
+void AddCheckCommand(CLI::App& app, int* exit_code);     // validate a plan
+void AddSynthCommand(CLI::App& app, int* exit_code);     // a synthetic fair
+void AddSimulateCommand(CLI::App& app, int* exit_code);  // self-booking
+void AddImportCommand(CLI::App& app, int* exit_code);    // CSV to YAML
+void AddInitCommand(CLI::App& app, int* exit_code);      // a new fair folder
+void AddDiffCommand(CLI::App& app, int* exit_code);      // two plans compared
+void AddExplainCommand(CLI::App& app, int* exit_code);   // why (not) a meeting
 
 }  // namespace fairmatch
 

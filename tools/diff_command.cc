@@ -7,6 +7,7 @@
 #include "engine/io/schedule_loader.h"
 #include "engine/render/diff_report.h"
 #include "tools/cli.h"
+#include "tools/commands.h"
 
 namespace fairmatch {
 namespace {

@@ -12,6 +12,7 @@
 #include "CLI/CLI.hpp"
 #include "engine/io/csv_import.h"
 #include "tools/cli.h"
+#include "tools/commands.h"
 
 namespace fairmatch {
 namespace {

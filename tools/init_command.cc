@@ -20,6 +20,7 @@
 #include "absl/strings/str_split.h"
 #include "engine/io/default_config.h"
 #include "tools/cli.h"
+#include "tools/commands.h"
 
 namespace fairmatch {
 namespace {

@@ -20,6 +20,7 @@
 #include "engine/io/yaml_fields.h"
 #include "engine/pipeline.h"
 #include "tools/cli.h"
+#include "tools/commands.h"
 
 namespace fairmatch {
 namespace {

@@ -6,6 +6,7 @@
 #include "engine/pipeline.h"
 #include "engine/render/scores_csv.h"
 #include "tools/cli.h"
+#include "tools/commands.h"
 
 namespace fairmatch {
 namespace {

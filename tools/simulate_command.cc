@@ -9,6 +9,7 @@
 #include "engine/plan/self_booking.h"
 #include "engine/render/schedule_json.h"
 #include "tools/cli.h"
+#include "tools/commands.h"
 
 namespace fairmatch {
 namespace {

@@ -42,8 +42,10 @@ struct Binding {
 };
 
 const Binding kBindings[] = {
-    {"weights.values", &Config::weight_values, nullptr, nullptr, 0, kInf},
-    {"weights.benefit", &Config::weight_benefit, nullptr, nullptr, 0, kInf},
+    // Only the ratio of the weights matters; the cap keeps the score
+    // arithmetic (float) and the flow's integer costs finite.
+    {"weights.values", &Config::weight_values, nullptr, nullptr, 0, 1000},
+    {"weights.benefit", &Config::weight_benefit, nullptr, nullptr, 0, 1000},
     {"min_score", &Config::min_score, nullptr, nullptr, 0, 1},
     {"meetings.min", nullptr, &Config::meetings_min, nullptr, 0, 1000},
     {"meetings.max", nullptr, &Config::meetings_max, nullptr, 1, 1000},

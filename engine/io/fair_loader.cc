@@ -18,6 +18,7 @@
 #include "engine/base/edit_distance.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/diagnostics.h"
+#include "engine/io/file_reader.h"
 #include "engine/io/sha256.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/io/yaml_tree.h"
@@ -143,11 +144,11 @@ class FairReader {
       hash.Update(bytes);
     };
     auto add_file = [&](const std::string& role, const std::string& path) {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) return;  // optional and absent
-      std::ostringstream text;
-      text << in.rdbuf();
-      add(role, text.str());
+      // Absent optional files add nothing; a file over the cap is refused
+      // by its loader, so its hash never matters.
+      absl::StatusOr<std::string> text =
+          ReadFileCapped(path, static_cast<std::size_t>(YamlLimits{}.max_bytes));
+      if (text.ok()) add(role, *text);
     };
     add_file("event.yaml", Path("event.yaml"));
     add_file("attendees.yaml", Path("attendees.yaml"));

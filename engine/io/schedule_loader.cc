@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "engine/base/civil_time.h"
+#include "engine/io/file_reader.h"
 #include "engine/io/yaml_fields.h"
 
 namespace fairmatch {
@@ -57,25 +58,11 @@ std::string ParseErrorDetail(const std::string& what) {
 }
 
 // The whole file; NotFoundError when it cannot be read.
+// schedule.json of a million attendees is about 200 MB.
+constexpr std::size_t kMaxScheduleBytes = std::size_t{512} << 20;
+
 absl::StatusOr<std::string> ReadFileText(const std::string& path) {
-  // A folder opens and reads as empty, which would pass for a JSON error.
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": error: cannot read the file: it is a folder"));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": error: cannot read the file"));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    return absl::NotFoundError(
-        absl::StrCat(path, ": error: cannot read the file"));
-  }
-  return text.str();
+  return ReadFileCapped(path, kMaxScheduleBytes);
 }
 
 // The JSON document in `text`; a syntax error is an InvalidArgumentError

@@ -133,7 +133,7 @@ TEST_CASE("a bad --set names the argument and the column", "[io]") {
         "--set:1:1: error: unknown key 'weigths.values'; did you mean "
         "'weights.values'?");
   CHECK(Errors("", Sets({"seed=1", "weights.values=abc"})) ==
-        "--set:2:16: error: 'weights.values' must be a number of at least 0, "
+        "--set:2:16: error: 'weights.values' must be a number from 0 to 1000, "
         "got 'abc'");
   CHECK(Errors("", Sets({"min_score"})) ==
         "--set:1:1: error: expected key=value (for example 'min_score=0.3'), "
@@ -191,7 +191,7 @@ TEST_CASE("config values are range-checked at their line", "[io]") {
        "1:13: error: 'group_size' must be a whole number from 1 to 20, got "
        "'2.5'"},
       {"weights:\n  values: -1\n",
-       "2:11: error: 'weights.values' must be a number of at least 0, got "
+       "2:11: error: 'weights.values' must be a number from 0 to 1000, got "
        "'-1'"},
       {"objective:\n  fairness: 2\n",
        "2:13: error: 'objective.fairness' must be a number from 0 to 1, got "

@@ -282,5 +282,54 @@ TEST_CASE("every case of the corpus states its exit status", "[hardening]") {
   }
 }
 
+// Every reader stops at its cap: /dev/zero (endless bytes) as each kind of
+// input fails fast with a message instead of reading until memory runs out.
+TEST_CASE("every reader stops at its cap: /dev/zero as each input",
+          "[hardening]") {
+  const fs::path scratch = Scratch("_dev_zero");
+  const fs::path fair = scratch / "fair";
+  fs::copy(kCorpus / "_base", fair);
+  const fs::path pub = scratch / "pub";
+  REQUIRE(RunProcess({FAIRMATCH_BINARY, "plan", fair.string(), "--out",
+                      pub.string(), "--format", "json", "-q"},
+                     scratch.string())
+              .exit_code == 0);
+  const fs::path zero_fair = scratch / "zero-fair";
+  fs::copy(kCorpus / "_base", zero_fair);
+  fs::remove(zero_fair / "attendees.yaml");
+  fs::create_symlink("/dev/zero", zero_fair / "attendees.yaml");
+  const std::string schedule = (pub / "schedule.json").string();
+  const std::string out = (scratch / "out").string();
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> kCases = {
+      {{"check", fair.string(), "/dev/zero"},
+       "/dev/zero: error: the file is larger than 512 MiB"},
+      {{"diff", "/dev/zero", schedule}, "/dev/zero: error: the file is larger"},
+      {{"diff", schedule, "/dev/zero"}, "/dev/zero: error: the file is larger"},
+      {{"plan", fair.string(), "--baseline", "/dev/zero", "--out", out},
+       "/dev/zero: error: the file is larger"},
+      {{"explain", fair.string(), "--attendee", "a1", "--schedule", "/dev/zero"},
+       "/dev/zero: error: the file is larger"},
+      {{"plan", fair.string(), "--config", "/dev/zero", "--out", out},
+       "file is larger than"},
+      {{"plan", zero_fair.string(), "--out", out}, "file is larger than"},
+  };
+  for (const Case& c : kCases) {
+    std::vector<std::string> argv = {FAIRMATCH_BINARY};
+    argv.insert(argv.end(), c.args.begin(), c.args.end());
+    const ProcessResult r = RunProcess(argv, scratch.string());
+    INFO(c.args[0] << " " << c.args[1] << " " << c.args[2] << ": " << r.err);
+    CHECK_FALSE(r.timed_out);
+    CHECK(r.signal == 0);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains(c.message));
+  }
+  CHECK_FALSE(fs::exists(out));
+  fs::remove_all(scratch);
+}
+
 }  // namespace
 }  // namespace fairmatch
