@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -75,6 +76,11 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
         LoadRecordedSchedule(options.baseline);
     if (!recorded.ok()) return recorded.status();
     baseline = *std::move(recorded);
+    if (baseline.revision == std::numeric_limits<int>::max()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          options.baseline, ": error: the baseline is at revision ",
+          baseline.revision, ", the last one; plan afresh instead"));
+    }
     absl::StatusOr<Rerun> rerun =
         ResolveBaseline(*run.compat, baseline, options.from_minutes);
     if (!rerun.ok()) return rerun.status();

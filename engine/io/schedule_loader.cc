@@ -503,10 +503,12 @@ class RecordedReader : public ErrorCollector {
     if (it == root.end() || !it->is_object()) return;
     const auto rev = it->find("revision");
     if (rev == it->end()) return;
+    // No ceiling a real fair can reach: every revision a rerun writes
+    // reads back (a rerun of the very last one is refused before planning).
     if (!rev->is_number_integer() || rev->get<long long>() < 0 ||
-        rev->get<long long>() > 1000000) {
+        rev->get<long long>() > std::numeric_limits<int>::max()) {
       Error(absl::StrCat("\"fairmatch\": \"revision\" must be a whole number "
-                         "from 0 to 1000000, not ",
+                         "from 0 to ", std::numeric_limits<int>::max(), ", not ",
                          rev->dump()));
       return;
     }

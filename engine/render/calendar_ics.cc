@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "absl/strings/numbers.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "engine/score/talking_points.h"
@@ -216,12 +217,25 @@ class CalendarWriter {
 
   // ";TZID=<zone>:YYYYMMDDTHHMMSS" or ":YYYYMMDDTHHMMSS" (floating), on
   // the day `date_stamp` (the event's by default), `hhmmss` ("HHMMSS").
+  // ":YYYYMMDDTHHMMSS" (with ";TZID=..." when known). RFC 5545 hours run
+  // 00-23: a slot that ends at 24:00 ends at 00:00 of the next day.
   std::string DateTime(const std::string& hhmmss,
                        const std::string* date_stamp = nullptr) const {
     std::string value = use_tzid_ ? ";TZID=" + fair_.event.timezone + ":" : ":";
-    value.append(date_stamp != nullptr ? *date_stamp : date_stamp_);
+    std::string date = date_stamp != nullptr ? *date_stamp : date_stamp_;
+    std::string time = hhmmss;
+    int y = 0, mo = 0, d = 0;
+    if (time.rfind("24", 0) == 0 && date.size() == 8 &&
+        absl::SimpleAtoi(date.substr(0, 4), &y) &&
+        absl::SimpleAtoi(date.substr(4, 2), &mo) &&
+        absl::SimpleAtoi(date.substr(6, 2), &d)) {
+      date = CivilStamp(absl::CivilSecond(absl::CivilDay(y, mo, d) + 1))
+                 .substr(0, 8);
+      time.replace(0, 2, "00");
+    }
+    value.append(date);
     value.push_back('T');
-    value.append(hhmmss);
+    value.append(time);
     return value;
   }
 

@@ -547,7 +547,7 @@ TEST_CASE("recorded slots, event and people are checked", "[io]") {
   CHECK_THAT(RecordedError("revision",
                            R"({"fairmatch": {"revision": -1}, )" + meetings + "}"),
              Catch::Contains("\"fairmatch\": \"revision\" must be a whole "
-                             "number from 0 to 1000000, not -1"));
+                             "number from 0 to 2147483647, not -1"));
   CHECK_THAT(RecordedError("revision_text",
                            R"({"fairmatch": {"revision": "2"}, )" + meetings + "}"),
              Catch::Contains("\"revision\" must be a whole number"));

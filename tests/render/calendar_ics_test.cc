@@ -175,6 +175,32 @@ TEST_CASE("events carry time, place, summary and talking points", "[render]") {
   CHECK(Contains(files[0].content, "X-WR-TIMEZONE:Europe/Berlin\r\n"));
 }
 
+TEST_CASE("a slot that ends at 24:00 ends at 00:00 of the next day",
+          "[render]") {
+  // RFC 5545 hours run 00-23; the last day of a month and of a year roll
+  // over too.
+  for (const auto& [date, next] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"2025-03-14", "20250315"}, {"2025-02-28", "20250301"},
+           {"2024-02-28", "20240229"}, {"2025-12-31", "20260101"}}) {
+    INFO(date);
+    Fair fair = FixtureFair();
+    fair.event.date = date;
+    fair.slots.back().end = 24 * 60;
+    fair.slots.back().start = 24 * 60 - 15;
+    Schedule schedule = FixtureSchedule();
+    const int last = fair.num_slots() - 1;
+    schedule.meetings.back().slot = last;
+    const std::vector<OutputFile> files = Render(fair, schedule);
+    bool found = false;
+    for (const OutputFile& f : files) {
+      CHECK_FALSE(Contains(f.content, "T24"));
+      found = found || Contains(f.content, next + "T000000\r\n");
+    }
+    CHECK(found);
+  }
+}
+
 TEST_CASE("a summer date gets the daylight offset", "[render]") {
   Fair fair = FixtureFair();
   fair.event.date = "2025-07-01";

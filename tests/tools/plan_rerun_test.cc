@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -306,6 +307,42 @@ TEST_CASE("schedule.json records the version, the resolved config and a hash "
                           "--out", (dir / "c").string()})
               .exit_code == 0);
   CHECK(Slurp(dir / "c" / "schedule.json") == Slurp(dir / "a" / "schedule.json"));
+}
+
+TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
+          "[rerun][e2e]") {
+  const testing::TempDir scratch;
+  const fs::path root = scratch.path();
+  const std::string base =
+      std::string(FAIRMATCH_SOURCE_DIR) + "/tests/data/bad/_base";
+  REQUIRE(Fairmatch(root, {"plan", base, "--out", (root / "v0").string(),
+                           "--format", "json", "-q"})
+              .exit_code == 0);
+  // A baseline at revision 1,000,000 (it used to be the ceiling).
+  json v0 = json::parse(Slurp(root / "v0" / "schedule.json"));
+  v0["fairmatch"]["revision"] = 1000000;
+  std::ofstream(root / "v0.json") << v0.dump();
+  std::string previous = (root / "v0.json").string();
+  for (int step = 1; step <= 2; ++step) {
+    const fs::path out = root / ("v" + std::to_string(step));
+    const ProcessResult r =
+        Fairmatch(root, {"plan", base, "--baseline", previous, "--out",
+                         out.string(), "--format", "json", "-q"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    CHECK(json::parse(Slurp(out / "schedule.json"))["fairmatch"]["revision"] ==
+          1000000 + step);
+    previous = (out / "schedule.json").string();
+  }
+  // The very last revision is refused before planning, with a reason.
+  v0["fairmatch"]["revision"] = std::numeric_limits<int>::max();
+  std::ofstream(root / "last.json") << v0.dump();
+  const ProcessResult last =
+      Fairmatch(root, {"plan", base, "--baseline", (root / "last.json").string(),
+                       "--out", (root / "v9").string()});
+  CHECK(last.exit_code == 2);
+  CHECK_THAT(last.err, Catch::Contains("the last one; plan afresh instead"));
+  CHECK_FALSE(fs::exists(root / "v9"));
 }
 
 }  // namespace
