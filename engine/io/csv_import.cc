@@ -1,5 +1,7 @@
 #include "engine/io/csv_import.h"
 
+#include "engine/base/control_chars.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -1082,6 +1084,18 @@ class Importer {
     Entry e;
     e.row = r;
     e.line = record.line;
+    // White space (line breaks in a cell included) becomes one space; any
+    // other control character is refused where it is.
+    for (int c = 0; c < static_cast<int>(record.fields.size()); ++c) {
+      const std::string& cell = record.fields[c];
+      if (const int at = FindControlCharacter(cell, "\t\n\v\f\r");
+          at >= 0) {
+        diags_.Error(Cell(record, c),
+                     absl::StrCat("the cell holds the control character ",
+                                  ControlCharacterName(cell, at),
+                                  "; remove it from '", cell, "'"));
+      }
+    }
     // Name (required).
     if (name_.mapped()) {
       e.name = CollapseSpace(CellText(record, name_.index));

@@ -6,14 +6,19 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/base/control_chars.h"
 
 namespace fairmatch {
 
 std::string FormatDiagnostic(const SourceMark& mark,
                              absl::string_view message) {
-  if (mark.line <= 0) return absl::StrCat(mark.file, ": error: ", message);
-  return absl::StrCat(mark.file, ":", mark.line, ":", mark.column,
-                      ": error: ", message);
+  // One line, always: user text quoted in a message (or a file name) can
+  // never start a new line or carry a terminal escape.
+  const std::string file = EscapeControlCharacters(mark.file);
+  const std::string text = EscapeControlCharacters(message);
+  if (mark.line <= 0) return absl::StrCat(file, ": error: ", text);
+  return absl::StrCat(file, ":", mark.line, ":", mark.column,
+                      ": error: ", text);
 }
 
 void Diagnostics::RegisterFile(const std::string& file) { FileOrder(file); }
@@ -61,6 +66,5 @@ absl::Status Diagnostics::ToStatus() const {
   if (not_found_) return absl::NotFoundError(message);
   return absl::InvalidArgumentError(message);
 }
-
 
 }  // namespace fairmatch

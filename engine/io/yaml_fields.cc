@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "engine/base/civil_time.h"
+#include "engine/base/control_chars.h"
 #include "engine/base/edit_distance.h"
 
 namespace fairmatch {
@@ -51,6 +52,14 @@ std::optional<std::string> ReadText(const YamlNode& node,
   if (!text) return std::nullopt;
   if (absl::StripAsciiWhitespace(*text).empty()) {
     diags->Error(node.mark, absl::StrCat(what, " is empty"));
+    return std::nullopt;
+  }
+  if (FindControlCharacter(*text, "") >= 0) {
+    diags->Error(node.mark,
+                 absl::StrCat(what,
+                              " must be one line of text without tabs, "
+                              "got ",
+                              node.Describe()));
     return std::nullopt;
   }
   return std::string(*text);
@@ -133,7 +142,6 @@ std::optional<std::uint64_t> ReadUint64(const YamlNode& node,
   return value;
 }
 
-
 std::optional<int> ReadClock(const YamlNode& node, absl::string_view what,
                              Diagnostics* diags) {
   constexpr absl::string_view kExpected = "a time of day like \"09:30\"";
@@ -200,6 +208,5 @@ std::optional<std::string> ReadId(const YamlNode& node, absl::string_view what,
   }
   return std::string(*text);
 }
-
 
 }  // namespace fairmatch

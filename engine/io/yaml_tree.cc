@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "engine/base/control_chars.h"
 #include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/exceptions.h"
 #include "yaml-cpp/mark.h"
@@ -65,7 +66,8 @@ class MarkConverter {
 
   // The byte offset of `mark` in the text, or npos when it has none.
   size_t Offset(const YAML::Mark& mark) const {
-    if (mark.is_null() || mark.line < 0 || mark.column < 0) return std::string::npos;
+    if (mark.is_null() || mark.line < 0 || mark.column < 0)
+      return std::string::npos;
     const size_t line = static_cast<size_t>(mark.line);
     if (line >= line_starts_.size()) return std::string::npos;
     const size_t byte = line_starts_[line] + static_cast<size_t>(mark.column);
@@ -168,6 +170,16 @@ class TreeBuilder : public YAML::EventHandler {
       throw AbortParse{node.mark,
                        "YAML syntax error: quoted text starting here is "
                        "never closed; a closing quote is missing"};
+    }
+    // Text of any kind, keys included, holds no control characters but
+    // tabs and line breaks (block scalars); single-line fields refuse
+    // those too (ReadText).
+    if (const int at = FindControlCharacter(value, "\t\n"); at >= 0) {
+      throw AbortParse{node.mark,
+                       absl::StrCat("text may not contain the control "
+                                    "character ",
+                                    ControlCharacterName(value, at),
+                                    "; remove it from '", value, "'")};
     }
     node.scalar = value;
     node.quoted = tag != "?";
@@ -466,8 +478,7 @@ namespace {
 constexpr size_t kParallelBytes = size_t{1} << 20;
 
 std::optional<YamlNode> ParseText(const std::string& normal,
-                                  const std::string& file,
-                                  Diagnostics* diags,
+                                  const std::string& file, Diagnostics* diags,
                                   const YamlLimits& limits);
 
 // yaml-cpp parses about 5 MB/s, so a 30,000-attendee file takes seconds.
@@ -516,7 +527,8 @@ std::optional<YamlNode> ParseHalves(const std::string& text,
     size_t i = b;
     while (i < e && text[i] == ' ') ++i;
     if (indent < 0) {
-      if (i + 1 >= e || text[i] != '-' || text[i + 1] != ' ') return std::nullopt;
+      if (i + 1 >= e || text[i] != '-' || text[i + 1] != ' ')
+        return std::nullopt;
       indent = static_cast<int>(i - b);
     }
     if (i == b && !(indent == 0 && text[b] == '-')) return std::nullopt;
@@ -537,9 +549,8 @@ std::optional<YamlNode> ParseHalves(const std::string& text,
 
   Diagnostics diags_first, diags_second;
   std::optional<YamlNode> root_first, root_second;
-  std::thread worker([&] {
-    root_first = ParseText(first, file, &diags_first, limits);
-  });
+  std::thread worker(
+      [&] { root_first = ParseText(first, file, &diags_first, limits); });
   root_second = ParseText(second, file, &diags_second, limits);
   worker.join();
   if (!root_first || !root_second || !diags_first.ok() || !diags_second.ok()) {
@@ -601,8 +612,7 @@ namespace {
 
 // Parses normalised text (no BOM, LF line ends, pre-scanned) into a tree.
 std::optional<YamlNode> ParseText(const std::string& normal,
-                                  const std::string& file,
-                                  Diagnostics* diags,
+                                  const std::string& file, Diagnostics* diags,
                                   const YamlLimits& limits) {
   std::istringstream in(normal);
   MarkConverter to_mark(file, normal);
