@@ -41,6 +41,9 @@ class Diagnostics {
   void NotFound(const std::string& file);
 
   bool ok() const { return entries_.empty() && !overflow_; }
+  // True once kMaxErrors are kept: further errors are dropped, so callers
+  // skip costly work for them (did-you-mean over thousands of ids).
+  bool full() const { return static_cast<int>(entries_.size()) >= kMaxErrors; }
   int error_count() const { return static_cast<int>(entries_.size()); }
 
   // OkStatus when nothing was recorded; NotFoundError if any required file
@@ -67,8 +70,6 @@ class Diagnostics {
 
 // "FILE:LINE:COL: error: message", or "FILE: error: message" without a line.
 std::string FormatDiagnostic(const SourceMark& mark, absl::string_view message);
-
-
 
 }  // namespace fairmatch
 

@@ -621,10 +621,21 @@ class FairReader {
       if (it == value_ids_.end()) {
         // Without a readable vocabulary every id would look unknown.
         if (!vocabulary_ok_) continue;
+        if (diags_.full()) {  // dropped anyway: no did-you-mean for it
+          diags_.Error(r.key_mark, "unknown value");
+          continue;
+        }
         std::string hint = DidYouMean(r.key, value_ids_);
         if (hint.empty()) {
-          hint = absl::StrCat("; event.yaml defines: ",
-                              absl::StrJoin(value_ids_, ", "));
+          // A few, never the whole vocabulary on every line.
+          constexpr size_t kListed = 10;
+          const size_t n = std::min(kListed, value_ids_.size());
+          hint = absl::StrCat(
+              "; event.yaml defines: ",
+              absl::StrJoin(value_ids_.begin(), value_ids_.begin() + n, ", "),
+              value_ids_.size() > n
+                  ? absl::StrCat(", ... (", value_ids_.size(), " in all)")
+                  : "");
         }
         diags_.Error(r.key_mark,
                      absl::StrCat("unknown value '", r.key, "'", hint));
@@ -736,6 +747,10 @@ class FairReader {
       for (const Ref& r : refs) {
         auto it = index.find(r.id);
         if (it == index.end()) {
+          if (diags_.full()) {  // dropped anyway: no did-you-mean for it
+            diags_.Error(r.mark, "unknown employer");
+            continue;
+          }
           diags_.Error(r.mark,
                        absl::StrCat("unknown employer '", r.id, "' in '", key,
                                     "'", DidYouMean(r.id, ids)));

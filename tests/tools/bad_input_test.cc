@@ -331,5 +331,43 @@ TEST_CASE("every reader stops at its cap: /dev/zero as each input",
   fs::remove_all(scratch);
 }
 
+// Error reporting stays linear: a vocabulary of 10,000 values and 800
+// unknown ids (and 800 unknown employers) give at most the capped number
+// of lines, none listing the whole vocabulary.
+TEST_CASE("error reporting stays linear with thousands of ids",
+          "[hardening]") {
+  const fs::path scratch = Scratch("_many_unknown");
+  const fs::path fair = scratch / "fair";
+  fs::copy(kCorpus / "_base", fair);
+  {
+    std::ofstream event(fair / "event.yaml");
+    event << "name: Big\ndate: 2027-03-04\nslots:\n  start: \"10:00\"\n"
+             "  end: \"11:00\"\n  length: 15\nvalues:\n";
+    for (int v = 0; v < 10000; ++v) {
+      event << "  - {id: value" << v << ", label: Value " << v << "}\n";
+    }
+    std::ofstream attendees(fair / "attendees.yaml");
+    attendees << "attendees:\n";
+    for (int a = 0; a < 800; ++a) {
+      attendees << "  - id: a" << a << "\n    name: A" << a
+                << "\n    values: {unknown" << a << ": 3}\n"
+                << "    must_meet: [nobody" << a << "]\n";
+    }
+  }
+  const ProcessResult r =
+      RunProcess({FAIRMATCH_BINARY, "plan", fair.string(), "--out",
+                  (scratch / "out").string()},
+                 scratch.string());
+  CHECK_FALSE(r.timed_out);
+  CHECK(r.exit_code == 2);
+  const auto lines = std::count(r.err.begin(), r.err.end(), '\n');
+  CHECK(lines <= 52);
+  CHECK(r.err.size() < 20000);
+  CHECK_THAT(r.err, Catch::Contains("unknown value 'unknown0'"));
+  CHECK_THAT(r.err, Catch::Contains("(10000 in all)"));
+  CHECK_THAT(r.err, Catch::EndsWith("too many errors; stopping\n"));
+  fs::remove_all(scratch);
+}
+
 }  // namespace
 }  // namespace fairmatch

