@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <utility>
 
 #include "engine/pipeline.h"
 
@@ -55,6 +56,17 @@ std::unique_ptr<OutputTarget> ClaimOutputOrPrint(OutputKind kind,
               << (*target)->shown() << "\n";
   }
   return *std::move(target);
+}
+
+bool ClaimFileOrStdout(const std::string& path, std::vector<OutputInput> inputs,
+                       bool force, std::unique_ptr<OutputTarget>* out,
+                       int* exit_code) {
+  if (path == "-") return true;
+  OutputRules rules;
+  rules.inputs = std::move(inputs);
+  rules.force = force;
+  *out = ClaimOutputOrPrint(OutputKind::kFile, path, rules, exit_code);
+  return *out != nullptr;
 }
 
 std::vector<OutputInput> FairInputs(const std::string& fair_dir,

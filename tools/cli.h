@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "CLI/CLI.hpp"
 #include "absl/status/status.h"
@@ -41,6 +42,13 @@ std::unique_ptr<OutputTarget> ClaimOutputOrPrint(OutputKind kind,
                                                  const std::string& path,
                                                  const OutputRules& rules,
                                                  int* exit_code);
+
+// A single-file output that may also be standard output: claims `path`
+// (with `inputs` and `force`) unless it is "-", for which *out stays null.
+// False, after printing why and setting *exit_code, when it is refused.
+bool ClaimFileOrStdout(const std::string& path, std::vector<OutputInput> inputs,
+                       bool force, std::unique_ptr<OutputTarget>* out,
+                       int* exit_code);
 
 // The fair folder and the files in it that a fair command reads, plus its
 // --config files, as inputs an output may never replace.

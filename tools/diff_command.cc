@@ -23,13 +23,11 @@ struct DiffArgs {
 int RunDiffCommand(const DiffArgs& args) {
   int exit_code = kExitOk;
   std::unique_ptr<OutputTarget> out;
-  if (args.out != "-") {
-    OutputRules rules;
-    rules.inputs = {{"the OLD schedule", args.old_path},
-                    {"the NEW schedule", args.new_path}};
-    rules.force = args.force;
-    out = ClaimOutputOrPrint(OutputKind::kFile, args.out, rules, &exit_code);
-    if (out == nullptr) return exit_code;
+  if (!ClaimFileOrStdout(args.out,
+                         {{"the OLD schedule", args.old_path},
+                          {"the NEW schedule", args.new_path}},
+                         args.force, &out, &exit_code)) {
+    return exit_code;
   }
   absl::StatusOr<RecordedSchedule> old_s = LoadRecordedSchedule(args.old_path);
   absl::StatusOr<RecordedSchedule> new_s = LoadRecordedSchedule(args.new_path);

@@ -28,16 +28,12 @@ struct ImportArgs {
 int RunImport(ImportKind kind, const ImportArgs& args) {
   int exit_code = kExitOk;
   std::unique_ptr<OutputTarget> out;
-  if (args.out != "-") {
-    OutputRules rules;
-    rules.inputs = {{"the CSV export", args.csv},
-                    {"the mapping", args.mapping}};
-    rules.force = args.force;
-    out = ClaimOutputOrPrint(OutputKind::kFile, args.out, rules, &exit_code);
-    if (out == nullptr) {
-      std::cerr << "import: nothing was written\n";
-      return exit_code;
-    }
+  if (!ClaimFileOrStdout(
+          args.out,
+          {{"the CSV export", args.csv}, {"the mapping", args.mapping}},
+          args.force, &out, &exit_code)) {
+    std::cerr << "import: nothing was written\n";
+    return exit_code;
   }
   absl::StatusOr<ImportResult> result =
       ImportCsvFile(kind, args.csv, args.mapping);

@@ -21,12 +21,9 @@ struct ScoresArgs {
 int RunScoresCommand(const ScoresArgs& args) {
   int exit_code = kExitOk;
   std::unique_ptr<OutputTarget> out;
-  if (args.out != "-") {
-    OutputRules rules;
-    rules.inputs = FairInputs(args.fair_dir, args.load);
-    rules.force = args.force;
-    out = ClaimOutputOrPrint(OutputKind::kFile, args.out, rules, &exit_code);
-    if (out == nullptr) return exit_code;
+  if (!ClaimFileOrStdout(args.out, FairInputs(args.fair_dir, args.load),
+                         args.force, &out, &exit_code)) {
+    return exit_code;
   }
   std::unique_ptr<Fair> fair =
       LoadFairOrPrint(args.fair_dir, args.load, &exit_code);

@@ -1,9 +1,9 @@
 #include "engine/io/csv.h"
 
-#include <fstream>
 #include <iterator>
 
 #include "absl/strings/str_cat.h"
+#include "engine/io/file_reader.h"
 
 namespace fairmatch {
 namespace {
@@ -181,23 +181,22 @@ std::optional<CsvTable> ParseCsv(absl::string_view text,
 std::optional<CsvTable> ReadCsvFile(const std::string& path,
                                     const CsvOptions& options,
                                     Diagnostics* diags) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags->Error({path, 0, 0}, "cannot open the file");
-    return std::nullopt;
+  std::string text;
+  int error = 0;
+  switch (ReadAtMost(path, options.max_bytes + 1, &text, &error)) {
+    case ReadResult::kOk:
+      break;
+    case ReadResult::kCannotOpen:
+      diags->Error({path, 0, 0}, "cannot open the file");
+      return std::nullopt;
+    case ReadResult::kIsFolder:
+    case ReadResult::kCannotRead:
+      diags->Error({path, 0, 0}, "cannot read the file");
+      return std::nullopt;
   }
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size < 0 || static_cast<std::size_t>(size) > options.max_bytes) {
+  if (text.size() > options.max_bytes) {
     diags->Error({path, 0, 0}, absl::StrCat("the file is larger than ",
                                             options.max_bytes >> 20, " MiB"));
-    return std::nullopt;
-  }
-  std::string text(static_cast<std::size_t>(size), '\0');
-  in.read(text.data(), size);
-  if (!in) {
-    diags->Error({path, 0, 0}, "cannot read the file");
     return std::nullopt;
   }
   return ParseCsv(text, path, options, diags);

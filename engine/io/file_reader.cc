@@ -12,41 +12,55 @@
 
 namespace fairmatch {
 
-absl::StatusOr<std::string> ReadFileCapped(const std::string& path,
-                                           std::size_t max_bytes) {
+ReadResult ReadAtMost(const std::string& path, std::size_t limit,
+                      std::string* text, int* error) {
+  text->clear();
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    return absl::NotFoundError(absl::StrCat(
-        path, ": error: cannot read the file: ", std::strerror(errno)));
+    *error = errno;
+    return ReadResult::kCannotOpen;
   }
   struct stat st;
-  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  const bool known = ::fstat(fd, &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) {
     ::close(fd);
-    return absl::NotFoundError(
-        absl::StrCat(path, ": error: cannot read the file: it is a folder"));
+    return ReadResult::kIsFolder;
   }
-  std::string text;
-  if (S_ISREG(st.st_mode)) {
-    text.reserve(
-        std::min<std::size_t>(static_cast<std::size_t>(st.st_size), max_bytes) +
-        1);
+  if (known && S_ISREG(st.st_mode)) {
+    text->reserve(std::min(static_cast<std::size_t>(st.st_size), limit));
   }
   char buffer[1 << 16];
-  while (text.size() <= max_bytes) {
-    const std::size_t want =
-        std::min(sizeof buffer, max_bytes + 1 - text.size());
-    const ssize_t n = ::read(fd, buffer, want);
+  while (text->size() < limit) {
+    const ssize_t n =
+        ::read(fd, buffer, std::min(sizeof buffer, limit - text->size()));
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      const int err = errno;
+      *error = errno;
       ::close(fd);
-      return absl::NotFoundError(absl::StrCat(
-          path, ": error: cannot read the file: ", std::strerror(err)));
+      return ReadResult::kCannotRead;
     }
     if (n == 0) break;
-    text.append(buffer, static_cast<std::size_t>(n));
+    text->append(buffer, static_cast<std::size_t>(n));
   }
   ::close(fd);
+  return ReadResult::kOk;
+}
+
+absl::StatusOr<std::string> ReadFileCapped(const std::string& path,
+                                           std::size_t max_bytes) {
+  std::string text;
+  int error = 0;
+  switch (ReadAtMost(path, max_bytes + 1, &text, &error)) {
+    case ReadResult::kOk:
+      break;
+    case ReadResult::kIsFolder:
+      return absl::NotFoundError(
+          absl::StrCat(path, ": error: cannot read the file: it is a folder"));
+    case ReadResult::kCannotOpen:
+    case ReadResult::kCannotRead:
+      return absl::NotFoundError(absl::StrCat(
+          path, ": error: cannot read the file: ", std::strerror(error)));
+  }
   if (text.size() > max_bytes) {
     return absl::InvalidArgumentError(
         absl::StrCat(path, ": error: the file is larger than ", max_bytes >> 20,

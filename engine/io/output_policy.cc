@@ -21,6 +21,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "engine/io/file_reader.h"
 #include "engine/io/sha256.h"
 
 namespace fairmatch {
@@ -34,7 +35,9 @@ constexpr char kOutputHeader[] = "fairmatch output 1";
 constexpr char kStagingHeader[] = "fairmatch staging 1";
 constexpr char kFilesHeader[] = "fairmatch files 1";
 
-// Every live target, so that a signal can clean them all up. Leaked on
+// Every live target, so that a signal can clean them all up. Each step that
+// changes the file system holds `mu`; RemoveOutputsForSignal takes it and
+// never gives it back, so no write can follow the cleanup. Leaked on
 // purpose: a signal may arrive while static destructors run.
 struct Registry {
   std::mutex mu;
@@ -118,26 +121,15 @@ std::string Sha256OfFile(const fs::path& path) {
   return h.HexDigest();
 }
 
-// Reads a small file fairmatch wrote (a manifest): at most 64 MiB.
+// Reads a small file fairmatch wrote (a manifest): a regular file, never
+// followed through a link, of at most 64 MiB.
 bool ReadSmallFile(const fs::path& path, std::string* text) {
+  constexpr size_t kCap = size_t{64} << 20;
   struct stat st;
-  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
-      st.st_size > (64 << 20)) {
-    return false;
-  }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) return false;
-  text->clear();
-  char buffer[65536];
-  while (true) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return n == 0;
-    }
-    text->append(buffer, static_cast<size_t>(n));
-  }
+  int error = 0;
+  return ::lstat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+         ReadAtMost(path.string(), kCap + 1, text, &error) == ReadResult::kOk &&
+         text->size() <= kCap;
 }
 
 // Writes `content` to the new file `path`; with `sync`, fsyncs it.
@@ -512,9 +504,12 @@ absl::Status OutputTarget::CheckFolder() {
     }
     const Stamp stamp = Stamp::Of(est);
     if (Verified(rel, stamp)) continue;
+    std::string actual;  // hashed at most once, and only if a size matches
     bool same = false;
     for (const auto& [sha, size] : m->second) {
-      if (size == stamp.size && Sha256OfFile(it->path()) == sha) same = true;
+      if (size != stamp.size) continue;
+      if (actual.empty()) actual = Sha256OfFile(it->path());
+      same = same || actual == sha;
     }
     if (!same) {
       foreign.push_back(rel + " (changed since fairmatch wrote it)");
@@ -775,7 +770,6 @@ absl::Status OutputTarget::WriteFolder(
   std::set<fs::path> made;
   for (const auto& [name, content] : files) {
     std::lock_guard<std::mutex> lock(TheRegistry().mu);
-    if (staging_.empty()) return absl::CancelledError("interrupted");
     const fs::path path = staging_ / name;
     const std::string shown_path = absl::StrCat(shown_, name);
     // Its folders, outermost first, each made once.
@@ -813,7 +807,6 @@ absl::Status OutputTarget::WriteFolder(
   if (absl::Status s = CheckFolder(); !s.ok()) return s;
 
   std::lock_guard<std::mutex> lock(TheRegistry().mu);
-  if (staging_.empty()) return absl::CancelledError("interrupted");
   if (!existed_) {
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, target_.c_str(),
                     RENAME_NOREPLACE) != 0) {
@@ -926,7 +919,6 @@ absl::Status OutputTarget::WriteFile(std::string_view content) {
   }
   {
     std::lock_guard<std::mutex> lock(TheRegistry().mu);
-    if (staging_.empty()) return absl::CancelledError("interrupted");
     if (::rename(tmp.c_str(), target_.c_str()) != 0) {
       return fail(IoError(shown_, "replace", errno));
     }
@@ -992,7 +984,6 @@ absl::Status OutputTarget::WriteNewFiles(
     if (absl::Status s = t.MakeStaging(); !s.ok()) return undo(s);
     const fs::path tmp = t.staging_ / t.target_.filename();
     std::lock_guard<std::mutex> lock(TheRegistry().mu);
-    if (t.staging_.empty()) return undo(absl::CancelledError("interrupted"));
     if (absl::Status s = WriteNewFile(tmp, files[i].second, true, t.shown_);
         !s.ok()) {
       return undo(s);

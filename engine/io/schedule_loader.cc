@@ -3,11 +3,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -57,13 +55,9 @@ std::string ParseErrorDetail(const std::string& what) {
   return what.substr(pos + 2);
 }
 
-// The whole file; NotFoundError when it cannot be read.
-// schedule.json of a million attendees is about 200 MB.
+// The cap on a schedule.json read (ReadFileCapped): one of a million
+// attendees is about 200 MB.
 constexpr std::size_t kMaxScheduleBytes = std::size_t{512} << 20;
-
-absl::StatusOr<std::string> ReadFileText(const std::string& path) {
-  return ReadFileCapped(path, kMaxScheduleBytes);
-}
 
 // The JSON document in `text`; a syntax error is an InvalidArgumentError
 // at its FILE:LINE:COL.
@@ -255,7 +249,7 @@ class ErrorCollector {
 // is a last guard.
 template <typename T, typename ReadFn>
 absl::StatusOr<T> LoadJsonFile(const std::string& path, ReadFn read) {
-  absl::StatusOr<std::string> text = ReadFileText(path);
+  absl::StatusOr<std::string> text = ReadFileCapped(path, kMaxScheduleBytes);
   if (!text.ok()) return text.status();
   try {
     absl::StatusOr<json> root = ParseJson(*text, path);
@@ -507,9 +501,10 @@ class RecordedReader : public ErrorCollector {
     // reads back (a rerun of the very last one is refused before planning).
     if (!rev->is_number_integer() || rev->get<long long>() < 0 ||
         rev->get<long long>() > std::numeric_limits<int>::max()) {
-      Error(absl::StrCat("\"fairmatch\": \"revision\" must be a whole number "
-                         "from 0 to ", std::numeric_limits<int>::max(), ", not ",
-                         rev->dump()));
+      Error(
+          absl::StrCat("\"fairmatch\": \"revision\" must be a whole number "
+                       "from 0 to ",
+                       std::numeric_limits<int>::max(), ", not ", rev->dump()));
       return;
     }
     out->revision = static_cast<int>(rev->get<long long>());

@@ -1,9 +1,10 @@
 #include "engine/io/yaml_tree.h"
 
+#include "engine/io/file_reader.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <thread>
 #include <utility>
@@ -647,27 +648,23 @@ std::optional<YamlNode> ParseText(const std::string& normal,
 std::optional<YamlNode> ReadYamlFile(const std::string& path,
                                      Diagnostics* diags,
                                      const YamlLimits& limits) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags->Error(SourceMark{path, 0, 0}, "cannot open file for reading");
-    return std::nullopt;
-  }
-  // Read one byte past the cap so that an oversized file is detected
-  // without reading the rest of it.
+  // One byte past the cap, so that an oversized file is detected without
+  // reading the rest of it (ParseYaml refuses it).
   std::string text;
-  const std::int64_t cap = limits.max_bytes + 1;
-  char buffer[1 << 16];
-  while (in && static_cast<std::int64_t>(text.size()) < cap) {
-    std::int64_t want = std::min<std::int64_t>(
-        sizeof(buffer), cap - static_cast<std::int64_t>(text.size()));
-    in.read(buffer, want);
-    text.append(buffer, static_cast<size_t>(in.gcount()));
+  int error = 0;
+  switch (ReadAtMost(path, static_cast<size_t>(limits.max_bytes) + 1, &text,
+                     &error)) {
+    case ReadResult::kOk:
+      return ParseYaml(text, path, diags, limits);
+    case ReadResult::kCannotOpen:
+      diags->Error(SourceMark{path, 0, 0}, "cannot open file for reading");
+      return std::nullopt;
+    case ReadResult::kIsFolder:
+    case ReadResult::kCannotRead:
+      diags->Error(SourceMark{path, 0, 0}, "cannot read file");
+      return std::nullopt;
   }
-  if (in.bad()) {
-    diags->Error(SourceMark{path, 0, 0}, "cannot read file");
-    return std::nullopt;
-  }
-  return ParseYaml(text, path, diags, limits);
+  return std::nullopt;
 }
 
 }  // namespace fairmatch

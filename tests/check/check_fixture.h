@@ -3,6 +3,8 @@
 #ifndef FAIRMATCH_TESTS_CHECK_CHECK_FIXTURE_H_
 #define FAIRMATCH_TESTS_CHECK_CHECK_FIXTURE_H_
 
+#include <string>
+
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
 
@@ -76,6 +78,23 @@ inline Schedule ValidSchedule() {
       {2, 0, 2, {2, 3}},  // 10:45 e001 table 2: a003, a004
   };
   return schedule;
+}
+
+// "slot.employer.table:a,b" per meeting (an "L" after a locked one),
+// joined by spaces: a schedule in one comparable line.
+inline std::string MeetingsText(const Schedule& schedule) {
+  std::string text;
+  for (const Meeting& m : schedule.meetings) {
+    if (!text.empty()) text += " ";
+    text += std::to_string(m.slot) + "." + std::to_string(m.employer) + "." +
+            std::to_string(m.table) + ":";
+    for (size_t i = 0; i < m.attendees.size(); ++i) {
+      if (i > 0) text += ",";
+      text += std::to_string(m.attendees[i]);
+    }
+    if (m.locked) text += "L";
+  }
+  return text;
 }
 
 }  // namespace fairmatch::check_testing

@@ -11,21 +11,7 @@
 namespace fairmatch {
 namespace {
 
-// "slot.employer.table:a,b[L]" per meeting, joined by spaces.
-std::string Text(const Schedule& schedule) {
-  std::string text;
-  for (const Meeting& m : schedule.meetings) {
-    if (!text.empty()) text += " ";
-    text += std::to_string(m.slot) + "." + std::to_string(m.employer) + "." +
-            std::to_string(m.table) + ":";
-    for (size_t i = 0; i < m.attendees.size(); ++i) {
-      if (i > 0) text += ",";
-      text += std::to_string(m.attendees[i]);
-    }
-    if (m.locked) text += "L";
-  }
-  return text;
-}
+using check_testing::MeetingsText;
 
 TEST_CASE("SortMeetings orders by slot, then employer, then table", "[model]") {
   Schedule schedule;
@@ -38,14 +24,15 @@ TEST_CASE("SortMeetings orders by slot, then employer, then table", "[model]") {
       {0, 1, 1, {6}},     //
   };
   SortMeetings(schedule);
-  CHECK(Text(schedule) == "0.0.1:0,1 0.0.2:2 0.1.1:6 0.2.1:3 1.0.1:4 1.0.2:5");
+  CHECK(MeetingsText(schedule) ==
+        "0.0.1:0,1 0.0.2:2 0.1.1:6 0.2.1:3 1.0.1:4 1.0.2:5");
 }
 
 TEST_CASE("SortMeetings sorts the attendees inside each meeting", "[model]") {
   Schedule schedule;
   schedule.meetings = {{0, 0, 1, {7, 2, 5}}, {0, 0, 2, {3}}, {1, 1, 1, {}}};
   SortMeetings(schedule);
-  CHECK(Text(schedule) == "0.0.1:2,5,7 0.0.2:3 1.1.1:");
+  CHECK(MeetingsText(schedule) == "0.0.1:2,5,7 0.0.2:3 1.1.1:");
 }
 
 TEST_CASE("SortMeetings breaks ties by the sorted attendee lists", "[model]") {
@@ -54,7 +41,7 @@ TEST_CASE("SortMeetings breaks ties by the sorted attendee lists", "[model]") {
   Schedule schedule;
   schedule.meetings = {{0, 0, 1, {4, 3}}, {0, 0, 1, {1, 9}}, {0, 0, 1, {1, 2}}};
   SortMeetings(schedule);
-  CHECK(Text(schedule) == "0.0.1:1,2 0.0.1:1,9 0.0.1:3,4");
+  CHECK(MeetingsText(schedule) == "0.0.1:1,2 0.0.1:1,9 0.0.1:3,4");
 }
 
 TEST_CASE("SortMeetings keeps each meeting's lock and the revision",
@@ -63,7 +50,7 @@ TEST_CASE("SortMeetings keeps each meeting's lock and the revision",
   schedule.revision = 3;
   schedule.meetings = {{2, 0, 1, {1}, true}, {0, 0, 1, {0}, false}};
   SortMeetings(schedule);
-  CHECK(Text(schedule) == "0.0.1:0 2.0.1:1L");
+  CHECK(MeetingsText(schedule) == "0.0.1:0 2.0.1:1L");
   CHECK(schedule.revision == 3);
 
   Schedule empty;
@@ -78,7 +65,7 @@ TEST_CASE("SortMeetings gives one order whatever order the meetings come in",
   Schedule canonical = valid;
   SortMeetings(canonical);
   // ValidSchedule is written in canonical order already.
-  CHECK(Text(canonical) == Text(valid));
+  CHECK(MeetingsText(canonical) == MeetingsText(valid));
   std::mt19937 rng(3);
   for (int trial = 0; trial < 50; ++trial) {
     Schedule shuffled = valid;
@@ -88,7 +75,7 @@ TEST_CASE("SortMeetings gives one order whatever order the meetings come in",
     }
     SortMeetings(shuffled);
     INFO("trial " << trial);
-    CHECK(Text(shuffled) == Text(canonical));
+    CHECK(MeetingsText(shuffled) == MeetingsText(canonical));
   }
 }
 

@@ -12,10 +12,13 @@
 #include "engine/check/check.h"
 #include "engine/plan/rerun.h"
 #include "engine/score/compatibility.h"
+#include "tests/check/check_fixture.h"
 #include "tests/plan/plan_fixture.h"
 
 namespace fairmatch {
 namespace {
+
+using check_testing::MeetingsText;
 
 using testing::RandomFair;
 using testing::RandomFairSpec;
@@ -292,27 +295,13 @@ TEST_CASE("AssignSlots places small cases as worked out by hand", "[plan]") {
   }
 }
 
-// "slot.employer.table:a,b" per meeting, joined by spaces.
-std::string Text(const Schedule& schedule) {
-  std::string text;
-  for (const Meeting& m : schedule.meetings) {
-    if (!text.empty()) text += " ";
-    text += std::to_string(m.slot) + "." + std::to_string(m.employer) + "." +
-            std::to_string(m.table) + ":";
-    for (size_t i = 0; i < m.attendees.size(); ++i) {
-      if (i > 0) text += ",";
-      text += std::to_string(m.attendees[i]);
-    }
-  }
-  return text;
-}
 
 struct TablesCase {
   const char* name;
   std::function<Fair()> fair;
   std::vector<MatchedPair> pairs;
   std::vector<int> slots;
-  const char* expected;  // Text() of the schedule
+  const char* expected;  // MeetingsText() of the schedule
 };
 
 // One employer with 2 tables for groups of 2.
@@ -412,7 +401,7 @@ TEST_CASE("AssignTables groups small cases as worked out by hand", "[plan]") {
     INFO(c.name);
     const Fair fair = c.fair();
     const Availability avail(fair);
-    CHECK(Text(AssignTables(fair, avail, c.pairs, c.slots)) == c.expected);
+    CHECK(MeetingsText(AssignTables(fair, avail, c.pairs, c.slots)) == c.expected);
   }
 }
 
@@ -425,7 +414,7 @@ TEST_CASE("AssignTables leaves a rerun's pinned tables free", "[plan]") {
                                           Pair(2, 0, 0.5f)};
   // 10:00: only table 2 is free, so a0 and a1 share it. 10:15: table 1 has
   // been used once (by the pinned meeting), table 2 once: table 1 first.
-  CHECK(Text(AssignTables(fair, avail, pairs, {0, 0, 1})) ==
+  CHECK(MeetingsText(AssignTables(fair, avail, pairs, {0, 0, 1})) ==
         "0.0.2:0,1 1.0.1:2");
 }
 
