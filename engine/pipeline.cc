@@ -12,6 +12,7 @@
 #include "engine/check/check.h"
 #include "engine/check/schedule_diff.h"
 #include "engine/io/schedule_loader.h"
+#include "engine/model/history.h"
 #include "engine/render/calendar_ics.h"
 #include "engine/render/meetings_csv.h"
 #include "engine/render/pdf_sheets.h"
@@ -43,6 +44,14 @@ class StageTimer {
 
 }  // namespace
 
+absl::StatusOr<Schedule> LoadPublishedSchedule(const std::string& path,
+                                               Fair* fair) {
+  absl::StatusOr<RecordedSchedule> recorded = LoadRecordedSchedule(path);
+  if (!recorded.ok()) return recorded.status();
+  AddHistoryPeople(*recorded, /*from_minutes=*/-1, fair);
+  return LoadScheduleJson(*fair, path);
+}
+
 absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(
     const std::string& dir, const LoadOptions& options) {
   absl::StatusOr<Fair> fair = LoadFair(dir, options);
@@ -62,15 +71,11 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     if (!fair.ok()) return fair.status();
     run.fair = *std::move(fair);
   }
-  {
-    // Score: profile matrices; pair scores are computed on demand in blocks.
-    StageTimer timer(options, run, "score");
-    run.compat = std::make_unique<Compatibility>(Compatibility::Build(*run.fair));
-  }
   RecordedSchedule baseline;
   if (!options.baseline.empty()) {
-    // A rerun: the published plan, resolved against the changed fair.
-    // Beyond this point every pinned meeting is known to fit the fair.
+    // A rerun: the published plan. Its history names people who may have
+    // withdrawn or left the inputs since: they are restored, never to be
+    // planned again, so that what happened stays as published.
     StageTimer timer(options, run, "baseline");
     absl::StatusOr<RecordedSchedule> recorded =
         LoadRecordedSchedule(options.baseline);
@@ -81,6 +86,18 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
           options.baseline, ": error: the baseline is at revision ",
           baseline.revision, ", the last one; plan afresh instead"));
     }
+    AddHistoryPeople(baseline, options.from_minutes, run.fair.get());
+  }
+  {
+    // Score: profile matrices; pair scores are computed on demand in blocks.
+    StageTimer timer(options, run, "score");
+    run.compat = std::make_unique<Compatibility>(Compatibility::Build(*run.fair));
+  }
+  if (!options.baseline.empty() || !run.fair->fixed.empty() ||
+      !run.fair->locks.empty()) {
+    // The baseline and the meetings changes.yaml fixes, resolved against
+    // the changed fair. Beyond this point every pinned meeting is known to
+    // fit the fair.
     absl::StatusOr<Rerun> rerun =
         ResolveBaseline(*run.compat, baseline, options.from_minutes);
     if (!rerun.ok()) return rerun.status();
@@ -121,13 +138,16 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
       run.metrics.gap = 0;
     }
   }
-  if (run.rerun != nullptr) {
-    const ScheduleDiff diff =
-        DiffSchedules(baseline, RecordSchedule(*run.fair, run.schedule));
-    run.metrics.baseline_kept = diff.kept;
-    run.metrics.baseline_moved = diff.moved;
-    run.metrics.baseline_added = diff.added;
-    run.metrics.baseline_dropped = diff.cancelled;
+  if (!options.baseline.empty()) {
+    run.changes = std::make_unique<ScheduleDiff>(
+        DiffSchedules(baseline, RecordSchedule(*run.fair, run.schedule)));
+    run.metrics.baseline_kept = run.changes->kept;
+    run.metrics.baseline_moved = run.changes->moved;
+    run.metrics.baseline_added = run.changes->added;
+    run.metrics.baseline_dropped = run.changes->cancelled;
+    run.metrics.baseline_history = run.rerun->history;
+    run.metrics.baseline_path = options.baseline;
+    run.metrics.baseline_revision = baseline.revision;
     run.schedule.revision = baseline.revision + 1;
     run.baseline = std::make_unique<RecordedSchedule>(std::move(baseline));
   }

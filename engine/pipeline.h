@@ -19,6 +19,7 @@
 
 #include "absl/status/statusor.h"
 #include "engine/check/metrics.h"
+#include "engine/check/schedule_diff.h"
 #include "engine/io/fair_loader.h"
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
@@ -49,6 +50,9 @@ struct PlanRun {
   // A rerun's published plan, as read (null for a fresh plan): calendars
   // cancel what it had and the new plan has not.
   std::unique_ptr<RecordedSchedule> baseline;
+  // A rerun's changes against its baseline (null for a fresh plan): whom to
+  // tell (notify.csv, the changed-only sheets).
+  std::unique_ptr<ScheduleDiff> changes;
   Schedule schedule;
   PlanStats stats;
   Metrics metrics;
@@ -60,6 +64,12 @@ struct PlanRun {
 // (a planner bug), never a silently wrong plan.
 absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
                                 const PipelineOptions& options);
+
+// Reads a published schedule.json against `fair` (for `check` and
+// `explain`), first restoring the people its history names whom the fair
+// no longer has (model/history.h).
+absl::StatusOr<Schedule> LoadPublishedSchedule(const std::string& path,
+                                               Fair* fair);
 
 // Loads the fair only (for `scores` and `check`).
 absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(const std::string& dir,

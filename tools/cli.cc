@@ -80,6 +80,11 @@ std::vector<OutputInput> FairInputs(const std::string& fair_dir,
   for (const std::string& config : options.config_files) {
     inputs.push_back({"the --config file", config});
   }
+  inputs.push_back({"the fair's file",
+                    (std::filesystem::path(fair_dir) / "changes.yaml").string()});
+  for (const std::string& changes : options.changes_files) {
+    inputs.push_back({"the --changes file", changes});
+  }
   return inputs;
 }
 
@@ -87,6 +92,10 @@ void AddConfigOptions(CLI::App* cmd, LoadOptions* options) {
   cmd->add_option("--config", options->config_files,
                   "Extra config file, layered over FAIR_DIR/config.yaml "
                   "(repeatable, applied in order)");
+  cmd->add_option("--changes", options->changes_files,
+                  "The day's changes (withdrawals, walk-ins, availability, "
+                  "meetings), applied after FAIR_DIR/changes.yaml "
+                  "(repeatable, applied in order; docs/reruns.md)");
   cmd->add_option("--set", options->sets,
                   "Override one config key, e.g. --set min_score=0.3 or "
                   "--set weights.values=0.7 (repeatable, applied last)");
@@ -101,6 +110,7 @@ std::unique_ptr<Fair> LoadFairOrPrint(const std::string& dir,
     *exit_code = ExitCodeFor(fair.status());
     return nullptr;
   }
+  for (const std::string& w : (*fair)->warnings) std::cerr << w << "\n";
   return *std::move(fair);
 }
 

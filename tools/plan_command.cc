@@ -152,6 +152,9 @@ int RunPlanCommand(const PlanArgs& args) {
     PrintStatus(run.status());
     return ExitCodeFor(run.status());
   }
+  // Warnings (a withdrawn employer dropped from a must_meet, a walk-in
+  // who may be a duplicate) go to stderr even with --quiet.
+  for (const std::string& w : run->fair->warnings) std::cerr << w << "\n";
   absl::StatusOr<std::vector<OutputFile>> files =
       RenderOutputs(*run, *formats, options.threads);
   if (!files.ok()) {
@@ -180,6 +183,20 @@ int RunPlanCommand(const PlanArgs& args) {
           "added, %d dropped\n",
           m.baseline_kept, m.baseline_moved, m.baseline_added,
           m.baseline_dropped);
+      if (m.baseline_history > 0) {
+        std::cout << absl::StrFormat(
+            "history: %d attendee-meetings before --from kept as published\n",
+            m.baseline_history);
+      }
+      if (run->changes != nullptr) {
+        std::cout << absl::StrFormat("notify: %d people whose day changed\n",
+                                     static_cast<int>(run->changes->notify.size()));
+      }
+    }
+    if (run->rerun != nullptr) {
+      for (const std::string& note : run->rerun->notes) {
+        std::cout << "note: " << note << "\n";
+      }
     }
     if (m.upper_bound >= 0) {
       std::cout << absl::StrFormat(
@@ -237,10 +254,11 @@ void AddPlanCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--baseline", args->baseline,
                   "Replan against this published schedule.json, changing as "
                   "little as possible; its \"locked\": true meetings are "
-                  "kept exactly (docs/reruns.md)");
+                  "kept exactly, its history as published (docs/reruns.md)");
   cmd->add_option("--from", args->from,
-                  "With --baseline: keep every meeting before this time "
-                  "(HH:MM) exactly and change only later slots");
+                  "With --baseline: every meeting before this time (HH:MM) "
+                  "is history, kept as published whatever has changed "
+                  "since; only later slots change");
   cmd->add_flag("--print-config", args->print_config,
                 "Print the resolved configuration and where each value came "
                 "from, then stop");

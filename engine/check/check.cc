@@ -110,6 +110,7 @@ struct Seat {
   int employer;
   int table;
   int meeting;  // index into schedule.meetings, the last tie-breaker
+  bool history;  // Meeting::history: it happened, and is not re-checked
 };
 
 }  // namespace
@@ -150,7 +151,9 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
           absl::StrCat("meeting at ", names.Where(m),
                        " has a slot index outside 0..", fair.num_slots() - 1));
     }
-    if (employer_ok &&
+    // History is what happened, as published: the fair may have changed
+    // since (fewer tables, a smaller group size), and that is no violation.
+    if (employer_ok && !m.history &&
         (m.table < 1 || m.table > fair.employers[m.employer].tables)) {
       add(kTableOutOfRange, key,
           absl::StrCat("meeting at ", names.Where(m), ": ",
@@ -161,7 +164,7 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
       add(kEmptyMeeting, key,
           absl::StrCat("meeting at ", names.Where(m), " has no attendees"));
     }
-    if (employer_ok &&
+    if (employer_ok && !m.history &&
         static_cast<int>(m.attendees.size()) > fair.GroupSize(m.employer)) {
       add(kGroupTooLarge, key,
           absl::StrCat("meeting at ", names.Where(m), " has ",
@@ -183,7 +186,7 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
                          " lists an attendee index ", a, " outside 0..",
                          fair.num_attendees() - 1));
       } else {
-        seats.push_back(Seat{a, m.slot, m.employer, m.table, i});
+        seats.push_back(Seat{a, m.slot, m.employer, m.table, i, m.history});
       }
       if (k - j > 1) {
         add(kDuplicateAttendee, akey,
@@ -262,7 +265,10 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
     size_t end = j;
     while (end < seats.size() && seats[end].attendee == a) ++end;
     const int count = static_cast<int>(end - j);
-    if (count > fair.MaxMeetings(a)) {
+    const bool planned = std::any_of(seats.begin() + j, seats.begin() + end,
+                                     [](const Seat& x) { return !x.history; });
+    // History alone never breaks a cap lowered since.
+    if (count > fair.MaxMeetings(a) && planned) {
       add(kTooManyMeetings, {a, 0, 0, 0},
           absl::StrCat(names.AttendeeName(a), " has ", count,
                        " meetings, more than the cap of ",
@@ -290,6 +296,7 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
 
   // Per seat: windows, avoid, eligibility.
   for (const Seat& seat : seats) {
+    if (seat.history) continue;
     const Meeting& m = meetings[seat.meeting];
     const int a = seat.attendee;
     const int e = m.employer;
@@ -317,7 +324,7 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
   }
   // Employer windows once per meeting, not per seat.
   for (const Meeting& m : meetings) {
-    if (names.SlotOk(m.slot) && names.EmployerOk(m.employer) &&
+    if (!m.history && names.SlotOk(m.slot) && names.EmployerOk(m.employer) &&
         !fair.EmployerAvailable(m.employer, m.slot)) {
       add(kEmployerUnavailable, {m.slot, m.employer, m.table, 0},
           absl::StrCat("meeting at ", names.Where(m),
@@ -348,8 +355,9 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
   // conversations in a row; a free slot or a break between slots rests it.
   if (const int limit = fair.config.employer_max_consecutive; limit > 0) {
     std::vector<std::array<int, 3>> used;  // (employer, table, slot)
+    // History takes no part: the rule applies to what is planned.
     for (const Meeting& m : meetings) {
-      if (names.SlotOk(m.slot) && names.EmployerOk(m.employer)) {
+      if (!m.history && names.SlotOk(m.slot) && names.EmployerOk(m.employer)) {
         used.push_back({m.employer, m.table, m.slot});
       }
     }

@@ -7,11 +7,16 @@
 // conversation of at most group_size attendees, tables within 1..tables;
 // attendee meetings <= its max; every meeting inside both sides' windows (and
 // so outside breaks, which are not slots); no `avoid` pair; no ineligible
-// pair unless must_meet or the meeting is locked (a rerun's "locked": true
-// or a meeting that had already happened: the organiser's decision, kept
-// even when scores have changed since); every must_meet met; with employers.max_consecutive
-// = c > 0, no table holds more than c conversations in a row (a free slot or
-// a break between slots rests it). Indices out of range are violations too.
+// pair unless must_meet or the meeting is locked (a rerun's "locked": true:
+// the organiser's decision, kept even when scores have changed since); every
+// must_meet met; with employers.max_consecutive = c > 0, no table holds more
+// than c planned conversations in a row (a free slot or a break between
+// slots rests it). Indices out of range are violations too.
+//
+// History (Meeting::history: it happened before a rerun's --from) is what
+// it was: it is not re-checked against the changed fair (tables, group
+// size, windows, avoid, scores, rests), but it counts for double bookings,
+// repeats, must_meet and, together with planned meetings, the cap.
 //
 // Violation kinds, in the order they are reported (then by slot, employer,
 // table and attendee index, so the order of meetings in the schedule does

@@ -57,6 +57,11 @@ struct Metrics {
   int baseline_moved = -1;
   int baseline_added = -1;
   int baseline_dropped = -1;
+  // Of the kept ones, those kept as history (before --from); the baseline
+  // file as given on the command line, and its revision.
+  int baseline_history = 0;
+  std::string baseline_path;
+  int baseline_revision = 0;
   // Planner counters (rounds, excluded pairs, candidate pairs, ...), filled
   // in by the pipeline; deterministic.
   std::vector<std::pair<std::string, double>> planner;

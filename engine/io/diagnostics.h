@@ -36,6 +36,9 @@ class Diagnostics {
 
   // Records an error at `mark`. A mark with line 0 prints as "FILE: error:".
   void Error(const SourceMark& mark, absl::string_view message);
+  // Records a warning: worth telling, never a failure. At most kMaxErrors
+  // are kept.
+  void Warning(const SourceMark& mark, absl::string_view message);
   // Records that a required file is missing; ToStatus then returns
   // NotFoundError.
   void NotFound(const std::string& file);
@@ -52,24 +55,30 @@ class Diagnostics {
   absl::Status ToStatus() const;
   // The formatted lines, in output order.
   std::vector<std::string> Lines() const;
+  // The warnings, "FILE:LINE:COL: warning: ...", in the same order.
+  std::vector<std::string> WarningLines() const;
 
- private:
   struct Entry {
     int file_order;
     int line;
     int column;
     std::string text;
   };
+
+ private:
   int FileOrder(const std::string& file);
 
   std::vector<std::string> files_;
   std::vector<Entry> entries_;
+  std::vector<Entry> warnings_;
   bool overflow_ = false;
   bool not_found_ = false;
 };
 
-// "FILE:LINE:COL: error: message", or "FILE: error: message" without a line.
-std::string FormatDiagnostic(const SourceMark& mark, absl::string_view message);
+// "FILE:LINE:COL: error: message", or "FILE: error: message" without a line
+// (another `severity`, e.g. "warning", in place of "error").
+std::string FormatDiagnostic(const SourceMark& mark, absl::string_view message,
+                             absl::string_view severity = "error");
 
 }  // namespace fairmatch
 

@@ -14,6 +14,8 @@
 #include "engine/base/email.h"
 #include "engine/base/civil_time.h"
 #include "engine/base/edit_distance.h"
+#include "engine/base/unicode_text.h"
+#include "engine/io/changes_loader.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/diagnostics.h"
 #include "engine/io/file_reader.h"
@@ -37,8 +39,8 @@ const std::vector<std::string> kAttendeeKeys = {
     "id",    "name",  "values",  "offers",       "seeks",     "available",
     "extra", "email", "program", "max_meetings", "must_meet", "avoid"};
 const std::vector<std::string> kEmployerKeys = {
-    "id",        "name",  "values", "offers", "seeks",
-    "available", "extra", "booth",  "tables", "group_size"};
+    "id",        "name",  "values", "offers", "seeks",      "available",
+    "extra",     "email", "booth",  "tables", "group_size"};
 
 bool Contains(const std::vector<std::string>& list, absl::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
@@ -78,10 +80,7 @@ std::string SuggestTimezone(absl::string_view tz) {
   return DidYouMean(tz, names);
 }
 
-struct Ref {
-  std::string id;
-  SourceMark mark;
-};
+using Ref = IdRef;
 
 // Reads one fair folder; every problem goes to `diags_`.
 class FairReader {
@@ -106,6 +105,7 @@ class FairReader {
     diags_.RegisterFile(employers_path);
     diags_.RegisterFile(Path("config.yaml"));
     for (const std::string& f : options_.config_files) diags_.RegisterFile(f);
+    for (const std::string& f : ChangesFiles()) diags_.RegisterFile(f);
 
     // The event first: it defines the value vocabulary and the slots that
     // attendee and employer entries are checked against.
@@ -119,10 +119,12 @@ class FairReader {
     if (std::optional<YamlNode> root = ReadRequired(attendees_path)) {
       ReadPeople(*root, "attendees", /*attendees=*/true);
     }
+    if (employers_ok_ && slots_ok_) ReadChanges();
     if (employers_ok_) ResolveReferences();
     LoadConfigInto(dir_, options_, &diags_, &fair_.config,
                    &fair_.config_entries);
     if (!diags_.ok()) return diags_.ToStatus();
+    fair_.warnings = diags_.WarningLines();
     fair_.inputs_sha256 = HashInputs();
     // Beyond this point the Fair is complete and valid.
     return std::move(fair_);
@@ -153,8 +155,79 @@ class FairReader {
     add_file("employers.yaml", Path("employers.yaml"));
     add_file("config.yaml", Path("config.yaml"));
     for (const std::string& f : options_.config_files) add_file("--config", f);
+    for (const ChangeSet& set : changes_) {
+      add_file("changes", set.path);
+      for (const std::string& f : set.files) add_file("walk-ins", f);
+    }
     for (const std::string& s : options_.sets) add("--set", s);
     return hash.HexDigest();
+  }
+
+  // FAIR_DIR/changes.yaml when present, then each --changes FILE.
+  std::vector<std::string> ChangesFiles() const {
+    std::vector<std::string> files;
+    std::error_code ec;
+    if (fs::exists(Path("changes.yaml"), ec)) files.push_back(Path("changes.yaml"));
+    for (const std::string& f : options_.changes_files) files.push_back(f);
+    return files;
+  }
+
+  // ---- changes.yaml and --changes (io/changes_loader.h) ----
+
+  void ReadChanges() {
+    for (const std::string& path : ChangesFiles()) {
+      std::error_code ec;
+      if (!fs::exists(path, ec)) {
+        diags_.NotFound(path);
+        continue;
+      }
+      if (std::optional<ChangeSet> set = ReadChangesFile(path, &diags_)) {
+        changes_.push_back(*std::move(set));
+      }
+    }
+    // Walk-ins join the attendees first, so later changes can name them.
+    absl::flat_hash_map<std::string, SourceMark> ids;
+    absl::flat_hash_map<std::string, std::string> emails, names;
+    for (const Attendee& a : fair_.attendees) {
+      ids.emplace(a.id, a.mark);
+      if (!a.email.empty()) emails.emplace(FoldForLookup(a.email), a.id);
+      names.emplace(FoldForLookup(a.name), a.id);
+    }
+    for (const ChangeSet& set : changes_) {
+      for (const YamlNode& item : set.walk_ins) {
+        Attendee a;
+        std::vector<Ref> must, avoid;
+        if (!ReadAttendee(item, &a, &must, &avoid)) continue;
+        if (const auto it = ids.find(a.id); it != ids.end()) {
+          diags_.Error(id_mark_, absl::StrCat(
+                                     "walk-in id '", a.id, "' is already an "
+                                     "attendee (", it->second.ToString(),
+                                     "); give the walk-in another id"));
+          continue;
+        }
+        ids.emplace(a.id, a.mark);
+        if (const auto it = emails.find(FoldForLookup(a.email));
+            !a.email.empty() && it != emails.end()) {
+          diags_.Warning(a.mark, absl::StrCat("walk-in ", a.id,
+                                              " has the e-mail of attendee ",
+                                              it->second,
+                                              "; is it the same person?"));
+        } else if (const auto n = names.find(FoldForLookup(a.name));
+                   n != names.end()) {
+          diags_.Warning(a.mark, absl::StrCat("walk-in ", a.id, " (", a.name,
+                                              ") has the name of attendee ",
+                                              n->second,
+                                              "; is it the same person?"));
+        }
+        if (!a.email.empty()) emails.emplace(FoldForLookup(a.email), a.id);
+        names.emplace(FoldForLookup(a.name), a.id);
+        fair_.attendees.push_back(std::move(a));
+        must_meet_refs_.push_back(std::move(must));
+        avoid_refs_.push_back(std::move(avoid));
+      }
+    }
+    ApplyChanges(changes_, &fair_, &must_meet_refs_, &avoid_refs_,
+                 &withdrawn_ids_, &diags_);
   }
 
   std::optional<YamlNode> ReadRequired(const std::string& path) {
@@ -552,15 +625,7 @@ class FairReader {
       const YamlNode& v = e.value;
       if (v.is_null()) continue;  // optional keys left empty
       if (e.key == "email") {
-        if (auto email = ReadText(v, "'email'", &diags_)) {
-          if (!LooksLikeEmail(*email)) {
-            diags_.Error(v.mark, absl::StrCat("'email' must look like "
-                                              "name@example.org, got ",
-                                              v.Describe()));
-          } else {
-            a->email = *email;
-          }
-        }
+        ReadEmail(v, &a->email);
       } else if (e.key == "program") {
         if (auto program = ReadText(v, "'program'", &diags_)) {
           a->program = *program;
@@ -584,6 +649,18 @@ class FairReader {
     return EndEntry(item, "attendee", *a);
   }
 
+  void ReadEmail(const YamlNode& v, std::string* out) {
+    if (auto email = ReadText(v, "'email'", &diags_)) {
+      if (!LooksLikeEmail(*email)) {
+        diags_.Error(v.mark, absl::StrCat("'email' must look like "
+                                          "name@example.org, got ",
+                                          v.Describe()));
+      } else {
+        *out = *email;
+      }
+    }
+  }
+
   bool ReadEmployer(const YamlNode& item, Employer* emp) {
     if (!BeginEntry(item, "employer", kEmployerKeys, kAttendeeKeys, "attendee",
                     emp)) {
@@ -593,7 +670,9 @@ class FairReader {
       if (ReadCommon(e, emp)) continue;
       const YamlNode& v = e.value;
       if (v.is_null()) continue;
-      if (e.key == "booth") {
+      if (e.key == "email") {
+        ReadEmail(v, &emp->email);
+      } else if (e.key == "booth") {
         if (auto booth = ReadText(v, "'booth'", &diags_)) emp->booth = *booth;
       } else if (e.key == "tables") {
         if (auto t = ReadInt(v, "'tables'", 1, 100, &diags_)) emp->tables = *t;
@@ -744,6 +823,14 @@ class FairReader {
                        std::vector<int>* out) {
       for (const Ref& r : refs) {
         auto it = index.find(r.id);
+        if (const auto w = withdrawn_ids_.find(r.id);
+            it == index.end() && w != withdrawn_ids_.end()) {
+          diags_.Warning(r.mark, absl::StrCat(
+                                     "'", r.id, "' has withdrawn (",
+                                     w->second.ToString(), "); dropped from '",
+                                     key, "'"));
+          continue;
+        }
         if (it == index.end()) {
           if (diags_.full()) {  // dropped anyway: no did-you-mean for it
             diags_.Error(r.mark, "unknown employer");
@@ -789,6 +876,8 @@ class FairReader {
   // Per attendee (parallel to fair_.attendees), resolved at the end.
   std::vector<std::vector<Ref>> must_meet_refs_;
   std::vector<std::vector<Ref>> avoid_refs_;
+  std::vector<ChangeSet> changes_;
+  WithdrawnIds withdrawn_ids_;
 };
 
 }  // namespace

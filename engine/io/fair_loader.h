@@ -1,5 +1,6 @@
 // Loads and validates a fair folder: event.yaml, attendees.yaml,
-// employers.yaml and the layered configuration. Every problem found is
+// employers.yaml, the day's changes (changes.yaml, then each --changes) and
+// the layered configuration. Every problem found is
 // reported as "FILE:LINE:COL: error: message", up to 50 in one pass.
 //
 //   LoadOptions options;
@@ -24,6 +25,9 @@ namespace fairmatch {
 struct LoadOptions {
   std::vector<std::string> config_files;  // each --config FILE, in order
   std::vector<std::string> sets;          // each --set key=value, in order
+  // Each --changes FILE, applied in order after FAIR_DIR/changes.yaml
+  // (io/changes_loader.h).
+  std::vector<std::string> changes_files;
 };
 
 absl::StatusOr<Fair> LoadFair(const std::string& dir,

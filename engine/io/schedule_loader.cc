@@ -349,12 +349,15 @@ class Reader : public ErrorCollector {
     if (table) m.table = *table;
     // "locked" is the organiser's decision (check lets a locked meeting
     // score below min_score, as a must_meet may).
-    if (const auto locked = meeting.find("locked"); locked != meeting.end()) {
-      if (!locked->is_boolean()) {
-        Error(absl::StrCat(where, ": \"locked\" must be true or false, not ",
-                           locked->dump()));
-      } else {
-        m.locked = locked->get<bool>();
+    for (const auto& [key, flag] : {std::pair<const char*, bool*>{"locked", &m.locked},
+                                    {"history", &m.history}}) {
+      if (const auto it = meeting.find(key); it != meeting.end()) {
+        if (!it->is_boolean()) {
+          Error(absl::StrCat(where, ": \"", key, "\" must be true or false, not ",
+                             it->dump()));
+        } else {
+          *flag = it->get<bool>();
+        }
       }
     }
 
@@ -609,14 +612,16 @@ class RecordedReader : public ErrorCollector {
       m.attendees.push_back(id);
     });
 
-    const auto locked = meeting.find("locked");
-    if (locked != meeting.end()) {
-      if (!locked->is_boolean()) {
-        Error(absl::StrCat(where, ": \"locked\" must be true or false, not ",
-                           locked->dump()),
-              line);
-      } else {
-        m.locked = locked->get<bool>();
+    for (const auto& [key, flag] : {std::pair<const char*, bool*>{"locked", &m.locked},
+                                    {"history", &m.history}}) {
+      if (const auto it = meeting.find(key); it != meeting.end()) {
+        if (!it->is_boolean()) {
+          Error(absl::StrCat(where, ": \"", key, "\" must be true or false, not ",
+                             it->dump()),
+                line);
+        } else {
+          *flag = it->get<bool>();
+        }
       }
     }
     if (error_count() != errors_before) return std::nullopt;

@@ -2,10 +2,16 @@
 
 #include <algorithm>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
 namespace fairmatch {
 
+std::string SourceMark::ToString() const {
+  if (file.empty()) return "";
+  if (line <= 0) return file;
+  return absl::StrCat(file, ":", line, ":", column);
+}
 
 std::string FormatWindows(const std::vector<TimeWindow>& windows) {
   if (windows.empty()) return "the whole event";

@@ -23,6 +23,8 @@ struct SourceMark {
   std::string file;
   int line = 0;
   int column = 0;
+  // "FILE:LINE:COL", "FILE" without a line, "" without a file.
+  std::string ToString() const;
 };
 
 // A half-open interval of the day [start, end) in minutes since midnight.
@@ -86,6 +88,10 @@ struct Profile {
   std::vector<TimeWindow> available;  // empty: the whole event
   ExtraFields extra;
   SourceMark mark;  // where the entry starts
+  // Not part of the plan any more: withdrawn for the whole day (changes.yaml)
+  // or gone from the inputs, and kept only because a rerun keeps their past
+  // meetings (model/history.h). Never available; never planned.
+  bool withdrawn = false;
 };
 
 struct Attendee : Profile {
@@ -97,9 +103,28 @@ struct Attendee : Profile {
 };
 
 struct Employer : Profile {
+  std::string email;  // the contact's, may be empty
   std::string booth;
   int tables = 1;
   int group_size = -1;  // -1: use Config::group_size
+};
+
+// A meeting the organiser fixed in changes.yaml (`force` with `at`): it
+// takes place exactly then, like a locked meeting of a baseline.
+struct FixedMeeting {
+  int attendee = 0;
+  int employer = 0;
+  int slot = 0;
+  int table = 0;  // counts from 1; 0: any free table
+  SourceMark mark;
+};
+
+// `lock` in changes.yaml: the pair's published meeting is kept exactly
+// (resolved against the baseline of a rerun).
+struct MeetingLock {
+  int attendee = 0;
+  int employer = 0;
+  SourceMark mark;
 };
 
 struct Fair {
@@ -116,6 +141,18 @@ struct Fair {
   // so the same inputs hash the same on every machine whatever the paths.
   std::vector<ConfigEntry> config_entries;
   std::string inputs_sha256;
+
+  // What changes.yaml and each --changes file did beyond editing profiles
+  // (docs/format.md, "changes.yaml"). People withdrawn for the whole day are
+  // not in `attendees`/`employers`; they are kept here, whole, in case a
+  // rerun keeps their past meetings (model/history.h).
+  std::vector<Attendee> withdrawn_attendees;
+  std::vector<Employer> withdrawn_employers;
+  std::vector<FixedMeeting> fixed;
+  std::vector<MeetingLock> locks;
+  // Warnings found while loading, formatted "FILE:LINE:COL: warning: ...",
+  // in file order: the tools print them, the report lists them.
+  std::vector<std::string> warnings;
 
   int num_attendees() const { return static_cast<int>(attendees.size()); }
   int num_employers() const { return static_cast<int>(employers.size()); }
@@ -138,10 +175,12 @@ struct Fair {
     return g > 0 ? g : config.group_size;
   }
   bool AttendeeAvailable(int a, int s) const {
-    return SlotInWindows(slots[s], attendees[a].available);
+    return !attendees[a].withdrawn &&
+           SlotInWindows(slots[s], attendees[a].available);
   }
   bool EmployerAvailable(int e, int s) const {
-    return SlotInWindows(slots[s], employers[e].available);
+    return !employers[e].withdrawn &&
+           SlotInWindows(slots[s], employers[e].available);
   }
 };
 

@@ -18,6 +18,7 @@ struct RecordedMeeting {
   int table = 1;                       // counts from 1
   std::vector<std::string> attendees;  // attendee ids, as written
   bool locked = false;                 // "locked": true in the file
+  bool history = false;                // "history": true in the file
   int line = 0;  // line of the meeting in its file (for messages), 0 unknown
 };
 
@@ -26,7 +27,7 @@ struct RecordedMeeting {
 struct RecordedPerson {
   std::string id;
   std::string name;
-  std::string email;  // attendees only; may be empty
+  std::string email;  // may be empty
 };
 
 struct RecordedSchedule {

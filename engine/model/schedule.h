@@ -17,6 +17,11 @@ struct Meeting {
   // Kept exactly from a baseline where it was marked "locked": true; carried
   // into the new schedule.json so later reruns keep it too.
   bool locked = false;
+  // History: it started before --from of a rerun (or was history in the
+  // baseline) and is kept exactly as published. Unlike a lock it is never
+  // re-checked against the changed fair: later changes to a person's day
+  // (withdrawn, narrowed, removed) never conflict with what has happened.
+  bool history = false;
 };
 
 struct Schedule {

@@ -7,10 +7,12 @@ namespace fairmatch {
 namespace {
 
 std::vector<std::uint64_t> Masks(const std::vector<Slot>& slots, int words,
-                                 int n, auto&& windows_of) {
+                                 const auto& people) {
+  const int n = static_cast<int>(people.size());
   std::vector<std::uint64_t> rows(static_cast<size_t>(n) * words, 0);
   for (int i = 0; i < n; ++i) {
-    const std::vector<TimeWindow>& windows = windows_of(i);
+    if (people[i].withdrawn) continue;  // kept for history only
+    const std::vector<TimeWindow>& windows = people[i].available;
     for (int s = 0; s < static_cast<int>(slots.size()); ++s) {
       if (SlotInWindows(slots[s], windows)) {
         rows[static_cast<size_t>(i) * words + s / 64] |= std::uint64_t{1}
@@ -27,14 +29,8 @@ Availability::Availability(const Fair& fair, const Rerun* rerun)
     : words_(std::max(1, (fair.num_slots() + 63) / 64)),
       fair_(&fair),
       rerun_(rerun) {
-  attendee_ = Masks(fair.slots, words_, fair.num_attendees(),
-                    [&](int a) -> const std::vector<TimeWindow>& {
-                      return fair.attendees[a].available;
-                    });
-  employer_ = Masks(fair.slots, words_, fair.num_employers(),
-                    [&](int e) -> const std::vector<TimeWindow>& {
-                      return fair.employers[e].available;
-                    });
+  attendee_ = Masks(fair.slots, words_, fair.attendees);
+  employer_ = Masks(fair.slots, words_, fair.employers);
   if (rerun == nullptr) return;
   auto clear = [&](std::vector<std::uint64_t>& rows, int i, int s) {
     rows[static_cast<size_t>(i) * words_ + s / 64] &=
@@ -55,6 +51,9 @@ Availability::Availability(const Fair& fair, const Rerun* rerun)
     // REQUIRES (ResolveBaseline): a pinned pair has a slot and a table.
     ++attendee_pinned_[p.attendee];
     ++employer_pinned_[p.employer];
+    // History lies before first_slot, where nothing new is placed: its
+    // tables (maybe no longer existing) take no part in table assignment.
+    if (p.history) continue;
     clear(attendee_, p.attendee, p.slot);
     std::vector<int>& tables =
         pinned_tables_[static_cast<size_t>(p.employer) * fair.num_slots() +

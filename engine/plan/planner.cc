@@ -104,23 +104,25 @@ void AddPinnedMeetings(const Rerun& rerun, Schedule& schedule) {
   for (const BaselinePair& p : rerun.pairs) {
     if (p.pinned()) pinned.push_back(&p);
   }
+  auto cell = [](const BaselinePair* p) {
+    return std::tie(p->slot, p->employer, p->table, p->history);
+  };
   std::sort(pinned.begin(), pinned.end(),
-            [](const BaselinePair* x, const BaselinePair* y) {
-              return std::tie(x->slot, x->employer, x->table, x->attendee) <
-                     std::tie(y->slot, y->employer, y->table, y->attendee);
+            [&](const BaselinePair* x, const BaselinePair* y) {
+              return std::tuple_cat(cell(x), std::tie(x->attendee)) <
+                     std::tuple_cat(cell(y), std::tie(y->attendee));
             });
   for (size_t i = 0; i < pinned.size();) {
     Meeting m;
     m.slot = pinned[i]->slot;
     m.employer = pinned[i]->employer;
     m.table = pinned[i]->table;
-    for (; i < pinned.size() && pinned[i]->slot == m.slot &&
-           pinned[i]->employer == m.employer && pinned[i]->table == m.table;
-         ++i) {
+    // History stays history in later reruns; locked meetings stay locked.
+    m.history = pinned[i]->history;
+    m.locked = !m.history;
+    const BaselinePair* first = pinned[i];
+    for (; i < pinned.size() && cell(pinned[i]) == cell(first); ++i) {
       m.attendees.push_back(pinned[i]->attendee);
-      // Frozen meetings (before --from) had happened: later reruns keep
-      // them too.
-      m.locked = true;
     }
     schedule.meetings.push_back(std::move(m));
   }

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "engine/model/history.h"
 #include "engine/plan/timetable.h"
 
 namespace fairmatch {
@@ -67,58 +68,51 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
   }
 
   std::vector<std::string> problems;
-  // Pinned groups by (employer, slot, table) -> attendees, to check sizes.
-  std::map<std::tuple<int, int, int>, int> group_count;
+  // Where each locked pair came from, for messages (by pair code).
+  absl::flat_hash_map<std::int64_t, std::string> origin;
+  auto code = [&](int a, int e) {
+    return static_cast<std::int64_t>(a) * fair.num_employers() + e;
+  };
+  int lost_history = 0;
   for (const RecordedMeeting& m : baseline.meetings) {
     const auto e_it = employer_index.find(m.employer);
     const auto s_it = slot_index.find(m.start);
     const int e = e_it == employer_index.end() ? -1 : e_it->second;
     const int s = s_it == slot_index.end() ? -1 : s_it->second;
-    // Recorded starts are "HH:MM" (LoadRecordedSchedule normalises them),
-    // so they compare as text.
-    const bool frozen =
-        from_minutes >= 0 && m.start < FormatClock(from_minutes);
-    const bool pinned = m.locked || frozen;
-    if (pinned) {
-      const std::string why = frozen && !m.locked ? " (before --from)" : "";
-      if (e < 0 && !m.locked) {
-        // Before --from and its employer deleted: it is history that the
-        // changed fair cannot express; it drops out (counted as dropped).
+    if (IsHistory(m, from_minutes)) {
+      // It has happened: kept as published, never re-checked. Only a time
+      // that is no longer a slot of the event cannot be expressed.
+      if (e < 0 || s < 0) {
+        lost_history += static_cast<int>(m.attendees.size());
         rerun.gone += static_cast<int>(m.attendees.size());
         continue;
       }
-      if (e < 0) {
-        problems.push_back(absl::StrCat(
-            Where(baseline, m), why, " cannot hold: employer ", m.employer,
-            " is no longer in employers.yaml; keep it there (with `available` "
-            "ending when it left) or unlock the meeting"));
-      } else if (s < 0) {
-        problems.push_back(absl::StrCat(
-            Where(baseline, m), why, " cannot hold: ", m.start,
-            " is no longer the start of a slot of the event; restore the "
-            "event's slots or unlock the meeting"));
-      } else {
-        const Employer& emp = fair.employers[e];
-        if (m.table < 1 || m.table > emp.tables) {
-          problems.push_back(absl::StrCat(
-              Where(baseline, m), why, " cannot hold: ", emp.id, " now has ",
-              emp.tables, " table", emp.tables == 1 ? "" : "s",
-              "; raise its tables or unlock the meeting"));
+      for (const std::string& id : m.attendees) {
+        const auto a_it = attendee_index.find(id);
+        if (a_it == attendee_index.end()) {
+          ++lost_history;
+          ++rerun.gone;
+          continue;
         }
-        if (!fair.EmployerAvailable(e, s)) {
-          problems.push_back(absl::StrCat(
-              Where(baseline, m), why, " cannot hold: ", emp.id,
-              " is not available at ", m.start, " (available ",
-              FormatWindows(emp.available), "); widen its `available` or unlock "
-              "the meeting"));
-        }
+        BaselinePair p;
+        p.attendee = a_it->second;
+        p.employer = e;
+        p.slot = s;
+        p.table = m.table;
+        p.history = true;
+        rerun.pairs.push_back(p);
       }
+      continue;
+    }
+    if (m.locked && e < 0) {
+      problems.push_back(absl::StrCat(
+          Where(baseline, m), " cannot hold: employer ", m.employer,
+          " is no longer in employers.yaml; keep it there (with `available` "
+          "ending when it left) or unlock the meeting"));
     }
     for (const std::string& id : m.attendees) {
       const auto a_it = attendee_index.find(id);
       if (a_it == attendee_index.end() || e < 0) {
-        // A frozen meeting only loses someone who is gone (a no-show the
-        // organiser removed); a locked one must hold exactly.
         if (m.locked && a_it == attendee_index.end()) {
           problems.push_back(absl::StrCat(
               Where(baseline, m), " cannot hold: attendee ", id,
@@ -128,48 +122,14 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
         ++rerun.gone;
         continue;
       }
-      const int a = a_it->second;
       BaselinePair p;
-      p.attendee = a;
+      p.attendee = a_it->second;
       p.employer = e;
       p.slot = s;
       p.table = m.table;
       p.locked = m.locked;
-      p.frozen = frozen;
+      if (p.locked) origin.emplace(code(p.attendee, e), Where(baseline, m));
       rerun.pairs.push_back(p);
-      if (!pinned || s < 0 || m.table < 1 ||
-          m.table > fair.employers[e].tables) {
-        continue;
-      }
-      const Attendee& att = fair.attendees[a];
-      const std::string who = absl::StrCat(Where(baseline, m), " cannot hold: ");
-      if (!fair.AttendeeAvailable(a, s)) {
-        problems.push_back(absl::StrCat(
-            who, "attendee ", att.id, " is not available at ", m.start,
-            " (available ", FormatWindows(att.available),
-            "); widen their `available` or unlock the meeting"));
-      }
-      if (std::binary_search(att.avoid.begin(), att.avoid.end(), e)) {
-        problems.push_back(absl::StrCat(who, "attendee ", att.id,
-                                        " now avoids ", m.employer,
-                                        "; drop the avoid or unlock the "
-                                        "meeting"));
-      }
-      // A score now below min_score does not break a pin: the lock (or
-      // the fact that it happened) is the organiser's decision, like a
-      // must_meet; the meeting stays locked in the output, and check
-      // accepts it.
-      ++group_count[{e, s, m.table}];
-    }
-  }
-  for (const auto& [key, count] : group_count) {
-    const auto [e, s, table] = key;
-    if (count > fair.GroupSize(e)) {
-      problems.push_back(absl::StrCat(
-          "pinned meetings at ", FormatClock(fair.slots[s].start), " with ",
-          fair.employers[e].id, " table ", table, " hold ", count,
-          " attendees, above its group size ", fair.GroupSize(e),
-          "; raise group_size or unlock some of them"));
     }
   }
 
@@ -185,35 +145,200 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
                     return x.attendee == y.attendee && x.employer == y.employer;
                   }),
       rerun.pairs.end());
+  auto find_pair = [&](int a, int e) -> BaselinePair* {
+    auto it = std::lower_bound(
+        rerun.pairs.begin(), rerun.pairs.end(), std::pair<int, int>(a, e),
+        [](const BaselinePair& x, const std::pair<int, int>& y) {
+          return std::pair<int, int>(x.attendee, x.employer) < y;
+        });
+    if (it == rerun.pairs.end() || it->attendee != a || it->employer != e) {
+      return nullptr;
+    }
+    return &*it;
+  };
 
-  // Per attendee: pinned meetings must not collide or exceed the cap.
+  // changes.yaml: `lock` keeps a published meeting exactly; `force` with
+  // `at` fixes one (replacing the pair's published meeting, if any).
+  for (const MeetingLock& lock : fair.locks) {
+    const std::string who = absl::StrCat(
+        lock.mark.ToString(), ": lock of ", fair.attendees[lock.attendee].id,
+        " with ", fair.employers[lock.employer].id);
+    BaselinePair* p = find_pair(lock.attendee, lock.employer);
+    if (baseline.path.empty()) {
+      problems.push_back(absl::StrCat(
+          who, " needs a published plan: run with --baseline, or fix the "
+          "meeting with `force` and `at`"));
+    } else if (p == nullptr) {
+      problems.push_back(absl::StrCat(who, ": they have no meeting in ",
+                                      baseline.path, " to keep"));
+    } else if (!p->history) {
+      p->locked = true;
+      origin.emplace(code(lock.attendee, lock.employer), who);
+    }
+  }
+  std::vector<const FixedMeeting*> any_table;
+  for (const FixedMeeting& f : fair.fixed) {
+    BaselinePair* p = find_pair(f.attendee, f.employer);
+    if (p != nullptr && p->history) {
+      problems.push_back(absl::StrCat(
+          f.mark.ToString(), ": ", fair.attendees[f.attendee].id, " already met ",
+          fair.employers[f.employer].id, " at ",
+          FormatClock(fair.slots[p->slot].start),
+          " (history); drop this `force`"));
+      continue;
+    }
+    if (p == nullptr) {
+      BaselinePair fresh;
+      fresh.attendee = f.attendee;
+      fresh.employer = f.employer;
+      rerun.pairs.push_back(fresh);
+      std::sort(rerun.pairs.begin(), rerun.pairs.end(),
+                [](const BaselinePair& x, const BaselinePair& y) {
+                  return std::tie(x.attendee, x.employer) <
+                         std::tie(y.attendee, y.employer);
+                });
+      p = find_pair(f.attendee, f.employer);
+    }
+    p->slot = f.slot;
+    p->table = f.table;
+    p->locked = true;
+    origin.insert_or_assign(code(f.attendee, f.employer),
+                            absl::StrCat(f.mark.ToString(), ": forced meeting"));
+    if (f.table == 0) any_table.push_back(&f);
+  }
+
+  // Tables of locked meetings by (employer, slot); a fixed meeting without
+  // a table takes the lowest one no other pinned meeting uses then.
+  std::map<std::pair<int, int>, std::vector<int>> taken;
+  for (const BaselinePair& p : rerun.pairs) {
+    if (p.locked && p.slot >= 0 && p.table > 0) {
+      taken[{p.employer, p.slot}].push_back(p.table);
+    }
+  }
+  for (const FixedMeeting* f : any_table) {
+    std::vector<int>& used = taken[{f->employer, f->slot}];
+    int t = 1;
+    while (std::find(used.begin(), used.end(), t) != used.end()) ++t;
+    used.push_back(t);
+    find_pair(f->attendee, f->employer)->table = t;
+  }
+
+  // Every locked pair must hold in the changed fair. History is not
+  // checked: it has happened.
+  std::map<std::tuple<int, int, int>, int> group_count;
+  for (const BaselinePair& p : rerun.pairs) {
+    if (!p.locked || p.history) continue;
+    const Employer& emp = fair.employers[p.employer];
+    const Attendee& att = fair.attendees[p.attendee];
+    const auto o = origin.find(code(p.attendee, p.employer));
+    const std::string who = absl::StrCat(
+        o == origin.end() ? "locked meeting" : o->second, " of ", att.id,
+        " with ", emp.id, " cannot hold: ");
+    if (p.slot < 0) {
+      problems.push_back(absl::StrCat(
+          who, "its time is no longer the start of a slot of the event; "
+          "restore the event's slots or unlock the meeting"));
+      continue;
+    }
+    const std::string at = FormatClock(fair.slots[p.slot].start);
+    if (p.table < 1 || p.table > emp.tables) {
+      problems.push_back(absl::StrCat(who, emp.id, " has ", emp.tables,
+                                      " table", emp.tables == 1 ? "" : "s",
+                                      "; raise its tables or unlock the "
+                                      "meeting"));
+      continue;
+    }
+    if (p.slot < rerun.first_slot && from_minutes >= 0) {
+      problems.push_back(absl::StrCat(who, at, " is before --from ",
+                                      FormatClock(from_minutes)));
+    }
+    if (!fair.EmployerAvailable(p.employer, p.slot)) {
+      problems.push_back(absl::StrCat(
+          who, emp.id, " is not available at ", at, " (available ",
+          FormatWindows(emp.available),
+          "); widen its `available` or unlock the meeting"));
+    }
+    if (!fair.AttendeeAvailable(p.attendee, p.slot)) {
+      problems.push_back(absl::StrCat(
+          who, "attendee ", att.id, " is not available at ", at,
+          " (available ", FormatWindows(att.available),
+          "); widen their `available` or unlock the meeting"));
+    }
+    if (std::binary_search(att.avoid.begin(), att.avoid.end(), p.employer)) {
+      problems.push_back(absl::StrCat(who, "attendee ", att.id, " avoids ",
+                                      emp.id,
+                                      "; drop the avoid or unlock the "
+                                      "meeting"));
+    }
+    ++group_count[{p.employer, p.slot, p.table}];
+  }
+  for (const auto& [key, count] : group_count) {
+    const auto [e, s, table] = key;
+    if (count > fair.GroupSize(e)) {
+      problems.push_back(absl::StrCat(
+          "locked meetings at ", FormatClock(fair.slots[s].start), " with ",
+          fair.employers[e].id, " table ", table, " hold ", count,
+          " attendees, above its group size ", fair.GroupSize(e),
+          "; raise group_size or unlock some of them"));
+    }
+  }
+
+  // History fixes the past: nothing new goes before its last slot.
+  for (const BaselinePair& p : rerun.pairs) {
+    if (p.history) {
+      ++rerun.history;
+      rerun.first_slot = std::max(rerun.first_slot, p.slot + 1);
+      if (fair.attendees[p.attendee].withdrawn ||
+          fair.employers[p.employer].withdrawn) {
+        ++rerun.history_of_withdrawn;
+      }
+    }
+  }
+  if (rerun.history_of_withdrawn > 0) {
+    rerun.notes.push_back(absl::StrCat(
+        "kept ", rerun.history_of_withdrawn, " past attendee-meeting",
+        rerun.history_of_withdrawn == 1 ? "" : "s",
+        " of people who have since withdrawn or left the inputs, as "
+        "published"));
+  }
+  if (lost_history > 0) {
+    rerun.notes.push_back(absl::StrCat(
+        lost_history, " past attendee-meeting",
+        lost_history == 1 ? " is" : "s are",
+        " not in the new plan: its time is no longer a slot of the event"));
+  }
+
+  // Per attendee: pinned meetings must not collide; locked ones must fit
+  // the cap (history alone may exceed a cap lowered since).
   for (size_t i = 0; i < rerun.pairs.size();) {
     size_t j = i;
     const int a = rerun.pairs[i].attendee;
     std::vector<int> slots;
+    int locked = 0;
     for (; j < rerun.pairs.size() && rerun.pairs[j].attendee == a; ++j) {
-      if (rerun.pairs[j].pinned() && rerun.pairs[j].slot >= 0) {
-        slots.push_back(rerun.pairs[j].slot);
-      }
+      const BaselinePair& p = rerun.pairs[j];
+      if (p.pinned() && p.slot >= 0) slots.push_back(p.slot);
+      if (p.locked && !p.history) ++locked;
     }
     std::sort(slots.begin(), slots.end());
     const Attendee& att = fair.attendees[a];
     if (std::adjacent_find(slots.begin(), slots.end()) != slots.end()) {
       problems.push_back(absl::StrCat(
-          "attendee ", att.id, " is in two pinned meetings at the same time; "
+          "attendee ", att.id, " is in two kept meetings at the same time; "
           "unlock one of them"));
     }
-    if (static_cast<int>(slots.size()) > fair.MaxMeetings(a)) {
+    if (locked > 0 && static_cast<int>(slots.size()) > fair.MaxMeetings(a)) {
       problems.push_back(absl::StrCat(
           "attendee ", att.id, " has ", slots.size(),
-          " pinned meetings but max_meetings is ", fair.MaxMeetings(a),
+          " kept meetings but max_meetings is ", fair.MaxMeetings(a),
           "; raise it or unlock some of them"));
     }
     i = j;
   }
 
-  // Per employer: with rests required, the pinned tables alone must allow a
-  // rotation (they are forced into it).
+  // Per employer: with rests required, the locked tables alone must allow
+  // a rotation (they are forced into it). History takes no part: it lies
+  // before first_slot.
   if (fair.config.employer_max_consecutive > 0) {
     std::vector<std::vector<std::vector<int>>> forced(fair.num_employers());
     for (const auto& [key, count] : group_count) {
@@ -229,7 +354,7 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
       }
       if (!TableRotation(fair, fair.employers[e].tables, needed, &forced[e])) {
         problems.push_back(absl::StrCat(
-            "pinned meetings at ", fair.employers[e].id,
+            "locked meetings at ", fair.employers[e].id,
             " keep a table busy more than employers.max_consecutive = ",
             fair.config.employer_max_consecutive,
             " slots in a row; raise it or unlock some of them"));

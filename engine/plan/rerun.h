@@ -22,6 +22,7 @@
 #define FAIRMATCH_PLAN_RERUN_H_
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -31,42 +32,59 @@
 
 namespace fairmatch {
 
-// One attendee's place in one baseline meeting, resolved against the
-// changed fair.
+// One attendee's place in one baseline meeting (or a meeting fixed in
+// changes.yaml), resolved against the changed fair.
 struct BaselinePair {
   int attendee = 0;
   int employer = 0;
   int slot = -1;   // -1: the baseline time is no longer a slot of the fair
   int table = 1;   // counts from 1
-  bool locked = false;  // "locked": true in the baseline
-  bool frozen = false;  // starts before --from
-  bool pinned() const { return locked || frozen; }
+  // Kept exactly and re-checked against the changed fair: "locked": true in
+  // the baseline, `lock` in changes.yaml, or a fixed meeting (`force` with
+  // `at`).
+  bool locked = false;
+  // Started before --from, or was history in the baseline: kept exactly as
+  // published and never re-checked (model/schedule.h, Meeting::history).
+  bool history = false;
+  bool pinned() const { return locked || history; }
 };
 
 struct Rerun {
-  // Pairs whose attendee and employer both still exist, sorted by
-  // (attendee, employer); a pair appears once (a repeated pair in a hand-
-  // edited baseline keeps its first meeting).
+  // Pairs whose attendee and employer both exist, sorted by (attendee,
+  // employer); a pair appears once (a repeated pair in a hand-edited
+  // baseline keeps its first meeting).
   std::vector<BaselinePair> pairs;
   // Baseline attendee-meetings whose attendee or employer is gone.
   int gone = 0;
-  // With --from: the first slot that may change; slots before it hold only
-  // pinned meetings. 0 without --from.
+  // The first slot that may change: after --from and after every history
+  // meeting; slots before it hold only pinned meetings. 0 for a plain rerun.
   int first_slot = 0;
   double change_penalty = 0;  // in score units (Config::change_penalty)
+  // Attendee-meetings kept as history, and how many of them belong to
+  // people who have since withdrawn or left the inputs.
+  int history = 0;
+  int history_of_withdrawn = 0;
+  // Lines worth telling the organiser ("kept 2 past meetings of ...").
+  std::vector<std::string> notes;
 };
 
-// Resolves `baseline` against `fair`. `from_minutes` is --from in minutes
-// since midnight, or -1. Fails with FailedPreconditionError, one line per
-// problem, when a pinned meeting cannot hold in the changed fair (for a
-// locked one: a person gone; for any: its time no longer a slot, someone
-// unavailable then, a table that no longer exists, an avoid, a group above
-// group_size, an attendee in two pinned meetings at once or over
-// max_meetings, or a table run beyond employers.max_consecutive). A frozen,
-// unlocked meeting whose people are gone just loses them (a no-show the
-// organiser removed). A pinned pair now scoring below min_score holds: like
-// a must_meet, it is the organiser's decision; the planner writes pinned
-// meetings as locked, and check accepts a locked meeting below min_score.
+// Resolves `baseline` (empty for a fresh plan) and the changes the fair
+// carries (Fair::fixed, Fair::locks) against the fair of `compat`.
+// `from_minutes` is --from in minutes since midnight, or -1.
+//
+// History (meetings before --from, and meetings the baseline marks as
+// history) is kept as published, whoever has withdrawn since: the caller
+// first restores absent people with AddHistoryPeople (model/history.h).
+// History never fails the resolution.
+//
+// Fails with FailedPreconditionError, one line per problem, when a locked
+// or fixed meeting cannot hold in the changed fair: a person gone, its time
+// no longer a slot, someone unavailable then, a table that no longer
+// exists, an avoid, a group above group_size, an attendee in two pinned
+// meetings at once or over max_meetings, a table run beyond
+// employers.max_consecutive, or a `lock` with no published meeting. A
+// locked pair now scoring below min_score holds: like a must_meet, it is the
+// organiser's decision; check accepts a locked meeting below min_score.
 absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
                                       const RecordedSchedule& baseline,
                                       int from_minutes);

@@ -187,6 +187,8 @@ void AppendMetrics(const Metrics& m, std::string* out) {
     b.Int("moved", m.baseline_moved);
     b.Int("added", m.baseline_added);
     b.Int("dropped", m.baseline_dropped);
+    b.Int("history", m.baseline_history);
+    b.Int("revision", m.baseline_revision);
     Close('}', 4, out);
   }
   if (!m.planner.empty()) {
@@ -304,6 +306,7 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
     }
     out.push_back(']');
     if (m.locked) out.append(", \"locked\": true");
+    if (m.history) out.append(", \"history\": true");
     out.push_back('}');
   }
   if (!schedule.meetings.empty()) out.append("\n  ");
@@ -326,6 +329,7 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
       AppendJsonString(att.name, &out);
       out.append(", \"email\": ");
       AppendJsonString(att.email, &out);
+      if (att.withdrawn) out.append(", \"withdrawn\": true");
       out.push_back('}');
     }
     if (fair.num_attendees() > 0) out.append("\n    ");
@@ -339,6 +343,11 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
       AppendJsonString(emp.id, &out);
       out.append(", \"name\": ");
       AppendJsonString(emp.name, &out);
+      if (!emp.email.empty()) {
+        out.append(", \"email\": ");
+        AppendJsonString(emp.email, &out);
+      }
+      if (emp.withdrawn) out.append(", \"withdrawn\": true");
       out.push_back('}');
     }
     if (fair.num_employers() > 0) out.append("\n    ");

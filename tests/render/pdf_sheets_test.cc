@@ -268,12 +268,12 @@ TEST_CASE("paper size follows output.paper", "[render]") {
   Config config;
   CHECK(PaperFromConfig(config) == Paper::kA4);
   absl::StatusOr<Config> loaded =
-      LoadConfig("", LoadOptions{.config_files = {}, .sets = {"output.paper=Letter"}});
+      LoadConfig("", LoadOptions{.config_files = {}, .sets = {"output.paper=Letter"}, .changes_files = {}});
   REQUIRE(loaded.ok());
   CHECK(loaded->paper == "letter");
   CHECK(PaperFromConfig(*loaded) == Paper::kLetter);
   absl::StatusOr<Config> bad =
-      LoadConfig("", LoadOptions{.config_files = {}, .sets = {"output.paper=a5"}});
+      LoadConfig("", LoadOptions{.config_files = {}, .sets = {"output.paper=a5"}, .changes_files = {}});
   REQUIRE_FALSE(bad.ok());
   CHECK(Contains(std::string(bad.status().message()),
                  "'output.paper' must be a4 or letter, got 'a5'"));

@@ -226,13 +226,23 @@ TEST_CASE("a replan from a time of day keeps everything before it", "[tools][rer
     for (json m : s["meetings"]) {
       if (m["start"].get<std::string>() >= "11:00") continue;
       m.erase("scores");  // the weights changed, so the scores did
-      m.erase("locked");  // and what had happened is now locked
+      // and what had happened is now history
+      if (m.contains("history")) {
+        if (!m["history"].get<bool>()) continue;
+        m.erase("history");
+      }
       lines.insert(m.dump());
     }
     return lines;
   };
   CHECK(!before_eleven(v1).empty());
   CHECK(before_eleven(v1) == before_eleven(v2));
+  // Every one of them is marked history, none locked.
+  for (const json& m : v2["meetings"]) {
+    if (m["start"].get<std::string>() >= "11:00") continue;
+    CHECK(m.value("history", false));
+    CHECK_FALSE(m.contains("locked"));
+  }
   // With no change penalty and new weights, later slots did change.
   CHECK(v2["metrics"]["baseline"]["kept"].get<int>() <
         static_cast<int>(Places(v1).size()));
