@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <iterator>
 #include <map>
 #include <string>
 #include <tuple>
@@ -84,6 +85,8 @@ const char* ChangeKindName(ChangeKind kind) {
       return "added";
     case ChangeKind::kCancelled:
       return "cancelled";
+    case ChangeKind::kRegrouped:
+      return "regrouped";
   }
   return "?";
 }
@@ -101,6 +104,8 @@ RecordedSchedule RecordSchedule(const Fair& fair, const Schedule& schedule) {
     r.end = FormatClock(fair.slots[m.slot].end);
     r.employer = fair.employers[m.employer].id;
     r.table = m.table;
+    r.locked = m.locked;
+    r.history = m.history;
     for (int a : m.attendees) {
       assert(a >= 0 && a < fair.num_attendees());
       r.attendees.push_back(fair.attendees[a].id);
@@ -111,7 +116,7 @@ RecordedSchedule RecordSchedule(const Fair& fair, const Schedule& schedule) {
     out.attendees.push_back({a.id, a.name, a.email});
   }
   for (const Employer& e : fair.employers) {
-    out.employers.push_back({e.id, e.name, ""});
+    out.employers.push_back({e.id, e.name, e.email});
   }
   auto by_id = [](const RecordedPerson& x, const RecordedPerson& y) {
     return x.id < y.id;
@@ -154,6 +159,43 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
     diff.changes.push_back(std::move(c));
   };
 
+  // Who sits at each (employer, start, table), on each side: a kept
+  // meeting whose group changed is regrouped.
+  using Cell = std::tuple<std::string, std::string, int>;
+  auto groups_of = [](const RecordedSchedule& s) {
+    std::map<Cell, std::vector<std::string>> groups;
+    for (const RecordedMeeting& m : s.meetings) {
+      std::vector<std::string>& g = groups[{m.employer, m.start, m.table}];
+      g.insert(g.end(), m.attendees.begin(), m.attendees.end());
+    }
+    for (auto& [cell, g] : groups) std::sort(g.begin(), g.end());
+    return groups;
+  };
+  const std::map<Cell, std::vector<std::string>> old_groups = groups_of(old_s);
+  const std::map<Cell, std::vector<std::string>> new_groups = groups_of(new_s);
+  auto regrouped = [&](const Incidence& kept) {
+    const Cell cell{kept.employer, kept.start, kept.table};
+    const std::vector<std::string>& before = old_groups.at(cell);
+    const std::vector<std::string>& after = new_groups.at(cell);
+    if (before == after) return;
+    MeetingChange c;
+    c.kind = ChangeKind::kRegrouped;
+    const RecordedPerson attendee = attendees.Find(kept.attendee);
+    c.attendee = kept.attendee;
+    c.attendee_name = attendee.name;
+    c.attendee_email = attendee.email;
+    c.employer = kept.employer;
+    c.employer_name = employers.Find(kept.employer).name;
+    c.old_start = c.new_start = kept.start;
+    c.old_table = c.new_table = kept.table;
+    std::set_difference(after.begin(), after.end(), before.begin(),
+                        before.end(), std::back_inserter(c.joined));
+    std::set_difference(before.begin(), before.end(), after.begin(),
+                        after.end(), std::back_inserter(c.left));
+    ++diff.regrouped;
+    diff.changes.push_back(std::move(c));
+  };
+
   // Walk both sorted lists one (attendee, employer) pair at a time.
   size_t i = 0, j = 0;
   while (i < olds.size() || j < news.size()) {
@@ -170,6 +212,7 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
     while (p < i_end && q < j_end) {
       if (olds[p].SamePlace(news[q])) {
         ++diff.kept;
+        regrouped(olds[p]);
         ++p;
         ++q;
       } else if (olds[p].Key() < news[q].Key()) {
@@ -214,8 +257,15 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
   diff.attendees = GroupBy(
       diff.changes, attendees,
       [](const MeetingChange& c) { return c.attendee; }, by_attendee);
+  // An employer's roster changes by the attendee-meetings added, moved
+  // and cancelled; a regrouping is their attendees' news, not another
+  // change of the employer's.
+  std::vector<MeetingChange> roster_changes;
+  for (const MeetingChange& c : diff.changes) {
+    if (c.kind != ChangeKind::kRegrouped) roster_changes.push_back(c);
+  }
   diff.employers = GroupBy(
-      diff.changes, employers,
+      roster_changes, employers,
       [](const MeetingChange& c) { return c.employer; }, by_employer);
   for (const PersonChanges& p : diff.attendees) {
     diff.notify.push_back({NotifyEntry::Role::kAttendee, p.person,

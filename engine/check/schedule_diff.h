@@ -16,10 +16,14 @@
 //   kept       the same start and table on both sides (matched first, as a
 //              multiset);
 //   moved      what is left on both sides, paired in time order: in both
-//              but at another start or table (a change of group mates at
-//              the same start and table is not a change);
+//              but at another start or table;
 //   added      left over in NEW only;
-//   cancelled  left over in OLD only.
+//   cancelled  left over in OLD only;
+//   regrouped  kept, but the group at that table changed (someone joined
+//              or left): the attendee is told, so it is a change of theirs;
+//              it is not counted in kept/moved/added/cancelled, and it is
+//              not a change of the employer's (their roster changes by the
+//              others' added, moved and cancelled meetings).
 // Everything is sorted by id and time, so the result does not depend on the
 // order of meetings in either schedule. O(M log M) for M attendee-meetings.
 #ifndef FAIRMATCH_CHECK_SCHEDULE_DIFF_H_
@@ -34,9 +38,9 @@
 
 namespace fairmatch {
 
-enum class ChangeKind { kMoved, kAdded, kCancelled };
+enum class ChangeKind { kMoved, kAdded, kCancelled, kRegrouped };
 
-// "moved", "added", "cancelled".
+// "moved", "added", "cancelled", "regrouped".
 const char* ChangeKindName(ChangeKind kind);
 
 // One changed attendee-meeting. Names and the email come from NEW's people,
@@ -54,6 +58,10 @@ struct MeetingChange {
   // Where it is now (moved, added); "" and 0 for cancelled.
   std::string new_start;
   int new_table = 0;
+  // Regrouped: the same meeting, with others joining or leaving the group
+  // (attendee ids, sorted).
+  std::vector<std::string> joined;
+  std::vector<std::string> left;
 
   // The time a change is sorted by: the new start, or the old one when
   // cancelled.
@@ -84,6 +92,7 @@ struct ScheduleDiff {
   int moved = 0;
   int added = 0;
   int cancelled = 0;
+  int regrouped = 0;  // kept attendee-meetings whose group changed
   // Every change, sorted by attendee id, then time, then employer id.
   std::vector<MeetingChange> changes;
   // People with at least one change, sorted by id.
@@ -92,11 +101,14 @@ struct ScheduleDiff {
   // The attendees, then the employers, of the two lists above.
   std::vector<NotifyEntry> notify;
 
-  bool identical() const { return moved == 0 && added == 0 && cancelled == 0; }
+  bool identical() const {
+    return moved == 0 && added == 0 && cancelled == 0 && regrouped == 0;
+  }
 };
 
 // `schedule` as schedule.json records it: start and end times from the
-// fair's slots, ids for indices, locked false, line 0, and every attendee
+// fair's slots, ids for indices, locked and history as in the schedule,
+// line 0, and every attendee
 // and employer of the fair (names, attendee emails) in the people lists,
 // sorted by id. Meetings keep the schedule's order; path is "".
 // REQUIRES: every slot, employer and attendee index of `schedule` is in

@@ -44,6 +44,16 @@ std::string Place(const MeetingChange& c) {
       return absl::StrCat(c.new_start, " (table ", c.new_table, ")");
     case ChangeKind::kCancelled:
       return c.old_start;
+    case ChangeKind::kRegrouped: {
+      std::string text = absl::StrCat(c.new_start, " (table ", c.new_table, ")");
+      if (!c.joined.empty()) {
+        absl::StrAppend(&text, ", joined by ", absl::StrJoin(c.joined, ", "));
+      }
+      if (!c.left.empty()) {
+        absl::StrAppend(&text, ", left by ", absl::StrJoin(c.left, ", "));
+      }
+      return text;
+    }
   }
   return "";
 }
