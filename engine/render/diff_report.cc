@@ -76,7 +76,12 @@ std::string RenderDiffText(const ScheduleDiff& diff) {
   } else {
     absl::StrAppend(&out, diff.kept, " kept, ", diff.moved, " moved, ",
                     diff.added, " added, ", diff.cancelled,
-                    " cancelled (attendee-meetings)\n");
+                    " cancelled (attendee-meetings)");
+    if (diff.regrouped > 0) {
+      absl::StrAppend(&out, "; ", diff.regrouped,
+                      " kept with a change of who is at the table");
+    }
+    out.append("\n");
   }
   if (!diff.attendees.empty()) {
     out.append("\nattendees:\n");
@@ -145,7 +150,8 @@ std::string RenderDiffJson(const ScheduleDiff& diff) {
   root["counts"] = {{"kept", diff.kept},
                     {"moved", diff.moved},
                     {"added", diff.added},
-                    {"cancelled", diff.cancelled}};
+                    {"cancelled", diff.cancelled},
+                    {"regrouped", diff.regrouped}};
   auto place = [](const std::string& start, int table) {
     if (start.empty()) return ordered_json(nullptr);
     return ordered_json{{"start", start}, {"table", table}};
@@ -159,7 +165,9 @@ std::string RenderDiffJson(const ScheduleDiff& diff) {
                        {"employer", c.employer},
                        {"employer_name", c.employer_name},
                        {"old", place(c.old_start, c.old_table)},
-                       {"new", place(c.new_start, c.new_table)}});
+                       {"new", place(c.new_start, c.new_table)},
+                       {"joined", c.joined},
+                       {"left", c.left}});
   }
   root["changes"] = std::move(changes);
   ordered_json attendees = ordered_json::array();

@@ -52,17 +52,29 @@ TEST_CASE("identical schedules keep every attendee-meeting", "[check]") {
 
 TEST_CASE("kept, moved, added and cancelled are counted per attendee-meeting",
           "[check]") {
-  const ScheduleDiff diff = DiffSchedules(OldSchedule(), NewSchedule());
-  // A002 keeps Acme (other group mates do not matter) and E04.
+  ScheduleDiff diff = DiffSchedules(OldSchedule(), NewSchedule());
+  // A002 keeps Acme and E04; at Acme A017 has left A002's group.
   CHECK(diff.kept == 2);
+  CHECK(diff.regrouped == 1);
   CHECK(diff.moved == 1);
   CHECK(diff.added == 1);
   CHECK(diff.cancelled == 1);
   CHECK_FALSE(diff.identical());
 
-  REQUIRE(diff.changes.size() == 3);
+  REQUIRE(diff.changes.size() == 4);
   // Sorted by attendee, then time (the new start, the old one when
-  // cancelled): Initech 09:30, Acme 11:15, Globex 14:00.
+  // cancelled): A002's regrouped Acme 10:00, then A017's Initech 09:30,
+  // Acme 11:15, Globex 14:00.
+  const MeetingChange& regrouped = diff.changes[0];
+  CHECK(regrouped.kind == ChangeKind::kRegrouped);
+  CHECK(regrouped.attendee == "A002");
+  CHECK(regrouped.employer == "E01");
+  CHECK(regrouped.old_start == "10:00");
+  CHECK(regrouped.new_start == "10:00");
+  CHECK(regrouped.joined.empty());
+  CHECK(regrouped.left == std::vector<std::string>{"A017"});
+  CHECK(std::string(ChangeKindName(regrouped.kind)) == "regrouped");
+  diff.changes.erase(diff.changes.begin());
   const MeetingChange& cancelled = diff.changes[0];
   CHECK(cancelled.kind == ChangeKind::kCancelled);
   CHECK(cancelled.employer == "E03");
@@ -93,10 +105,13 @@ TEST_CASE("kept, moved, added and cancelled are counted per attendee-meeting",
 TEST_CASE("changes are grouped per attendee and per employer, and notified",
           "[check]") {
   const ScheduleDiff diff = DiffSchedules(OldSchedule(), NewSchedule());
-  REQUIRE(diff.attendees.size() == 1);
-  CHECK(diff.attendees[0].person.id == "A017");
-  CHECK(diff.attendees[0].person.email == "ana@x");
-  CHECK(diff.attendees[0].changes.size() == 3);
+  // A002 is told too: A017 has left their group at Acme.
+  REQUIRE(diff.attendees.size() == 2);
+  CHECK(diff.attendees[0].person.id == "A002");
+  CHECK(diff.attendees[0].changes.size() == 1);
+  CHECK(diff.attendees[1].person.id == "A017");
+  CHECK(diff.attendees[1].person.email == "ana@x");
+  CHECK(diff.attendees[1].changes.size() == 3);
 
   REQUIRE(diff.employers.size() == 3);  // sorted by id
   CHECK(diff.employers[0].person.id == "E01");
@@ -106,16 +121,18 @@ TEST_CASE("changes are grouped per attendee and per employer, and notified",
   CHECK(diff.employers[2].person.name == "Initech");
   CHECK(diff.employers[0].changes.size() == 1);
 
-  REQUIRE(diff.notify.size() == 4);
+  // Acme's roster changes by A017's move only; the regrouping is A002's
+  // news.
+  REQUIRE(diff.notify.size() == 5);
   CHECK(diff.notify[0].role == NotifyEntry::Role::kAttendee);
-  CHECK(diff.notify[0].person.id == "A017");
-  CHECK(diff.notify[0].person.name == "Ana Pérez");
-  CHECK(diff.notify[0].changes == 3);
-  for (int i = 1; i < 4; ++i) {
+  CHECK(diff.notify[1].person.id == "A017");
+  CHECK(diff.notify[1].person.name == "Ana Pérez");
+  CHECK(diff.notify[1].changes == 3);
+  for (int i = 2; i < 5; ++i) {
     CHECK(diff.notify[i].role == NotifyEntry::Role::kEmployer);
     CHECK(diff.notify[i].changes == 1);
   }
-  CHECK(diff.notify[3].person.id == "E03");
+  CHECK(diff.notify[4].person.id == "E03");
 }
 
 TEST_CASE("an employer's changes are sorted by time, then attendee",

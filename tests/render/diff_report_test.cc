@@ -14,8 +14,8 @@ namespace {
 
 using check_testing::At;
 
-// A017 has one change of each kind; A002 keeps Acme 10:00 and loses E04,
-// an employer nobody names.
+// A017 has one change of each kind; A002 keeps Acme 10:00 (where A017 has
+// left the group: regrouped) and loses E04, an employer nobody names.
 ScheduleDiff ExampleDiff() {
   RecordedSchedule old_s, new_s;
   old_s.meetings = {At("09:30", "E03", 1, {"A017"}),
@@ -33,10 +33,12 @@ ScheduleDiff ExampleDiff() {
 TEST_CASE("the text diff lists counts, attendees, employers and notify",
           "[render]") {
   CHECK(RenderDiffText(ExampleDiff()) ==
-        "1 kept, 1 moved, 1 added, 2 cancelled (attendee-meetings)\n"
+        "1 kept, 1 moved, 1 added, 2 cancelled (attendee-meetings); 1 kept "
+        "with a change of who is at the table\n"
         "\n"
         "attendees:\n"
-        "  A002 Bo Li: cancelled E04 11:00\n"
+        "  A002 Bo Li: regrouped Acme 10:00 (table 1), left by A017; "
+        "cancelled E04 11:00\n"
         "  A017 Ana Pérez <ana@x>: cancelled Initech 09:30; moved Acme "
         "10:00 table 1 -> 11:15 table 2; added =Globex 14:00 (table 2)\n"
         "\n"
@@ -82,6 +84,7 @@ TEST_CASE("the CSV diff has one row per change, neutralised", "[render]") {
   CHECK(RenderDiffCsv(ExampleDiff()) ==
         "kind,attendee_id,attendee_name,email,employer_id,employer_name,"
         "old_start,old_table,new_start,new_table\r\n"
+        "regrouped,A002,Bo Li,,E01,Acme,10:00,1,10:00,1\r\n"
         "cancelled,A002,Bo Li,,E04,,11:00,1,,\r\n"
         "cancelled,A017,Ana Pérez,ana@x,E03,Initech,09:30,1,,\r\n"
         "moved,A017,Ana Pérez,ana@x,E01,Acme,10:00,1,11:15,2\r\n"
@@ -94,17 +97,22 @@ TEST_CASE("the JSON diff holds counts, changes and notify", "[render]") {
   const nlohmann::json j = nlohmann::json::parse(text);
   CHECK(j["counts"] ==
         nlohmann::json(
-            {{"kept", 1}, {"moved", 1}, {"added", 1}, {"cancelled", 2}}));
-  REQUIRE(j["changes"].size() == 4);
-  const nlohmann::json& moved = j["changes"][2];
+            {{"kept", 1}, {"moved", 1}, {"added", 1}, {"cancelled", 2},
+             {"regrouped", 1}}));
+  REQUIRE(j["changes"].size() == 5);
+  const nlohmann::json& regrouped = j["changes"][0];
+  CHECK(regrouped["kind"] == "regrouped");
+  CHECK(regrouped["left"] == nlohmann::json({"A017"}));
+  CHECK(regrouped["joined"] == nlohmann::json::array());
+  const nlohmann::json& moved = j["changes"][3];
   CHECK(moved["kind"] == "moved");
   CHECK(moved["attendee"] == "A017");
   CHECK(moved["email"] == "ana@x");
   CHECK(moved["employer_name"] == "Acme");
   CHECK(moved["old"] == nlohmann::json({{"start", "10:00"}, {"table", 1}}));
   CHECK(moved["new"] == nlohmann::json({{"start", "11:15"}, {"table", 2}}));
-  CHECK(j["changes"][0]["new"].is_null());
-  CHECK(j["changes"][3]["old"].is_null());
+  CHECK(j["changes"][1]["new"].is_null());
+  CHECK(j["changes"][4]["old"].is_null());
   REQUIRE(j["notify"]["attendees"].size() == 2);
   CHECK(j["notify"]["attendees"][1]["id"] == "A017");
   CHECK(j["notify"]["attendees"][1]["changes"] == 3);

@@ -49,17 +49,19 @@ TEST_CASE("diff prints the changes per attendee and employer and exits 0",
   ProcessResult r = Fairmatch(dir, {"diff", old_path, new_path});
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
-        "1 kept, 1 moved, 0 added, 1 cancelled (attendee-meetings)\n"
+        "1 kept, 1 moved, 0 added, 1 cancelled (attendee-meetings); 1 kept "
+        "with a change of who is at the table\n"
         "\n"
         "attendees:\n"
         "  a1 Ana <ana@x.org>: moved Acme 10:00 -> 10:15; cancelled Globex "
         "10:15\n"
+        "  a2 Bo: regrouped Acme 10:00 (table 1), left by a1\n"
         "\n"
         "employers:\n"
         "  acme Acme: moved a1 Ana 10:00 -> 10:15\n"
         "  globex Globex: cancelled a1 Ana 10:15\n"
         "\n"
-        "notify: 1 attendee, 2 employers\n");
+        "notify: 2 attendees, 2 employers\n");
   CHECK(r.err.empty());
 
   // Identical files succeed too.
@@ -82,7 +84,8 @@ TEST_CASE("diff --format csv|json --out writes the file", "[tools]") {
         "kind,attendee_id,attendee_name,email,employer_id,employer_name,"
         "old_start,old_table,new_start,new_table\r\n"
         "moved,a1,Ana,ana@x.org,acme,Acme,10:00,1,10:15,1\r\n"
-        "cancelled,a1,Ana,ana@x.org,globex,Globex,10:15,1,,\r\n");
+        "cancelled,a1,Ana,ana@x.org,globex,Globex,10:15,1,,\r\n"
+        "regrouped,a2,Bo,,acme,Acme,10:00,1,10:00,1\r\n");
   r = Fairmatch(dir, {"diff", old_path, new_path, "--format", "json"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("{\n  \"counts\": {\n    \"kept\": 1,"));
