@@ -15,6 +15,7 @@
 #include "engine/model/history.h"
 #include "engine/render/calendar_ics.h"
 #include "engine/render/meetings_csv.h"
+#include "engine/render/notify_csv.h"
 #include "engine/render/pdf_sheets.h"
 #include "engine/render/report_html.h"
 #include "engine/render/schedule_json.h"
@@ -176,6 +177,10 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
   using Files = absl::StatusOr<std::vector<OutputFile>>;
   std::vector<std::function<Files()>> tasks;
   std::vector<char> slow;  // per task: a PDF
+  std::unique_ptr<ChangedPeople> changed;
+  if (run.changes != nullptr) {
+    changed = std::make_unique<ChangedPeople>(MarkChanged(fair, *run.changes));
+  }
   auto one = [](std::string name, std::string content) -> Files {
     return std::vector<OutputFile>{{std::move(name), std::move(content)}};
   };
@@ -193,6 +198,12 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
       tasks.push_back([&] {
         return one("meetings.csv", RenderMeetingsCsv(fair, compat, schedule));
       });
+      if (run.changes != nullptr) {
+        tasks.push_back([&] {
+          return one("notify.csv",
+                     RenderNotifyCsv(fair, schedule, *run.changes));
+        });
+      }
     } else if (format == "html") {
       tasks.push_back([&] {
         return one("schedules.html",
@@ -220,6 +231,19 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
       });
       slow.resize(tasks.size(), 0);
       slow[tasks.size() - 1] = slow[tasks.size() - 2] = 1;
+      if (changed != nullptr) {
+        // A rerun: the sheets of the people whose day changed, to reprint.
+        tasks.push_back([&, paper] {
+          return pdf("attendees-changed.pdf",
+                     RenderAttendeesPdf(fair, compat, schedule, paper,
+                                        &changed->attendees));
+        });
+        tasks.push_back([&, paper] {
+          return pdf("employers-changed.pdf",
+                     RenderEmployersPdf(fair, compat, schedule, paper,
+                                        &changed->employers));
+        });
+      }
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat("--format: unknown format '", format,

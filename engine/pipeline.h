@@ -79,10 +79,12 @@ absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(const std::string& dir,
 inline constexpr const char* kAllFormats[] = {"json", "csv",    "html",
                                               "pdf",  "ics",    "report"};
 
-// Renders the requested formats: json (schedule.json), csv (meetings.csv),
-// html (schedules.html), ics (calendar/<attendee-id>.ics), report
-// (report.html), pdf (attendees.pdf, employers.pdf); an unknown format
-// is an InvalidArgumentError naming the known ones.
+// Renders the requested formats: json (schedule.json), csv (meetings.csv,
+// and for a rerun notify.csv), html (schedules.html), ics
+// (calendar/<attendee-id>.ics), report (report.html), pdf (attendees.pdf,
+// employers.pdf, and for a rerun attendees-changed.pdf and
+// employers-changed.pdf); an unknown format is an InvalidArgumentError
+// naming the known ones.
 // Formats render concurrently on up to `threads` threads; the files come
 // back in format order whatever the thread count.
 absl::StatusOr<std::vector<OutputFile>> RenderOutputs(

@@ -91,6 +91,30 @@ const char* ChangeKindName(ChangeKind kind) {
   return "?";
 }
 
+ChangedPeople MarkChanged(const Fair& fair, const ScheduleDiff& diff) {
+  ChangedPeople out;
+  out.attendees.assign(fair.num_attendees(), 0);
+  out.employers.assign(fair.num_employers(), 0);
+  std::map<std::string, int> attendee_at, employer_at;
+  for (int a = 0; a < fair.num_attendees(); ++a) {
+    attendee_at.emplace(fair.attendees[a].id, a);
+  }
+  for (int e = 0; e < fair.num_employers(); ++e) {
+    employer_at.emplace(fair.employers[e].id, e);
+  }
+  for (const PersonChanges& p : diff.attendees) {
+    if (const auto it = attendee_at.find(p.person.id); it != attendee_at.end()) {
+      out.attendees[it->second] = 1;
+    }
+  }
+  for (const PersonChanges& p : diff.employers) {
+    if (const auto it = employer_at.find(p.person.id); it != employer_at.end()) {
+      out.employers[it->second] = 1;
+    }
+  }
+  return out;
+}
+
 RecordedSchedule RecordSchedule(const Fair& fair, const Schedule& schedule) {
   RecordedSchedule out;
   out.event_name = fair.event.name;

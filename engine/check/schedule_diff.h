@@ -115,6 +115,14 @@ struct ScheduleDiff {
 // range for `fair`.
 RecordedSchedule RecordSchedule(const Fair& fair, const Schedule& schedule);
 
+// Per attendee and per employer index of `fair`: 1 when `diff` names them
+// (their day changed), else 0. People the fair does not have are skipped.
+struct ChangedPeople {
+  std::vector<char> attendees;
+  std::vector<char> employers;
+};
+ChangedPeople MarkChanged(const Fair& fair, const ScheduleDiff& diff);
+
 // The difference from `old_s` to `new_s` (see the top of this file).
 // Never fails; empty meetings contribute nothing; a person listed twice
 // in one schedule's people takes the last entry.

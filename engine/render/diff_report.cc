@@ -68,6 +68,19 @@ std::string TableCell(int table) {
 
 }  // namespace
 
+std::string DescribeChange(const MeetingChange& c, bool for_employer) {
+  std::string other;
+  if (for_employer) {
+    other = Printable(c.attendee);
+    if (!c.attendee_name.empty()) {
+      absl::StrAppend(&other, " ", Printable(c.attendee_name));
+    }
+  } else {
+    other = Printable(c.employer_name.empty() ? c.employer : c.employer_name);
+  }
+  return absl::StrCat(ChangeKindName(c.kind), " ", other, " ", Place(c));
+}
+
 std::string RenderDiffText(const ScheduleDiff& diff) {
   std::string out;
   if (diff.identical()) {
@@ -88,10 +101,7 @@ std::string RenderDiffText(const ScheduleDiff& diff) {
     for (const PersonChanges& p : diff.attendees) {
       std::vector<std::string> parts;
       for (const MeetingChange& c : p.changes) {
-        const std::string employer =
-            c.employer_name.empty() ? c.employer : c.employer_name;
-        parts.push_back(absl::StrCat(ChangeKindName(c.kind), " ",
-                                     Printable(employer), " ", Place(c)));
+        parts.push_back(DescribeChange(c, /*for_employer=*/false));
       }
       absl::StrAppend(&out, "  ", PersonLabel(p.person), ": ",
                       absl::StrJoin(parts, "; "), "\n");
@@ -102,12 +112,7 @@ std::string RenderDiffText(const ScheduleDiff& diff) {
     for (const PersonChanges& p : diff.employers) {
       std::vector<std::string> parts;
       for (const MeetingChange& c : p.changes) {
-        std::string attendee = Printable(c.attendee);
-        if (!c.attendee_name.empty()) {
-          absl::StrAppend(&attendee, " ", Printable(c.attendee_name));
-        }
-        parts.push_back(
-            absl::StrCat(ChangeKindName(c.kind), " ", attendee, " ", Place(c)));
+        parts.push_back(DescribeChange(c, /*for_employer=*/true));
       }
       absl::StrAppend(&out, "  ", PersonLabel(p.person), ": ",
                       absl::StrJoin(parts, "; "), "\n");

@@ -25,6 +25,10 @@ namespace fairmatch {
 // print as spaces. Ends with a newline.
 std::string RenderDiffText(const ScheduleDiff& diff);
 
+// One change as the text names it: "moved Acme 10:00 -> 11:15" for the
+// attendee, "moved A017 Ana Pérez 10:00 -> 11:15" for the employer.
+std::string DescribeChange(const MeetingChange& change, bool for_employer);
+
 // One row per change, in diff.changes order, with the header
 // kind,attendee_id,attendee_name,email,employer_id,employer_name,
 // old_start,old_table,new_start,new_table

@@ -660,11 +660,23 @@ class AttendeeSheets {
       pdf_.EndPage();
       return;
     }
+    bool any = false;
     for (int a : SortedByName(fair_.attendees)) {
       if (!pdf_.ok()) return;
+      if (only_ != nullptr && !(*only_)[a]) continue;
       Sheet(a);
+      any = true;
+    }
+    if (!any) {
+      pdf_.BeginPage(false, fair_.event.name);
+      pdf_.Paragraph("No attendee's day changed.", kBody, kMuted);
+      pdf_.EndPage();
     }
   }
+
+  // Only the attendees marked in `only` (by index), e.g. those whose day
+  // changed in a rerun; null: everyone.
+  void Only(const std::vector<char>* only) { only_ = only; }
 
  private:
   static constexpr double kTimeColumn = 74;
@@ -849,6 +861,7 @@ class AttendeeSheets {
   const Schedule& schedule_;
   const Index& index_;
   PdfWriter& pdf_;
+  const std::vector<char>* only_ = nullptr;
 };
 
 // ---------------------------------------------------------------------------
@@ -1006,14 +1019,27 @@ class EmployerSheets {
   }
 
   void Render() {
+    bool any = false;
     for (int e : order_) {
+      if (only_ != nullptr && !(*only_)[e]) continue;
       for (int t = 1; t <= index_.tables[e]; ++t) {
         if (!pdf_.ok()) return;
         TableSheet(e, t);
+        any = true;
       }
     }
-    if (pdf_.ok()) MasterGrid();
+    if (only_ == nullptr) {
+      if (pdf_.ok()) MasterGrid();
+    } else if (!any && pdf_.ok()) {
+      pdf_.BeginPage(false, fair_.event.name);
+      pdf_.Paragraph("No employer's roster changed.", kBody, kMuted);
+      pdf_.EndPage();
+    }
   }
+
+  // Only the employers marked in `only` (by index), without the master
+  // grid; null: every employer and the grid.
+  void Only(const std::vector<char>* only) { only_ = only; }
 
  private:
   static constexpr double kTimeColumn = 64;
@@ -1315,6 +1341,7 @@ class EmployerSheets {
   const Schedule& schedule_;
   const Index& index_;
   PdfWriter& pdf_;
+  const std::vector<char>* only_ = nullptr;
   Alternates alternates_;
   std::vector<int> order_;
   // cells_[e][(table - 1) * slots + slot]: the meeting there, or -1.
@@ -1333,26 +1360,36 @@ Paper PaperFromConfig(const Config& config) {
 absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
                                                const Compatibility& compat,
                                                const Schedule& schedule,
-                                               Paper paper) {
+                                               Paper paper,
+                                               const std::vector<char>* only) {
   absl::StatusOr<Index> index = IndexSchedule(fair, schedule);
   if (!index.ok()) return index.status();
   PdfWriter pdf(fair, paper,
                 absl::StrCat(fair.event.name, " ", kEnDash,
                              " attendee schedules"));
-  if (pdf.ok()) AttendeeSheets(fair, compat, schedule, *index, pdf).Render();
+  if (pdf.ok()) {
+    AttendeeSheets sheets(fair, compat, schedule, *index, pdf);
+    sheets.Only(only);
+    sheets.Render();
+  }
   return pdf.Close();
 }
 
 absl::StatusOr<std::string> RenderEmployersPdf(const Fair& fair,
                                                const Compatibility& compat,
                                                const Schedule& schedule,
-                                               Paper paper) {
+                                               Paper paper,
+                                               const std::vector<char>* only) {
   absl::StatusOr<Index> index = IndexSchedule(fair, schedule);
   if (!index.ok()) return index.status();
   PdfWriter pdf(fair, paper,
                 absl::StrCat(fair.event.name, " ", kEnDash,
                              " employer rosters"));
-  if (pdf.ok()) EmployerSheets(fair, compat, schedule, *index, pdf).Render();
+  if (pdf.ok()) {
+    EmployerSheets sheets(fair, compat, schedule, *index, pdf);
+    sheets.Only(only);
+    sheets.Render();
+  }
   return pdf.Close();
 }
 

@@ -17,6 +17,7 @@
 #define FAIRMATCH_RENDER_PDF_SHEETS_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "engine/model/config.h"
@@ -44,11 +45,12 @@ Paper PaperFromConfig(const Config& config);
 // Returns the PDF bytes; InvalidArgumentError when the schedule refers to an
 // attendee, employer, slot or table that does not exist; InternalError when
 // the PDF cannot be written (a font that cannot be read or subset).
+// With `only` (one flag per attendee index), just the marked attendees'
+// sheets (attendees-changed.pdf: the people whose day changed in a rerun).
 // REQUIRES: schedule sorted (SortMeetings); `compat` built from `fair`.
-absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
-                                               const Compatibility& compat,
-                                               const Schedule& schedule,
-                                               Paper paper);
+absl::StatusOr<std::string> RenderAttendeesPdf(
+    const Fair& fair, const Compatibility& compat, const Schedule& schedule,
+    Paper paper, const std::vector<char>* only = nullptr);
 
 // employers.pdf: for each employer (by name, then id) one page per table (more
 // only when a roster overflows): a slot-by-slot roster with each attendee's
@@ -64,11 +66,12 @@ absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
 // on each table's page (the best three on table 1, the next three on table
 // 2, ...) so that two tables never call the same person.
 //
+// With `only` (one flag per employer index), just the marked employers'
+// rosters and no master grid (employers-changed.pdf).
 // Errors as for RenderAttendeesPdf.
-absl::StatusOr<std::string> RenderEmployersPdf(const Fair& fair,
-                                               const Compatibility& compat,
-                                               const Schedule& schedule,
-                                               Paper paper);
+absl::StatusOr<std::string> RenderEmployersPdf(
+    const Fair& fair, const Compatibility& compat, const Schedule& schedule,
+    Paper paper, const std::vector<char>* only = nullptr);
 
 }  // namespace fairmatch
 
