@@ -1,5 +1,7 @@
-// fairmatch explain FAIR_DIR --attendee ID [--employer ID] [--schedule FILE]
+// fairmatch explain FAIR_DIR --attendee WHO [--employer WHO]
+//     [--schedule FILE|OUT_DIR]
 //     [--config F]... [--set K=V]...
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -44,18 +46,26 @@ int RunExplainCommand(const ExplainArgs& args) {
   const Compatibility compat = Compatibility::Build(*fair);
 
   if (!args.schedule.empty()) {
-    absl::StatusOr<Schedule> schedule = LoadScheduleJson(*fair, args.schedule);
+    // A published plan: its schedule.json, or the output folder holding it.
+    std::string path = args.schedule;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      path = (std::filesystem::path(path) / "schedule.json").string();
+    }
+    absl::StatusOr<Schedule> schedule = LoadPublishedSchedule(path, fair.get());
     if (!schedule.ok()) {
       PrintStatus(schedule.status());
       return ExitCodeFor(schedule.status());
     }
-    const size_t violations = CheckSchedule(*fair, compat, *schedule).size();
+    const Compatibility published_compat = Compatibility::Build(*fair);
+    const size_t violations =
+        CheckSchedule(*fair, published_compat, *schedule).size();
     if (violations > 0) {
-      std::cerr << args.schedule << ": note: the schedule breaks " << violations
+      std::cerr << path << ": note: the schedule breaks " << violations
                 << " hard constraint" << (violations == 1 ? "" : "s")
                 << "; `fairmatch check` lists them\n";
     }
-    return PrintExplanation(*fair, compat, *schedule, args);
+    return PrintExplanation(*fair, published_compat, *schedule, args);
   }
 
   // Check the ids on an empty schedule first: planning a large fair takes
@@ -67,7 +77,10 @@ int RunExplainCommand(const ExplainArgs& args) {
     return ExitCodeFor(ids.status());
   }
   // Planning is deterministic: this is the plan `fairmatch plan` publishes
-  // for the same inputs.
+  // for the same inputs, but not a rerun's; say so.
+  std::cerr << "note: no --schedule given, so this plans the fair afresh; "
+               "it may differ from the plan you published (a rerun, changes "
+               "since): give --schedule OUT_DIR to explain that plan\n";
   PipelineOptions options;
   options.load = args.load;
   absl::StatusOr<PlanRun> run = RunPlan(args.fair_dir, options);
@@ -88,12 +101,16 @@ void AddExplainCommand(CLI::App& app, int* exit_code) {
       "given employer: score and components, eligibility, windows, "
       "capacity taken by whom");
   cmd->add_option("FAIR_DIR", args->fair_dir, "The fair folder")->required();
-  cmd->add_option("--attendee", args->attendee, "The attendee's id")
+  cmd->add_option("--attendee", args->attendee,
+                  "The attendee: an id, an e-mail or a name (case and accents "
+                  "do not matter)")
       ->required();
   cmd->add_option("--employer", args->employer,
-                  "An employer's id: why the attendee does (not) meet it");
+                  "An employer (id, e-mail or name): why the attendee does "
+                  "(not) meet it");
   cmd->add_option("--schedule", args->schedule,
-                  "Explain this schedule.json instead of planning the fair");
+                  "The published plan to explain: its schedule.json or its "
+                  "output folder (without it, the fair is planned afresh)");
   AddConfigOptions(cmd, &args->load);
   cmd->callback([args, exit_code] { *exit_code = RunExplainCommand(*args); });
 }

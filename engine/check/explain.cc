@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "engine/base/edit_distance.h"
+#include "engine/model/people.h"
 
 namespace fairmatch {
 namespace {
@@ -19,22 +20,6 @@ namespace {
 bool InRange(const Fair& fair, const Meeting& m) {
   return m.slot >= 0 && m.slot < fair.num_slots() && m.employer >= 0 &&
          m.employer < fair.num_employers();
-}
-
-// The index of `id` in `people`, or an InvalidArgumentError with a
-// suggestion, reported under the option that named it.
-template <typename Person>
-absl::StatusOr<int> FindId(const std::vector<Person>& people,
-                           const std::string& id, const char* option,
-                           const char* what) {
-  for (size_t i = 0; i < people.size(); ++i) {
-    if (people[i].id == id) return static_cast<int>(i);
-  }
-  std::vector<std::string> ids;
-  ids.reserve(people.size());
-  for (const Person& p : people) ids.push_back(p.id);
-  return absl::InvalidArgumentError(absl::StrCat(
-      option, ": error: unknown ", what, " '", id, "'", DidYouMean(id, ids)));
 }
 
 // "Acme (E01)", or the id alone when the name is empty or the id.
@@ -116,7 +101,7 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
             PairExplanation* p) {
   const Attendee& attendee = fair.attendees[a];
   const Employer& employer = fair.employers[p->employer];
-  const std::string& who = attendee.id;
+  const std::string who = Short(attendee);
   const std::string e = Short(employer);
   const float score = p->score.score;
   std::string text;
@@ -300,8 +285,7 @@ PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
 }
 
 std::string PersonLine(const Attendee& a) {
-  std::string out = a.id;
-  if (!a.name.empty() && a.name != a.id) absl::StrAppend(&out, " ", a.name);
+  std::string out = Label(a);
   if (!a.email.empty()) absl::StrAppend(&out, " <", a.email, ">");
   return out;
 }
@@ -356,7 +340,7 @@ void RenderPair(const Fair& fair, const Explanation& x,
       std::vector<std::string> holders;
       for (const SeatHolder& h : s.holders) {
         holders.push_back(
-            absl::StrCat(fair.attendees[h.attendee].id, " ", Score(h.score)));
+            absl::StrCat(Label(fair.attendees[h.attendee]), " ", Score(h.score)));
       }
       absl::StrAppend(
           out, "    ", Clock(fair, s.slot), "  ", s.holders.size(), " of ",
@@ -401,13 +385,23 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
                                     const Schedule& schedule,
                                     const std::string& attendee_id,
                                     const std::string& employer_id) {
-  absl::StatusOr<int> a =
-      FindId(fair.attendees, attendee_id, "--attendee", "attendee");
+  // Anyone may be named by id, e-mail or name (model/people.h); the
+  // message is reported under the option that named them.
+  const PeopleIndex people(fair.attendees, fair.employers);
+  auto find = [&](const std::string& query, Role role,
+                  const char* option) -> absl::StatusOr<int> {
+    absl::StatusOr<PersonRef> ref = people.Find(query, role);
+    if (!ref.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(option, ": error: ", ref.status().message()));
+    }
+    return ref->index;
+  };
+  absl::StatusOr<int> a = find(attendee_id, Role::kAttendee, "--attendee");
   if (!a.ok()) return a.status();
   std::optional<int> e;
   if (!employer_id.empty()) {
-    absl::StatusOr<int> found =
-        FindId(fair.employers, employer_id, "--employer", "employer");
+    absl::StatusOr<int> found = find(employer_id, Role::kEmployer, "--employer");
     if (!found.ok()) return found.status();
     e = *found;
   }
@@ -448,14 +442,15 @@ std::string RenderExplanation(const Fair& fair, const Explanation& x) {
         Score(m.score.score), " (", Components(m.score), ")");
     if (!m.group_mates.empty()) {
       std::vector<std::string> mates;
-      for (int g : m.group_mates) mates.push_back(fair.attendees[g].id);
+      for (int g : m.group_mates) mates.push_back(Label(fair.attendees[g]));
       absl::StrAppend(&out, ", with ", absl::StrJoin(mates, ", "));
     }
     out.append("\n");
   }
   if (x.pair) RenderPair(fair, x, *x.pair, &out);
   if (!x.top.empty()) {
-    absl::StrAppend(&out, "\ntop employers for ", attendee.id, " by score:\n");
+    absl::StrAppend(&out, "\ntop employers for ", Short(attendee),
+                    " by score:\n");
     for (size_t i = 0; i < x.top.size(); ++i) {
       const PairExplanation& p = x.top[i];
       absl::StrAppend(&out, "  ", i + 1, ". ",

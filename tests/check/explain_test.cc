@@ -134,7 +134,7 @@ TEST_CASE("explain: an employer on the avoid list is not eligible", "[check]") {
   CHECK(p.verdict == Verdict::kAvoided);
   CHECK(p.avoided);
   CHECK_FALSE(p.eligible);
-  CHECK(p.verdict_text == "not eligible: Acme is on a0's avoid list");
+  CHECK(p.verdict_text == "not eligible: Acme is on Name a0's avoid list");
 }
 
 TEST_CASE("explain: a score below min_score is not eligible", "[check]") {
@@ -167,7 +167,7 @@ TEST_CASE("explain: windows that share no slot", "[check]") {
   CHECK(p.verdict == Verdict::kNoSharedSlot);
   CHECK(p.shared_slots.empty());
   CHECK(p.verdict_text ==
-        "no shared slot: a0 is available 10:00-10:30, Acme 10:30-11:00");
+        "no shared slot: Name a0 is available 10:00-10:30, Acme 10:30-11:00");
 }
 
 TEST_CASE("explain: every shared seat taken by attendees who score higher",
@@ -202,7 +202,7 @@ TEST_CASE("explain: every shared seat taken by attendees who score higher",
     const PairExplanation at_cap = ExplainPairOf(capped, busy, "e0");
     CHECK(at_cap.verdict == Verdict::kEmployerFull);
     CHECK_THAT(at_cap.verdict_text,
-               Catch::EndsWith("(lowest 1.00 vs your 0.79); a0 is also at "
+               Catch::EndsWith("(lowest 1.00 vs your 0.79); Name a0 is also at "
                                "their cap of 2"));
   }
 
@@ -227,13 +227,13 @@ TEST_CASE("explain: an attendee at their cap with better meetings", "[check]") {
   const PairExplanation p = ExplainPairOf(fair, schedule, "e2");
   CHECK(p.verdict == Verdict::kAttendeeAtCap);
   CHECK(p.verdict_text ==
-        "a0's meetings all score higher than Initech (lowest 1.00 vs 0.75) "
-        "and a0 is at their cap of 2");
+        "Name a0's meetings all score higher than Initech (lowest 1.00 vs 0.75) "
+        "and Name a0 is at their cap of 2");
   // A cap of 0 is its own sentence.
   fair.attendees[0].max_meetings = 0;
   const PairExplanation zero = ExplainPairOf(fair, Schedule{}, "e2");
   CHECK(zero.verdict == Verdict::kAttendeeAtCap);
-  CHECK(zero.verdict_text == "a0 has a cap of 0 conversations");
+  CHECK(zero.verdict_text == "Name a0 has a cap of 0 conversations");
 }
 
 TEST_CASE("explain: busy or full in every shared slot", "[check]") {
@@ -248,7 +248,7 @@ TEST_CASE("explain: busy or full in every shared slot", "[check]") {
   const PairExplanation p = ExplainPairOf(fair, schedule, "e1");
   CHECK(p.verdict == Verdict::kNoFreeSlot);
   CHECK(p.verdict_text ==
-        "no slot with a free seat at Globex while a0 is free: a0 is busy at "
+        "no slot with a free seat at Globex while Name a0 is free: Name a0 is busy at "
         "10:00; Globex is full at 10:15");
 }
 
@@ -264,7 +264,7 @@ TEST_CASE("explain: a free seat while the attendee is free is open",
   CHECK(p.verdict == Verdict::kOpen);
   CHECK_THAT(p.verdict_text,
              Catch::StartsWith("nothing prevents it: Globex has a free seat "
-                               "at 10:15 while a0 is free with 1 of 2 "
+                               "at 10:15 while Name a0 is free with 1 of 2 "
                                "conversations"));
   CHECK_FALSE(p.must_meet_missed);
 }
@@ -278,11 +278,13 @@ TEST_CASE("explain: unknown ids are errors with a suggestion", "[check]") {
   REQUIRE_FALSE(x.ok());
   CHECK(x.status().code() == absl::StatusCode::kInvalidArgument);
   CHECK(x.status().message() ==
-        "--attendee: error: unknown attendee 'a01'; did you mean 'a001'?");
+        "--attendee: error: no attendee 'a01' (by id, e-mail or name); did you "
+            "mean Name a001 (a001)?");
   x = Explain(fair, compat, Schedule{}, "a001", "acmee");
   REQUIRE_FALSE(x.ok());
   CHECK(x.status().message() ==
-        "--employer: error: unknown employer 'acmee'; did you mean 'acme'?");
+        "--employer: error: no employer 'acmee' (by id, e-mail or name); did you "
+            "mean Acme (acme)?");
 }
 
 TEST_CASE("explain without an employer lists the top employers by score",
@@ -310,10 +312,10 @@ TEST_CASE("explain without an employer lists the top employers by score",
   CHECK(x->meetings[0].employer == 4);
 
   const std::string text = RenderExplanation(fair, *x);
-  CHECK_THAT(text, Catch::StartsWith("a0 Name a0: 1 conversation (cap 2)\n"
+  CHECK_THAT(text, Catch::StartsWith("Name a0 (a0): 1 conversation (cap 2)\n"
                                      "  10:15-10:30  P4 (e4), table 1: score "
                                      "1.00 (values 1.00, benefit 1.00)\n"));
-  CHECK_THAT(text, Catch::Contains("\ntop employers for a0 by score:\n"
+  CHECK_THAT(text, Catch::Contains("\ntop employers for Name a0 by score:\n"
                                    "  1. P2 (e2) 1.00: nothing prevents it"));
   CHECK_THAT(text, Catch::Contains("  3. P4 (e4) 1.00: meets P4 at 10:15 "
                                    "(table 1)\n"));
@@ -334,17 +336,17 @@ TEST_CASE("the text of a pair shows score, eligibility, windows and seats",
   REQUIRE(x.ok());
   const std::string text = RenderExplanation(fair, *x);
   CHECK_THAT(text, Catch::Contains(
-                       "\nGlobex (e1) for a0:\n"
+                       "\nGlobex (e1) for Name a0:\n"
                        "  score 0.75 = 0.50 x values 0.50 + 0.50 x benefit "
-                       "1.00 (benefit = sqrt(a0 gives 1.00 x Globex gives "
+                       "1.00 (benefit = sqrt(Name a0 gives 1.00 x Globex gives "
                        "1.00))\n"
                        "  eligibility: yes (min_score 0.20, score at or "
                        "above; avoid: no; must_meet: no)\n"
-                       "  windows: a0 all day; Globex 10:15-10:30; shared "
+                       "  windows: Name a0 all day; Globex 10:15-10:30; shared "
                        "slots: 10:15 (1 of 2)\n"
-                       "  a0's load: 1 of cap 2: 10:00 Acme 1.00\n"
+                       "  Name a0's load: 1 of cap 2: 10:00 Acme 1.00\n"
                        "  Globex's seats in the shared slots (1 table x 1):\n"
-                       "    10:15  1 of 1 taken: a1 0.75; a0 free\n"
+                       "    10:15  1 of 1 taken: Name a1 (a1) 0.75; Name a0 free\n"
                        "  verdict: every shared slot at Globex is full with "
                        "attendees who score as high with Globex (lowest "
                        "0.75 vs your 0.75)\n"));

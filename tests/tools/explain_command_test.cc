@@ -29,11 +29,13 @@ TEST_CASE("explain plans the fair and says why a pair does not meet",
   ProcessResult r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1",
                                     "--employer", "initech"});
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::StartsWith("a1 Nguyễn Thị Minh Khai "
+  CHECK_THAT(r.out, Catch::StartsWith("Nguyễn Thị Minh Khai (a1) "
                                       "<minh@example.org>: "));
   CHECK_THAT(r.out, Catch::Contains("\n  verdict: not eligible: Инитех is on "
-                                    "a1's avoid list\n"));
-  CHECK(r.err.empty());
+                                    "Nguyễn Thị Minh Khai's avoid list\n"));
+  // Without --schedule it plans afresh, and says so.
+  CHECK_THAT(r.err, Catch::StartsWith("note: no --schedule given, so this "
+                                      "plans the fair afresh"));
 }
 
 TEST_CASE("explain of the published schedule equals explain of a fresh plan",
@@ -53,7 +55,18 @@ TEST_CASE("explain of the published schedule equals explain of a fresh plan",
   // a1 must meet acme and globex: both are among its conversations.
   CHECK_THAT(given.out, Catch::Contains("(acme), table ") &&
                             Catch::Contains("(globex), table "));
-  CHECK_THAT(given.out, Catch::Contains("\ntop employers for a1 by score:\n"));
+  CHECK_THAT(given.out, Catch::Contains("\ntop employers for Nguyễn Thị Minh "
+                                        "Khai by score:\n"));
+  // The output folder names the plan as well as its schedule.json does; so
+  // do a name (any case, no accents) and an e-mail.
+  for (const char* who : {"a1", "nguyen thi minh khai", "MINH@example.org"}) {
+    INFO(who);
+    const ProcessResult by = Fairmatch(dir, {"explain", kValidFair, "--attendee",
+                                             who, "--schedule", dir.File("out")});
+    CHECK(by.exit_code == 0);
+    CHECK(by.out == given.out);
+    CHECK(by.err.empty());
+  }
 }
 
 TEST_CASE("explain exits 2 on unknown ids, with a suggestion", "[tools]") {
@@ -63,12 +76,14 @@ TEST_CASE("explain exits 2 on unknown ids, with a suggestion", "[tools]") {
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
   CHECK(r.err ==
-        "--attendee: error: unknown attendee 'a11'; did you mean 'a1'?\n");
+        "--attendee: error: no attendee 'a11' (by id, e-mail or name); did you "
+        "mean Nguyễn Thị Minh Khai (a1)?\n");
   r = Fairmatch(
       dir, {"explain", kValidFair, "--attendee", "a1", "--employer", "acm"});
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
-        "--employer: error: unknown employer 'acm'; did you mean 'acme'?\n");
+        "--employer: error: no employer 'acm' (by id, e-mail or name); did you "
+        "mean Acme Énergie (acme)?\n");
   r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1", "--schedule",
                       dir.File("none.json")});
   CHECK(r.exit_code == 2);
@@ -88,7 +103,7 @@ TEST_CASE("explain notes a schedule that breaks hard constraints", "[tools]") {
   CHECK_THAT(r.err,
              Catch::StartsWith(schedule + ": note: the schedule breaks "));
   CHECK_THAT(r.out,
-             Catch::Contains("a1 Nguyễn Thị Minh Khai <minh@example.org>: "
+             Catch::Contains("Nguyễn Thị Minh Khai (a1) <minh@example.org>: "
                              "2 conversations (cap 3)\n"));
 }
 
