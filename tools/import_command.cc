@@ -11,6 +11,7 @@
 
 #include "CLI/CLI.hpp"
 #include "engine/io/csv_import.h"
+#include "engine/io/import_merge.h"
 #include "tools/cli.h"
 #include "tools/commands.h"
 
@@ -23,20 +24,33 @@ struct ImportArgs {
   std::string out;
   bool quiet = false;
   bool force = false;
+  bool merge = false;
 };
 
 int RunImport(ImportKind kind, const ImportArgs& args) {
   int exit_code = kExitOk;
+  if (args.merge && args.out == "-") {
+    PrintStatus(absl::InvalidArgumentError(
+        "--merge: error: --merge adds to the --out file; give one, e.g. "
+        "--out my-fair/attendees.yaml"));
+    return kExitBadInput;
+  }
   std::unique_ptr<OutputTarget> out;
   if (!ClaimFileOrStdout(
           args.out,
           {{"the CSV export", args.csv}, {"the mapping", args.mapping}},
-          args.force, &out, &exit_code)) {
+          // --merge keeps every byte of the file and appends: the user's
+          // own file may take it.
+          args.force || args.merge, &out, &exit_code)) {
     std::cerr << "import: nothing was written\n";
     return exit_code;
   }
   absl::StatusOr<ImportResult> result =
       ImportCsvFile(kind, args.csv, args.mapping);
+  if (result.ok() && args.merge) {
+    // Checked by CLI11: --merge needs an --out file.
+    result = MergeImport(kind, args.out, args.csv, *std::move(result));
+  }
   if (!result.ok()) {
     PrintStatus(result.status());
     std::cerr << "import: nothing was written\n";
@@ -54,7 +68,9 @@ int RunImport(ImportKind kind, const ImportArgs& args) {
     const int dropped = result->rows - result->imported;
     std::cerr << "import: " << result->imported << " " << what << " from "
               << result->rows << " rows";
-    if (dropped > 0) {
+    if (args.merge) {
+      std::cerr << " added; every existing entry kept";
+    } else if (dropped > 0) {
       std::cerr << " (" << dropped << " earlier duplicate submission"
                 << (dropped == 1 ? "" : "s") << " dropped)";
     }
@@ -85,6 +101,10 @@ void AddKind(CLI::App* import, ImportKind kind, int* exit_code) {
   cmd->add_flag("--force", args->force,
                 "Replace the --out file even if fairmatch did not write it "
                 "(e.g. a hand-written attendees.yaml)");
+  cmd->add_flag("--merge", args->merge,
+                "Add the new people to the existing --out file instead of "
+                "replacing it: every existing entry is kept, duplicates by "
+                "id or e-mail are left out with a note (e.g. walk-ins)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only errors");
   cmd->callback([args, kind, exit_code] {
     const int code = RunImport(kind, *args);

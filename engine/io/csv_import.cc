@@ -289,7 +289,7 @@ class Importer {
     CheckUniqueIds(kept);
     if (!diags_.ok()) return diags_.ToStatus();
     result.imported = static_cast<int>(kept.size());
-    result.yaml = Emit(kept);
+    result.yaml = Emit(kept, &result.entries);
     return result;
   }
 
@@ -1116,11 +1116,6 @@ class Importer {
                                     "' is not an e-mail address like "
                                     "name@example.org"));
         }
-      } else if (id_from_email_) {
-        diags_.Error(Cell(record, email_.index),
-                     absl::StrCat("missing e-mail address (column '",
-                                  headers_[email_.index],
-                                  "' is empty), which the id is made from"));
       }
     }
     // Id (required).
@@ -1142,6 +1137,10 @@ class Importer {
     } else if (id_from_email_ && email_.mapped() && !e.email.empty()) {
       e.id = IdFromEmail(id_prefix_, e.email);
       e.id_mark = Cell(record, email_.index);
+    } else if (id_from_email_ && name_.mapped() && !e.name.empty()) {
+      // No e-mail (a walk-in who gave none): from the name and the row.
+      e.id = IdFromNameAndRow(id_prefix_, e.name, e.line);
+      e.id_mark = Cell(record, name_.index);
     } else if (id_from_name_ && name_.mapped() && !e.name.empty()) {
       e.id = Slugify(id_prefix_, e.name);
       e.id_mark = Cell(record, name_.index);
@@ -1274,7 +1273,8 @@ class Importer {
     out->append("]\n");
   }
 
-  std::string Emit(const std::vector<Entry>& kept) const {
+  std::string Emit(const std::vector<Entry>& kept,
+                   std::vector<ImportedEntry>* entries) const {
     std::string out = absl::StrCat(
         "# Imported by `fairmatch import ",
         attendees() ? "attendees" : "employers", "` from ",
@@ -1289,17 +1289,18 @@ class Importer {
     }
     absl::StrAppend(&out, list_key, ":\n");
     for (const Entry& e : kept) {
+      const size_t entry_start = out.size();
       out.append("  - id: ");
       AppendYamlScalar(&out, e.id);
       out.append("\n    name: ");
       AppendYamlScalar(&out, e.name);
       out.append("\n");
+      if (!e.email.empty()) {
+        out.append("    email: ");
+        AppendYamlScalar(&out, e.email);
+        out.append("\n");
+      }
       if (attendees()) {
-        if (!e.email.empty()) {
-          out.append("    email: ");
-          AppendYamlScalar(&out, e.email);
-          out.append("\n");
-        }
         if (!e.program.empty()) {
           out.append("    program: ");
           AppendYamlScalar(&out, e.program);
@@ -1354,6 +1355,8 @@ class Importer {
           out.append("\n");
         }
       }
+      entries->push_back(ImportedEntry{e.id, e.name, e.email, e.line,
+                                       out.substr(entry_start)});
     }
     return out;
   }
@@ -1386,6 +1389,17 @@ class Importer {
 };
 
 }  // namespace
+
+std::string IdFromNameAndRow(absl::string_view prefix, absl::string_view name,
+                             int row) {
+  std::string slug = Slugify("", name);
+  if (slug.empty()) slug = "x";
+  const std::string suffix = absl::StrCat("-r", row);
+  const size_t room = 64 - std::min<size_t>(64, prefix.size() + suffix.size());
+  if (slug.size() > room) slug.resize(room);
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return absl::StrCat(prefix, slug, suffix);
+}
 
 std::string IdFromEmail(absl::string_view prefix, absl::string_view email) {
   const std::string key =

@@ -41,11 +41,21 @@ namespace fairmatch {
 
 enum class ImportKind { kAttendees, kEmployers };
 
+// One entry written, with its text ("  - id: ...\n    name: ...\n...").
+struct ImportedEntry {
+  std::string id;
+  std::string name;
+  std::string email;
+  int line = 0;  // the CSV line its row starts on
+  std::string text;
+};
+
 struct ImportResult {
   std::string yaml;                // attendees.yaml or employers.yaml text
   std::vector<std::string> notes;  // "FILE:ROW: note: ...", in row order
   int rows = 0;                    // data rows read
   int imported = 0;                // entries written
+  std::vector<ImportedEntry> entries;  // in output order
 };
 
 // Reads `csv_path` and `mapping_path` (and the event file the mapping names,
@@ -53,6 +63,13 @@ struct ImportResult {
 absl::StatusOr<ImportResult> ImportCsvFile(ImportKind kind,
                                            const std::string& csv_path,
                                            const std::string& mapping_path);
+
+// The id of someone without an e-mail address (with `id: {from_email:
+// PREFIX}`): PREFIX + Slugify of the name + "-r" + the CSV line of the row,
+// at most 64 characters: IdFromNameAndRow("a-", "Sam Okafor", 12) ==
+// "a-sam-okafor-r12". Stable as long as the row stays on its line.
+std::string IdFromNameAndRow(absl::string_view prefix, absl::string_view name,
+                             int row);
 
 // The stable id for an e-mail address: `prefix` + the first 10 hex digits
 // of the 64-bit FNV-1a hash of the trimmed, lower-cased address.

@@ -8,6 +8,7 @@
 
 #include "absl/strings/match.h"
 #include "engine/io/fair_loader.h"
+#include "engine/io/import_merge.h"
 #include "engine/pipeline.h"
 #include "tests/io/io_test_util.h"
 
@@ -323,7 +324,72 @@ TEST_CASE("import error: a missing required field", "[import]") {
   const std::string errors = c.Errors();
   CHECK_THAT(errors, Contains(c.Csv() + ":3:2: error: missing name (column "
                                         "'Full name' is empty)"));
-  CHECK_THAT(errors, Contains(c.Csv() + ":4:1: error: missing e-mail address"));
+  // Cy gave no e-mail: that is allowed (the next test).
+  CHECK_THAT(errors, !Contains(c.Csv() + ":4:"));
+}
+
+TEST_CASE("import: someone without an e-mail gets an id from the name and "
+          "the row", "[import]") {
+  Case c("Email,Full name\nada@x.org,Ada\n,Cy Ñúñez\n", kMapping);
+  const std::string yaml = c.Yaml();
+  CHECK_THAT(yaml, Contains("  - id: a-cy-nunez-r3\n    name: \"Cy Ñúñez\"\n"));
+  CHECK_THAT(yaml, Contains("  - id: " + IdFromEmail("a-", "ada@x.org") + "\n"));
+  CHECK(IdFromNameAndRow("a-", "Sam Okafor", 12) == "a-sam-okafor-r12");
+  CHECK(IdFromNameAndRow("", "!!!", 4) == "x-r4");
+  CHECK(IdFromNameAndRow("a-", std::string(100, 'z'), 12).size() == 64);
+}
+
+TEST_CASE("import --merge keeps every existing entry and adds new people",
+          "[import]") {
+  Case c("Email,Full name\nada@x.org,Ada\nnew@x.org,Nia\n,Bo Li\n"
+         "ADA@x.org,Ada Again\n",
+         kMapping);
+  const std::string existing =
+      "# hand-kept\nattendees:\n"
+      "  - id: s1\n    name: Ada\n    email: ada@x.org\n"
+      "    extra: {note: \"keep me\"}\n"
+      "  - id: s2\n    name: Bo Li\n";
+  const std::string path = c.dir.Write("attendees.yaml", existing);
+  absl::StatusOr<ImportResult> r = c.Import();
+  REQUIRE(r.ok());
+  absl::StatusOr<ImportResult> merged =
+      MergeImport(ImportKind::kAttendees, path, c.Csv(), *std::move(r));
+  INFO(merged.status().message());
+  REQUIRE(merged.ok());
+  // The file's own text first, byte for byte; then Nia and Bo Li (a name
+  // already there: added, with a note), never Ada (her e-mail is there).
+  CHECK_THAT(merged->yaml, Catch::StartsWith(existing));
+  CHECK_THAT(merged->yaml, Contains("    name: Nia\n"));
+  CHECK_THAT(merged->yaml, Contains("  - id: a-bo-li-r4\n"));
+  CHECK_THAT(merged->yaml, !Contains("Ada Again"));
+  CHECK(merged->imported == 2);
+  std::string notes;
+  for (const std::string& n : merged->notes) notes += n + "\n";
+  CHECK_THAT(notes, Contains(c.Csv() + ":4: note: added a-bo-li-r4, who has "
+                                       "the name of s2: is it the same "
+                                       "person?"));
+  CHECK_THAT(notes, Contains("ADA@x.org is already s1's e-mail; kept that "
+                             "entry"));
+  // An empty list in [] style takes the entries too.
+  c.dir.Write("attendees.yaml", "attendees: []\n");
+  r = c.Import();
+  REQUIRE(r.ok());
+  merged = MergeImport(ImportKind::kAttendees, path, c.Csv(), *std::move(r));
+  REQUIRE(merged.ok());
+  CHECK_THAT(merged->yaml, Catch::StartsWith("attendees: \n  - id: "));
+  // A missing file, or one in [...] style with entries, is refused.
+  c.dir.Write("attendees.yaml", "attendees: [{id: s1, name: Ada}]\n");
+  r = c.Import();
+  REQUIRE(r.ok());
+  merged = MergeImport(ImportKind::kAttendees, path, c.Csv(), *std::move(r));
+  REQUIRE_FALSE(merged.ok());
+  CHECK_THAT(std::string(merged.status().message()),
+             Contains(path + ":1:12: error: --merge cannot add to a list "
+                             "written in [...] style"));
+  r = c.Import();
+  merged = MergeImport(ImportKind::kAttendees, c.dir.File("none.yaml"),
+                       c.Csv(), *std::move(r));
+  CHECK(merged.status().code() == absl::StatusCode::kNotFound);
 }
 
 TEST_CASE("import error: the mapping itself", "[import]") {
