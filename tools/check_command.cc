@@ -24,7 +24,9 @@ int RunCheckCommand(const CheckArgs& args) {
   std::unique_ptr<Fair> fair =
       LoadFairOrPrint(args.fair_dir, args.load, &exit_code);
   if (fair == nullptr) return exit_code;
-  absl::StatusOr<Schedule> schedule = LoadScheduleJson(*fair, args.schedule);
+  // History may name people who have withdrawn since: they are restored.
+  absl::StatusOr<Schedule> schedule =
+      LoadPublishedSchedule(args.schedule, fair.get());
   if (!schedule.ok()) {
     PrintStatus(schedule.status());
     return ExitCodeFor(schedule.status());
