@@ -521,6 +521,7 @@ void CheckPage(const std::string& page) {
 #define FAIRMATCH_DOC_PAGE_0(page, n) FAIRMATCH_DOC_PAGE_1(page, n)
 #define FAIRMATCH_DOC_PAGE(page) FAIRMATCH_DOC_PAGE_0(page, __LINE__)
 
+FAIRMATCH_DOC_PAGE("README.md")
 FAIRMATCH_DOC_PAGE("docs/HACKING.md")
 FAIRMATCH_DOC_PAGE("docs/scoring.md")
 
