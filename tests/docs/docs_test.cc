@@ -523,6 +523,7 @@ void CheckPage(const std::string& page) {
 
 FAIRMATCH_DOC_PAGE("README.md")
 FAIRMATCH_DOC_PAGE("docs/HACKING.md")
+FAIRMATCH_DOC_PAGE("docs/format.md")
 FAIRMATCH_DOC_PAGE("docs/scoring.md")
 
 }  // namespace
