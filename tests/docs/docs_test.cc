@@ -522,8 +522,10 @@ void CheckPage(const std::string& page) {
 #define FAIRMATCH_DOC_PAGE(page) FAIRMATCH_DOC_PAGE_0(page, __LINE__)
 
 FAIRMATCH_DOC_PAGE("README.md")
+FAIRMATCH_DOC_PAGE("data/examples/README.md")
 FAIRMATCH_DOC_PAGE("docs/HACKING.md")
 FAIRMATCH_DOC_PAGE("docs/format.md")
+FAIRMATCH_DOC_PAGE("docs/import.md")
 FAIRMATCH_DOC_PAGE("docs/scoring.md")
 
 }  // namespace
