@@ -526,6 +526,7 @@ FAIRMATCH_DOC_PAGE("data/examples/README.md")
 FAIRMATCH_DOC_PAGE("docs/HACKING.md")
 FAIRMATCH_DOC_PAGE("docs/format.md")
 FAIRMATCH_DOC_PAGE("docs/import.md")
+FAIRMATCH_DOC_PAGE("docs/outputs.md")
 FAIRMATCH_DOC_PAGE("docs/scoring.md")
 
 }  // namespace
