@@ -524,9 +524,11 @@ void CheckPage(const std::string& page) {
 FAIRMATCH_DOC_PAGE("README.md")
 FAIRMATCH_DOC_PAGE("data/examples/README.md")
 FAIRMATCH_DOC_PAGE("docs/HACKING.md")
+FAIRMATCH_DOC_PAGE("docs/algorithms.md")
 FAIRMATCH_DOC_PAGE("docs/format.md")
 FAIRMATCH_DOC_PAGE("docs/import.md")
 FAIRMATCH_DOC_PAGE("docs/outputs.md")
+FAIRMATCH_DOC_PAGE("docs/reruns.md")
 FAIRMATCH_DOC_PAGE("docs/scoring.md")
 
 }  // namespace
