@@ -522,6 +522,7 @@ void CheckPage(const std::string& page) {
 #define FAIRMATCH_DOC_PAGE(page) FAIRMATCH_DOC_PAGE_0(page, __LINE__)
 
 FAIRMATCH_DOC_PAGE("README.md")
+FAIRMATCH_DOC_PAGE("data/README.md")
 FAIRMATCH_DOC_PAGE("data/examples/README.md")
 FAIRMATCH_DOC_PAGE("docs/HACKING.md")
 FAIRMATCH_DOC_PAGE("docs/algorithms.md")
@@ -530,6 +531,7 @@ FAIRMATCH_DOC_PAGE("docs/import.md")
 FAIRMATCH_DOC_PAGE("docs/outputs.md")
 FAIRMATCH_DOC_PAGE("docs/reruns.md")
 FAIRMATCH_DOC_PAGE("docs/scoring.md")
+FAIRMATCH_DOC_PAGE("docs/synth.md")
 
 }  // namespace
 }  // namespace fairmatch::doctest
