@@ -533,5 +533,28 @@ FAIRMATCH_DOC_PAGE("docs/reruns.md")
 FAIRMATCH_DOC_PAGE("docs/scoring.md")
 FAIRMATCH_DOC_PAGE("docs/synth.md")
 
+TEST_CASE("every markdown page of the repository is tested", "[docs]") {
+  std::set<std::string> found;
+  for (const fs::directory_entry& top : fs::directory_iterator(kSource)) {
+    const std::string name = top.path().filename().string();
+    // Build trees and hidden folders (.git, .ci) are not documentation.
+    if (name.rfind("build", 0) == 0 || name[0] == '.') continue;
+    if (top.is_regular_file() && top.path().extension() == ".md") {
+      found.insert(name);
+    }
+    if (!top.is_directory()) continue;
+    for (const fs::directory_entry& e :
+         fs::recursive_directory_iterator(top.path())) {
+      if (e.is_regular_file() && e.path().extension() == ".md") {
+        found.insert(fs::relative(e.path(), kSource).string());
+      }
+    }
+  }
+  const std::set<std::string> tested(TestedPages().begin(),
+                                     TestedPages().end());
+  CHECK(found.count("README.md") == 1);
+  CHECK(found == tested);
+}
+
 }  // namespace
 }  // namespace fairmatch::doctest
