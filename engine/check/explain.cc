@@ -299,7 +299,7 @@ void RenderPair(const Fair& fair, const Explanation& x,
                 const PairExplanation& p, std::string* out) {
   const Attendee& attendee = fair.attendees[x.attendee];
   const Employer& employer = fair.employers[p.employer];
-  const std::string& who = attendee.id;
+  const std::string who = Short(attendee);
   const std::string e = Short(employer);
   absl::StrAppend(out, "\n", Label(employer), " for ", who, ":\n");
   absl::StrAppend(out, "  score ", Score(p.score.score), " = ",
