@@ -63,8 +63,13 @@ int RunImport(ImportKind kind, const ImportArgs& args) {
     PrintStatus(s);
     return ExitCodeFor(s);
   }
+  // Warnings (a ragged row) print even with --quiet; notes do not.
+  for (const std::string& note : result->notes) {
+    if (!args.quiet || note.find(": warning: ") != std::string::npos) {
+      std::cerr << note << "\n";
+    }
+  }
   if (!args.quiet) {
-    for (const std::string& note : result->notes) std::cerr << note << "\n";
     const int dropped = result->rows - result->imported;
     std::cerr << "import: " << result->imported << " " << what << " from "
               << result->rows << " rows";

@@ -285,6 +285,20 @@ class Importer {
 
     ImportResult result;
     result.rows = static_cast<int>(entries.size());
+    // A row with more or fewer cells than the header (a stray separator, a
+    // cell pasted across columns) is read as far as it goes: say so.
+    const size_t columns = table_.header.fields.size();
+    for (const CsvRecord& record : table_.records) {
+      if (record.fields.size() != columns) {
+        result.notes.push_back(absl::StrCat(
+            csv_path_, ":", record.line, ": warning: the row has ",
+            record.fields.size(), " cells but the header has ", columns,
+            record.fields.size() < columns
+                ? "; the missing ones are read as empty"
+                : "; the extra ones are ignored",
+            ": check the row for a stray or missing separator"));
+      }
+    }
     std::vector<Entry> kept = Deduplicate(std::move(entries), &result.notes);
     CheckUniqueIds(kept);
     if (!diags_.ok()) return diags_.ToStatus();

@@ -328,6 +328,23 @@ TEST_CASE("import error: a missing required field", "[import]") {
   CHECK_THAT(errors, !Contains(c.Csv() + ":4:"));
 }
 
+TEST_CASE("import: a ragged row is read, with a warning naming it",
+          "[import]") {
+  Case c("Email,Full name\nada@x.org,Ada,extra\nbo@x.org\ncy@x.org,Cy\n",
+         kMapping);
+  absl::StatusOr<ImportResult> r = c.Import();
+  // bo@x.org has no name: that is still an error; without him it imports.
+  REQUIRE_FALSE(r.ok());
+  c.dir.Write("p.csv", "Email,Full name\nada@x.org,Ada,extra\ncy@x.org,Cy\n");
+  r = c.Import();
+  REQUIRE(r.ok());
+  REQUIRE(r->notes.size() == 1);
+  CHECK(r->notes[0] == c.Csv() + ":2: warning: the row has 3 cells but the "
+                                 "header has 2; the extra ones are ignored: "
+                                 "check the row for a stray or missing "
+                                 "separator");
+}
+
 TEST_CASE("import: someone without an e-mail gets an id from the name and "
           "the row", "[import]") {
   Case c("Email,Full name\nada@x.org,Ada\n,Cy Ñúñez\n", kMapping);
