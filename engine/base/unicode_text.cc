@@ -14,6 +14,27 @@
 
 namespace fairmatch {
 
+namespace {
+
+const char* PlainLatin(UChar32 c) {
+  switch (c) {
+    case 0x00F8: return "o";   // ø
+    case 0x00E6: return "ae";  // æ
+    case 0x0153: return "oe";  // œ
+    case 0x0142: return "l";   // ł
+    case 0x0111: return "d";   // đ
+    case 0x00F0: return "d";   // ð
+    case 0x00FE: return "th";  // þ
+    case 0x0131: return "i";   // dotless ı
+    case 0x0127: return "h";   // ħ
+    case 0x014B: return "n";   // ŋ
+    case 0x0167: return "t";   // ŧ
+    default: return nullptr;
+  }
+}
+
+}  // namespace
+
 std::string FoldForLookup(absl::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkd = icu::Normalizer2::getNFKDInstance(status);
@@ -29,6 +50,15 @@ std::string FoldForLookup(absl::string_view text) {
     const UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK) {
+      continue;
+    }
+    // Latin letters that are not a base letter plus a mark, as a person
+    // typing on a plain keyboard writes them ("Østergaard" as
+    // "ostergaard"). Case folding has made them lower case.
+    if (const char* ascii = PlainLatin(c)) {
+      if (space) out.append(static_cast<UChar>(' '));
+      space = false;
+      out.append(icu::UnicodeString(ascii));
       continue;
     }
     if (u_isUWhiteSpace(c)) {

@@ -23,7 +23,9 @@ U_NAMESPACE_END
 namespace fairmatch {
 
 // `text` (UTF-8) case-folded, with accents and other combining marks removed
-// (after compatibility decomposition, so "ﬁ" is "fi"), runs of white space
+// (after compatibility decomposition, so "ﬁ" is "fi"), the Latin letters
+// that carry no separate mark spelt plainly ("ø" as "o", "æ" as "ae", "ł"
+// as "l"), runs of white space
 // made one space and the ends trimmed. Two strings a person would call "the
 // same name" fold equal. Invalid UTF-8 is folded byte-wise for the ASCII
 // part and kept otherwise. Thread-safe.

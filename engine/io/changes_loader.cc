@@ -217,6 +217,20 @@ std::vector<TimeWindow> Before(const Event& event,
   return out;
 }
 
+// True when some must_meet or avoid names `id`.
+bool Referenced(const std::string& id,
+                const std::vector<std::vector<IdRef>>& must,
+                const std::vector<std::vector<IdRef>>& avoid) {
+  for (const auto* lists : {&must, &avoid}) {
+    for (const std::vector<IdRef>& refs : *lists) {
+      for (const IdRef& r : refs) {
+        if (r.id == id) return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<ChangeSet> ReadChangesFile(const std::string& path,
@@ -254,9 +268,11 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
   for (const ChangeSet& set : sets) {
     for (const WithdrawChange& w : set.withdraw) {
       absl::StatusOr<PersonRef> ref = people.Find(w.who);
-      if (!ref.ok() && ref.status().code() == absl::StatusCode::kNotFound) {
-        // Someone already gone from the inputs (a re-import without them):
-        // references to the id are dropped, with a word.
+      if (!ref.ok() && ref.status().code() == absl::StatusCode::kNotFound &&
+          Referenced(w.who, *must, *avoid)) {
+        // Someone already gone from the inputs (a re-import without them)
+        // whom a must_meet or avoid still names: the references are
+        // dropped, with a word. Anyone else unknown is a typo: an error.
         diags->Warning(w.mark, absl::StrCat(ref.status().message(),
                                             "; nothing to withdraw, and "
                                             "references to '", w.who,

@@ -165,9 +165,10 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
         " with ", fair.employers[lock.employer].id);
     BaselinePair* p = find_pair(lock.attendee, lock.employer);
     if (baseline.path.empty()) {
-      problems.push_back(absl::StrCat(
-          who, " needs a published plan: run with --baseline, or fix the "
-          "meeting with `force` and `at`"));
+      // A fresh plan (a what-if beside the published one): nothing to keep.
+      rerun.notes.push_back(absl::StrCat(
+          who, " keeps a published meeting: it applies to reruns "
+          "(--baseline) and is ignored in a fresh plan"));
     } else if (p == nullptr) {
       problems.push_back(absl::StrCat(who, ": they have no meeting in ",
                                       baseline.path, " to keep"));

@@ -82,7 +82,8 @@ struct Rerun {
 // no longer a slot, someone unavailable then, a table that no longer
 // exists, an avoid, a group above group_size, an attendee in two pinned
 // meetings at once or over max_meetings, a table run beyond
-// employers.max_consecutive, or a `lock` with no published meeting. A
+// employers.max_consecutive, or a `lock` with no published meeting (in a
+// fresh plan, without a baseline, a `lock` is only noted). A
 // locked pair now scoring below min_score holds: like a must_meet, it is the
 // organiser's decision; check accepts a locked meeting below min_score.
 absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,

@@ -15,6 +15,8 @@ TEST_CASE("names fold equal when a person would call them the same",
   CHECK(FoldForLookup("Straße") == "strasse");
   CHECK(FoldForLookup("ﬁne") == "fine");
   CHECK(FoldForLookup("Zoë Ñúñez") == "zoe nunez");
+  CHECK(FoldForLookup("Olivia Østergaard") == "olivia ostergaard");
+  CHECK(FoldForLookup("Łukasz Ærø Đoàn") == "lukasz aero doan");
   CHECK(FoldForLookup("") == "");
   CHECK(FoldForLookup("ana@Example.ORG") == "ana@example.org");
   CHECK(FoldForLookup("Chloé Dubois") != FoldForLookup("Chloé Dubais"));

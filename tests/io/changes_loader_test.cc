@@ -249,6 +249,10 @@ TEST_CASE("bad changes are FILE:LINE:COL errors with a way out",
       {"withdraw: acme\n", "'withdraw' must be a list"},
       {"- withdraw\n", "a changes file is a map"},
       {"walk_ins:\n  - {file: nowhere.yaml}\n", "not found"},
+      // Unknown and named by nobody's must_meet or avoid: a typo.
+      {"withdraw:\n  - {who: Chloe Dubios}\n",
+       "no attendee or employer 'Chloe Dubios' (by id, e-mail or name); did "
+       "you mean Chloé Dubois (a1)?"},
   };
   for (const Case& c : cases) {
     INFO(c.yaml);
