@@ -162,7 +162,7 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
 
   ScheduleDiff diff;
   auto change = [&](ChangeKind kind, const Incidence* from,
-                    const Incidence* to) {
+                    const Incidence* to) -> MeetingChange& {
     const Incidence& any = from != nullptr ? *from : *to;
     MeetingChange c;
     c.kind = kind;
@@ -181,6 +181,7 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
       c.new_table = to->table;
     }
     diff.changes.push_back(std::move(c));
+    return diff.changes.back();
   };
 
   // Who sits at each (employer, start, table), on each side: a kept
@@ -202,22 +203,12 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
     const std::vector<std::string>& before = old_groups.at(cell);
     const std::vector<std::string>& after = new_groups.at(cell);
     if (before == after) return;
-    MeetingChange c;
-    c.kind = ChangeKind::kRegrouped;
-    const RecordedPerson attendee = attendees.Find(kept.attendee);
-    c.attendee = kept.attendee;
-    c.attendee_name = attendee.name;
-    c.attendee_email = attendee.email;
-    c.employer = kept.employer;
-    c.employer_name = employers.Find(kept.employer).name;
-    c.old_start = c.new_start = kept.start;
-    c.old_table = c.new_table = kept.table;
+    MeetingChange& c = change(ChangeKind::kRegrouped, &kept, &kept);
     std::set_difference(after.begin(), after.end(), before.begin(),
                         before.end(), std::back_inserter(c.joined));
     std::set_difference(before.begin(), before.end(), after.begin(),
                         after.end(), std::back_inserter(c.left));
     ++diff.regrouped;
-    diff.changes.push_back(std::move(c));
   };
 
   // Walk both sorted lists one (attendee, employer) pair at a time.

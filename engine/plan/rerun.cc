@@ -74,6 +74,17 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
     return static_cast<std::int64_t>(a) * fair.num_employers() + e;
   };
   int lost_history = 0;
+  auto add_pair = [&](int a, int e, const RecordedMeeting& m, bool history) {
+    BaselinePair p;
+    p.attendee = a;
+    p.employer = e;
+    p.slot = slot_index.contains(m.start) ? slot_index.at(m.start) : -1;
+    p.table = m.table;
+    p.history = history;
+    p.locked = !history && m.locked;
+    if (p.locked) origin.emplace(code(a, e), Where(baseline, m));
+    rerun.pairs.push_back(p);
+  };
   for (const RecordedMeeting& m : baseline.meetings) {
     const auto e_it = employer_index.find(m.employer);
     const auto s_it = slot_index.find(m.start);
@@ -94,13 +105,7 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
           ++rerun.gone;
           continue;
         }
-        BaselinePair p;
-        p.attendee = a_it->second;
-        p.employer = e;
-        p.slot = s;
-        p.table = m.table;
-        p.history = true;
-        rerun.pairs.push_back(p);
+        add_pair(a_it->second, e, m, /*history=*/true);
       }
       continue;
     }
@@ -122,14 +127,7 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
         ++rerun.gone;
         continue;
       }
-      BaselinePair p;
-      p.attendee = a_it->second;
-      p.employer = e;
-      p.slot = s;
-      p.table = m.table;
-      p.locked = m.locked;
-      if (p.locked) origin.emplace(code(p.attendee, e), Where(baseline, m));
-      rerun.pairs.push_back(p);
+      add_pair(a_it->second, e, m, /*history=*/false);
     }
   }
 
