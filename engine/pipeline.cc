@@ -152,6 +152,7 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     run.metrics.baseline_path = options.baseline;
     run.metrics.baseline_revision = baseline.revision;
     run.schedule.revision = baseline.revision + 1;
+    run.schedule.uid_scheme = baseline.uid_scheme;
     run.baseline = std::make_unique<RecordedSchedule>(std::move(baseline));
   }
   run.metrics.planner = {

@@ -491,6 +491,13 @@ class RecordedReader : public ErrorCollector {
     }
     out->event_name = ReadOptionalString(*it, "name", "event");
     out->event_date = ReadOptionalString(*it, "date", "event");
+    // Calendars cancel a baseline's meetings on its date: a date that is
+    // not one would write broken events.
+    if (!out->event_date.empty() && !IsValidDate(out->event_date)) {
+      Error(absl::StrCat("\"event\": \"date\" must be a date like "
+                         "2027-03-04, not \"", out->event_date, "\""));
+      out->event_date.clear();
+    }
   }
 
   // "fairmatch": {"revision": n} is optional (files written before it
@@ -499,7 +506,10 @@ class RecordedReader : public ErrorCollector {
     const auto it = root.find("fairmatch");
     if (it == root.end() || !it->is_object()) return;
     const auto rev = it->find("revision");
-    if (rev == it->end()) return;
+    if (rev == it->end()) {
+      // Before revisions existed there was one UID scheme.
+      return;
+    }
     // No ceiling a real fair can reach: every revision a rerun writes
     // reads back (a rerun of the very last one is refused before planning).
     if (!rev->is_number_integer() || rev->get<long long>() < 0 ||
@@ -511,6 +521,15 @@ class RecordedReader : public ErrorCollector {
       return;
     }
     out->revision = static_cast<int>(rev->get<long long>());
+    if (const auto scheme = it->find("uid_scheme"); scheme != it->end()) {
+      if (!scheme->is_number_integer() || scheme->get<long long>() < 1 ||
+          scheme->get<long long>() > 2) {
+        Error(absl::StrCat("\"fairmatch\": \"uid_scheme\" must be 1 or 2, not ",
+                           scheme->dump()));
+        return;
+      }
+      out->uid_scheme = static_cast<int>(scheme->get<long long>());
+    }
   }
 
   // "slots" is optional: meetings may carry their own "start".

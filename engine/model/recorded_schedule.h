@@ -35,6 +35,9 @@ struct RecordedSchedule {
   std::string event_name;
   std::string event_date;  // "YYYY-MM-DD"
   int revision = 0;  // "fairmatch": {"revision": n}; 0 when absent
+  // "fairmatch": {"uid_scheme": n}; 1 when absent (files written before
+  // it existed built calendar UIDs that way).
+  int uid_scheme = 1;
   std::vector<RecordedMeeting> meetings;  // in file order
   std::vector<RecordedPerson> attendees;  // sorted by id
   std::vector<RecordedPerson> employers;  // sorted by id

@@ -31,6 +31,10 @@ struct Schedule {
   // plan, one more than its baseline's for a rerun. Calendar events carry it
   // as their SEQUENCE, so calendar apps take a rerun's changes as updates.
   int revision = 0;
+  // How calendar UIDs are built (render/calendar_ics.h): 2, unless a rerun
+  // continues a plan first published with scheme 1, so that calendar apps
+  // keep updating the same events.
+  int uid_scheme = 2;
 };
 
 // Puts meetings, and the attendees inside each, in canonical order so that

@@ -7,10 +7,12 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
 #include "absl/strings/numbers.h"
+#include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "engine/score/talking_points.h"
@@ -164,16 +166,25 @@ class CalendarWriter {
   }
 
   // The UID of attendee `attendee_id`'s conversation with `employer_id` at
-  // `hhmm` ("HHMM") on the day `date_stamp` ("YYYYMMDD").
-  static std::string Uid(const std::string& date_stamp,
+  // `hhmm` ("HHMM") on the day `date_stamp` ("YYYYMMDD"):
+  // "DATE-ATTENDEE-EMPLOYER-HHMM@fairmatch". Ids may hold '-', so in
+  // scheme 2 every '-' of the attendee id is doubled: reading from the
+  // left, "--" is a dash of the id and a single '-' ends it, and employer
+  // ids never start with '-', so no two meetings share a UID ("a-b" with
+  // "c" is 20270304-a--b-c-1000, "a" with "b-c" is 20270304-a-b-c-1000).
+  // Scheme 1 (plans published before it) joined the ids as they are; a
+  // rerun keeps its baseline's scheme so calendars update in place.
+  static std::string Uid(int scheme, const std::string& date_stamp,
                          const std::string& attendee_id,
                          const std::string& employer_id,
                          const std::string& hhmm) {
-    return date_stamp + "-" + attendee_id + "-" + employer_id + "-" + hhmm +
+    std::string attendee = attendee_id;
+    if (scheme >= 2) attendee = absl::StrReplaceAll(attendee_id, {{"-", "--"}});
+    return date_stamp + "-" + attendee + "-" + employer_id + "-" + hhmm +
            "@fairmatch";
   }
   std::string UidOf(int a, const Meeting& m) const {
-    return Uid(date_stamp_, fair_.attendees[a].id,
+    return Uid(schedule_.uid_scheme, date_stamp_, fair_.attendees[a].id,
                fair_.employers[m.employer].id,
                ClockStamp(fair_.slots[m.slot].start).substr(0, 4));
   }
@@ -208,6 +219,14 @@ class CalendarWriter {
     }
     Line("END:VCALENDAR", &out);
     return out;
+  }
+
+  // The day a baseline's meetings were on, "YYYYMMDD": its own event date,
+  // or, for a baseline that does not say (a thin or hand-made file), this
+  // plan's.
+  std::string BaselineDate(const RecordedSchedule& baseline) const {
+    return baseline.event_date.empty() ? date_stamp_
+                                       : Digits(baseline.event_date);
   }
 
  private:
@@ -293,17 +312,30 @@ class CalendarWriter {
 
   // A baseline conversation the new plan no longer has: its old UID, time
   // and employer, cancelled.
+  // "HHMMSS" of a baseline meeting's end: as recorded, else the end of the
+  // fair's slot starting then, else start + the slot length.
+  std::string BaselineEnd(const RecordedMeeting& m) const {
+    if (!m.end.empty()) return Digits(m.end) + "00";
+    const std::optional<int> start = ParseClock(m.start);
+    int end = start.value_or(0) + fair_.event.length;
+    for (const Slot& s : fair_.slots) {
+      if (start && s.start == *start) end = s.end;
+    }
+    return ClockStamp(end);
+  }
+
   void Cancelled(int a, const RecordedMeeting& m, const std::string& employer,
                  const RecordedSchedule& baseline, std::string* out) const {
-    const std::string old_date = Digits(baseline.event_date);
+    const std::string old_date = BaselineDate(baseline);
     Line("BEGIN:VEVENT", out);
-    Line("UID:" + IcsEscapeText(Uid(old_date, fair_.attendees[a].id,
-                                    m.employer, Digits(m.start))),
+    Line("UID:" + IcsEscapeText(Uid(baseline.uid_scheme, old_date,
+                                    fair_.attendees[a].id, m.employer,
+                                    Digits(m.start))),
          out);
     Line("DTSTAMP:" + date_stamp_ + "T000000Z", out);
     Line("SEQUENCE:" + std::to_string(schedule_.revision), out);
     Line("DTSTART" + DateTime(Digits(m.start) + "00", &old_date), out);
-    Line("DTEND" + DateTime(Digits(m.end) + "00", &old_date), out);
+    Line("DTEND" + DateTime(BaselineEnd(m), &old_date), out);
     Line("SUMMARY:" + IcsEscapeText("Cancelled: conversation with " + employer),
          out);
     Line("DESCRIPTION:" +
@@ -476,13 +508,13 @@ std::vector<OutputFile> RenderCalendars(const Fair& fair,
         live.insert(writer.UidOf(a, schedule.meetings[i]));
       }
     }
-    const std::string old_date = Digits(baseline->event_date);
+    const std::string old_date = writer.BaselineDate(*baseline);
     for (const RecordedMeeting& m : baseline->meetings) {
       for (const std::string& id : m.attendees) {
         auto it = index.find(id);
         if (it == index.end()) continue;
         const std::string uid = CalendarWriter::Uid(
-            old_date, id, m.employer, Digits(m.start));
+            baseline->uid_scheme, old_date, id, m.employer, Digits(m.start));
         if (live.count(uid) == 0) {
           cancelled_of[it->second].push_back({&m, &employer_name[m.employer]});
         }

@@ -230,6 +230,7 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
     w.String("version", FAIRMATCH_VERSION);
     w.String("inputs_sha256", fair.inputs_sha256);
     w.Int("revision", schedule.revision);
+    w.Int("uid_scheme", schedule.uid_scheme);
     // The resolved configuration, every key, as the winning layer wrote it.
     w.Key("config");
     out.push_back('{');

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -199,6 +200,38 @@ TEST_CASE("a slot that ends at 24:00 ends at 00:00 of the next day",
     }
     CHECK(found);
   }
+}
+
+TEST_CASE("no two meetings share a UID, whatever dashes the ids hold",
+          "[render]") {
+  // Attendee "a-b" with employer "c" and attendee "a" with employer "b-c",
+  // at the same time: joined as they are (scheme 1) they collide.
+  Fair fair = FixtureFair();
+  fair.attendees[0].id = "a-b";
+  fair.attendees[1].id = "a";
+  fair.employers[0].id = "c";
+  fair.employers[1].id = "b-c";
+  Schedule schedule;
+  schedule.meetings = {Meeting{0, 0, 1, {0}}, Meeting{0, 1, 1, {1}}};
+  std::set<std::string> uids;
+  for (const OutputFile& f : Render(fair, schedule)) {
+    for (const ContentLine& line : Unfold(f.content)) {
+      if (line.name_and_params == "UID") uids.insert(line.value);
+    }
+  }
+  CHECK(uids == std::set<std::string>{"20250314-a--b-c-1000@fairmatch",
+                                      "20250314-a-b-c-1000@fairmatch"});
+  CHECK(uids.size() == 2);
+  // A rerun of a plan published with scheme 1 keeps its UIDs (calendar apps
+  // update the same events); ids without dashes are the same in both.
+  schedule.uid_scheme = 1;
+  uids.clear();
+  for (const OutputFile& f : Render(fair, schedule)) {
+    for (const ContentLine& line : Unfold(f.content)) {
+      if (line.name_and_params == "UID") uids.insert(line.value);
+    }
+  }
+  CHECK(uids.size() == 1);  // the collision scheme 2 removes
 }
 
 TEST_CASE("a summer date gets the daylight offset", "[render]") {

@@ -60,6 +60,7 @@ TEST_CASE("schedule.json of a two-meeting plan is exactly the golden text",
     "version": ")") + FAIRMATCH_VERSION + R"(",
     "inputs_sha256": "0123abcd",
     "revision": 0,
+    "uid_scheme": 2,
     "config": {
       "weights.values": "0.7",
       "min_score": "0.2"
