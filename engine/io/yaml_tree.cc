@@ -152,14 +152,23 @@ class TreeBuilder : public YAML::EventHandler {
                        "'*' alias refers to a collection that contains it; "
                        "recursive aliases are not allowed"};
     }
-    alias_nodes_ += it->second.second;
+    // Both what aliases create and how much text they copy are capped: a
+    // few aliases of one huge scalar are as costly as many small ones.
+    alias_nodes_ += it->second.nodes;
+    alias_bytes_ += it->second.bytes;
     if (alias_nodes_ > limits_.max_alias_nodes) {
       throw AbortParse{
           where, absl::StrFormat("aliases expand to more than %d nodes; "
                                  "write the data out instead of using '*'",
                                  limits_.max_alias_nodes)};
     }
-    Add(YamlNode(it->second.first), it->second.second, YAML::NullAnchor);
+    if (alias_bytes_ > limits_.max_alias_bytes) {
+      throw AbortParse{
+          where, absl::StrFormat("aliases copy more than %d bytes of text; "
+                                 "write the data out instead of using '*'",
+                                 limits_.max_alias_bytes)};
+    }
+    Add(YamlNode(it->second.node), it->second.nodes, YAML::NullAnchor);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag,
@@ -259,7 +268,9 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void Add(YamlNode node, std::int64_t size, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) anchors_[anchor] = {node, size};
+    if (anchor != YAML::NullAnchor) {
+      anchors_[anchor] = Anchored{node, size, TextBytes(node)};
+    }
     if (stack_.empty()) {
       root_ = std::move(node);
       has_root_ = true;
@@ -309,9 +320,25 @@ class TreeBuilder : public YAML::EventHandler {
   const YamlLimits& limits_;
   Diagnostics* diags_;
   std::vector<Frame> stack_;
-  absl::flat_hash_map<YAML::anchor_t, std::pair<YamlNode, std::int64_t>>
-      anchors_;
+  // The bytes of text a node holds (scalars and keys): what an alias of it
+  // copies.
+  static std::int64_t TextBytes(const YamlNode& node) {
+    std::int64_t bytes = static_cast<std::int64_t>(node.scalar.size());
+    for (const YamlNode& item : node.items) bytes += TextBytes(item);
+    for (const YamlEntry& e : node.entries) {
+      bytes += static_cast<std::int64_t>(e.key.size()) + TextBytes(e.value);
+    }
+    return bytes;
+  }
+
+  struct Anchored {
+    YamlNode node;
+    std::int64_t nodes = 0;
+    std::int64_t bytes = 0;
+  };
+  absl::flat_hash_map<YAML::anchor_t, Anchored> anchors_;
   std::int64_t alias_nodes_ = 0;
+  std::int64_t alias_bytes_ = 0;
   YamlNode root_;
   bool has_root_ = false;
   int documents_ = 0;
@@ -548,11 +575,17 @@ std::optional<YamlNode> ParseHalves(const std::string& text,
   second.append(static_cast<size_t>(split_line), '\n');
   second.append(text, split, std::string::npos);
 
+  // One alias budget for the file, whatever the parallelism: each half
+  // gets half of it (a file that needs more in one half is parsed whole,
+  // with the whole budget, below).
+  YamlLimits half = limits;
+  half.max_alias_nodes = limits.max_alias_nodes / 2;
+  half.max_alias_bytes = limits.max_alias_bytes / 2;
   Diagnostics diags_first, diags_second;
   std::optional<YamlNode> root_first, root_second;
   std::thread worker(
-      [&] { root_first = ParseText(first, file, &diags_first, limits); });
-  root_second = ParseText(second, file, &diags_second, limits);
+      [&] { root_first = ParseText(first, file, &diags_first, half); });
+  root_second = ParseText(second, file, &diags_second, half);
   worker.join();
   if (!root_first || !root_second || !diags_first.ok() || !diags_second.ok()) {
     return std::nullopt;

@@ -73,6 +73,7 @@ struct YamlLimits {
   std::int64_t max_bytes = std::int64_t{64} << 20;  // 64 MiB
   int max_depth = 64;                               // nested collections
   std::int64_t max_alias_nodes = 100000;            // created by aliases
+  std::int64_t max_alias_bytes = std::int64_t{4} << 20;  // text they copy
 };
 
 // Parses `text` as the contents of `file` (the name used in diagnostics).

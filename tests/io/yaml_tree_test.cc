@@ -114,6 +114,39 @@ TEST_CASE("an alias bomb is an error, not an explosion", "[io]") {
                                      "nodes"));
 }
 
+TEST_CASE("aliases of a large scalar are capped by the bytes they copy",
+          "[io]") {
+  // A 1 MB scalar used 299 times: few nodes, 300 MB of text.
+  std::string text = "program: &p \"" + std::string(1 << 20, 'x') + "\"\n";
+  text += "copies:\n";
+  for (int i = 0; i < 299; ++i) text += "  - *p\n";
+  const std::string errors = ParseErrors(text);
+  CHECK_THAT(errors, Catch::StartsWith("f.yaml:"));
+  CHECK_THAT(errors, Catch::Contains("aliases copy more than 4194304 bytes of "
+                                     "text"));
+  // A few copies stay legal.
+  std::string few = "program: &p \"" + std::string(1 << 20, 'x') + "\"\n";
+  few += "copies: [*p, *p]\n";
+  Diagnostics diags;
+  CHECK(ParseYaml(few, "f.yaml", &diags).has_value());
+  CHECK(diags.ok());
+}
+
+TEST_CASE("the halves of a large file share one alias budget", "[io]") {
+  // 60,000 alias nodes in each half: 120,000 in the file, over the
+  // 100,000 limit whether parsed in halves or whole.
+  std::string text = "attendees:\n  - id: a0\n    values: &v [1, 2, 3, 4, 5, "
+                     "6, 7, 8, 9]\n";
+  for (int i = 1; i <= 12000; ++i) {
+    text += "  - id: a" + std::to_string(i) + "\n    values: *v\n    pad: \"" +
+            std::string(60, 'p') + "\"\n";
+  }
+  REQUIRE(text.size() > (size_t{1} << 20));  // parsed in halves
+  const std::string errors = ParseErrors(text);
+  CHECK_THAT(errors, Catch::Contains("aliases expand to more than 100000 "
+                                     "nodes"));
+}
+
 TEST_CASE("nesting deeper than the limit is an error", "[io]") {
   SECTION("flow nesting within yaml-cpp's reach") {
     std::string text = "a: " + std::string(70, '[') + std::string(70, ']');
