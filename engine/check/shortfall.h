@@ -20,8 +20,9 @@
 //                 in (a bipartite matching of employers to slots);
 //   kTradeOff     an eligible employer they do not meet had a free seat in a
 //                 slot where both are available and the attendee was free:
-//                 not a shortage but the planner's trade-off (fairness,
-//                 employers.min_meetings, table rests) or an edited file;
+//                 not a shortage but the planner's trade-off
+//                 (objective.fairness, employers.min_meetings,
+//                 employers.max_consecutive) or an edited file;
 //   kSeatsTaken   every such slot at the eligible employers they do not
 //                 meet was full (all tables x group size seats taken): more
 //                 seats there would have given them room;

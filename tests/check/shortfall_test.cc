@@ -9,52 +9,15 @@
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
 #include "engine/score/compatibility.h"
+#include "tests/check/check_fixture.h"
+#include "tests/check/shortfall_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-constexpr int kClock10 = 600;  // 10:00
-
-// Three slots, 10:00, 10:15 and 10:30; employers e001 Acme, e002 Blue,
-// e003 Cobalt, one table of one seat each; `attendees` attendees a001...
-// Scores are benefit only: every attendee offers python and seeks
-// mentoring, every employer offers mentoring and seeks python, so every
-// pair scores the same, well above min_score 0.3. meetings.min 2, cap 3.
-Fair ShortfallFair(int attendees) {
-  Fair fair;
-  fair.event.start = kClock10;
-  fair.event.end = kClock10 + 45;
-  fair.event.length = 15;
-  fair.event.values = {{"impact", "Impact"}};
-  fair.slots = MakeSlots(fair.event.start, fair.event.end, fair.event.length,
-                         fair.event.breaks);
-  fair.config.min_score = 0.3;
-  fair.config.meetings_min = 2;
-  fair.config.meetings_max = 3;
-  fair.config.group_size = 1;
-  fair.config.weight_values = 0;
-  fair.config.weight_benefit = 1;
-  for (int a = 0; a < attendees; ++a) {
-    Attendee attendee;
-    attendee.id = "a00" + std::to_string(a + 1);
-    attendee.name = "Attendee " + std::to_string(a + 1);
-    attendee.values = {3};
-    attendee.offers = {"python"};
-    attendee.seeks = {"mentoring"};
-    fair.attendees.push_back(attendee);
-  }
-  const char* names[] = {"Acme", "Blue", "Cobalt"};
-  for (int e = 0; e < 3; ++e) {
-    Employer employer;
-    employer.id = "e00" + std::to_string(e + 1);
-    employer.name = names[e];
-    employer.values = {3};
-    employer.offers = {"mentoring"};
-    employer.seeks = {"python"};
-    fair.employers.push_back(employer);
-  }
-  return fair;
-}
+using check_testing::AllSeatsTaken;
+using check_testing::kClock10;
+using check_testing::ShortfallFair;
 
 std::vector<Shortfall> Find(const Fair& fair, const Schedule& schedule) {
   return FindShortfalls(fair, Compatibility::Build(fair), schedule);
@@ -108,12 +71,7 @@ TEST_CASE("every seat taken while they were free: capacity is the cause",
           "[check]") {
   // a001..a003 fill all nine seats; a004 has none.
   const Fair fair = ShortfallFair(4);
-  Schedule schedule;
-  for (int s = 0; s < 3; ++s) {
-    for (int e = 0; e < 3; ++e) {
-      schedule.meetings.push_back({s, e, 1, {(s + e) % 3}});
-    }
-  }
+  Schedule schedule = AllSeatsTaken();
   const Compatibility compat = Compatibility::Build(fair);
   const std::vector<Shortfall> why = FindShortfalls(fair, compat, schedule);
   REQUIRE(why.size() == 1);
@@ -238,12 +196,7 @@ TEST_CASE("only attendees below their target fall short", "[check]") {
 TEST_CASE("shortfalls skip indices outside the fair and ignore meeting order",
           "[check]") {
   const Fair fair = ShortfallFair(4);
-  Schedule schedule;
-  for (int s = 0; s < 3; ++s) {
-    for (int e = 0; e < 3; ++e) {
-      schedule.meetings.push_back({s, e, 1, {(s + e) % 3}});
-    }
-  }
+  Schedule schedule = AllSeatsTaken();
   schedule.meetings.push_back({99, 0, 1, {3}});   // counts, takes no seat
   schedule.meetings.push_back({0, 77, 1, {3}});   // skipped
   schedule.meetings.push_back({1, 2, 9, {-1, 50}});
