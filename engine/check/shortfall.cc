@@ -12,9 +12,7 @@ namespace {
 // Slot sets as bits, so that "shares a slot" is a few word ANDs.
 using SlotBits = std::vector<std::uint64_t>;
 
-bool Has(const SlotBits& bits, int s) {
-  return (bits[s / 64] >> (s % 64)) & 1;
-}
+bool Has(const SlotBits& bits, int s) { return (bits[s / 64] >> (s % 64)) & 1; }
 
 void Set(int s, SlotBits* bits) {
   (*bits)[s / 64] |= std::uint64_t{1} << (s % 64);
@@ -125,8 +123,7 @@ std::vector<Shortfall> FindShortfalls(const Fair& fair,
             }
           }
           const SlotBits no_slots(words, 0);
-          const SlotBits& busy =
-              days[a].busy.empty() ? no_slots : days[a].busy;
+          const SlotBits& busy = days[a].busy.empty() ? no_slots : days[a].busy;
           const std::vector<int>& met = days[a].employers;
 
           std::vector<int> sharing;  // eligible employers sharing a slot

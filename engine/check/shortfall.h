@@ -28,10 +28,13 @@
 //                 seats there would have given them room;
 //   kBusy         the eligible employers they do not meet share slots with
 //                 them only while they are in other conversations.
-// These are the per-pair verdicts of explain.h summed over an attendee's
-// employers (below-min-score and avoided; no-shared-slot; open;
-// employer-full; no-free-slot), so `fairmatch explain --attendee ID` gives
-// the detail behind each one.
+// Per employer this follows the verdicts of explain.h (not eligible:
+// avoided or below-min-score; no-shared-slot; open: a free seat; full:
+// employer-full, or no-free-slot when the attendee was busy in the other
+// shared slots; busy: no-free-slot with the attendee busy in every one),
+// computed for all employers at once from one pass over the schedule
+// rather than pair by pair, so `fairmatch explain --attendee ID` gives the
+// detail behind each count.
 //
 // Also the one home of the open booths that an attendee without a
 // conversation is pointed to on their sheets (attendees.pdf,

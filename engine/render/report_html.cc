@@ -645,8 +645,8 @@ class ReportWriter {
          "an eligible employer had a free seat while they were free",
          "Not a shortage of employers, hours or tables: the planner traded "
          "these off (objective.fairness, employers.min_meetings, "
-         "employers.max_consecutive), or the schedule was edited. fairmatch explain --attendee "
-         "ID shows each pair."},
+         "employers.max_consecutive), or the schedule was edited. "
+         "fairmatch explain --attendee ID shows each pair."},
     };
     constexpr std::size_t kShown = 200;
     for (const Group& g : kGroups) {
@@ -660,7 +660,8 @@ class ReportWriter {
         list += "<li>" + ShortfallLine(*group[i]) + "</li>";
       }
       if (group.size() > kShown) {
-        list += "<li><i>+" + Int(static_cast<long long>(group.size() - kShown)) +
+        list += "<li><i>+" +
+                Int(static_cast<long long>(group.size() - kShown)) +
                 " more; fairmatch explain --attendee ID explains any "
                 "one</i></li>";
       }

@@ -197,8 +197,8 @@ TEST_CASE("shortfalls skip indices outside the fair and ignore meeting order",
           "[check]") {
   const Fair fair = ShortfallFair(4);
   Schedule schedule = AllSeatsTaken();
-  schedule.meetings.push_back({99, 0, 1, {3}});   // counts, takes no seat
-  schedule.meetings.push_back({0, 77, 1, {3}});   // skipped
+  schedule.meetings.push_back({99, 0, 1, {3}});  // counts, takes no seat
+  schedule.meetings.push_back({0, 77, 1, {3}});  // skipped
   schedule.meetings.push_back({1, 2, 9, {-1, 50}});
   std::vector<Shortfall> forward = Find(fair, schedule);
   std::reverse(schedule.meetings.begin(), schedule.meetings.end());
