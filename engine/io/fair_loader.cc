@@ -283,6 +283,12 @@ class FairReader {
     }
     if (const YamlNode* n = root.Find("timezone"); n && !n->is_null()) {
       if (auto v = ReadText(*n, "'timezone'", &diags_)) ReadTimezone(*n, *v);
+    } else {
+      // Not an error: the fair works, but calendars carry no zone.
+      diags_.Warning(n != nullptr ? n->mark : root.mark,
+                     "no 'timezone': calendar times are floating (each "
+                     "reader's own clock); add one like 'timezone: "
+                     "Europe/London'");
     }
     if (const YamlNode* n = root.Find("venue"); n && !n->is_null()) {
       if (auto v = ReadText(*n, "'venue'", &diags_)) event.venue = *v;

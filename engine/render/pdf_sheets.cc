@@ -19,6 +19,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "engine/check/shortfall.h"
 #include "engine/render/pdf_text.h"
 #include "engine/score/score_blocks.h"
 #include "engine/score/talking_points.h"
@@ -786,25 +787,7 @@ class AttendeeSheets {
   // The page of an attendee the plan left out: say so plainly, apologise,
   // and point to the booths that suit them best.
   void NoConversation(int a) {
-    constexpr int kSuggestions = 3;
-    const Attendee& attendee = fair_.attendees[a];
-    ScoreMatrix row;
-    compat_.ScoreBlock(a, a + 1, &row);
-    std::vector<int> candidates;
-    for (int e = 0; e < fair_.num_employers(); ++e) {
-      if (std::binary_search(attendee.avoid.begin(), attendee.avoid.end(), e)) {
-        continue;
-      }
-      if (!(row(0, e) > 0)) continue;
-      candidates.push_back(e);
-    }
-    int shown = std::min<int>(kSuggestions, static_cast<int>(candidates.size()));
-    std::partial_sort(candidates.begin(), candidates.begin() + shown,
-                      candidates.end(), [&](int x, int y) {
-                        if (row(0, x) != row(0, y)) return row(0, x) > row(0, y);
-                        return x < y;
-                      });
-    candidates.resize(shown);
+    const std::vector<int> candidates = OpenBooths(fair_, compat_, a);
 
     // The notice: a washed box with a navy bar, like schedules.html.
     const double pad = 12;

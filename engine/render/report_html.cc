@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/base/edit_distance.h"
+#include "engine/check/shortfall.h"
 #include "engine/render/schedules_html.h"
 
 namespace fairmatch {
@@ -35,6 +36,8 @@ header.top .kind { margin: 0; font-size: 8.5pt; letter-spacing: .1em;
 header.top h1 { margin: 2pt 0 4pt; font-size: 20pt; line-height: 1.2;
   font-weight: 650; overflow-wrap: anywhere; }
 header.top .meta { margin: 0; font-size: 9.5pt; opacity: .92;
+  overflow-wrap: anywhere; }
+header.top .rerun { margin: 4pt 0 0; font-size: 9.5pt;
   overflow-wrap: anywhere; }
 .meta span + span::before { content: "\00B7"; margin: 0 6pt; opacity: .7; }
 h2 { font-size: 12.5pt; color: #24476b; margin: 20pt 0 8pt;
@@ -72,6 +75,12 @@ p { margin: 0 0 6pt; }
   overflow-wrap: anywhere; }
 .chips li b { font-weight: 600; }
 .chips li i { color: #7b8794; font-style: normal; }
+.why { margin: 4pt 0 0; padding-left: 14pt; }
+.why li { margin: 1pt 0; }
+.why li b { font-weight: 600; color: #1d232a; }
+.lines { margin: 4pt 0 0; padding: 0; list-style: none; }
+.lines li { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas,
+  "Liberation Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 8pt; }
 figure { margin: 0; background: #fff; border: .5pt solid #d5dbe1;
   border-radius: 4pt; padding: 9pt 10pt 6pt; break-inside: avoid;
@@ -325,6 +334,12 @@ class ReportWriter {
       }
       unused_tables_.push_back(std::move(unused));
     }
+    shortfalls_ = FindShortfalls(fair, compat, schedule);
+    for (int a = 0; a < fair.num_attendees(); ++a) {
+      if (count_of_attendee_[a] == 0 && !OpenBooths(fair, compat, a).empty()) {
+        ++open_booth_sheets_;
+      }
+    }
   }
 
   std::string Render() {
@@ -371,7 +386,17 @@ class ReportWriter {
             Plural(fair_.num_employers(), "employer", "employers") +
             "</span><span>" + Plural(fair_.num_slots(), "slot", "slots") +
             " of " + Int(fair_.event.length) + " min</span>";
-    out_ += "</p>\n</header>\n";
+    out_ += "</p>\n";
+    const Metrics& m = metrics_;
+    if (m.baseline_kept >= 0) {
+      out_ += "<p class=\"rerun\">Rerun of " + Esc(m.baseline_path) +
+              " (revision " + Int(m.baseline_revision) + "): " +
+              Int(m.baseline_kept) + " kept, " + Int(m.baseline_moved) +
+              " moved, " + Int(m.baseline_added) + " added, " +
+              Int(m.baseline_dropped) + " dropped, " +
+              Int(m.baseline_history) + " kept as history</p>\n";
+    }
+    out_ += "</header>\n";
   }
 
   void Stat(const std::string& number, const std::string& label,
@@ -397,13 +422,12 @@ class ReportWriter {
     Stat(Int(reached), "attendees with a conversation",
          Percent(Share(reached, m.attendees)) + " of " + Int(m.attendees));
     Stat(Int(m.attendees_reaching_min),
-         "reach " + Plural(fair_.config.meetings_min, "conversation",
-                           "conversations"),
+         "reach meetings.min = " + Int(fair_.config.meetings_min),
          Percent(Share(m.attendees_reaching_min, m.attendees)) +
-             " (meetings.min)");
+             ", or their own cap if lower");
     Stat(Int(m.attendees_with_no_meeting), "attendees with none",
          Int(m.eligible_attendees_with_no_meeting) +
-             " of them had an eligible employer",
+             " of them share a slot with an eligible employer",
          m.attendees_with_no_meeting > 0 ? "bad" : "good");
     std::string bound;
     if (m.upper_bound >= 0) {
@@ -417,11 +441,13 @@ class ReportWriter {
          "p10 " + Fixed(m.attendee_total_p10, 2) + ", median " +
              Fixed(m.attendee_total_median, 2));
     Stat(Int(m.attendee_idle_slots), "idle slots",
-         "between an attendee's first and last conversation");
+         "free slots between each attendee's first and last conversation, "
+         "summed");
     Stat(Percent(m.table_utilisation), "table utilisation",
-         "occupied table slots");
+         "table slots in use, of those in the employers' hours");
     Stat(Percent(m.seat_utilisation), "seat utilisation",
-         "occupied seats at available tables");
+         "attendee places, of the seats (tables \xC3\x97 group size) in the "
+         "employers' hours");
     Stat(Int(m.employers_without_meetings), "employers with none",
          "of " + Int(fair_.num_employers()),
          m.employers_without_meetings > 0 ? "bad" : "good");
@@ -457,42 +483,248 @@ class ReportWriter {
     return html + "</ul>";
   }
 
+  // "<b>Name</b> (id)", escaped: how the report names an attendee.
+  std::string Who(int a) const {
+    const Attendee& attendee = fair_.attendees[a];
+    if (attendee.name.empty() || attendee.name == attendee.id) {
+      return "<b>" + Esc(attendee.id) + "</b>";
+    }
+    return "<b>" + Esc(attendee.name) + "</b> (" + Esc(attendee.id) + ")";
+  }
+
+  std::string EmployerName(int e) const {
+    const Employer& employer = fair_.employers[e];
+    return Esc(employer.name.empty() ? employer.id : employer.name);
+  }
+
+  // The loader's warnings, as the tools print them.
+  void InputWarnings() {
+    const std::vector<std::string>& lines = fair_.warnings;
+    if (lines.empty()) return;
+    constexpr std::size_t kShown = 20;
+    std::string list = "<ul class=\"lines\">";
+    for (std::size_t i = 0; i < lines.size() && i < kShown; ++i) {
+      list += "<li>" + Esc(lines[i]) + "</li>";
+    }
+    if (lines.size() > kShown) {
+      list += "<li><i>+" + Int(static_cast<long long>(lines.size() - kShown)) +
+              " more, printed in full by fairmatch plan</i></li>";
+    }
+    list += "</ul>";
+    Note("warn",
+         Plural(static_cast<long long>(lines.size()), "input warning",
+                "input warnings"),
+         "The fair loaded, but check these." + list);
+  }
+
+  // One attendee below target: who, how far, and the measured reason
+  // (check/shortfall.h), each clause only when it has something to say.
+  std::string ShortfallLine(const Shortfall& f) const {
+    const std::string min_score = Fixed(fair_.config.min_score, 2);
+    const std::string slots_available =
+        "they are available in " + Int(f.available_slots) + " of " +
+        Int(fair_.num_slots()) + " slots";
+    std::string line = Who(f.attendee) + ": " + Int(f.meetings) + " of " +
+                       Int(f.target) + " conversations. ";
+    // Eligibility.
+    if (f.cause == ShortfallCause::kFewEligible && f.eligible > 0) {
+      line += "Only ";
+    }
+    const bool plain = f.eligible == f.above_min_score;
+    if (f.eligible == 0) {
+      line += plain ? "No employer scores" : "No employer is";
+    } else {
+      line += f.eligible == 1 ? (plain ? "1 employer scores" : "1 employer is")
+                              : Int(f.eligible) +
+                                    (plain ? " employers score"
+                                           : " employers are");
+    }
+    line += plain ? " at or above min_score " + min_score + " with them"
+                  : " eligible for them (" + Int(f.above_min_score) +
+                        " score at or above min_score " + min_score +
+                        "; their must_meet and avoid lists applied)";
+    if (f.eligible == 0) return line + ".";
+    // Windows.
+    if (f.eligible_sharing_slot == 0) {
+      line += f.eligible == 1 ? "; it shares no available slot with them ("
+                              : "; none shares an available slot with them (";
+      line += slots_available + ")";
+    } else {
+      line += "; ";
+      if (f.eligible_sharing_slot == f.eligible) {
+        line += f.eligible == 1 ? "it shares" : "all share";
+      } else {
+        line += Int(f.eligible_sharing_slot) +
+                (f.eligible_sharing_slot == 1 ? " shares" : " share");
+      }
+      line += " available slots with them";
+      if (f.window_room < std::min(f.target, f.eligible_sharing_slot)) {
+        line += ", but those slots hold at most " +
+                Plural(f.window_room, "conversation", "conversations") +
+                " with them (" + slots_available + ")";
+      }
+    }
+    // Seats, at the ones they do not meet.
+    if (f.unmet_sharing_slot > 0) {
+      const int unmet = f.unmet_sharing_slot;
+      // "it was", "all were" or "2 were": `n` of the `unmet`.
+      auto some = [&](int n, const char* one, const char* many) {
+        if (n == unmet) {
+          return unmet == 1 ? std::string("it ") + one
+                            : std::string("all ") + many;
+        }
+        return Int(n) + " " + (n == 1 ? one : many);
+      };
+      std::vector<std::string> parts;
+      if (!f.full.empty()) {
+        constexpr std::size_t kNamed = 3;
+        std::string names;
+        for (std::size_t i = 0; i < f.full.size() && i < kNamed; ++i) {
+          names += (i == 0 ? "" : ", ") + EmployerName(f.full[i]);
+        }
+        if (f.full.size() > kNamed) names += ", ...";
+        parts.push_back(some(static_cast<int>(f.full.size()), "was", "were") +
+                        " full in every shared slot where they were free (" +
+                        names + ")");
+      }
+      if (f.busy_only > 0) {
+        parts.push_back(some(f.busy_only, "shares", "share") +
+                        " slots with them only while they are in other "
+                        "conversations");
+      }
+      if (f.open_employer >= 0) {
+        parts.push_back(EmployerName(f.open_employer) +
+                        " had a free seat at " +
+                        FormatClock(fair_.slots[f.open_slot].start) +
+                        " while they were free");
+      }
+      line += "; of those, they do not meet " + Int(unmet) + ": ";
+      for (std::size_t i = 0; i < parts.size(); ++i) {
+        line += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") +
+                parts[i];
+      }
+    }
+    return line + ".";
+  }
+
+  // The attendees below target, one note per measured cause, each with the
+  // advice that follows from that cause.
+  void ShortfallNotes() {
+    if (shortfalls_.empty()) return;
+    struct Group {
+      ShortfallCause cause;
+      std::string headline;
+      std::string advice;
+    };
+    const std::string target =
+        "fewer conversations than meetings.min = " +
+        Int(fair_.config.meetings_min) + " (or their own lower cap)";
+    const std::string min_score = Fixed(fair_.config.min_score, 2);
+    const Group kGroups[] = {
+        {ShortfallCause::kFewEligible,
+         "too few employers are eligible for them",
+         "However they are planned, they cannot reach it. Lower min_score "
+         "(now " + min_score +
+             ") or add employers whose profiles fit theirs."},
+        {ShortfallCause::kWindows,
+         "their hours and the eligible employers' hours overlap too little",
+         "Widen their availability, or that of the employers they match, so "
+         "that they share more slots."},
+        {ShortfallCause::kSeatsTaken,
+         "every seat at their eligible employers was taken while they were "
+         "free",
+         "Capacity is the cause: more tables or a larger group_size at these "
+         "employers give them room (the number is how many of them each one "
+         "had no seat for)."},
+        {ShortfallCause::kBusy,
+         "the employers left meet only while they are busy",
+         "The eligible employers they do not meet share slots with them only "
+         "while they are in other conversations; wider windows give the "
+         "planner room to fit them in."},
+        {ShortfallCause::kTradeOff,
+         "an eligible employer had a free seat while they were free",
+         "Not a shortage of employers, hours or tables: the planner traded "
+         "these off (objective.fairness, employers.min_meetings, "
+         "employers.max_consecutive), or the schedule was edited. "
+         "fairmatch explain --attendee ID shows each pair."},
+    };
+    constexpr std::size_t kShown = 200;
+    for (const Group& g : kGroups) {
+      std::vector<const Shortfall*> group;
+      for (const Shortfall& f : shortfalls_) {
+        if (f.cause == g.cause) group.push_back(&f);
+      }
+      if (group.empty()) continue;
+      std::string list = "<ul class=\"why\">";
+      for (std::size_t i = 0; i < group.size() && i < kShown; ++i) {
+        list += "<li>" + ShortfallLine(*group[i]) + "</li>";
+      }
+      if (group.size() > kShown) {
+        list += "<li><i>+" +
+                Int(static_cast<long long>(group.size() - kShown)) +
+                " more; fairmatch explain --attendee ID explains any "
+                "one</i></li>";
+      }
+      list += "</ul>";
+      std::string employers;
+      if (g.cause == ShortfallCause::kSeatsTaken) {
+        std::vector<int> turned_away(fair_.num_employers(), 0);
+        for (const Shortfall* f : group) {
+          for (int e : f->full) ++turned_away[e];
+        }
+        std::vector<std::pair<int, int>> ranked;  // (-count, employer)
+        for (int e = 0; e < fair_.num_employers(); ++e) {
+          if (turned_away[e] > 0) ranked.push_back({-turned_away[e], e});
+        }
+        std::sort(ranked.begin(), ranked.end());
+        std::vector<std::string> chips;
+        for (const auto& [count, e] : ranked) {
+          chips.push_back("<b>" + EmployerName(e) + "</b> " + Int(-count));
+        }
+        employers = Chips(chips, 10);
+      }
+      Note("info",
+           Plural(static_cast<long long>(group.size()), "attendee has",
+                  "attendees have") +
+               " " + target + ": " + g.headline,
+           Esc(g.advice) + employers + list);
+    }
+  }
+
   void Warnings() {
     out_ += "<h2>Worth acting on</h2>\n<ul class=\"notes\">\n";
+
+    InputWarnings();
 
     // Attendees without any conversation, in file order.
     std::vector<std::string> lonely;
     for (int a = 0; a < fair_.num_attendees(); ++a) {
-      if (count_of_attendee_[a] == 0) lonely.push_back(Esc(fair_.attendees[a].name));
+      if (count_of_attendee_[a] == 0) lonely.push_back(Who(a));
     }
     if (!lonely.empty()) {
+      const long long n = static_cast<long long>(lonely.size());
       std::string detail =
-          Int(metrics_.eligible_attendees_with_no_meeting) +
-          " of them had an eligible employer free in a shared slot; the others "
-          "match no employer above min_score or have no overlapping hours. "
-          "Their sheets suggest open booths.";
+          Int(metrics_.eligible_attendees_with_no_meeting) + " of " + Int(n) +
+          (n == 1 ? " shares" : " share") +
+          " a slot with an eligible employer.";
+      if (!shortfalls_.empty()) {
+        detail += " Why each falls short is in the notes below.";
+      }
+      if (open_booth_sheets_ == n) {
+        detail += n == 1 ? " Their sheet lists open booths to visit."
+                         : " Their sheets list open booths to visit.";
+      } else if (open_booth_sheets_ > 0) {
+        detail += " The sheets of " + Int(open_booth_sheets_) +
+                  " of them list open booths to visit.";
+      }
       Note("warn",
-           Plural(static_cast<long long>(lonely.size()), "attendee has",
-                  "attendees have") +
-               " no conversation",
+           Plural(n, "attendee has", "attendees have") + " no conversation",
            detail + Chips(lonely, 8));
     } else if (fair_.num_attendees() > 0) {
       Note("ok", "Every attendee has at least one conversation", "");
     }
 
-    // Attendees below meetings.min (but with at least one).
-    int below = 0;
-    for (int a = 0; a < fair_.num_attendees(); ++a) {
-      int target = std::min(fair_.config.meetings_min, fair_.MaxMeetings(a));
-      if (count_of_attendee_[a] > 0 && count_of_attendee_[a] < target) ++below;
-    }
-    if (below > 0) {
-      Note("info",
-           Plural(below, "attendee has", "attendees have") +
-               " fewer than meetings.min = " + Int(fair_.config.meetings_min) +
-               " conversations",
-           "More tables, longer hours or a lower min_score give them room.");
-    }
+    ShortfallNotes();
 
     // Employers without a conversation.
     std::vector<std::string> idle;
@@ -507,8 +739,7 @@ class ReportWriter {
            Plural(static_cast<long long>(idle.size()), "employer has",
                   "employers have") +
                " no conversation",
-           "They paid for a table; check their seeks, values and hours."
-           + Chips(idle, 12));
+           "Check their seeks, values and hours." + Chips(idle, 12));
     } else if (fair_.num_employers() > 0) {
       Note("ok", "Every employer has at least one conversation", "");
     }
@@ -554,8 +785,8 @@ class ReportWriter {
            Int(static_cast<long long>(unmet.size())) + " of " +
                Plural(requested, "must-meet request is", "must-meet requests are") +
                " not met",
-           "Usually the two share no available slot, or the attendee's cap is "
-           "full of other must-meets." + Chips(unmet, 10));
+           "fairmatch check reports each; fairmatch explain --attendee ID "
+           "--employer ID says why." + Chips(unmet, 10));
     } else if (requested > 0) {
       Note("ok",
            requested == 1 ? "The must-meet request is met"
@@ -805,6 +1036,8 @@ class ReportWriter {
   std::vector<std::vector<int>> unused_tables_;
   std::vector<double> slot_score_;
   std::vector<int> slot_places_;
+  std::vector<Shortfall> shortfalls_;  // attendees below target
+  int open_booth_sheets_ = 0;  // attendees without one whose sheets list booths
   std::string out_;
 };
 

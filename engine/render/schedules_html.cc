@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/check/shortfall.h"
 #include "engine/score/talking_points.h"
 
 namespace fairmatch {
@@ -377,26 +378,7 @@ class HtmlWriter {
   // The page of an attendee the plan left out: say so plainly, apologise,
   // and point to the booths that suit them best, which they may visit.
   void NoConversation(int a) {
-    constexpr int kSuggestions = 3;
-    const Attendee& attendee = fair_.attendees[a];
-    ScoreMatrix row;
-    compat_.ScoreBlock(a, a + 1, &row);
-    std::vector<int> candidates;
-    for (int e = 0; e < fair_.num_employers(); ++e) {
-      if (std::binary_search(attendee.avoid.begin(), attendee.avoid.end(), e)) {
-        continue;
-      }
-      if (!(row(0, e) > 0)) continue;
-      candidates.push_back(e);
-    }
-    int shown = std::min<int>(kSuggestions, candidates.size());
-    std::partial_sort(candidates.begin(), candidates.begin() + shown,
-                      candidates.end(), [&](int x, int y) {
-                        if (row(0, x) != row(0, y))
-                          return row(0, x) > row(0, y);
-                        return x < y;
-                      });
-    candidates.resize(shown);
+    const std::vector<int> candidates = OpenBooths(fair_, compat_, a);
 
     out_.append(
         "<div class=\"notice\"><p><b>We could not fit a scheduled "

@@ -107,6 +107,41 @@ TEST_CASE("a valid fair loads completely", "[io]") {
   CHECK(fair.MaxMeetings(1) == 5);
 }
 
+TEST_CASE("an event without a timezone loads, with a warning", "[io]") {
+  TempDir dir;
+  WriteMinimalFair(dir);
+  absl::StatusOr<Fair> with_zone = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE(with_zone.ok());
+  CHECK(with_zone->warnings.empty());
+
+  // Calendars then carry floating times: say so, where the key belongs.
+  dir.Write("event.yaml",
+            "name: F\ndate: 2027-03-04\n"
+            "slots: {start: \"10:00\", end: \"11:00\", length: 15}\n"
+            "values: [{id: impact, label: Impact}]\n");
+  absl::StatusOr<Fair> fair = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE(fair.ok());
+  CHECK(fair->event.timezone.empty());
+  REQUIRE(fair->warnings.size() == 1);
+  CHECK(fair->warnings[0] ==
+        dir.File("event.yaml") +
+            ":1:1: warning: no 'timezone': calendar times are floating "
+            "(each reader's own clock); add one like 'timezone: "
+            "Europe/London'");
+
+  // `timezone:` with no value is missing too, and is pointed at.
+  dir.Write("event.yaml",
+            "name: F\ndate: 2027-03-04\ntimezone:\n"
+            "slots: {start: \"10:00\", end: \"11:00\", length: 15}\n"
+            "values: [{id: impact, label: Impact}]\n");
+  fair = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE(fair.ok());
+  REQUIRE(fair->warnings.size() == 1);
+  CHECK_THAT(fair->warnings[0],
+             Catch::StartsWith(dir.File("event.yaml") +
+                               ":3:1: warning: no 'timezone'"));
+}
+
 TEST_CASE("layers from --config and --set apply on top of the fair's config", "[io]") {
   TempDir dir;
   std::string extra = dir.Write("rerun.yaml", "meetings: {max: 2}\nseed: 9\n");
@@ -346,7 +381,7 @@ TEST_CASE("problems in every file are reported in one pass, in file order",
   std::vector<std::string> lines = Lines(LoadErrors(dir.path(), options));
   REQUIRE(lines.size() == 6);
   CHECK_THAT(lines[0], Catch::StartsWith(dir.File("event.yaml") +
-                                         ":10:1: "
+                                         ":11:1: "
                                          "error: unknown key 'venu'"));
   CHECK_THAT(lines[1],
              Catch::StartsWith(dir.File("attendees.yaml") +

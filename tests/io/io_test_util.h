@@ -103,6 +103,7 @@ inline std::set<std::string> ListFolder(const std::filesystem::path& dir) {
 inline constexpr char kMinimalEvent[] =
     "name: Test Fair\n"
     "date: 2027-03-04\n"
+    "timezone: UTC\n"
     "slots:\n"
     "  start: \"10:00\"\n"
     "  end: \"11:00\"\n"

@@ -5,11 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "tests/check/shortfall_fixture.h"
 #include "tests/render/render_fixture.h"
 
 namespace fairmatch {
 namespace {
 
+using check_testing::AllSeatsTaken;
+using check_testing::kClock10;
+using check_testing::ShortfallFair;
 using render_testing::CountOccurrences;
 using render_testing::FixtureFair;
 using render_testing::FixtureSchedule;
@@ -98,6 +102,138 @@ TEST_CASE("report.html warns about attendees and employers left out",
   warnings = Warnings(Render(fair, schedule));
   CHECK(Contains(warnings, "1 employer has no conversation"));
   CHECK(Contains(warnings, "Blue Labs <i>B2</i>"));
+}
+
+TEST_CASE("report.html says which sheets list open booths, and only then",
+          "[render]") {
+  Fair fair = FixtureFair();
+  std::string warnings = Warnings(Render(fair, FixtureSchedule()));
+  INFO(warnings);
+  CHECK(Contains(warnings, "1 of 1 shares a slot with an eligible employer"));
+  // Şükrü scores above 0 with Blue Labs: his sheet lists it.
+  CHECK(Contains(warnings, "Their sheet lists open booths to visit."));
+  CHECK(Contains(warnings, "<b>Şükrü Öztürk</b> (a003)"));
+  // Avoiding both employers, his sheet lists none, and the report says
+  // nothing of booths.
+  fair.attendees[2].avoid = {0, 1};
+  warnings = Warnings(Render(fair, FixtureSchedule()));
+  CHECK(Contains(warnings, "1 attendee has no conversation"));
+  CHECK(Contains(warnings, "0 of 1 shares a slot with an eligible employer"));
+  CHECK_FALSE(Contains(warnings, "booth"));
+  CHECK_FALSE(Contains(warnings, "free in a shared slot"));
+}
+
+TEST_CASE("report.html names an attendee with one eligible employer, and "
+          "advises on min_score, not tables",
+          "[render]") {
+  // a001 offers cooking, which only Acme seeks; they meet at 10:00.
+  Fair fair = ShortfallFair(1);
+  fair.attendees[0].offers = {"cooking"};
+  fair.employers[0].seeks = {"python", "cooking"};
+  Schedule schedule;
+  schedule.meetings = {{0, 0, 1, {0}}};
+  const std::string warnings = Warnings(Render(fair, schedule));
+  CHECK(Contains(warnings,
+                 "1 attendee has fewer conversations than meetings.min = 2 "
+                 "(or their own lower cap): too few employers are eligible "
+                 "for them"));
+  CHECK(Contains(warnings,
+                 "<li><b>Attendee 1</b> (a001): 1 of 2 conversations. Only 1 "
+                 "employer scores at or above min_score 0.30 with them; it "
+                 "shares available slots with them.</li>"));
+  CHECK(Contains(warnings, "Lower min_score (now 0.30) or add employers "
+                           "whose profiles fit theirs."));
+  CHECK_FALSE(Contains(warnings, "more tables"));
+  CHECK_FALSE(Contains(warnings, "Widen"));
+}
+
+TEST_CASE("report.html advises more seats only when the seats were taken",
+          "[render]") {
+  // a001..a003 take all nine seats; a004 has none.
+  const Fair fair = ShortfallFair(4);
+  std::string warnings = Warnings(Render(fair, AllSeatsTaken()));
+  CHECK(Contains(warnings, "every seat at their eligible employers was taken "
+                           "while they were free"));
+  CHECK(Contains(warnings, "Capacity is the cause: more tables or a larger "
+                           "group_size at these employers give them room"));
+  CHECK(Contains(warnings, "<li><b>Acme</b> 1</li><li><b>Blue</b> 1</li>"
+                           "<li><b>Cobalt</b> 1</li>"));
+  CHECK(Contains(warnings,
+                 "<li><b>Attendee 4</b> (a004): 0 of 2 conversations. 3 "
+                 "employers score at or above min_score 0.30 with them; all "
+                 "share available slots with them; of those, they do not "
+                 "meet 3: all were full in every shared slot where they were "
+                 "free (Acme, Blue, Cobalt).</li>"));
+  CHECK_FALSE(Contains(warnings, "Lower min_score"));
+
+  // With a free seat at Blue it is the planner's trade-off, not capacity.
+  Fair bigger = fair;
+  bigger.employers[1].tables = 2;
+  warnings = Warnings(Render(bigger, AllSeatsTaken()));
+  CHECK(Contains(warnings, "an eligible employer had a free seat while they "
+                           "were free"));
+  CHECK(Contains(warnings, "Blue had a free seat at 10:00 while they were "
+                           "free"));
+  CHECK_FALSE(Contains(warnings, "more tables"));
+}
+
+TEST_CASE("report.html advises wider windows when the windows are the cause",
+          "[render]") {
+  Fair fair = ShortfallFair(1);
+  fair.attendees[0].available = {{kClock10, kClock10 + 15}};  // 10:00 only
+  Schedule schedule;
+  schedule.meetings = {{0, 0, 1, {0}}};
+  const std::string warnings = Warnings(Render(fair, schedule));
+  INFO(warnings);
+  CHECK(Contains(warnings, "their hours and the eligible employers&#39; hours "
+                           "overlap too little"));
+  CHECK(Contains(warnings, "Widen their availability"));
+  CHECK(Contains(warnings,
+                 "<li><b>Attendee 1</b> (a001): 1 of 2 conversations. 3 "
+                 "employers score at or above min_score 0.30 with them; all "
+                 "share available slots with them, but those slots hold at "
+                 "most 1 conversation with them (they are available in 1 of "
+                 "3 slots); of those, they do not meet 2: all share slots "
+                 "with them only while they are in other "
+                 "conversations.</li>"));
+  CHECK_FALSE(Contains(warnings, "more tables"));
+  CHECK_FALSE(Contains(warnings, "Lower min_score"));
+}
+
+TEST_CASE("report.html lists the loader's warnings", "[render]") {
+  Fair fair = FixtureFair();
+  fair.warnings = {
+      "fixture/event.yaml:1:1: warning: no 'timezone': calendar times are "
+      "floating",
+      "fixture/attendees.yaml:4:17: warning: 'e009' <withdrawn>; dropped "
+      "from 'must_meet'"};
+  const std::string warnings = Warnings(Render(fair, FixtureSchedule()));
+  CHECK(Contains(warnings, "2 input warnings"));
+  CHECK(Contains(warnings, "<li>fixture/event.yaml:1:1: warning: no "
+                           "&#39;timezone&#39;: calendar times are "
+                           "floating</li>"));
+  CHECK(Contains(warnings, "&#39;e009&#39; &lt;withdrawn&gt;; dropped"));
+  fair.warnings.clear();
+  CHECK_FALSE(Contains(Warnings(Render(fair, FixtureSchedule())),
+                       "input warning"));
+}
+
+TEST_CASE("a rerun's report names its baseline and what changed", "[render]") {
+  Fair fair = FixtureFair();
+  Metrics metrics;
+  std::string html = Render(fair, FixtureSchedule(), &metrics);
+  CHECK_FALSE(Contains(html, "Rerun of"));
+  metrics.baseline_kept = 5;
+  metrics.baseline_moved = 1;
+  metrics.baseline_added = 2;
+  metrics.baseline_dropped = 3;
+  metrics.baseline_history = 4;
+  metrics.baseline_path = "out/v1 <old>/schedule.json";
+  metrics.baseline_revision = 2;
+  html = Render(fair, FixtureSchedule(), &metrics);
+  CHECK(Contains(html, "<p class=\"rerun\">Rerun of out/v1 &lt;old&gt;/"
+                       "schedule.json (revision 2): 5 kept, 1 moved, 2 added, "
+                       "3 dropped, 4 kept as history</p>"));
 }
 
 TEST_CASE("report.html reports must-meets", "[render]") {
