@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -52,7 +53,10 @@ Collation::~Collation() = default;
 
 absl::StatusOr<Collation> Collation::ForLocale(const std::string& locale) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::Locale parsed = icu::Locale::forLanguageTag(locale, status);
+  // BCP 47 separates with '-'; ICU ids ("de_DE") with '_'.
+  std::string tag = locale;
+  std::replace(tag.begin(), tag.end(), '_', '-');
+  icu::Locale parsed = icu::Locale::forLanguageTag(tag, status);
   if (U_FAILURE(status) || parsed.isBogus() ||
       std::string(parsed.getLanguage()).empty()) {
     return absl::InvalidArgumentError(absl::StrCat(
