@@ -15,6 +15,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "engine/base/edit_distance.h"
+#include "engine/base/unicode_text.h"
 #include "engine/io/default_config.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/io/yaml_tree.h"
@@ -39,6 +40,8 @@ struct Binding {
   // A word setting: one of `choices` (space-separated), stored lower case.
   std::string Config::*word = nullptr;
   absl::string_view choices = "";
+  // A locale ICU can collate ("fr", "de-AT") or "event".
+  std::string Config::*locale = nullptr;
 };
 
 const Binding kBindings[] = {
@@ -59,6 +62,8 @@ const Binding kBindings[] = {
     {"seed", nullptr, nullptr, &Config::seed, 0, kInf},
     {"output.paper", nullptr, nullptr, nullptr, 0, 0, &Config::paper,
      "a4 letter"},
+    {"output.locale", nullptr, nullptr, nullptr, 0, 0, nullptr, "",
+     &Config::locale},
 };
 
 const Binding* FindBinding(absl::string_view key) {
@@ -72,6 +77,24 @@ const Binding* FindBinding(absl::string_view key) {
 bool Apply(const Binding& b, const YamlNode& value, Config* config,
            Diagnostics* diags) {
   std::string what = absl::StrCat("'", b.key, "'");
+  if (b.locale != nullptr) {
+    std::optional<std::string> v = ReadText(value, what, diags);
+    if (!v) return false;
+    if (absl::AsciiStrToLower(*v) == "event") {
+      config->*b.locale = "event";
+      return true;
+    }
+    if (!Collation::ForLocale(*v).ok()) {
+      diags->Error(value.mark,
+                   absl::StrCat(what, " must be a language code such as en, "
+                                "fr, de or fr-CA (ICU must know it), or event "
+                                "for the locale of event.yaml, got '",
+                                *v, "'"));
+      return false;
+    }
+    config->*b.locale = *std::move(v);
+    return true;
+  }
   if (b.word != nullptr) {
     std::optional<std::string> v = ReadText(value, what, diags);
     if (!v) return false;

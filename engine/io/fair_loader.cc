@@ -14,6 +14,7 @@
 #include "engine/base/email.h"
 #include "engine/base/civil_time.h"
 #include "engine/base/edit_distance.h"
+#include "engine/base/unicode_text.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/diagnostics.h"
 #include "engine/io/file_reader.h"
@@ -28,8 +29,8 @@ namespace fs = std::filesystem;
 
 constexpr char kZoneInfoDir[] = "/usr/share/zoneinfo";
 
-const std::vector<std::string> kEventKeys = {"name",  "date",  "timezone",
-                                             "venue", "slots", "values"};
+const std::vector<std::string> kEventKeys = {
+    "name", "date", "timezone", "venue", "locale", "slots", "values"};
 const std::vector<std::string> kSlotKeys = {"start", "end", "length", "breaks"};
 const std::vector<std::string> kBreakKeys = {"start", "end"};
 const std::vector<std::string> kValueDefKeys = {"id", "label"};
@@ -213,6 +214,18 @@ class FairReader {
     }
     if (const YamlNode* n = root.Find("venue"); n && !n->is_null()) {
       if (auto v = ReadText(*n, "'venue'", &diags_)) event.venue = *v;
+    }
+    if (const YamlNode* n = root.Find("locale"); n && !n->is_null()) {
+      if (auto v = ReadText(*n, "'locale'", &diags_)) {
+        if (Collation::ForLocale(*v).ok()) {
+          event.locale = *v;
+        } else {
+          diags_.Error(n->mark, absl::StrCat("'locale' must be a language "
+                                             "code such as en, fr, de or "
+                                             "fr-CA (ICU must know it), got ",
+                                             n->Describe()));
+        }
+      }
     }
     if (const YamlNode* n = root.Find("values"); n && !n->is_null()) {
       ReadVocabulary(*n);

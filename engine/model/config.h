@@ -42,6 +42,10 @@ struct Config {
   std::uint64_t seed = 1;
   // output.paper: page size of the PDF sheets, "a4" or "letter".
   std::string paper = "a4";
+  // output.locale: the language whose collation orders the people on the
+  // outputs ("fr", "sv", "de-AT", ...), or "event": event.yaml's `locale`,
+  // else "en" (render/people.h resolves it).
+  std::string locale = "event";
 };
 
 }  // namespace fairmatch

@@ -64,6 +64,10 @@ struct Event {
   std::string date;      // ISO 8601, YYYY-MM-DD
   std::string timezone;  // IANA zone, may be empty
   std::string venue;     // may be empty
+  // The event's language (`locale:` in event.yaml, e.g. "fr"), validated by
+  // the loader; empty when not given. Outputs sort names in its collation
+  // unless output.locale says otherwise (render/people.h).
+  std::string locale;
   int start = 0;         // minutes since midnight
   int end = 0;
   int length = 15;       // minutes per slot

@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "engine/render/pdf_text.h"
+#include "engine/render/people.h"
 #include "engine/score/score_blocks.h"
 #include "engine/score/talking_points.h"
 
@@ -201,20 +202,6 @@ void AddTalkingPoints(const TalkingPoints& tp, bool employer_view, Rich* rich) {
   item("Shared values:", tp.shared_values);
   item("You offer:", you_offer);
   item("They offer:", they_offer);
-}
-
-// Indices 0..n-1 ordered by (name, id) byte-wise, then index: the order of
-// schedules.html, independent of the locale.
-template <typename People>
-std::vector<int> SortedByName(const People& people) {
-  std::vector<int> order(people.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::sort(order.begin(), order.end(), [&](int x, int y) {
-    if (int c = people[x].name.compare(people[y].name); c != 0) return c < 0;
-    if (int c = people[x].id.compare(people[y].id); c != 0) return c < 0;
-    return x < y;
-  });
-  return order;
 }
 
 // The ISO 8601 date for the PDF info dictionary: the event's date and
@@ -646,11 +633,13 @@ absl::StatusOr<Index> IndexSchedule(const Fair& fair,
 class AttendeeSheets {
  public:
   AttendeeSheets(const Fair& fair, const Compatibility& compat,
-                 const Schedule& schedule, const Index& index, PdfWriter& pdf)
+                 const Schedule& schedule, const Index& index,
+                 const PeopleView& people, PdfWriter& pdf)
       : fair_(fair),
         compat_(compat),
         schedule_(schedule),
         index_(index),
+        people_(people),
         pdf_(pdf) {}
 
   void Render() {
@@ -660,7 +649,7 @@ class AttendeeSheets {
       pdf_.EndPage();
       return;
     }
-    for (int a : SortedByName(fair_.attendees)) {
+    for (int a : people_.attendees()) {
       if (!pdf_.ok()) return;
       Sheet(a);
     }
@@ -848,6 +837,7 @@ class AttendeeSheets {
   const Compatibility& compat_;
   const Schedule& schedule_;
   const Index& index_;
+  const PeopleView& people_;
   PdfWriter& pdf_;
 };
 
@@ -987,13 +977,14 @@ class Alternates {
 class EmployerSheets {
  public:
   EmployerSheets(const Fair& fair, const Compatibility& compat,
-                 const Schedule& schedule, const Index& index, PdfWriter& pdf)
+                 const Schedule& schedule, const Index& index,
+                 const PeopleView& people, PdfWriter& pdf)
       : fair_(fair),
         schedule_(schedule),
         index_(index),
+        people_(people),
         pdf_(pdf),
         alternates_(fair, compat, schedule, index),
-        order_(SortedByName(fair.employers)),
         cells_(fair.num_employers()) {
     const int slots = fair.num_slots();
     for (int e = 0; e < fair.num_employers(); ++e) {
@@ -1006,7 +997,7 @@ class EmployerSheets {
   }
 
   void Render() {
-    for (int e : order_) {
+    for (int e : people_.employers()) {
       for (int t = 1; t <= index_.tables[e]; ++t) {
         if (!pdf_.ok()) return;
         TableSheet(e, t);
@@ -1207,7 +1198,7 @@ class EmployerSheets {
       }
       first_page = false;
       GridHead(s0, s1, false);
-      for (int e : order_) {
+      for (int e : people_.employers()) {
         for (int t = 1; t <= index_.tables[e] && pdf_.ok(); ++t) {
           GridRow(e, t, s0, s1);
         }
@@ -1314,9 +1305,9 @@ class EmployerSheets {
   const Fair& fair_;
   const Schedule& schedule_;
   const Index& index_;
+  const PeopleView& people_;
   PdfWriter& pdf_;
   Alternates alternates_;
-  std::vector<int> order_;
   // cells_[e][(table - 1) * slots + slot]: the meeting there, or -1.
   std::vector<std::vector<int>> cells_;
   int employer_bookmark_ = 0;  // the top level
@@ -1339,7 +1330,10 @@ absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
   PdfWriter pdf(fair, paper,
                 absl::StrCat(fair.event.name, " ", kEnDash,
                              " attendee schedules"));
-  if (pdf.ok()) AttendeeSheets(fair, compat, schedule, *index, pdf).Render();
+  const PeopleView people(fair);
+  if (pdf.ok()) {
+    AttendeeSheets(fair, compat, schedule, *index, people, pdf).Render();
+  }
   return pdf.Close();
 }
 
@@ -1352,7 +1346,10 @@ absl::StatusOr<std::string> RenderEmployersPdf(const Fair& fair,
   PdfWriter pdf(fair, paper,
                 absl::StrCat(fair.event.name, " ", kEnDash,
                              " employer rosters"));
-  if (pdf.ok()) EmployerSheets(fair, compat, schedule, *index, pdf).Render();
+  const PeopleView people(fair);
+  if (pdf.ok()) {
+    EmployerSheets(fair, compat, schedule, *index, people, pdf).Render();
+  }
   return pdf.Close();
 }
 

@@ -33,7 +33,8 @@ enum class Paper { kA4, kLetter };
 Paper PaperFromConfig(const Config& config);
 
 // attendees.pdf, for the check-in desk: one page per attendee (more only
-// when a sheet overflows), sorted by name byte-wise, then id. Each page has
+// when a sheet overflows), by name in the order of the event's language
+// (render/people.h), then id. Each page has
 // a header band with the event, date and venue, the attendee's name,
 // programme and id, then every conversation in time order: time, employer,
 // booth, table, who else is in the group, and the talking points. An
@@ -50,7 +51,8 @@ absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
                                                const Schedule& schedule,
                                                Paper paper);
 
-// employers.pdf: for each employer (by name, then id) one page per table (more
+// employers.pdf: for each employer (by name as for attendees) one page per
+// table (more
 // only when a roster overflows): a slot-by-slot roster with each attendee's
 // name, programme and talking points, breaks, free and unavailable slots,
 // and per slot up to three alternates to fill a no-show. Then a master grid

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "engine/base/edit_distance.h"
+#include "engine/render/people.h"
 #include "engine/render/schedules_html.h"
 
 namespace fairmatch {
@@ -281,6 +282,7 @@ class ReportWriter {
                const Schedule& schedule, const Metrics& metrics)
       : fair_(fair),
         metrics_(metrics),
+        people_(fair),
         count_of_attendee_(fair.num_attendees(), 0),
         total_of_attendee_(fair.num_attendees(), 0.0),
         met_(fair.num_attendees()),
@@ -460,9 +462,9 @@ class ReportWriter {
   void Warnings() {
     out_ += "<h2>Worth acting on</h2>\n<ul class=\"notes\">\n";
 
-    // Attendees without any conversation, in file order.
+    // Attendees without any conversation, by name.
     std::vector<std::string> lonely;
-    for (int a = 0; a < fair_.num_attendees(); ++a) {
+    for (int a : people_.attendees()) {
       if (count_of_attendee_[a] == 0) lonely.push_back(Esc(fair_.attendees[a].name));
     }
     if (!lonely.empty()) {
@@ -494,9 +496,9 @@ class ReportWriter {
            "More tables, longer hours or a lower min_score give them room.");
     }
 
-    // Employers without a conversation.
+    // Employers without a conversation, by name.
     std::vector<std::string> idle;
-    for (int e = 0; e < fair_.num_employers(); ++e) {
+    for (int e : people_.employers()) {
       if (conversations_of_employer_[e] == 0) {
         idle.push_back(Esc(fair_.employers[e].name) + " <i>" +
                        Esc(fair_.employers[e].booth) + "</i>");
@@ -516,7 +518,7 @@ class ReportWriter {
     // Tables never used, at employers that do hold conversations.
     std::vector<std::string> spare;
     long long spare_count = 0;
-    for (int e = 0; e < fair_.num_employers(); ++e) {
+    for (int e : people_.employers()) {
       if (conversations_of_employer_[e] == 0 || unused_tables_[e].empty()) {
         continue;
       }
@@ -536,12 +538,18 @@ class ReportWriter {
            "Fewer tables would free floor space." + Chips(spare, 10));
     }
 
-    // Must-meet requests.
+    // Must-meet requests, by attendee name, then employer name.
     long long requested = 0;
     std::vector<std::string> unmet;
-    for (int a = 0; a < fair_.num_attendees(); ++a) {
+    for (int a : people_.attendees()) {
+      std::vector<int> wanted;
       for (int e : fair_.attendees[a].must_meet) {
-        if (e < 0 || e >= fair_.num_employers()) continue;
+        if (e >= 0 && e < fair_.num_employers()) wanted.push_back(e);
+      }
+      std::sort(wanted.begin(), wanted.end(), [&](int x, int y) {
+        return people_.EmployerRank(x) < people_.EmployerRank(y);
+      });
+      for (int e : wanted) {
         ++requested;
         if (!met_[a].count(e)) {
           unmet.push_back(Esc(fair_.attendees[a].name) + " \xE2\x86\x92 " +
@@ -741,7 +749,7 @@ class ReportWriter {
           if (table_share_[x] != table_share_[y]) {
             return table_share_[x] < table_share_[y];
           }
-          return fair_.employers[x].name < fair_.employers[y].name;
+          return people_.EmployerRank(x) < people_.EmployerRank(y);
         });
         std::vector<Bar> rows;
         for (int e : order) {
@@ -797,6 +805,7 @@ class ReportWriter {
 
   const Fair& fair_;
   const Metrics& metrics_;
+  const PeopleView people_;
   std::vector<int> count_of_attendee_;
   std::vector<double> total_of_attendee_;
   std::vector<std::set<int>> met_;  // employers each attendee meets

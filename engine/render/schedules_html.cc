@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/render/people.h"
 #include "engine/score/talking_points.h"
 
 namespace fairmatch {
@@ -205,22 +206,6 @@ void AppendStat(std::string_view number, std::string_view label,
   out->append("</div>");
 }
 
-// Indices 0..n-1 ordered by (name, id), compared byte by byte so that the
-// order does not depend on the locale; the index breaks remaining ties.
-template <typename People>
-std::vector<int> SortedByName(const People& people) {
-  std::vector<int> order(people.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::sort(order.begin(), order.end(), [&](int x, int y) {
-    const auto& px = people[x];
-    const auto& py = people[y];
-    if (int c = px.name.compare(py.name); c != 0) return c < 0;
-    if (int c = px.id.compare(py.id); c != 0) return c < 0;
-    return x < y;
-  });
-  return order;
-}
-
 class HtmlWriter {
  public:
   HtmlWriter(const Fair& fair, const Compatibility& compat,
@@ -229,6 +214,7 @@ class HtmlWriter {
         compat_(compat),
         schedule_(schedule),
         metrics_(metrics),
+        people_(fair),
         meetings_of_attendee_(fair.num_attendees()),
         meetings_of_employer_(fair.num_employers()) {
     // The schedule is sorted by slot first, so every list is in time order.
@@ -259,8 +245,8 @@ class HtmlWriter {
     out_.append(kStyle);
     out_.append("</style>\n</head>\n<body>\n");
     Cover();
-    for (int a : SortedByName(fair_.attendees)) AttendeeSheet(a);
-    for (int e : SortedByName(fair_.employers)) EmployerSheet(e);
+    for (int a : people_.attendees()) AttendeeSheet(a);
+    for (int e : people_.employers()) EmployerSheet(e);
     out_.append("</body>\n</html>\n");
     return std::move(out_);
   }
@@ -518,6 +504,7 @@ class HtmlWriter {
   const Compatibility& compat_;
   const Schedule& schedule_;
   const Metrics& metrics_;
+  const PeopleView people_;
   std::vector<std::vector<int>> meetings_of_attendee_;
   std::vector<std::vector<int>> meetings_of_employer_;
   long long attendee_meetings_ = 0;

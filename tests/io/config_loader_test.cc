@@ -228,6 +228,28 @@ TEST_CASE("config values are range-checked at their line", "[io]") {
   }
 }
 
+TEST_CASE("output.locale is a language ICU can collate, or event", "[io]") {
+  absl::StatusOr<Config> fallback = LoadConfig("", LoadOptions{});
+  REQUIRE(fallback.ok());
+  CHECK(fallback->locale == "event");
+  for (const char* good : {"sv", "fr-CA", "de_AT", "EVENT"}) {
+    INFO(good);
+    absl::StatusOr<Config> config =
+        LoadConfig("", Sets({std::string("output.locale=") + good}));
+    REQUIRE(config.ok());
+    CHECK(config->locale == (std::string(good) == "EVENT" ? "event" : good));
+  }
+  CHECK(Errors("", Sets({"output.locale=xx"})) ==
+        "--set:1:15: error: 'output.locale' must be a language code such as "
+        "en, fr, de or fr-CA (ICU must know it), or event for the locale of "
+        "event.yaml, got 'xx'");
+  TempDir dir;
+  dir.Write("config.yaml", "output:\n  locale: [fr]\n");
+  CHECK_THAT(Errors(dir.path(), LoadOptions{}),
+             Catch::StartsWith(dir.File("config.yaml") + ":2:11: error: "
+                               "'output.locale' must be"));
+}
+
 TEST_CASE("a cross-key error points at the layer that caused it", "[io]") {
   TempDir dir;
   dir.Write("config.yaml", "meetings:\n  min: 3\n");

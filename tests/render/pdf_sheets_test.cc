@@ -21,8 +21,8 @@ using render_testing::FixtureSchedule;
 using render_testing::MakeAttendee;
 using render_testing::PdfFile;
 
-// The fixture plus a Russian and a Greek name: attendees sort (byte-wise) as
-// Ada, Nguyễn, Şükrü, Γιώργος, Анна. Anna meets Acme at table 2 in slot 0,
+// The fixture plus a Russian and a Greek name: attendees sort as
+// Ada, Nguyễn, Şükrü, Γιώργος, Анна (Latin, then Greek, then Cyrillic). Anna meets Acme at table 2 in slot 0,
 // Giorgos Blue Labs after the break; Şükrü still has no meeting.
 Fair FiveAttendees() {
   Fair fair = FixtureFair();
@@ -66,7 +66,7 @@ std::string Employers(const Fair& fair, const Schedule& schedule,
   return *std::move(pdf);
 }
 
-TEST_CASE("attendees.pdf has one page per attendee, sorted by name bytes",
+TEST_CASE("attendees.pdf has one page per attendee, sorted by name",
           "[render]") {
   PdfFile pdf(Attendees(FiveAttendees(), FiveSchedule()));
   REQUIRE(pdf.Pages() == 5);
@@ -75,6 +75,31 @@ TEST_CASE("attendees.pdf has one page per attendee, sorted by name bytes",
   CHECK(Contains(pdf.Text(3, 3), "Şükrü Öztürk"));
   CHECK(Contains(pdf.Text(4, 4), "Γιώργος Παπαδόπουλος"));
   CHECK(Contains(pdf.Text(5, 5), "Анна Иванова"));
+}
+
+TEST_CASE("the sheets and the grid follow the event's language", "[render]") {
+  Fair fair = FiveAttendees();
+  fair.attendees[0].name = "Zoë Adams";    // bytes: before É and Ö
+  fair.attendees[1].name = "Östen Berg";
+  fair.attendees[2].name = "Érica Lopes";
+  fair.employers[0].name = "Zenith";
+  fair.employers[1].name = "Ébène";
+  PdfFile attendees(Attendees(fair, FiveSchedule()));
+  REQUIRE(attendees.Pages() == 5);
+  CHECK(Contains(attendees.Text(1, 1), "Érica Lopes"));
+  CHECK(Contains(attendees.Text(2, 2), "Östen Berg"));
+  CHECK(Contains(attendees.Text(3, 3), "Zoë Adams"));
+  PdfFile employers(Employers(fair, FiveSchedule()));
+  REQUIRE(employers.Pages() == 4);
+  CHECK(Contains(employers.Text(1, 1), "Ébène"));
+  CHECK(Contains(employers.Text(2, 2), "Zenith"));
+  std::string grid = employers.Text(4, 4);
+  CHECK(grid.find("Ébène") < grid.find("Zenith"));
+
+  fair.config.locale = "sv";
+  PdfFile swedish(Attendees(fair, FiveSchedule()));
+  CHECK(Contains(swedish.Text(2, 2), "Zoë Adams"));
+  CHECK(Contains(swedish.Text(3, 3), "Östen Berg"));
 }
 
 TEST_CASE("an attendee's page lists conversations with talking points",

@@ -63,12 +63,38 @@ TEST_CASE("schedules.html has a cover, then a sheet per attendee and employer",
   for (int i = 1; i <= 3; ++i) CHECK(Contains(sheets[i], "\"attendee\""));
   for (int i = 4; i <= 5; ++i) CHECK(Contains(sheets[i], "\"employer\""));
 
-  // Attendees by name, compared byte-wise: "N" < "Ş" (0xC5) in UTF-8.
+  // Attendees by name.
   CHECK(Contains(sheets[1], "<h1>Ada Lovelace</h1>"));
   CHECK(Contains(sheets[2], "<h1>Nguyễn Thị Hương</h1>"));
   CHECK(Contains(sheets[3], "<h1>Şükrü Öztürk</h1>"));
   CHECK(Contains(sheets[4], "<h1>Acme Energy</h1>"));
   CHECK(Contains(sheets[5], "<h1>Blue Labs</h1>"));
+}
+
+TEST_CASE("schedules.html sorts sheets as the event's language reads names",
+          "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[0].name = "Zoë Adams";
+  fair.attendees[1].name = "Érica Lopes";
+  fair.attendees[2].name = "Östen Berg";
+  fair.employers[0].name = "Zenith";
+  fair.employers[1].name = "Ébène";
+  std::vector<std::string> sheets = Sheets(Render(fair, FixtureSchedule()));
+  REQUIRE(sheets.size() == 6);
+  // Bytes would put Zoë first: "Z" (0x5A) < "É" (0xC3).
+  CHECK(Contains(sheets[1], "<h1>Érica Lopes</h1>"));
+  CHECK(Contains(sheets[2], "<h1>Östen Berg</h1>"));
+  CHECK(Contains(sheets[3], "<h1>Zoë Adams</h1>"));
+  CHECK(Contains(sheets[4], "<h1>Ébène</h1>"));
+  CHECK(Contains(sheets[5], "<h1>Zenith</h1>"));
+
+  SECTION("in Swedish, Ö comes after Z") {
+    fair.event.locale = "sv";
+    sheets = Sheets(Render(fair, FixtureSchedule()));
+    REQUIRE(sheets.size() == 6);
+    CHECK(Contains(sheets[2], "<h1>Zoë Adams</h1>"));
+    CHECK(Contains(sheets[3], "<h1>Östen Berg</h1>"));
+  }
 }
 
 TEST_CASE("an attendee sheet lists conversations in time order", "[render]") {
