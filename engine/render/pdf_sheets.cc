@@ -662,13 +662,14 @@ class AttendeeSheets {
     const Attendee& attendee = fair_.attendees[a];
     const std::vector<int>& mine = index_.of_attendee[a];
     pdf_.ResetPool();
-    pdf_.BeginPage(false, absl::StrCat(attendee.name, kDot, attendee.id));
-    pdf_.Bookmark(attendee.name);
+    const std::string& name = people_.AttendeeName(a);
+    pdf_.BeginPage(false, absl::StrCat(name, kDot, attendee.id));
+    pdf_.Bookmark(name);
     pdf_.Paragraph(Upper(mine.empty() ? "Your day at the fair"
                                       : "Your conversations"),
                    kLabel, kMuted, LayOptions{.letter_spacing = 0.8}, true);
     pdf_.Advance(2);
-    pdf_.Paragraph(attendee.name, kTitle, kInk);
+    pdf_.Paragraph(name, kTitle, kInk);
     pdf_.Advance(2);
     std::vector<std::string> meta;
     if (!attendee.program.empty()) meta.push_back(attendee.program);
@@ -712,10 +713,9 @@ class AttendeeSheets {
   // A new page for the rest of this attendee's sheet.
   void Continue(int a, std::string_view first, std::string_view second) {
     pdf_.EndPage();
-    const Attendee& attendee = fair_.attendees[a];
-    pdf_.BeginPage(false, absl::StrCat(attendee.name, kDot, attendee.id));
-    pdf_.Paragraph(absl::StrCat(attendee.name, " (continued)"), kHeading,
-                   kInk);
+    const std::string& name = people_.AttendeeName(a);
+    pdf_.BeginPage(false, absl::StrCat(name, kDot, fair_.attendees[a].id));
+    pdf_.Paragraph(absl::StrCat(name, " (continued)"), kHeading, kInk);
     pdf_.Advance(10);
     ColumnHead(first, second);
   }
@@ -729,7 +729,9 @@ class AttendeeSheets {
     Block time = pdf_.LayOnce(ClockRange(fair_.slots[m.slot]), kBodyBold,
                               kTimeColumn - 8, kInk);
     Rich text;
-    text.Sized(employer.name, kFontSpecs[kHeading].size, true).Gap(2);
+    text.Sized(people_.EmployerName(m.employer), kFontSpecs[kHeading].size,
+               true)
+        .Gap(2);
     if (!employer.booth.empty()) {
       text.Add("Booth ", false, &kMuted)
           .Add(employer.booth, true)
@@ -743,7 +745,7 @@ class AttendeeSheets {
     } else {
       std::vector<std::string> others;
       for (int other : m.attendees) {
-        if (other != a) others.push_back(fair_.attendees[other].name);
+        if (other != a) others.push_back(people_.AttendeeName(other));
       }
       text.Add("with ", false, &kMuted).Add(Join(others, ", "));
     }
@@ -818,7 +820,8 @@ class AttendeeSheets {
           employer.booth.empty() ? "\xE2\x80\x93" : employer.booth, kBodyBold,
           kTimeColumn - 8, kInk);
       Rich line;
-      line.Sized(employer.name, kFontSpecs[kHeading].size, true).Gap(4);
+      line.Sized(people_.EmployerName(e), kFontSpecs[kHeading].size, true)
+          .Gap(4);
       AddTalkingPoints(MakeTalkingPoints(fair_, a, e), false, &line);
       Block body = pdf_.Lay(line, kSmall, body_w, kInk);
       const double height =
@@ -1016,7 +1019,7 @@ class EmployerSheets {
   }
 
   std::string Footer(int e, int t) const {
-    return absl::StrCat(fair_.employers[e].name, kDot, "Table ", t, " of ",
+    return absl::StrCat(people_.EmployerName(e), kDot, "Table ", t, " of ",
                         index_.tables[e]);
   }
 
@@ -1029,13 +1032,13 @@ class EmployerSheets {
     }
     pdf_.ResetPool();
     pdf_.BeginPage(false, Footer(e, t));
-    if (t == 1) employer_bookmark_ = pdf_.Bookmark(employer.name);
+    if (t == 1) employer_bookmark_ = pdf_.Bookmark(people_.EmployerName(e));
     pdf_.Bookmark(absl::StrCat("Table ", t), employer_bookmark_);
     pdf_.Paragraph(Upper(absl::StrCat("Employer roster", kDot, "Table ", t,
                                       " of ", index_.tables[e])),
                    kLabel, kMuted, LayOptions{.letter_spacing = 0.8}, true);
     pdf_.Advance(2);
-    pdf_.Paragraph(employer.name, kTitle, kInk);
+    pdf_.Paragraph(people_.EmployerName(e), kTitle, kInk);
     pdf_.Advance(2);
     std::vector<std::string> meta;
     if (!employer.booth.empty()) meta.push_back("Booth " + employer.booth);
@@ -1085,7 +1088,7 @@ class EmployerSheets {
   void Continue(int e, int t) {
     pdf_.EndPage();
     pdf_.BeginPage(false, Footer(e, t));
-    pdf_.Paragraph(absl::StrCat(fair_.employers[e].name, kDot, "Table ", t,
+    pdf_.Paragraph(absl::StrCat(people_.EmployerName(e), kDot, "Table ", t,
                                 " (continued)"),
                    kHeading, kInk);
     pdf_.Advance(10);
@@ -1118,7 +1121,8 @@ class EmployerSheets {
       for (int a : schedule_.meetings[i].attendees) {
         const Attendee& attendee = fair_.attendees[a];
         Rich who;
-        who.Sized(attendee.name, kFontSpecs[kBody].size, true);
+        who.Sized(people_.AttendeeNameBesideProgramme(a),
+                  kFontSpecs[kBody].size, true);
         if (!attendee.program.empty()) {
           who.Add(kDot, false, &kFaint).Add(attendee.program, false, &kMuted);
         }
@@ -1139,7 +1143,7 @@ class EmployerSheets {
       for (std::size_t k = 0; k < alts.size(); ++k) {
         const Attendee& attendee = fair_.attendees[alts[k]];
         if (k > 0) text.Newline();
-        text.Add(attendee.name, true, &kInk);
+        text.Add(people_.AttendeeNameBesideProgramme(alts[k]), true, &kInk);
         if (!attendee.program.empty()) {
           text.Newline().Add(attendee.program);
         }
@@ -1252,7 +1256,7 @@ class EmployerSheets {
     const double col = (pdf_.width() - kRowHead) / std::max(1, s1 - s0);
     pdf_.ResetPool();
     Rich head;
-    head.Add(employer.name, true, &kInk).Newline();
+    head.Add(people_.EmployerName(e), true, &kInk).Newline();
     head.Add(employer.booth.empty() ? std::string()
                                     : absl::StrCat("Booth ", employer.booth, kDot));
     head.Add(absl::StrCat("table ", t));
@@ -1267,7 +1271,7 @@ class EmployerSheets {
         const std::vector<int>& group = schedule_.meetings[i].attendees;
         for (std::size_t k = 0; k < group.size(); ++k) {
           if (k > 0) text.Newline();
-          text.Add(fair_.attendees[group[k]].name);
+          text.Add(people_.AttendeeName(group[k]));
         }
         cells.push_back(pdf_.Lay(text, kTiny, col - 2 * kPad, kInk,
                                  {.one_line = true}));

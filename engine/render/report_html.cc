@@ -465,7 +465,9 @@ class ReportWriter {
     // Attendees without any conversation, by name.
     std::vector<std::string> lonely;
     for (int a : people_.attendees()) {
-      if (count_of_attendee_[a] == 0) lonely.push_back(Esc(fair_.attendees[a].name));
+      if (count_of_attendee_[a] == 0) {
+        lonely.push_back(Esc(people_.AttendeeName(a)));
+      }
     }
     if (!lonely.empty()) {
       std::string detail =
@@ -500,7 +502,7 @@ class ReportWriter {
     std::vector<std::string> idle;
     for (int e : people_.employers()) {
       if (conversations_of_employer_[e] == 0) {
-        idle.push_back(Esc(fair_.employers[e].name) + " <i>" +
+        idle.push_back(Esc(people_.EmployerName(e)) + " <i>" +
                        Esc(fair_.employers[e].booth) + "</i>");
       }
     }
@@ -527,7 +529,7 @@ class ReportWriter {
         tables += (tables.empty() ? "" : ", ") + Int(t);
         ++spare_count;
       }
-      spare.push_back("<b>" + Esc(fair_.employers[e].name) + "</b> " +
+      spare.push_back("<b>" + Esc(people_.EmployerName(e)) + "</b> " +
                       (unused_tables_[e].size() == 1 ? "table " : "tables ") +
                       tables);
     }
@@ -552,8 +554,8 @@ class ReportWriter {
       for (int e : wanted) {
         ++requested;
         if (!met_[a].count(e)) {
-          unmet.push_back(Esc(fair_.attendees[a].name) + " \xE2\x86\x92 " +
-                          Esc(fair_.employers[e].name));
+          unmet.push_back(Esc(people_.AttendeeName(a)) + " \xE2\x86\x92 " +
+                          Esc(people_.EmployerName(e)));
         }
       }
     }
@@ -754,7 +756,7 @@ class ReportWriter {
         std::vector<Bar> rows;
         for (int e : order) {
           Bar r;
-          r.label = fair_.employers[e].name;
+          r.label = people_.EmployerName(e);
           r.value = table_share_[e];
           r.note = Percent(table_share_[e]) + " \xC2\xB7 " +
                    Int(conversations_of_employer_[e]) + " conv.";

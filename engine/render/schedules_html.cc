@@ -255,7 +255,7 @@ class HtmlWriter {
   std::string OtherNames(const Meeting& m, int a) const {
     std::vector<std::string> names;
     for (int other : m.attendees) {
-      if (other != a) names.push_back(fair_.attendees[other].name);
+      if (other != a) names.push_back(people_.AttendeeName(other));
     }
     return Join(names, ", ");
   }
@@ -319,7 +319,7 @@ class HtmlWriter {
     AppendElement("p", "kind",
                   mine.empty() ? "Your day at the fair" : "Your conversations",
                   &out_);
-    AppendElement("h1", "", attendee.name, &out_);
+    AppendElement("h1", "", people_.AttendeeName(a), &out_);
     out_.append("<p class=\"meta\">");
     if (!attendee.program.empty()) {
       AppendElement("span", "", attendee.program, &out_);
@@ -342,7 +342,7 @@ class HtmlWriter {
         const Employer& employer = fair_.employers[m.employer];
         out_.append("<tr>");
         AppendElement("td", "time", ClockRange(fair_.slots[m.slot]), &out_);
-        AppendElement("td", "", employer.name, &out_);
+        AppendElement("td", "", people_.EmployerName(m.employer), &out_);
         AppendElement("td", "", employer.booth, &out_);
         AppendElement("td", "num", FormatInt(m.table), &out_);
         if (m.attendees.size() <= 1) {
@@ -401,7 +401,7 @@ class HtmlWriter {
         "<th>Why you two</th></tr></thead>\n<tbody>\n");
     for (int e : candidates) {
       out_.append("<tr>");
-      AppendElement("td", "", fair_.employers[e].name, &out_);
+      AppendElement("td", "", people_.EmployerName(e), &out_);
       AppendElement("td", "", fair_.employers[e].booth, &out_);
       out_.append("<td>");
       AppendTalkingPoints(MakeTalkingPoints(fair_, a, e), false, &out_);
@@ -425,7 +425,7 @@ class HtmlWriter {
     out_.append("<section class=\"sheet\" data-sheet=\"employer\">\n");
     AppendBand(fair_, &out_);
     AppendElement("p", "kind", "Employer roster", &out_);
-    AppendElement("h1", "", employer.name, &out_);
+    AppendElement("h1", "", people_.EmployerName(e), &out_);
     out_.append("<p class=\"meta\">");
     if (!employer.booth.empty()) {
       AppendElement("span", "", "Booth " + employer.booth, &out_);
@@ -481,7 +481,7 @@ class HtmlWriter {
           for (int a : schedule_.meetings[i].attendees) {
             const Attendee& attendee = fair_.attendees[a];
             out_.append("<div class=\"person\"><b>");
-            AppendEscaped(attendee.name, &out_);
+            AppendEscaped(people_.AttendeeNameBesideProgramme(a), &out_);
             out_.append("</b>");
             if (!attendee.program.empty()) {
               out_.append(" <span class=\"muted\">");

@@ -102,6 +102,32 @@ TEST_CASE("the sheets and the grid follow the event's language", "[render]") {
   CHECK(Contains(swedish.Text(3, 3), "Östen Berg"));
 }
 
+TEST_CASE("the PDFs tell namesakes apart, in the grid too", "[render]") {
+  Fair fair = FiveAttendees();
+  // Anna (a004) becomes a second Ada with another programme; Giorgos a
+  // third one with Ada's.
+  fair.attendees[3].name = "Ada Lovelace";
+  fair.attendees[3].program = "BSc Physics";
+  fair.attendees[4].name = "ADA LOVELACE";
+  PdfFile attendees(Attendees(fair, FiveSchedule()));
+  REQUIRE(attendees.Pages() == 5);
+  CHECK(Contains(attendees.Text(1, 1), "Ada Lovelace (a001)"));
+  CHECK(Contains(attendees.Text(2, 2), "Ada Lovelace (BSc Physics)"));
+  CHECK(Contains(attendees.Text(3, 3), "ADA LOVELACE (a005)"));
+  CHECK(Contains(attendees.Outlines(), "Ada Lovelace (BSc Physics)"));
+
+  PdfFile employers(Employers(fair, FiveSchedule()));
+  REQUIRE(employers.Pages() == 4);
+  // Acme table 1: Ada with Hương; the roster shows her programme anyway,
+  // but it is Giorgos's too, so the id tells them apart.
+  CHECK(Contains(employers.Text(1, 1), "Ada Lovelace (a001)"));
+  // Acme table 2: Anna-now-Ada, with her own programme beside her name.
+  CHECK(Contains(employers.Text(2, 2), "Ada Lovelace · BSc Physics"));
+  std::string grid = employers.Text(4, 4);
+  CHECK(Contains(grid, "Ada Lovelace (a001)"));
+  CHECK(Contains(grid, "ADA LOVELACE (a005)"));
+}
+
 TEST_CASE("an attendee's page lists conversations with talking points",
           "[render]") {
   PdfFile pdf(Attendees(FiveAttendees(), FiveSchedule()));

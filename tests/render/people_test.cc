@@ -88,5 +88,51 @@ TEST_CASE("a locale ICU cannot collate falls back to English", "[render]") {
   CHECK(Listed(fair) == std::vector<std::string>{"Érica", "Zoë"});
 }
 
+TEST_CASE("namesakes are told apart by programme, else by id", "[render]") {
+  Fair fair = Named({"Sam Lee", "SAM  LÉE", "Sam Lee", "Sam Lee", "Ann Ek"});
+  fair.attendees[0].program = "Computer Science";
+  fair.attendees[1].program = "Mathematics";
+  fair.attendees[2].program = "Nursing";
+  fair.attendees[3].program = "nursing";  // the same programme, folded
+  PeopleView people(fair);
+  CHECK(people.AttendeeName(0) == "Sam Lee (Computer Science)");
+  CHECK(people.AttendeeName(1) == "SAM  LÉE (Mathematics)");
+  CHECK(people.AttendeeName(2) == "Sam Lee (a2)");
+  CHECK(people.AttendeeName(3) == "Sam Lee (a3)");
+  CHECK(people.AttendeeName(4) == "Ann Ek");
+  // Beside the programme, only the id is missing.
+  CHECK(people.AttendeeNameBesideProgramme(0) == "Sam Lee");
+  CHECK(people.AttendeeNameBesideProgramme(2) == "Sam Lee (a2)");
+  CHECK(people.AttendeeNameBesideProgramme(4) == "Ann Ek");
+
+  SECTION("an empty programme tells nobody apart") {
+    fair.attendees[1].program.clear();
+    PeopleView again(fair);
+    CHECK(again.AttendeeName(1) == "SAM  LÉE (a1)");
+    CHECK(again.AttendeeNameBesideProgramme(1) == "SAM  LÉE (a1)");
+    CHECK(again.AttendeeName(0) == "Sam Lee (Computer Science)");
+  }
+}
+
+TEST_CASE("people with a name of their own print as written", "[render]") {
+  Fair fair = FixtureFair();
+  PeopleView people(fair);
+  for (int a = 0; a < fair.num_attendees(); ++a) {
+    CHECK(people.AttendeeName(a) == fair.attendees[a].name);
+    CHECK(people.AttendeeNameBesideProgramme(a) == fair.attendees[a].name);
+  }
+  for (int e = 0; e < fair.num_employers(); ++e) {
+    CHECK(people.EmployerName(e) == fair.employers[e].name);
+  }
+}
+
+TEST_CASE("employers who share a name are told apart by id", "[render]") {
+  Fair fair = FixtureFair();
+  fair.employers[1].name = "acme energy";
+  PeopleView people(fair);
+  CHECK(people.EmployerName(0) == "Acme Energy (e001)");
+  CHECK(people.EmployerName(1) == "acme energy (e002)");
+}
+
 }  // namespace
 }  // namespace fairmatch

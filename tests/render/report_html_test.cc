@@ -122,6 +122,14 @@ TEST_CASE("report.html lists people as the event's language reads names",
   CHECK(warnings.find("Ébène") < warnings.find("Zenith"));
 }
 
+TEST_CASE("report.html tells namesakes apart", "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[2].name = "Ada Lovelace";  // Şükrü, who has no meeting
+  fair.attendees[2].program = "BSc Sales";
+  std::string warnings = Warnings(Render(fair, FixtureSchedule()));
+  CHECK(Contains(warnings, "Ada Lovelace (BSc Sales)"));
+}
+
 TEST_CASE("report.html reports must-meets", "[render]") {
   Fair fair = FixtureFair();
   fair.attendees[0].must_meet = {0};  // Ada meets Acme: met

@@ -121,6 +121,38 @@ TEST_CASE("an attendee sheet lists conversations in time order", "[render]") {
   CHECK(Contains(ada, "Why you two"));
 }
 
+TEST_CASE("schedules.html tells namesakes apart on every sheet", "[render]") {
+  Fair fair = FixtureFair();
+  // Hương becomes a second Ada, in another programme; Blue Labs a second
+  // Acme Energy. The two Adas meet Acme together.
+  fair.attendees[1].name = "Ada Lovelace";
+  fair.attendees[1].program = "MSc Mathematics";
+  fair.employers[1].name = "Acme Energy";
+  std::vector<std::string> sheets = Sheets(Render(fair, FixtureSchedule()));
+  REQUIRE(sheets.size() == 6);
+  CHECK(Contains(sheets[1], "<h1>Ada Lovelace (MSc Computer Science)</h1>"));
+  CHECK(Contains(sheets[2], "<h1>Ada Lovelace (MSc Mathematics)</h1>"));
+  // On Ada's sheet: her group mate and both employers.
+  CHECK(Contains(sheets[1], "<td>Ada Lovelace (MSc Mathematics)</td>"));
+  CHECK(Contains(sheets[1], "<td>Acme Energy (e001)</td>"));
+  CHECK(Contains(sheets[1], "<td>Acme Energy (e002)</td>"));
+  CHECK(Contains(sheets[4], "<h1>Acme Energy (e001)</h1>"));
+  CHECK(Contains(sheets[5], "<h1>Acme Energy (e002)</h1>"));
+  // The roster prints the programme beside the name: that tells them apart.
+  CHECK(Contains(sheets[4], "<b>Ada Lovelace</b> <span class=\"muted\">MSc "
+                            "Mathematics</span>"));
+
+  SECTION("by id when the programme is the same") {
+    fair.attendees[1].program = fair.attendees[0].program;
+    sheets = Sheets(Render(fair, FixtureSchedule()));
+    REQUIRE(sheets.size() == 6);
+    CHECK(Contains(sheets[1], "<h1>Ada Lovelace (a001)</h1>"));
+    CHECK(Contains(sheets[2], "<h1>Ada Lovelace (a002)</h1>"));
+    CHECK(Contains(sheets[4], "<b>Ada Lovelace (a001)</b>"));
+    CHECK(Contains(sheets[4], "<b>Ada Lovelace (a002)</b>"));
+  }
+}
+
 TEST_CASE("an attendee without a conversation gets a kind page", "[render]") {
   Fair fair = FixtureFair();
   std::vector<std::string> sheets = Sheets(Render(fair, FixtureSchedule()));
