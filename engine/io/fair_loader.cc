@@ -121,8 +121,14 @@ class FairReader {
       ReadPeople(*root, "attendees", /*attendees=*/true);
     }
     if (employers_ok_) ResolveReferences();
+    // output.extra is checked against the people's extra keys only when
+    // they all loaded: a broken file would make good keys look unknown.
+    std::vector<std::string> extra_keys = ExtraKeys(fair_, true);
+    for (std::string& key : ExtraKeys(fair_, false)) {
+      extra_keys.push_back(std::move(key));
+    }
     LoadConfigInto(dir_, options_, &diags_, &fair_.config,
-                   &fair_.config_entries);
+                   &fair_.config_entries, diags_.ok() ? &extra_keys : nullptr);
     if (!diags_.ok()) return diags_.ToStatus();
     fair_.inputs_sha256 = HashInputs();
     // Beyond this point the Fair is complete and valid.

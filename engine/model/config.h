@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fairmatch {
 
@@ -46,6 +47,11 @@ struct Config {
   // outputs ("fr", "sv", "de-AT", ...), or "event": event.yaml's `locale`,
   // else "en" (render/people.h resolves it).
   std::string locale = "event";
+  // output.extra: which `extra` fields of attendees and employers the
+  // outputs show: every one (extra_all), or those `extra` selects (a key
+  // also selects the keys under it; model/fair.h ExtraSelects).
+  bool extra_all = true;
+  std::vector<std::string> extra;
 };
 
 }  // namespace fairmatch

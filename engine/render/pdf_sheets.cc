@@ -294,7 +294,7 @@ class PdfWriter {
     footer_ = std::move(footer);
     ++page_;
     DrawBand();
-    y_ = kTopMargin + kBandHeight + 16;
+    y_ = body_top();
   }
 
   // Draws the footer and emits the page.
@@ -386,34 +386,7 @@ class PdfWriter {
     if (Block block; SetWords(rich.text, font, w, color, options, &block)) {
       return block;
     }
-    PangoLayout* layout = Prepare(font, w, options);
-    pango_layout_set_text(layout, rich.text.data(),
-                          static_cast<int>(rich.text.size()));
-    if (!rich.spans.empty()) {
-      PangoAttrList* attrs = pango_attr_list_new();
-      for (const Rich::Span& s : rich.spans) {
-        auto insert = [&](PangoAttribute* a) {
-          a->start_index = s.start;
-          a->end_index = s.end;
-          pango_attr_list_insert(attrs, a);
-        };
-        if (s.bold) insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD));
-        if (s.size > 0) {
-          insert(pango_attr_size_new_absolute(
-              static_cast<int>(s.size * PANGO_SCALE)));
-        }
-        if (s.italic) insert(pango_attr_style_new(PANGO_STYLE_ITALIC));
-        if (s.color != nullptr) {
-          insert(pango_attr_foreground_new(
-              static_cast<guint16>(s.color->r * 65535),
-              static_cast<guint16>(s.color->g * 65535),
-              static_cast<guint16>(s.color->b * 65535)));
-        }
-      }
-      pango_layout_set_attributes(layout, attrs);
-      pango_attr_list_unref(attrs);
-    }
-    return Finish(layout, color);
+    return Finish(PangoRich(rich, font, w, options), color);
   }
 
   void Draw(const Block& block, double x, double y) {
@@ -425,6 +398,52 @@ class PdfWriter {
     }
     DrawLayout(&doc_, block.layout, x, y, block.color.r, block.color.g,
                block.color.b);
+  }
+
+  // Lays out `rich` full width and draws it at the cursor, on as many pages
+  // as it needs: `new_page` ends the page and starts the next one (the
+  // sheet's own "(continued)" page). A paragraph that fits the page is drawn
+  // whole; one that does not moves whole to the next page when it is short,
+  // and is otherwise broken between lines, so no text of any length runs
+  // off the page.
+  void FlowParagraph(const Rich& rich, Font font, Rgb color,
+                     const std::function<void()>& new_page) {
+    if (!ok()) return;
+    Block b = Lay(rich, font, width(), color);
+    if (!Fits(b.height) && b.height <= (bottom() - body_top()) / 3) {
+      new_page();
+    }
+    if (Fits(b.height)) {
+      Draw(b, left(), y_);
+      y_ += b.height;
+      return;
+    }
+    PangoLayout* layout = PangoRich(rich, font, width(), LayOptions{});
+    PangoLayoutIter* iter = pango_layout_get_iter(layout);
+    double origin = y_;  // where the layout's top would be on this page
+    bool page_started = false;
+    do {
+      PangoRectangle line;
+      pango_layout_iter_get_line_extents(iter, nullptr, &line);
+      const double top = origin + static_cast<double>(line.y) / PANGO_SCALE;
+      const double height = static_cast<double>(line.height) / PANGO_SCALE;
+      if (top + height > bottom() && !page_started) {
+        new_page();
+        if (!ok()) break;
+        origin = y_ - static_cast<double>(line.y) / PANGO_SCALE;
+        page_started = true;
+      } else {
+        page_started = false;
+      }
+      DrawLayoutLine(&doc_, pango_layout_iter_get_line_readonly(iter),
+                     left() + static_cast<double>(line.x) / PANGO_SCALE,
+                     origin + static_cast<double>(
+                                  pango_layout_iter_get_baseline(iter)) /
+                                  PANGO_SCALE,
+                     color.r, color.g, color.b);
+      y_ = origin + static_cast<double>(line.y + line.height) / PANGO_SCALE;
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
   }
 
   // Lays out and draws at the cursor, full width; returns the height.
@@ -481,6 +500,42 @@ class PdfWriter {
   static constexpr std::size_t kMaxCached = 4096;
   // Shaped words kept (names, ids and e-mail addresses make most of them).
   static constexpr std::size_t kMaxWords = 1 << 16;
+
+  // Where the body of a page starts (BeginPage).
+  static double body_top() { return kTopMargin + kBandHeight + 16; }
+
+  // `rich` laid out by pango alone, in a layout of the pool.
+  PangoLayout* PangoRich(const Rich& rich, Font font, double w,
+                         const LayOptions& options) {
+    PangoLayout* layout = Prepare(font, w, options);
+    pango_layout_set_text(layout, rich.text.data(),
+                          static_cast<int>(rich.text.size()));
+    if (!rich.spans.empty()) {
+      PangoAttrList* attrs = pango_attr_list_new();
+      for (const Rich::Span& s : rich.spans) {
+        auto insert = [&](PangoAttribute* a) {
+          a->start_index = s.start;
+          a->end_index = s.end;
+          pango_attr_list_insert(attrs, a);
+        };
+        if (s.bold) insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD));
+        if (s.size > 0) {
+          insert(pango_attr_size_new_absolute(
+              static_cast<int>(s.size * PANGO_SCALE)));
+        }
+        if (s.italic) insert(pango_attr_style_new(PANGO_STYLE_ITALIC));
+        if (s.color != nullptr) {
+          insert(pango_attr_foreground_new(
+              static_cast<guint16>(s.color->r * 65535),
+              static_cast<guint16>(s.color->g * 65535),
+              static_cast<guint16>(s.color->b * 65535)));
+        }
+      }
+      pango_layout_set_attributes(layout, attrs);
+      pango_attr_list_unref(attrs);
+    }
+    return layout;
+  }
 
   // Sets text with the WordSetter when it gives what pango would; false:
   // lay it out with pango. Letter-spaced text (labels, laid out once and
@@ -586,6 +641,50 @@ class PdfWriter {
   std::string band_right_;
 };
 
+// Room a sheet needs below its header for what comes first (the notice, or
+// the summary and the column heads); with less left, they start a new page.
+constexpr double kHeadRoom = 90;
+
+// An extra value longer than this many characters prints shortened on a
+// sheet: laying out a paragraph costs memory in proportion to its length
+// (about 400 bytes a character), so a field of megabytes would exhaust it,
+// and a check-in sheet is no place for a document. schedules.html,
+// meetings.csv and schedule.json carry the whole text.
+constexpr std::size_t kMaxExtraChars = 5000;
+
+// `text` cut after kMaxExtraChars characters, saying so.
+std::string Shortened(std::string_view text) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // Count lead bytes only, so the cut never splits a character.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == kMaxExtraChars) {
+      return std::string(text.substr(0, i)) +
+             "\xE2\x80\xA6 (shortened; the whole text is in schedules.html)";
+    }
+  }
+  return std::string(text);
+}
+
+// The organiser's extra fields of a sheet's owner, under its header: one
+// "key: value" paragraph each (the value's own line breaks kept), wrapped to
+// the page, continued on the sheet's next page (`new_page`) when long.
+void Extras(const Config& config, const ExtraFields& extra, PdfWriter& pdf,
+            const std::function<void()>& new_page) {
+  const ExtraFields shown = ShownExtra(config, extra);
+  if (shown.empty()) return;
+  pdf.Advance(6);
+  for (const auto& [key, value] : shown) {
+    pdf.ResetPool();
+    Rich line;
+    line.Add(absl::StrCat(key, ":"), true, &kMuted)
+        .Add(" ")
+        .Add(Shortened(value));
+    pdf.FlowParagraph(line, kSmall, kInk, new_page);
+    pdf.Advance(2);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // What both documents need to know about the schedule.
 
@@ -676,7 +775,10 @@ class AttendeeSheets {
     if (!attendee.email.empty()) meta.push_back(attendee.email);
     meta.push_back(attendee.id);
     pdf_.Paragraph(Join(meta, kDot), kBody, kMuted);
+    Extras(fair_.config, attendee.extra, pdf_, [&] { ContinuePage(a); });
     pdf_.Advance(14);
+    // The notice or the column heads need room of their own.
+    if (!pdf_.Fits(kHeadRoom)) ContinuePage(a);
 
     if (mine.empty()) {
       NoConversation(a);
@@ -711,12 +813,17 @@ class AttendeeSheets {
   }
 
   // A new page for the rest of this attendee's sheet.
-  void Continue(int a, std::string_view first, std::string_view second) {
+  void ContinuePage(int a) {
     pdf_.EndPage();
     const std::string& name = people_.AttendeeName(a);
     pdf_.BeginPage(false, absl::StrCat(name, kDot, fair_.attendees[a].id));
     pdf_.Paragraph(absl::StrCat(name, " (continued)"), kHeading, kInk);
     pdf_.Advance(10);
+  }
+
+  // The same, with the column heads of the table that goes on.
+  void Continue(int a, std::string_view first, std::string_view second) {
+    ContinuePage(a);
     ColumnHead(first, second);
   }
 
@@ -1050,7 +1157,9 @@ class EmployerSheets {
         mine.size(), mine.size() == 1 ? " conversation, " : " conversations, ",
         places, places == 1 ? " attendee" : " attendees"));
     pdf_.Paragraph(Join(meta, kDot), kBody, kMuted);
+    Extras(fair_.config, employer.extra, pdf_, [&] { ContinuePage(e, t); });
     pdf_.Advance(8);
+    if (!pdf_.Fits(kHeadRoom)) ContinuePage(e, t);
     pdf_.Paragraph(
         "Alternates are attendees who are free at that time, suit you and "
         "are not meeting you yet: ask one of them if someone does not show.",
@@ -1085,13 +1194,19 @@ class EmployerSheets {
     pdf_.Advance(kGap);
   }
 
-  void Continue(int e, int t) {
+  // A new page for the rest of table t's roster.
+  void ContinuePage(int e, int t) {
     pdf_.EndPage();
     pdf_.BeginPage(false, Footer(e, t));
     pdf_.Paragraph(absl::StrCat(people_.EmployerName(e), kDot, "Table ", t,
                                 " (continued)"),
                    kHeading, kInk);
     pdf_.Advance(10);
+  }
+
+  // The same, with the column heads of the roster.
+  void Continue(int e, int t) {
+    ContinuePage(e, t);
     RosterHead();
   }
 

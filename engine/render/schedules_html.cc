@@ -79,6 +79,16 @@ tr.break td { background: #f3f5f7; color: #5b6670; font-size: 9pt;
 }
 )css";
 
+// The organiser's extra fields under a sheet's header; only written into
+// files that show some, so a fair without extras gives the bytes it always
+// gave.
+constexpr char kExtraStyle[] = R"css(
+.extra { display: grid; grid-template-columns: max-content 1fr;
+  gap: 2pt 10pt; margin: 6pt 0 0; font-size: 9.5pt; }
+.extra dt { color: #5b6670; font-weight: 600; overflow-wrap: anywhere; }
+.extra dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
+)css";
+
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
 constexpr std::string_view kMiddleDot = " \xC2\xB7 ";
 
@@ -243,6 +253,7 @@ class HtmlWriter {
     AppendEscaped(fair_.event.name, &out_);
     out_.append(" \xE2\x80\x93 conversation schedules</title>\n<style>");
     out_.append(kStyle);
+    if (AnyExtraShown()) out_.append(kExtraStyle);
     out_.append("</style>\n</head>\n<body>\n");
     Cover();
     for (int a : people_.attendees()) AttendeeSheet(a);
@@ -252,6 +263,24 @@ class HtmlWriter {
   }
 
  private:
+  bool AnyExtraShown() const {
+    return !ShownExtraKeys(fair_.config, ExtraKeys(fair_, true)).empty() ||
+           !ShownExtraKeys(fair_.config, ExtraKeys(fair_, false)).empty();
+  }
+
+  // The sheet owner's extra fields as a list of terms, values as written
+  // (line breaks kept).
+  void ExtraList(const ExtraFields& extra) {
+    const ExtraFields shown = ShownExtra(fair_.config, extra);
+    if (shown.empty()) return;
+    out_.append("<dl class=\"extra\">");
+    for (const auto& [key, value] : shown) {
+      AppendElement("dt", "", key, &out_);
+      AppendElement("dd", "", value, &out_);
+    }
+    out_.append("</dl>\n");
+  }
+
   std::string OtherNames(const Meeting& m, int a) const {
     std::vector<std::string> names;
     for (int other : m.attendees) {
@@ -329,6 +358,7 @@ class HtmlWriter {
     }
     AppendElement("span", "muted", attendee.id, &out_);
     out_.append("</p>\n");
+    ExtraList(attendee.extra);
 
     if (mine.empty()) {
       NoConversation(a);
@@ -444,6 +474,7 @@ class HtmlWriter {
             FormatInt(places) + (places == 1 ? " attendee" : " attendees"),
         &out_);
     out_.append("</p>\n");
+    ExtraList(employer.extra);
 
     // cell[(table - 1) * slots + slot]: the meeting there, or -1.
     const int slots = fair_.num_slots();

@@ -146,6 +146,38 @@ TEST_CASE("event.yaml may name the event's language", "[io]") {
   CHECK(french->event.locale == "fr-CA");
 }
 
+TEST_CASE("output.extra names only extra fields someone has", "[io]") {
+  TempDir dir;
+  WriteMinimalFair(dir);
+  dir.Write("attendees.yaml",
+            "attendees:\n  - id: a1\n    name: Ada\n    extra:\n"
+            "      accessibility: ramp\n      portfolio: {url: u}\n");
+  dir.Write("config.yaml",
+            "output:\n  extra: [portfolio, acessibility, portfolio.url]\n");
+  absl::StatusOr<Fair> fair = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE_FALSE(fair.ok());
+  CHECK(std::string(fair.status().message()) ==
+        dir.File("config.yaml") +
+            ":2:22: error: 'output.extra' lists 'acessibility', but no "
+            "attendee or employer has an extra field of that name; did you "
+            "mean 'accessibility'?");
+
+  LoadOptions fixed;
+  fixed.sets = {"output.extra=[portfolio, accessibility]"};
+  fair = LoadFair(dir.path(), fixed);
+  INFO(fair.status().message());
+  REQUIRE(fair.ok());
+  CHECK(fair->config.extra ==
+        std::vector<std::string>{"portfolio", "accessibility"});
+
+  // A broken attendees.yaml is reported, not blamed on output.extra.
+  dir.Write("attendees.yaml", "attendees:\n  - id: a1\n");
+  fair = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE_FALSE(fair.ok());
+  CHECK(std::string(fair.status().message()).find("output.extra") ==
+        std::string::npos);
+}
+
 TEST_CASE("BOM and CRLF files load", "[io]") {
   TempDir dir;
   WriteMinimalFair(dir);

@@ -234,5 +234,33 @@ TEST_CASE("schedules.html is deterministic", "[render]") {
   CHECK(Render(fair, schedule) == Render(fair, schedule));
 }
 
+TEST_CASE("schedules.html shows the organiser's extra fields on the sheets",
+          "[render]") {
+  Fair fair = FixtureFair();
+  std::string plain = Render(fair, FixtureSchedule());
+  CHECK_FALSE(Contains(plain, ".extra"));  // no style for nothing
+
+  fair.attendees[0].extra = {{"accessibility", "I use a wheelchair"},
+                             {"note", "<b>two\nlines</b>"}};
+  fair.employers[1].extra = {{"parking", "Bay 4"}};
+  std::string html = Render(fair, FixtureSchedule());
+  CHECK(Contains(html, ".extra dd { margin: 0; white-space: pre-line;"));
+  std::vector<std::string> sheets = Sheets(html);
+  REQUIRE(sheets.size() == 6);
+  CHECK(Contains(sheets[1], "<dl class=\"extra\"><dt>accessibility</dt><dd>I "
+                            "use a wheelchair</dd><dt>note</dt><dd>&lt;b&gt;"
+                            "two\nlines&lt;/b&gt;</dd></dl>"));
+  CHECK_FALSE(Contains(sheets[2], "<dl"));
+  CHECK(Contains(sheets[5], "<dt>parking</dt><dd>Bay 4</dd>"));
+  CHECK_FALSE(Contains(sheets[4], "<dl"));
+
+  fair.config.extra_all = false;
+  fair.config.extra = {"parking"};
+  sheets = Sheets(Render(fair, FixtureSchedule()));
+  REQUIRE(sheets.size() == 6);
+  CHECK_FALSE(Contains(sheets[1], "<dl"));
+  CHECK(Contains(sheets[5], "<dt>parking</dt>"));
+}
+
 }  // namespace
 }  // namespace fairmatch
