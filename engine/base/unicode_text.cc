@@ -83,6 +83,7 @@ Collation::~Collation() = default;
 
 absl::StatusOr<Collation> Collation::ForLocale(const std::string& locale) {
   UErrorCode status = U_ZERO_ERROR;
+  // BCP 47 separates with '-'; ICU ids ("de_DE") with '_'.
   std::string tag = locale;
   std::replace(tag.begin(), tag.end(), '_', '-');
   icu::Locale parsed = icu::Locale::forLanguageTag(tag, status);

@@ -15,6 +15,8 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
 #include "engine/base/edit_distance.h"
+#include "engine/base/unicode_text.h"
+#include "engine/base/yaml_writer.h"
 #include "engine/io/default_config.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/io/yaml_tree.h"
@@ -39,6 +41,10 @@ struct Binding {
   // A word setting: one of `choices` (space-separated), stored lower case.
   std::string Config::*word = nullptr;
   absl::string_view choices = "";
+  // A locale ICU can collate ("fr", "de-AT") or "event".
+  std::string Config::*locale = nullptr;
+  // output.extra: `all`, or a list of extra keys (Config::extra).
+  bool extra_list = false;
 };
 
 const Binding kBindings[] = {
@@ -59,6 +65,10 @@ const Binding kBindings[] = {
     {"seed", nullptr, nullptr, &Config::seed, 0, kInf},
     {"output.paper", nullptr, nullptr, nullptr, 0, 0, &Config::paper,
      "a4 letter"},
+    {"output.locale", nullptr, nullptr, nullptr, 0, 0, nullptr, "",
+     &Config::locale},
+    {"output.extra", nullptr, nullptr, nullptr, 0, 0, nullptr, "", nullptr,
+     true},
 };
 
 const Binding* FindBinding(absl::string_view key) {
@@ -68,10 +78,56 @@ const Binding* FindBinding(absl::string_view key) {
   return nullptr;
 }
 
+// output.extra: `all` (any case), one key, or a list of keys.
+bool ApplyExtra(const YamlNode& value, const std::string& what, Config* config,
+                Diagnostics* diags) {
+  std::vector<std::string> keys;
+  if (value.is_scalar() && absl::AsciiStrToLower(value.scalar) == "all") {
+    config->extra_all = true;
+    config->extra.clear();
+    return true;
+  }
+  const std::vector<YamlNode> one = {value};
+  const std::vector<YamlNode>& items = value.is_sequence() ? value.items : one;
+  bool ok = true;
+  for (const YamlNode& item : items) {
+    std::optional<std::string> key =
+        ReadText(item, absl::StrCat("an entry of ", what), diags);
+    if (!key) {
+      ok = false;
+      continue;
+    }
+    keys.push_back(*std::move(key));
+  }
+  if (!ok) return false;
+  config->extra_all = false;
+  config->extra = std::move(keys);
+  return true;
+}
+
 // Reads `value` as the setting `b` and stores it into `config`.
 bool Apply(const Binding& b, const YamlNode& value, Config* config,
            Diagnostics* diags) {
   std::string what = absl::StrCat("'", b.key, "'");
+  if (b.extra_list) return ApplyExtra(value, what, config, diags);
+  if (b.locale != nullptr) {
+    std::optional<std::string> v = ReadText(value, what, diags);
+    if (!v) return false;
+    if (absl::AsciiStrToLower(*v) == "event") {
+      config->*b.locale = "event";
+      return true;
+    }
+    if (!Collation::ForLocale(*v).ok()) {
+      diags->Error(value.mark,
+                   absl::StrCat(what, " must be a language code such as en, "
+                                "fr, de or fr-CA (ICU must know it), or event "
+                                "for the locale of event.yaml, got '",
+                                *v, "'"));
+      return false;
+    }
+    config->*b.locale = *std::move(v);
+    return true;
+  }
   if (b.word != nullptr) {
     std::optional<std::string> v = ReadText(value, what, diags);
     if (!v) return false;
@@ -110,7 +166,22 @@ struct Setting {
   std::string origin;
   SourceMark mark;
   int layer = 0;
+  // A list value: where each entry was written (output.extra).
+  std::vector<SourceMark> item_marks;
 };
+
+// The text of a setting as its layer wrote it: the scalar, or a list in
+// YAML flow style ("[accessibility, portfolio.url]").
+std::string SettingText(const YamlNode& value) {
+  if (!value.is_sequence()) return value.scalar;
+  std::string text = "[";
+  for (std::size_t i = 0; i < value.items.size(); ++i) {
+    if (i > 0) text.append(", ");
+    AppendYamlScalar(&text, value.items[i].scalar);
+  }
+  text.push_back(']');
+  return text;
+}
 
 class Layering {
  public:
@@ -207,6 +278,10 @@ class Layering {
       return;
     }
     value->mark = at(value_column);
+    // A list's entries: their columns inside the argument.
+    for (YamlNode& item : value->items) {
+      item.mark = at(value_column + item.mark.column - 1);
+    }
     if (value->is_null()) {
       diags_->Error(at(value_column),
                     absl::StrCat("no value after '=' for '", key, "'"));
@@ -215,8 +290,10 @@ class Layering {
     Assign(setting, *value, kSetFile, layer);
   }
 
-  // Cross-key checks on the final values; fills the outputs.
-  void Finish(Config* config, std::vector<ConfigEntry>* entries) {
+  // Cross-key checks on the final values, and output.extra against the
+  // extra keys of the fair when given; fills the outputs.
+  void Finish(const std::vector<std::string>* extra_keys, Config* config,
+              std::vector<ConfigEntry>* entries) {
     const Setting* values = Find("weights.values");
     const Setting* benefit = Find("weights.benefit");
     if (config_.weight_values == 0 && config_.weight_benefit == 0) {
@@ -230,6 +307,7 @@ class Layering {
                                  ") must not exceed 'meetings.max' (",
                                  config_.meetings_max, ")"));
     }
+    if (extra_keys != nullptr) CheckExtra(*extra_keys);
     if (config != nullptr) *config = config_;
     if (entries != nullptr) {
       entries->clear();
@@ -240,6 +318,43 @@ class Layering {
   }
 
  private:
+  // Every key output.extra lists must select a field someone has: a typo
+  // would otherwise drop the field from every sheet without a word.
+  void CheckExtra(const std::vector<std::string>& present) {
+    if (config_.extra_all) return;
+    const Setting* setting = Find("output.extra");
+    // What a key may be: a field, or a group of fields ("portfolio").
+    std::vector<std::string> candidates;
+    for (const std::string& key : present) {
+      for (std::size_t dot = key.find('.'); dot != std::string::npos;
+           dot = key.find('.', dot + 1)) {
+        candidates.push_back(key.substr(0, dot));
+      }
+      candidates.push_back(key);
+    }
+    for (std::size_t i = 0; i < config_.extra.size(); ++i) {
+      const std::string& selector = config_.extra[i];
+      bool selects = false;
+      for (const std::string& key : present) {
+        if (ExtraSelects(selector, key)) {
+          selects = true;
+          break;
+        }
+      }
+      if (selects) continue;
+      SourceMark mark = i < setting->item_marks.size() ? setting->item_marks[i]
+                                                       : setting->mark;
+      std::string hint = DidYouMean(selector, candidates);
+      if (hint.empty() && present.empty()) {
+        hint = "; nobody in this fair has extra fields";
+      }
+      diags_->Error(mark, absl::StrCat("'output.extra' lists '", selector,
+                                       "', but no attendee or employer has an "
+                                       "extra field of that name",
+                                       hint));
+    }
+  }
+
   void CollectDefaults(const YamlNode& map, const std::string& prefix) {
     for (const YamlEntry& e : map.entries) {
       std::string key = prefix.empty() ? e.key : prefix + "." + e.key;
@@ -345,10 +460,14 @@ class Layering {
   void Assign(Setting* setting, const YamlNode& value,
               const std::string& origin, int layer) {
     if (!Apply(*setting->binding, value, &config_, diags_)) return;
-    setting->value = value.scalar;
+    setting->value = SettingText(value);
     setting->origin = origin;
     setting->mark = value.mark;
     setting->layer = layer;
+    setting->item_marks.clear();
+    for (const YamlNode& item : value.items) {
+      setting->item_marks.push_back(item.mark);
+    }
   }
 
   Diagnostics* diags_;
@@ -361,7 +480,8 @@ class Layering {
 
 bool LoadConfigInto(const std::string& fair_dir, const LoadOptions& options,
                     Diagnostics* diags, Config* config,
-                    std::vector<ConfigEntry>* entries) {
+                    std::vector<ConfigEntry>* entries,
+                    const std::vector<std::string>* extra_keys) {
   const int errors_before = diags->error_count();
   const bool ok_before = diags->ok();
   Layering layering(diags);
@@ -388,7 +508,7 @@ bool LoadConfigInto(const std::string& fair_dir, const LoadOptions& options,
   for (size_t i = 0; i < options.sets.size(); ++i) {
     layering.ApplySet(options.sets[i], static_cast<int>(i) + 1, ++layer);
   }
-  layering.Finish(config, entries);
+  layering.Finish(extra_keys, config, entries);
   return diags->error_count() == errors_before && diags->ok() == ok_before;
 }
 
@@ -396,7 +516,7 @@ absl::StatusOr<Config> LoadConfig(const std::string& fair_dir,
                                   const LoadOptions& options) {
   Diagnostics diags;
   Config config;
-  LoadConfigInto(fair_dir, options, &diags, &config, nullptr);
+  LoadConfigInto(fair_dir, options, &diags, &config, nullptr, nullptr);
   if (!diags.ok()) return diags.ToStatus();
   return config;
 }
@@ -405,7 +525,7 @@ absl::StatusOr<std::vector<ConfigEntry>> ResolveConfig(
     const std::string& fair_dir, const LoadOptions& options) {
   Diagnostics diags;
   std::vector<ConfigEntry> entries;
-  LoadConfigInto(fair_dir, options, &diags, nullptr, &entries);
+  LoadConfigInto(fair_dir, options, &diags, nullptr, &entries, nullptr);
   if (!diags.ok()) return diags.ToStatus();
   return entries;
 }

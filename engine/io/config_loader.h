@@ -6,7 +6,7 @@
 //   2. FAIR_DIR/config.yaml, if the file exists;
 //   3. each LoadOptions::config_files entry, in order (each must exist);
 //   4. each LoadOptions::sets entry "dotted.key=value", in order; the value
-//      is read as one YAML scalar.
+//      is read as one YAML scalar (or a flow list, for output.extra).
 //
 // The legal keys are exactly the leaves of the default document, so adding
 // a setting means adding it to configs/default.yaml (and binding it to a
@@ -42,10 +42,14 @@ absl::StatusOr<std::vector<ConfigEntry>> ResolveConfig(
 
 // For LoadFair, which reports config problems together with the others:
 // adds problems to `diags`, fills `config` and `entries` (either may be
-// null) from whatever layers were valid. Returns false if anything failed.
+// null) from whatever layers were valid. With `extra_keys` (every extra key
+// of the fair's people), each key output.extra lists must select one of
+// them (model/fair.h ExtraSelects), else it is an error at that key.
+// Returns false if anything failed.
 bool LoadConfigInto(const std::string& fair_dir, const LoadOptions& options,
                     Diagnostics* diags, Config* config,
-                    std::vector<ConfigEntry>* entries);
+                    std::vector<ConfigEntry>* entries,
+                    const std::vector<std::string>* extra_keys = nullptr);
 
 }  // namespace fairmatch
 

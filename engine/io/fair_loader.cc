@@ -30,8 +30,8 @@ namespace fs = std::filesystem;
 
 constexpr char kZoneInfoDir[] = "/usr/share/zoneinfo";
 
-const std::vector<std::string> kEventKeys = {"name",  "date",  "timezone",
-                                             "venue", "slots", "values"};
+const std::vector<std::string> kEventKeys = {
+    "name", "date", "timezone", "venue", "locale", "slots", "values"};
 const std::vector<std::string> kSlotKeys = {"start", "end", "length", "breaks"};
 const std::vector<std::string> kBreakKeys = {"start", "end"};
 const std::vector<std::string> kValueDefKeys = {"id", "label"};
@@ -121,8 +121,14 @@ class FairReader {
     }
     if (employers_ok_ && slots_ok_) ReadChanges();
     if (employers_ok_) ResolveReferences();
+    // output.extra is checked against the people's extra keys only when
+    // they all loaded: a broken file would make good keys look unknown.
+    std::vector<std::string> extra_keys = ExtraKeys(fair_, true);
+    for (std::string& key : ExtraKeys(fair_, false)) {
+      extra_keys.push_back(std::move(key));
+    }
     LoadConfigInto(dir_, options_, &diags_, &fair_.config,
-                   &fair_.config_entries);
+                   &fair_.config_entries, diags_.ok() ? &extra_keys : nullptr);
     if (!diags_.ok()) return diags_.ToStatus();
     fair_.warnings = diags_.WarningLines();
     fair_.inputs_sha256 = HashInputs();
@@ -292,6 +298,18 @@ class FairReader {
     }
     if (const YamlNode* n = root.Find("venue"); n && !n->is_null()) {
       if (auto v = ReadText(*n, "'venue'", &diags_)) event.venue = *v;
+    }
+    if (const YamlNode* n = root.Find("locale"); n && !n->is_null()) {
+      if (auto v = ReadText(*n, "'locale'", &diags_)) {
+        if (Collation::ForLocale(*v).ok()) {
+          event.locale = *v;
+        } else {
+          diags_.Error(n->mark, absl::StrCat("'locale' must be a language "
+                                             "code such as en, fr, de or "
+                                             "fr-CA (ICU must know it), got ",
+                                             n->Describe()));
+        }
+      }
     }
     if (const YamlNode* n = root.Find("values"); n && !n->is_null()) {
       ReadVocabulary(*n);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace fairmatch {
 
@@ -42,6 +43,15 @@ struct Config {
   std::uint64_t seed = 1;
   // output.paper: page size of the PDF sheets, "a4" or "letter".
   std::string paper = "a4";
+  // output.locale: the language whose collation orders the people on the
+  // outputs ("fr", "sv", "de-AT", ...), or "event": event.yaml's `locale`,
+  // else "en" (render/people.h resolves it).
+  std::string locale = "event";
+  // output.extra: which `extra` fields of attendees and employers the
+  // outputs show: every one (extra_all), or those `extra` selects (a key
+  // also selects the keys under it; model/fair.h ExtraSelects).
+  bool extra_all = true;
+  std::vector<std::string> extra;
 };
 
 }  // namespace fairmatch

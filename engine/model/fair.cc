@@ -1,6 +1,8 @@
 #include "engine/model/fair.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <unordered_set>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -52,6 +54,62 @@ bool SlotInWindows(const Slot& slot, const std::vector<TimeWindow>& windows) {
   if (windows.empty()) return true;
   return std::any_of(windows.begin(), windows.end(),
                      [&](const TimeWindow& w) { return w.Contains(slot); });
+}
+
+bool ExtraSelects(std::string_view selector, std::string_view key) {
+  if (key.substr(0, selector.size()) != selector) return false;
+  return key.size() == selector.size() || key[selector.size()] == '.';
+}
+
+ExtraFields ShownExtra(const Config& config, const ExtraFields& extra) {
+  if (config.extra_all) return extra;
+  ExtraFields shown;
+  std::vector<bool> taken(extra.size(), false);
+  for (const std::string& selector : config.extra) {
+    for (std::size_t i = 0; i < extra.size(); ++i) {
+      if (!taken[i] && ExtraSelects(selector, extra[i].first)) {
+        taken[i] = true;
+        shown.push_back(extra[i]);
+      }
+    }
+  }
+  return shown;
+}
+
+std::vector<std::string> ShownExtraKeys(const Config& config,
+                                        const std::vector<std::string>& keys) {
+  if (config.extra_all) return keys;
+  std::vector<std::string> shown;
+  std::vector<bool> taken(keys.size(), false);
+  for (const std::string& selector : config.extra) {
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (!taken[i] && ExtraSelects(selector, keys[i])) {
+        taken[i] = true;
+        shown.push_back(keys[i]);
+      }
+    }
+  }
+  return shown;
+}
+
+namespace {
+
+template <typename People>
+std::vector<std::string> KeysOf(const People& people) {
+  std::vector<std::string> keys;
+  std::unordered_set<std::string> seen;  // membership only, never iterated
+  for (const Profile& p : people) {
+    for (const auto& [key, value] : p.extra) {
+      if (seen.insert(key).second) keys.push_back(key);
+    }
+  }
+  return keys;
+}
+
+}  // namespace
+
+std::vector<std::string> ExtraKeys(const Fair& fair, bool attendees) {
+  return attendees ? KeysOf(fair.attendees) : KeysOf(fair.employers);
 }
 
 }  // namespace fairmatch

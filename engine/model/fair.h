@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -66,6 +67,10 @@ struct Event {
   std::string date;      // ISO 8601, YYYY-MM-DD
   std::string timezone;  // IANA zone, may be empty
   std::string venue;     // may be empty
+  // The event's language (`locale:` in event.yaml, e.g. "fr"), validated by
+  // the loader; empty when not given. Outputs sort names in its collation
+  // unless output.locale says otherwise (render/people.h).
+  std::string locale;
   int start = 0;         // minutes since midnight
   int end = 0;
   int length = 15;       // minutes per slot
@@ -74,8 +79,24 @@ struct Event {
 };
 
 // Free-form `extra:` data, flattened to dotted keys in file order
-// ("portfolio.url" -> "https://..."), carried through to outputs untouched.
+// ("portfolio.url" -> "https://..."), carried through to outputs untouched;
+// output.extra (Config::extra) chooses which fields they show.
 using ExtraFields = std::vector<std::pair<std::string, std::string>>;
+
+// True when the output.extra entry `selector` selects the extra field `key`:
+// the key itself, or a key under it ("portfolio" selects "portfolio.url",
+// not "portfolios").
+bool ExtraSelects(std::string_view selector, std::string_view key);
+
+// The fields of `extra` that outputs show under `config`: all of them in
+// file order when output.extra is `all`, else those it selects, in the order
+// of output.extra (file order among the fields one entry selects), each once.
+ExtraFields ShownExtra(const Config& config, const ExtraFields& extra);
+
+// Of `keys` (distinct extra keys, e.g. ExtraKeys of a fair), those outputs
+// show under `config`, in the order ShownExtra gives fields.
+std::vector<std::string> ShownExtraKeys(const Config& config,
+                                        const std::vector<std::string>& keys);
 
 // What attendees and employers have in common.
 struct Profile {
@@ -183,6 +204,10 @@ struct Fair {
            SlotInWindows(slots[s], employers[e].available);
   }
 };
+
+// Every extra key that some attendee (`attendees`) or employer has, each
+// once, in first-seen order: file order of the people, then of their fields.
+std::vector<std::string> ExtraKeys(const Fair& fair, bool attendees);
 
 }  // namespace fairmatch
 

@@ -13,10 +13,20 @@ namespace {
 
 constexpr char kHeader[] =
     "email,attendee_id,attendee_name,program,date,start,end,employer_id,"
-    "employer_name,booth,table,group,score,talking_points\r\n";
+    "employer_name,booth,table,group,score,talking_points";
 
 void AppendCell(const std::string& text, std::string* out) {
   out->append(CsvCell(text));
+}
+
+// The value of `key` in `extra`, or "" when the person has none.
+const std::string& ExtraValue(const ExtraFields& extra,
+                              const std::string& key) {
+  static const std::string kNone;
+  for (const auto& [k, value] : extra) {
+    if (k == key) return value;
+  }
+  return kNone;
 }
 
 }  // namespace
@@ -55,9 +65,25 @@ std::string RenderMeetingsCsv(const Fair& fair, const Compatibility& compat,
     }
   }
 
+  // The extra columns: the attendee's fields under their key, then the
+  // employer's under "employer_" and the key, as output.extra selects them.
+  const std::vector<std::string> attendee_keys =
+      ShownExtraKeys(fair.config, ExtraKeys(fair, /*attendees=*/true));
+  const std::vector<std::string> employer_keys =
+      ShownExtraKeys(fair.config, ExtraKeys(fair, /*attendees=*/false));
+
   std::string out;
   out.reserve(sizeof(kHeader) + rows * 320);
   out.append(kHeader);
+  for (const std::string& key : attendee_keys) {
+    out.push_back(',');
+    AppendCell(key, &out);
+  }
+  for (const std::string& key : employer_keys) {
+    out.push_back(',');
+    AppendCell("employer_" + key, &out);
+  }
+  out.append("\r\n");
   const std::string date = CsvCell(fair.event.date);
   std::string group;
   for (int a = 0; a < fair.num_attendees(); ++a) {
@@ -104,6 +130,14 @@ std::string RenderMeetingsCsv(const Fair& fair, const Compatibility& compat,
       out.push_back(',');
       AppendCell(FormatTalkingPoints(MakeTalkingPoints(fair, a, m.employer)),
                  &out);
+      for (const std::string& key : attendee_keys) {
+        out.push_back(',');
+        AppendCell(ExtraValue(attendee.extra, key), &out);
+      }
+      for (const std::string& key : employer_keys) {
+        out.push_back(',');
+        AppendCell(ExtraValue(employer.extra, key), &out);
+      }
       out.append("\r\n");
     }
   }

@@ -11,7 +11,11 @@
 namespace fairmatch {
 
 // RFC 4180 CSV with CRLF line ends; cells a spreadsheet would run as a
-// formula are neutralised. REQUIRES: schedule sorted (SortMeetings).
+// formula are neutralised. After the fixed columns, one column per extra
+// field key of the attendees, then one per key of the employers (headed
+// "employer_<key>"), each in first-seen order, as output.extra selects
+// them (model/fair.h ShownExtraKeys); a person without the key has an
+// empty cell. REQUIRES: schedule sorted (SortMeetings).
 std::string RenderMeetingsCsv(const Fair& fair, const Compatibility& compat,
                               const Schedule& schedule);
 

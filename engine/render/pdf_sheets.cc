@@ -21,6 +21,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/check/shortfall.h"
 #include "engine/render/pdf_text.h"
+#include "engine/render/people.h"
 #include "engine/score/score_blocks.h"
 #include "engine/score/talking_points.h"
 
@@ -204,20 +205,6 @@ void AddTalkingPoints(const TalkingPoints& tp, bool employer_view, Rich* rich) {
   item("They offer:", they_offer);
 }
 
-// Indices 0..n-1 ordered by (name, id) byte-wise, then index: the order of
-// schedules.html, independent of the locale.
-template <typename People>
-std::vector<int> SortedByName(const People& people) {
-  std::vector<int> order(people.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::sort(order.begin(), order.end(), [&](int x, int y) {
-    if (int c = people[x].name.compare(people[y].name); c != 0) return c < 0;
-    if (int c = people[x].id.compare(people[y].id); c != 0) return c < 0;
-    return x < y;
-  });
-  return order;
-}
-
 // The ISO 8601 date for the PDF info dictionary: the event's date and
 // start, so that the bytes never depend on the clock.
 std::string PdfDate(const Event& event) {
@@ -308,7 +295,7 @@ class PdfWriter {
     footer_ = std::move(footer);
     ++page_;
     DrawBand();
-    y_ = kTopMargin + kBandHeight + 16;
+    y_ = body_top();
   }
 
   // Draws the footer and emits the page.
@@ -400,34 +387,7 @@ class PdfWriter {
     if (Block block; SetWords(rich.text, font, w, color, options, &block)) {
       return block;
     }
-    PangoLayout* layout = Prepare(font, w, options);
-    pango_layout_set_text(layout, rich.text.data(),
-                          static_cast<int>(rich.text.size()));
-    if (!rich.spans.empty()) {
-      PangoAttrList* attrs = pango_attr_list_new();
-      for (const Rich::Span& s : rich.spans) {
-        auto insert = [&](PangoAttribute* a) {
-          a->start_index = s.start;
-          a->end_index = s.end;
-          pango_attr_list_insert(attrs, a);
-        };
-        if (s.bold) insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD));
-        if (s.size > 0) {
-          insert(pango_attr_size_new_absolute(
-              static_cast<int>(s.size * PANGO_SCALE)));
-        }
-        if (s.italic) insert(pango_attr_style_new(PANGO_STYLE_ITALIC));
-        if (s.color != nullptr) {
-          insert(pango_attr_foreground_new(
-              static_cast<guint16>(s.color->r * 65535),
-              static_cast<guint16>(s.color->g * 65535),
-              static_cast<guint16>(s.color->b * 65535)));
-        }
-      }
-      pango_layout_set_attributes(layout, attrs);
-      pango_attr_list_unref(attrs);
-    }
-    return Finish(layout, color);
+    return Finish(PangoRich(rich, font, w, options), color);
   }
 
   void Draw(const Block& block, double x, double y) {
@@ -439,6 +399,52 @@ class PdfWriter {
     }
     DrawLayout(&doc_, block.layout, x, y, block.color.r, block.color.g,
                block.color.b);
+  }
+
+  // Lays out `rich` full width and draws it at the cursor, on as many pages
+  // as it needs: `new_page` ends the page and starts the next one (the
+  // sheet's own "(continued)" page). A paragraph that fits the page is drawn
+  // whole; one that does not moves whole to the next page when it is short,
+  // and is otherwise broken between lines, so no text of any length runs
+  // off the page.
+  void FlowParagraph(const Rich& rich, Font font, Rgb color,
+                     const std::function<void()>& new_page) {
+    if (!ok()) return;
+    Block b = Lay(rich, font, width(), color);
+    if (!Fits(b.height) && b.height <= (bottom() - body_top()) / 3) {
+      new_page();
+    }
+    if (Fits(b.height)) {
+      Draw(b, left(), y_);
+      y_ += b.height;
+      return;
+    }
+    PangoLayout* layout = PangoRich(rich, font, width(), LayOptions{});
+    PangoLayoutIter* iter = pango_layout_get_iter(layout);
+    double origin = y_;  // where the layout's top would be on this page
+    bool page_started = false;
+    do {
+      PangoRectangle line;
+      pango_layout_iter_get_line_extents(iter, nullptr, &line);
+      const double top = origin + static_cast<double>(line.y) / PANGO_SCALE;
+      const double height = static_cast<double>(line.height) / PANGO_SCALE;
+      if (top + height > bottom() && !page_started) {
+        new_page();
+        if (!ok()) break;
+        origin = y_ - static_cast<double>(line.y) / PANGO_SCALE;
+        page_started = true;
+      } else {
+        page_started = false;
+      }
+      DrawLayoutLine(&doc_, pango_layout_iter_get_line_readonly(iter),
+                     left() + static_cast<double>(line.x) / PANGO_SCALE,
+                     origin + static_cast<double>(
+                                  pango_layout_iter_get_baseline(iter)) /
+                                  PANGO_SCALE,
+                     color.r, color.g, color.b);
+      y_ = origin + static_cast<double>(line.y + line.height) / PANGO_SCALE;
+    } while (pango_layout_iter_next_line(iter));
+    pango_layout_iter_free(iter);
   }
 
   // Lays out and draws at the cursor, full width; returns the height.
@@ -495,6 +501,42 @@ class PdfWriter {
   static constexpr std::size_t kMaxCached = 4096;
   // Shaped words kept (names, ids and e-mail addresses make most of them).
   static constexpr std::size_t kMaxWords = 1 << 16;
+
+  // Where the body of a page starts (BeginPage).
+  static double body_top() { return kTopMargin + kBandHeight + 16; }
+
+  // `rich` laid out by pango alone, in a layout of the pool.
+  PangoLayout* PangoRich(const Rich& rich, Font font, double w,
+                         const LayOptions& options) {
+    PangoLayout* layout = Prepare(font, w, options);
+    pango_layout_set_text(layout, rich.text.data(),
+                          static_cast<int>(rich.text.size()));
+    if (!rich.spans.empty()) {
+      PangoAttrList* attrs = pango_attr_list_new();
+      for (const Rich::Span& s : rich.spans) {
+        auto insert = [&](PangoAttribute* a) {
+          a->start_index = s.start;
+          a->end_index = s.end;
+          pango_attr_list_insert(attrs, a);
+        };
+        if (s.bold) insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD));
+        if (s.size > 0) {
+          insert(pango_attr_size_new_absolute(
+              static_cast<int>(s.size * PANGO_SCALE)));
+        }
+        if (s.italic) insert(pango_attr_style_new(PANGO_STYLE_ITALIC));
+        if (s.color != nullptr) {
+          insert(pango_attr_foreground_new(
+              static_cast<guint16>(s.color->r * 65535),
+              static_cast<guint16>(s.color->g * 65535),
+              static_cast<guint16>(s.color->b * 65535)));
+        }
+      }
+      pango_layout_set_attributes(layout, attrs);
+      pango_attr_list_unref(attrs);
+    }
+    return layout;
+  }
 
   // Sets text with the WordSetter when it gives what pango would; false:
   // lay it out with pango. Letter-spaced text (labels, laid out once and
@@ -600,6 +642,50 @@ class PdfWriter {
   std::string band_right_;
 };
 
+// Room a sheet needs below its header for what comes first (the notice, or
+// the summary and the column heads); with less left, they start a new page.
+constexpr double kHeadRoom = 90;
+
+// An extra value longer than this many characters prints shortened on a
+// sheet: laying out a paragraph costs memory in proportion to its length
+// (about 400 bytes a character), so a field of megabytes would exhaust it,
+// and a check-in sheet is no place for a document. schedules.html,
+// meetings.csv and schedule.json carry the whole text.
+constexpr std::size_t kMaxExtraChars = 5000;
+
+// `text` cut after kMaxExtraChars characters, saying so.
+std::string Shortened(std::string_view text) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // Count lead bytes only, so the cut never splits a character.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == kMaxExtraChars) {
+      return std::string(text.substr(0, i)) +
+             "\xE2\x80\xA6 (shortened; the whole text is in schedules.html)";
+    }
+  }
+  return std::string(text);
+}
+
+// The organiser's extra fields of a sheet's owner, under its header: one
+// "key: value" paragraph each (the value's own line breaks kept), wrapped to
+// the page, continued on the sheet's next page (`new_page`) when long.
+void Extras(const Config& config, const ExtraFields& extra, PdfWriter& pdf,
+            const std::function<void()>& new_page) {
+  const ExtraFields shown = ShownExtra(config, extra);
+  if (shown.empty()) return;
+  pdf.Advance(6);
+  for (const auto& [key, value] : shown) {
+    pdf.ResetPool();
+    Rich line;
+    line.Add(absl::StrCat(key, ":"), true, &kMuted)
+        .Add(" ")
+        .Add(Shortened(value));
+    pdf.FlowParagraph(line, kSmall, kInk, new_page);
+    pdf.Advance(2);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // What both documents need to know about the schedule.
 
@@ -647,11 +733,13 @@ absl::StatusOr<Index> IndexSchedule(const Fair& fair,
 class AttendeeSheets {
  public:
   AttendeeSheets(const Fair& fair, const Compatibility& compat,
-                 const Schedule& schedule, const Index& index, PdfWriter& pdf)
+                 const Schedule& schedule, const Index& index,
+                 const PeopleView& people, PdfWriter& pdf)
       : fair_(fair),
         compat_(compat),
         schedule_(schedule),
         index_(index),
+        people_(people),
         pdf_(pdf) {}
 
   void Render() {
@@ -662,7 +750,7 @@ class AttendeeSheets {
       return;
     }
     bool any = false;
-    for (int a : SortedByName(fair_.attendees)) {
+    for (int a : people_.attendees()) {
       if (!pdf_.ok()) return;
       if (only_ != nullptr && !(*only_)[a]) continue;
       Sheet(a);
@@ -686,20 +774,24 @@ class AttendeeSheets {
     const Attendee& attendee = fair_.attendees[a];
     const std::vector<int>& mine = index_.of_attendee[a];
     pdf_.ResetPool();
-    pdf_.BeginPage(false, absl::StrCat(attendee.name, kDot, attendee.id));
-    pdf_.Bookmark(attendee.name);
+    const std::string& name = people_.AttendeeName(a);
+    pdf_.BeginPage(false, absl::StrCat(name, kDot, attendee.id));
+    pdf_.Bookmark(name);
     pdf_.Paragraph(Upper(mine.empty() ? "Your day at the fair"
                                       : "Your conversations"),
                    kLabel, kMuted, LayOptions{.letter_spacing = 0.8}, true);
     pdf_.Advance(2);
-    pdf_.Paragraph(attendee.name, kTitle, kInk);
+    pdf_.Paragraph(name, kTitle, kInk);
     pdf_.Advance(2);
     std::vector<std::string> meta;
     if (!attendee.program.empty()) meta.push_back(attendee.program);
     if (!attendee.email.empty()) meta.push_back(attendee.email);
     meta.push_back(attendee.id);
     pdf_.Paragraph(Join(meta, kDot), kBody, kMuted);
+    Extras(fair_.config, attendee.extra, pdf_, [&] { ContinuePage(a); });
     pdf_.Advance(14);
+    // The notice or the column heads need room of their own.
+    if (!pdf_.Fits(kHeadRoom)) ContinuePage(a);
 
     if (mine.empty()) {
       NoConversation(a);
@@ -734,13 +826,17 @@ class AttendeeSheets {
   }
 
   // A new page for the rest of this attendee's sheet.
-  void Continue(int a, std::string_view first, std::string_view second) {
+  void ContinuePage(int a) {
     pdf_.EndPage();
-    const Attendee& attendee = fair_.attendees[a];
-    pdf_.BeginPage(false, absl::StrCat(attendee.name, kDot, attendee.id));
-    pdf_.Paragraph(absl::StrCat(attendee.name, " (continued)"), kHeading,
-                   kInk);
+    const std::string& name = people_.AttendeeName(a);
+    pdf_.BeginPage(false, absl::StrCat(name, kDot, fair_.attendees[a].id));
+    pdf_.Paragraph(absl::StrCat(name, " (continued)"), kHeading, kInk);
     pdf_.Advance(10);
+  }
+
+  // The same, with the column heads of the table that goes on.
+  void Continue(int a, std::string_view first, std::string_view second) {
+    ContinuePage(a);
     ColumnHead(first, second);
   }
 
@@ -753,7 +849,9 @@ class AttendeeSheets {
     Block time = pdf_.LayOnce(ClockRange(fair_.slots[m.slot]), kBodyBold,
                               kTimeColumn - 8, kInk);
     Rich text;
-    text.Sized(employer.name, kFontSpecs[kHeading].size, true).Gap(2);
+    text.Sized(people_.EmployerName(m.employer), kFontSpecs[kHeading].size,
+               true)
+        .Gap(2);
     if (!employer.booth.empty()) {
       text.Add("Booth ", false, &kMuted)
           .Add(employer.booth, true)
@@ -767,7 +865,7 @@ class AttendeeSheets {
     } else {
       std::vector<std::string> others;
       for (int other : m.attendees) {
-        if (other != a) others.push_back(fair_.attendees[other].name);
+        if (other != a) others.push_back(people_.AttendeeName(other));
       }
       text.Add("with ", false, &kMuted).Add(Join(others, ", "));
     }
@@ -824,7 +922,8 @@ class AttendeeSheets {
           employer.booth.empty() ? "\xE2\x80\x93" : employer.booth, kBodyBold,
           kTimeColumn - 8, kInk);
       Rich line;
-      line.Sized(employer.name, kFontSpecs[kHeading].size, true).Gap(4);
+      line.Sized(people_.EmployerName(e), kFontSpecs[kHeading].size, true)
+          .Gap(4);
       AddTalkingPoints(MakeTalkingPoints(fair_, a, e), false, &line);
       Block body = pdf_.Lay(line, kSmall, body_w, kInk);
       const double height =
@@ -843,6 +942,7 @@ class AttendeeSheets {
   const Compatibility& compat_;
   const Schedule& schedule_;
   const Index& index_;
+  const PeopleView& people_;
   PdfWriter& pdf_;
   const std::vector<char>* only_ = nullptr;
 };
@@ -983,13 +1083,14 @@ class Alternates {
 class EmployerSheets {
  public:
   EmployerSheets(const Fair& fair, const Compatibility& compat,
-                 const Schedule& schedule, const Index& index, PdfWriter& pdf)
+                 const Schedule& schedule, const Index& index,
+                 const PeopleView& people, PdfWriter& pdf)
       : fair_(fair),
         schedule_(schedule),
         index_(index),
+        people_(people),
         pdf_(pdf),
         alternates_(fair, compat, schedule, index),
-        order_(SortedByName(fair.employers)),
         cells_(fair.num_employers()) {
     const int slots = fair.num_slots();
     for (int e = 0; e < fair.num_employers(); ++e) {
@@ -1003,7 +1104,7 @@ class EmployerSheets {
 
   void Render() {
     bool any = false;
-    for (int e : order_) {
+    for (int e : people_.employers()) {
       if (only_ != nullptr && !(*only_)[e]) continue;
       for (int t = 1; t <= index_.tables[e]; ++t) {
         if (!pdf_.ok()) return;
@@ -1034,7 +1135,7 @@ class EmployerSheets {
   }
 
   std::string Footer(int e, int t) const {
-    return absl::StrCat(fair_.employers[e].name, kDot, "Table ", t, " of ",
+    return absl::StrCat(people_.EmployerName(e), kDot, "Table ", t, " of ",
                         index_.tables[e]);
   }
 
@@ -1047,13 +1148,13 @@ class EmployerSheets {
     }
     pdf_.ResetPool();
     pdf_.BeginPage(false, Footer(e, t));
-    if (t == 1) employer_bookmark_ = pdf_.Bookmark(employer.name);
+    if (t == 1) employer_bookmark_ = pdf_.Bookmark(people_.EmployerName(e));
     pdf_.Bookmark(absl::StrCat("Table ", t), employer_bookmark_);
     pdf_.Paragraph(Upper(absl::StrCat("Employer roster", kDot, "Table ", t,
                                       " of ", index_.tables[e])),
                    kLabel, kMuted, LayOptions{.letter_spacing = 0.8}, true);
     pdf_.Advance(2);
-    pdf_.Paragraph(employer.name, kTitle, kInk);
+    pdf_.Paragraph(people_.EmployerName(e), kTitle, kInk);
     pdf_.Advance(2);
     std::vector<std::string> meta;
     if (!employer.booth.empty()) meta.push_back("Booth " + employer.booth);
@@ -1065,7 +1166,9 @@ class EmployerSheets {
         mine.size(), mine.size() == 1 ? " conversation, " : " conversations, ",
         places, places == 1 ? " attendee" : " attendees"));
     pdf_.Paragraph(Join(meta, kDot), kBody, kMuted);
+    Extras(fair_.config, employer.extra, pdf_, [&] { ContinuePage(e, t); });
     pdf_.Advance(8);
+    if (!pdf_.Fits(kHeadRoom)) ContinuePage(e, t);
     pdf_.Paragraph(
         "Alternates are attendees who are free at that time, suit you and "
         "are not meeting you yet: ask one of them if someone does not show.",
@@ -1100,13 +1203,19 @@ class EmployerSheets {
     pdf_.Advance(kGap);
   }
 
-  void Continue(int e, int t) {
+  // A new page for the rest of table t's roster.
+  void ContinuePage(int e, int t) {
     pdf_.EndPage();
     pdf_.BeginPage(false, Footer(e, t));
-    pdf_.Paragraph(absl::StrCat(fair_.employers[e].name, kDot, "Table ", t,
+    pdf_.Paragraph(absl::StrCat(people_.EmployerName(e), kDot, "Table ", t,
                                 " (continued)"),
                    kHeading, kInk);
     pdf_.Advance(10);
+  }
+
+  // The same, with the column heads of the roster.
+  void Continue(int e, int t) {
+    ContinuePage(e, t);
     RosterHead();
   }
 
@@ -1136,7 +1245,8 @@ class EmployerSheets {
       for (int a : schedule_.meetings[i].attendees) {
         const Attendee& attendee = fair_.attendees[a];
         Rich who;
-        who.Sized(attendee.name, kFontSpecs[kBody].size, true);
+        who.Sized(people_.AttendeeNameBesideProgramme(a),
+                  kFontSpecs[kBody].size, true);
         if (!attendee.program.empty()) {
           who.Add(kDot, false, &kFaint).Add(attendee.program, false, &kMuted);
         }
@@ -1157,7 +1267,7 @@ class EmployerSheets {
       for (std::size_t k = 0; k < alts.size(); ++k) {
         const Attendee& attendee = fair_.attendees[alts[k]];
         if (k > 0) text.Newline();
-        text.Add(attendee.name, true, &kInk);
+        text.Add(people_.AttendeeNameBesideProgramme(alts[k]), true, &kInk);
         if (!attendee.program.empty()) {
           text.Newline().Add(attendee.program);
         }
@@ -1216,7 +1326,7 @@ class EmployerSheets {
       }
       first_page = false;
       GridHead(s0, s1, false);
-      for (int e : order_) {
+      for (int e : people_.employers()) {
         for (int t = 1; t <= index_.tables[e] && pdf_.ok(); ++t) {
           GridRow(e, t, s0, s1);
         }
@@ -1270,7 +1380,7 @@ class EmployerSheets {
     const double col = (pdf_.width() - kRowHead) / std::max(1, s1 - s0);
     pdf_.ResetPool();
     Rich head;
-    head.Add(employer.name, true, &kInk).Newline();
+    head.Add(people_.EmployerName(e), true, &kInk).Newline();
     head.Add(employer.booth.empty() ? std::string()
                                     : absl::StrCat("Booth ", employer.booth, kDot));
     head.Add(absl::StrCat("table ", t));
@@ -1285,7 +1395,7 @@ class EmployerSheets {
         const std::vector<int>& group = schedule_.meetings[i].attendees;
         for (std::size_t k = 0; k < group.size(); ++k) {
           if (k > 0) text.Newline();
-          text.Add(fair_.attendees[group[k]].name);
+          text.Add(people_.AttendeeName(group[k]));
         }
         cells.push_back(pdf_.Lay(text, kTiny, col - 2 * kPad, kInk,
                                  {.one_line = true}));
@@ -1323,10 +1433,10 @@ class EmployerSheets {
   const Fair& fair_;
   const Schedule& schedule_;
   const Index& index_;
+  const PeopleView& people_;
   PdfWriter& pdf_;
   const std::vector<char>* only_ = nullptr;
   Alternates alternates_;
-  std::vector<int> order_;
   // cells_[e][(table - 1) * slots + slot]: the meeting there, or -1.
   std::vector<std::vector<int>> cells_;
   int employer_bookmark_ = 0;  // the top level
@@ -1350,8 +1460,9 @@ absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
   PdfWriter pdf(fair, paper,
                 absl::StrCat(fair.event.name, " ", kEnDash,
                              " attendee schedules"));
+  const PeopleView people(fair);
   if (pdf.ok()) {
-    AttendeeSheets sheets(fair, compat, schedule, *index, pdf);
+    AttendeeSheets sheets(fair, compat, schedule, *index, people, pdf);
     sheets.Only(only);
     sheets.Render();
   }
@@ -1368,8 +1479,9 @@ absl::StatusOr<std::string> RenderEmployersPdf(const Fair& fair,
   PdfWriter pdf(fair, paper,
                 absl::StrCat(fair.event.name, " ", kEnDash,
                              " employer rosters"));
+  const PeopleView people(fair);
   if (pdf.ok()) {
-    EmployerSheets sheets(fair, compat, schedule, *index, pdf);
+    EmployerSheets sheets(fair, compat, schedule, *index, people, pdf);
     sheets.Only(only);
     sheets.Render();
   }

@@ -34,13 +34,15 @@ enum class Paper { kA4, kLetter };
 Paper PaperFromConfig(const Config& config);
 
 // attendees.pdf, for the check-in desk: one page per attendee (more only
-// when a sheet overflows), sorted by name byte-wise, then id. Each page has
-// a header band with the event, date and venue, the attendee's name,
-// programme and id, then every conversation in time order: time, employer,
-// booth, table, who else is in the group, and the talking points. An
-// attendee without a conversation gets a page that says so kindly and lists
-// up to three open booths that suit them (best scores, never an employer on
-// their avoid list).
+// when a sheet overflows), by name in the order of the event's language
+// (render/people.h, which also names namesakes apart). Each page has a
+// header band with the event, date and venue, the attendee's name,
+// programme and id, the extra fields output.extra shows (wrapped; a long one
+// goes on over the next pages, before the conversations), then every
+// conversation in time order: time, employer, booth, table, who else is in
+// the group, and the talking points. An attendee without a conversation
+// gets a page that says so kindly and lists up to three open booths that
+// suit them (best scores, never an employer on their avoid list).
 //
 // Returns the PDF bytes; InvalidArgumentError when the schedule refers to an
 // attendee, employer, slot or table that does not exist; InternalError when
@@ -52,8 +54,9 @@ absl::StatusOr<std::string> RenderAttendeesPdf(
     const Fair& fair, const Compatibility& compat, const Schedule& schedule,
     Paper paper, const std::vector<char>* only = nullptr);
 
-// employers.pdf: for each employer (by name, then id) one page per table (more
-// only when a roster overflows): a slot-by-slot roster with each attendee's
+// employers.pdf: for each employer (by name, as for attendees) one page per
+// table (more only when a roster overflows): the employer's extra fields as
+// on an attendee's sheet, then a slot-by-slot roster with each attendee's
 // name, programme and talking points, breaks, free and unavailable slots,
 // and per slot up to three alternates to fill a no-show. Then a master grid
 // of tables x slots for the organiser desk, on landscape pages, all tables

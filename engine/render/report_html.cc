@@ -13,6 +13,7 @@
 
 #include "engine/base/edit_distance.h"
 #include "engine/check/shortfall.h"
+#include "engine/render/people.h"
 #include "engine/render/schedules_html.h"
 
 namespace fairmatch {
@@ -290,6 +291,7 @@ class ReportWriter {
                const Schedule& schedule, const Metrics& metrics)
       : fair_(fair),
         metrics_(metrics),
+        people_(fair),
         count_of_attendee_(fair.num_attendees(), 0),
         total_of_attendee_(fair.num_attendees(), 0.0),
         met_(fair.num_attendees()),
@@ -483,13 +485,15 @@ class ReportWriter {
     return html + "</ul>";
   }
 
-  // "<b>Name</b> (id)", escaped: how the report names an attendee.
+  // "<b>Name</b> (id)", escaped: how the report names an attendee (a
+  // namesake's name carries the programme, render/people.h).
   std::string Who(int a) const {
     const Attendee& attendee = fair_.attendees[a];
     if (attendee.name.empty() || attendee.name == attendee.id) {
       return "<b>" + Esc(attendee.id) + "</b>";
     }
-    return "<b>" + Esc(attendee.name) + "</b> (" + Esc(attendee.id) + ")";
+    return "<b>" + Esc(people_.AttendeeName(a)) + "</b> (" + Esc(attendee.id) +
+           ")";
   }
 
   std::string EmployerName(int e) const {
@@ -696,9 +700,9 @@ class ReportWriter {
 
     InputWarnings();
 
-    // Attendees without any conversation, in file order.
+    // Attendees without any conversation, by name.
     std::vector<std::string> lonely;
-    for (int a = 0; a < fair_.num_attendees(); ++a) {
+    for (int a : people_.attendees()) {
       if (count_of_attendee_[a] == 0) lonely.push_back(Who(a));
     }
     if (!lonely.empty()) {
@@ -726,11 +730,11 @@ class ReportWriter {
 
     ShortfallNotes();
 
-    // Employers without a conversation.
+    // Employers without a conversation, by name.
     std::vector<std::string> idle;
-    for (int e = 0; e < fair_.num_employers(); ++e) {
+    for (int e : people_.employers()) {
       if (conversations_of_employer_[e] == 0) {
-        idle.push_back(Esc(fair_.employers[e].name) + " <i>" +
+        idle.push_back(Esc(people_.EmployerName(e)) + " <i>" +
                        Esc(fair_.employers[e].booth) + "</i>");
       }
     }
@@ -747,7 +751,7 @@ class ReportWriter {
     // Tables never used, at employers that do hold conversations.
     std::vector<std::string> spare;
     long long spare_count = 0;
-    for (int e = 0; e < fair_.num_employers(); ++e) {
+    for (int e : people_.employers()) {
       if (conversations_of_employer_[e] == 0 || unused_tables_[e].empty()) {
         continue;
       }
@@ -756,7 +760,7 @@ class ReportWriter {
         tables += (tables.empty() ? "" : ", ") + Int(t);
         ++spare_count;
       }
-      spare.push_back("<b>" + Esc(fair_.employers[e].name) + "</b> " +
+      spare.push_back("<b>" + Esc(people_.EmployerName(e)) + "</b> " +
                       (unused_tables_[e].size() == 1 ? "table " : "tables ") +
                       tables);
     }
@@ -767,16 +771,22 @@ class ReportWriter {
            "Fewer tables would free floor space." + Chips(spare, 10));
     }
 
-    // Must-meet requests.
+    // Must-meet requests, by attendee name, then employer name.
     long long requested = 0;
     std::vector<std::string> unmet;
-    for (int a = 0; a < fair_.num_attendees(); ++a) {
+    for (int a : people_.attendees()) {
+      std::vector<int> wanted;
       for (int e : fair_.attendees[a].must_meet) {
-        if (e < 0 || e >= fair_.num_employers()) continue;
+        if (e >= 0 && e < fair_.num_employers()) wanted.push_back(e);
+      }
+      std::sort(wanted.begin(), wanted.end(), [&](int x, int y) {
+        return people_.EmployerRank(x) < people_.EmployerRank(y);
+      });
+      for (int e : wanted) {
         ++requested;
         if (!met_[a].count(e)) {
-          unmet.push_back(Esc(fair_.attendees[a].name) + " \xE2\x86\x92 " +
-                          Esc(fair_.employers[e].name));
+          unmet.push_back(Esc(people_.AttendeeName(a)) + " \xE2\x86\x92 " +
+                          Esc(people_.EmployerName(e)));
         }
       }
     }
@@ -972,12 +982,12 @@ class ReportWriter {
           if (table_share_[x] != table_share_[y]) {
             return table_share_[x] < table_share_[y];
           }
-          return fair_.employers[x].name < fair_.employers[y].name;
+          return people_.EmployerRank(x) < people_.EmployerRank(y);
         });
         std::vector<Bar> rows;
         for (int e : order) {
           Bar r;
-          r.label = fair_.employers[e].name;
+          r.label = people_.EmployerName(e);
           r.value = table_share_[e];
           r.note = Percent(table_share_[e]) + " \xC2\xB7 " +
                    Int(conversations_of_employer_[e]) + " conv.";
@@ -1028,6 +1038,7 @@ class ReportWriter {
 
   const Fair& fair_;
   const Metrics& metrics_;
+  const PeopleView people_;
   std::vector<int> count_of_attendee_;
   std::vector<double> total_of_attendee_;
   std::vector<std::set<int>> met_;  // employers each attendee meets

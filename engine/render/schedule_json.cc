@@ -116,6 +116,23 @@ void AppendInt(std::int64_t value, std::string* out) {
   out->append(std::to_string(value));
 }
 
+// `, "extra": {"key": "value", ...}` on one line, for the fields of `extra`
+// that output.extra shows; nothing when there are none, so a fair without
+// extras writes what it always wrote.
+void AppendExtra(const Config& config, const ExtraFields& extra,
+                 std::string* out) {
+  const ExtraFields shown = ShownExtra(config, extra);
+  if (shown.empty()) return;
+  out->append(", \"extra\": {");
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (i > 0) out->append(", ");
+    AppendJsonString(shown[i].first, out);
+    out->append(": ");
+    AppendJsonString(shown[i].second, out);
+  }
+  out->push_back('}');
+}
+
 // Writes `"key": ` at the given indent, after a comma and newline when it
 // is not the first member of its object.
 class ObjectWriter {
@@ -330,6 +347,7 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
       AppendJsonString(att.name, &out);
       out.append(", \"email\": ");
       AppendJsonString(att.email, &out);
+      AppendExtra(fair.config, att.extra, &out);
       if (att.withdrawn) out.append(", \"withdrawn\": true");
       out.push_back('}');
     }
@@ -348,6 +366,7 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
         out.append(", \"email\": ");
         AppendJsonString(emp.email, &out);
       }
+      AppendExtra(fair.config, emp.extra, &out);
       if (emp.withdrawn) out.append(", \"withdrawn\": true");
       out.push_back('}');
     }

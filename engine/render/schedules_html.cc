@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/check/shortfall.h"
+#include "engine/render/people.h"
 #include "engine/score/talking_points.h"
 
 namespace fairmatch {
@@ -77,6 +78,16 @@ tr.break td { background: #f3f5f7; color: #5b6670; font-size: 9pt;
     margin: 0 auto 12pt; padding: 15mm 14mm;
     box-shadow: 0 1pt 4pt rgba(0, 0, 0, .18); }
 }
+)css";
+
+// The organiser's extra fields under a sheet's header; only written into
+// files that show some, so a fair without extras gives the bytes it always
+// gave.
+constexpr char kExtraStyle[] = R"css(
+.extra { display: grid; grid-template-columns: max-content 1fr;
+  gap: 2pt 10pt; margin: 6pt 0 0; font-size: 9.5pt; }
+.extra dt { color: #5b6670; font-weight: 600; overflow-wrap: anywhere; }
+.extra dd { margin: 0; white-space: pre-line; overflow-wrap: anywhere; }
 )css";
 
 constexpr std::string_view kEnDash = "\xE2\x80\x93";
@@ -206,22 +217,6 @@ void AppendStat(std::string_view number, std::string_view label,
   out->append("</div>");
 }
 
-// Indices 0..n-1 ordered by (name, id), compared byte by byte so that the
-// order does not depend on the locale; the index breaks remaining ties.
-template <typename People>
-std::vector<int> SortedByName(const People& people) {
-  std::vector<int> order(people.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  std::sort(order.begin(), order.end(), [&](int x, int y) {
-    const auto& px = people[x];
-    const auto& py = people[y];
-    if (int c = px.name.compare(py.name); c != 0) return c < 0;
-    if (int c = px.id.compare(py.id); c != 0) return c < 0;
-    return x < y;
-  });
-  return order;
-}
-
 class HtmlWriter {
  public:
   HtmlWriter(const Fair& fair, const Compatibility& compat,
@@ -230,6 +225,7 @@ class HtmlWriter {
         compat_(compat),
         schedule_(schedule),
         metrics_(metrics),
+        people_(fair),
         meetings_of_attendee_(fair.num_attendees()),
         meetings_of_employer_(fair.num_employers()) {
     // The schedule is sorted by slot first, so every list is in time order.
@@ -258,19 +254,38 @@ class HtmlWriter {
     AppendEscaped(fair_.event.name, &out_);
     out_.append(" \xE2\x80\x93 conversation schedules</title>\n<style>");
     out_.append(kStyle);
+    if (AnyExtraShown()) out_.append(kExtraStyle);
     out_.append("</style>\n</head>\n<body>\n");
     Cover();
-    for (int a : SortedByName(fair_.attendees)) AttendeeSheet(a);
-    for (int e : SortedByName(fair_.employers)) EmployerSheet(e);
+    for (int a : people_.attendees()) AttendeeSheet(a);
+    for (int e : people_.employers()) EmployerSheet(e);
     out_.append("</body>\n</html>\n");
     return std::move(out_);
   }
 
  private:
+  bool AnyExtraShown() const {
+    return !ShownExtraKeys(fair_.config, ExtraKeys(fair_, true)).empty() ||
+           !ShownExtraKeys(fair_.config, ExtraKeys(fair_, false)).empty();
+  }
+
+  // The sheet owner's extra fields as a list of terms, values as written
+  // (line breaks kept).
+  void ExtraList(const ExtraFields& extra) {
+    const ExtraFields shown = ShownExtra(fair_.config, extra);
+    if (shown.empty()) return;
+    out_.append("<dl class=\"extra\">");
+    for (const auto& [key, value] : shown) {
+      AppendElement("dt", "", key, &out_);
+      AppendElement("dd", "", value, &out_);
+    }
+    out_.append("</dl>\n");
+  }
+
   std::string OtherNames(const Meeting& m, int a) const {
     std::vector<std::string> names;
     for (int other : m.attendees) {
-      if (other != a) names.push_back(fair_.attendees[other].name);
+      if (other != a) names.push_back(people_.AttendeeName(other));
     }
     return Join(names, ", ");
   }
@@ -334,7 +349,7 @@ class HtmlWriter {
     AppendElement("p", "kind",
                   mine.empty() ? "Your day at the fair" : "Your conversations",
                   &out_);
-    AppendElement("h1", "", attendee.name, &out_);
+    AppendElement("h1", "", people_.AttendeeName(a), &out_);
     out_.append("<p class=\"meta\">");
     if (!attendee.program.empty()) {
       AppendElement("span", "", attendee.program, &out_);
@@ -344,6 +359,7 @@ class HtmlWriter {
     }
     AppendElement("span", "muted", attendee.id, &out_);
     out_.append("</p>\n");
+    ExtraList(attendee.extra);
 
     if (mine.empty()) {
       NoConversation(a);
@@ -357,7 +373,7 @@ class HtmlWriter {
         const Employer& employer = fair_.employers[m.employer];
         out_.append("<tr>");
         AppendElement("td", "time", ClockRange(fair_.slots[m.slot]), &out_);
-        AppendElement("td", "", employer.name, &out_);
+        AppendElement("td", "", people_.EmployerName(m.employer), &out_);
         AppendElement("td", "", employer.booth, &out_);
         AppendElement("td", "num", FormatInt(m.table), &out_);
         if (m.attendees.size() <= 1) {
@@ -397,7 +413,7 @@ class HtmlWriter {
         "<th>Why you two</th></tr></thead>\n<tbody>\n");
     for (int e : candidates) {
       out_.append("<tr>");
-      AppendElement("td", "", fair_.employers[e].name, &out_);
+      AppendElement("td", "", people_.EmployerName(e), &out_);
       AppendElement("td", "", fair_.employers[e].booth, &out_);
       out_.append("<td>");
       AppendTalkingPoints(MakeTalkingPoints(fair_, a, e), false, &out_);
@@ -421,7 +437,7 @@ class HtmlWriter {
     out_.append("<section class=\"sheet\" data-sheet=\"employer\">\n");
     AppendBand(fair_, &out_);
     AppendElement("p", "kind", "Employer roster", &out_);
-    AppendElement("h1", "", employer.name, &out_);
+    AppendElement("h1", "", people_.EmployerName(e), &out_);
     out_.append("<p class=\"meta\">");
     if (!employer.booth.empty()) {
       AppendElement("span", "", "Booth " + employer.booth, &out_);
@@ -440,6 +456,7 @@ class HtmlWriter {
             FormatInt(places) + (places == 1 ? " attendee" : " attendees"),
         &out_);
     out_.append("</p>\n");
+    ExtraList(employer.extra);
 
     // cell[(table - 1) * slots + slot]: the meeting there, or -1.
     const int slots = fair_.num_slots();
@@ -477,7 +494,7 @@ class HtmlWriter {
           for (int a : schedule_.meetings[i].attendees) {
             const Attendee& attendee = fair_.attendees[a];
             out_.append("<div class=\"person\"><b>");
-            AppendEscaped(attendee.name, &out_);
+            AppendEscaped(people_.AttendeeNameBesideProgramme(a), &out_);
             out_.append("</b>");
             if (!attendee.program.empty()) {
               out_.append(" <span class=\"muted\">");
@@ -500,6 +517,7 @@ class HtmlWriter {
   const Compatibility& compat_;
   const Schedule& schedule_;
   const Metrics& metrics_;
+  const PeopleView people_;
   std::vector<std::vector<int>> meetings_of_attendee_;
   std::vector<std::vector<int>> meetings_of_employer_;
   long long attendee_meetings_ = 0;

@@ -228,6 +228,65 @@ TEST_CASE("config values are range-checked at their line", "[io]") {
   }
 }
 
+TEST_CASE("output.locale is a language ICU can collate, or event", "[io]") {
+  absl::StatusOr<Config> fallback = LoadConfig("", LoadOptions{});
+  REQUIRE(fallback.ok());
+  CHECK(fallback->locale == "event");
+  for (const char* good : {"sv", "fr-CA", "de_AT", "EVENT"}) {
+    INFO(good);
+    absl::StatusOr<Config> config =
+        LoadConfig("", Sets({std::string("output.locale=") + good}));
+    REQUIRE(config.ok());
+    CHECK(config->locale == (std::string(good) == "EVENT" ? "event" : good));
+  }
+  CHECK(Errors("", Sets({"output.locale=xx"})) ==
+        "--set:1:15: error: 'output.locale' must be a language code such as "
+        "en, fr, de or fr-CA (ICU must know it), or event for the locale of "
+        "event.yaml, got 'xx'");
+  TempDir dir;
+  dir.Write("config.yaml", "output:\n  locale: [fr]\n");
+  CHECK_THAT(Errors(dir.path(), LoadOptions{}),
+             Catch::StartsWith(dir.File("config.yaml") + ":2:11: error: "
+                               "'output.locale' must be"));
+}
+
+TEST_CASE("output.extra is all, one key or a list of keys", "[io]") {
+  absl::StatusOr<Config> all = LoadConfig("", LoadOptions{});
+  REQUIRE(all.ok());
+  CHECK(all->extra_all);
+  CHECK(all->extra.empty());
+
+  TempDir dir;
+  dir.Write("config.yaml",
+            "output:\n  extra: [accessibility, \"portfolio.url\"]\n");
+  absl::StatusOr<Config> listed = LoadConfig(dir.path(), LoadOptions{});
+  REQUIRE(listed.ok());
+  CHECK_FALSE(listed->extra_all);
+  CHECK(listed->extra ==
+        std::vector<std::string>{"accessibility", "portfolio.url"});
+  absl::StatusOr<std::vector<ConfigEntry>> entries =
+      ResolveConfig(dir.path(), LoadOptions{});
+  REQUIRE(entries.ok());
+  CHECK(FindEntry(*entries, "output.extra")->value ==
+        "[accessibility, portfolio.url]");
+
+  absl::StatusOr<Config> one = LoadConfig("", Sets({"output.extra=diet"}));
+  REQUIRE(one.ok());
+  CHECK(one->extra == std::vector<std::string>{"diet"});
+  absl::StatusOr<Config> none = LoadConfig(dir.path(), Sets({"output.extra=[]"}));
+  REQUIRE(none.ok());
+  CHECK_FALSE(none->extra_all);
+  CHECK(none->extra.empty());
+  absl::StatusOr<Config> back =
+      LoadConfig(dir.path(), Sets({"output.extra=ALL"}));
+  REQUIRE(back.ok());
+  CHECK(back->extra_all);
+
+  CHECK(Errors("", Sets({"output.extra=[diet, {a: 1}]"})) ==
+        "--set:1:21: error: an entry of 'output.extra' must be text, got a "
+        "map");
+}
+
 TEST_CASE("a cross-key error points at the layer that caused it", "[io]") {
   TempDir dir;
   dir.Write("config.yaml", "meetings:\n  min: 3\n");

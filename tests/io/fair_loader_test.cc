@@ -166,6 +166,53 @@ TEST_CASE("a fair without config.yaml uses the defaults", "[io]") {
   CHECK(fair->attendees[0].values == std::vector<float>{0, 0});
 }
 
+TEST_CASE("event.yaml may name the event's language", "[io]") {
+  TempDir dir;
+  WriteMinimalFair(dir);
+  absl::StatusOr<Fair> plain = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE(plain.ok());
+  CHECK(plain->event.locale.empty());
+  CHECK(plain->config.locale == "event");
+
+  dir.Write("event.yaml", std::string(testing::kMinimalEvent) + "locale: fr-CA\n");
+  absl::StatusOr<Fair> french = LoadFair(dir.path(), LoadOptions{});
+  INFO(french.status().message());
+  REQUIRE(french.ok());
+  CHECK(french->event.locale == "fr-CA");
+}
+
+TEST_CASE("output.extra names only extra fields someone has", "[io]") {
+  TempDir dir;
+  WriteMinimalFair(dir);
+  dir.Write("attendees.yaml",
+            "attendees:\n  - id: a1\n    name: Ada\n    extra:\n"
+            "      accessibility: ramp\n      portfolio: {url: u}\n");
+  dir.Write("config.yaml",
+            "output:\n  extra: [portfolio, acessibility, portfolio.url]\n");
+  absl::StatusOr<Fair> fair = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE_FALSE(fair.ok());
+  CHECK(std::string(fair.status().message()) ==
+        dir.File("config.yaml") +
+            ":2:22: error: 'output.extra' lists 'acessibility', but no "
+            "attendee or employer has an extra field of that name; did you "
+            "mean 'accessibility'?");
+
+  LoadOptions fixed;
+  fixed.sets = {"output.extra=[portfolio, accessibility]"};
+  fair = LoadFair(dir.path(), fixed);
+  INFO(fair.status().message());
+  REQUIRE(fair.ok());
+  CHECK(fair->config.extra ==
+        std::vector<std::string>{"portfolio", "accessibility"});
+
+  // A broken attendees.yaml is reported, not blamed on output.extra.
+  dir.Write("attendees.yaml", "attendees:\n  - id: a1\n");
+  fair = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE_FALSE(fair.ok());
+  CHECK(std::string(fair.status().message()).find("output.extra") ==
+        std::string::npos);
+}
+
 TEST_CASE("BOM and CRLF files load", "[io]") {
   TempDir dir;
   WriteMinimalFair(dir);
@@ -348,6 +395,12 @@ TEST_CASE("each kind of mistake is reported at its line and column", "[io]") {
        "date: 2027-03-04\nslots: {start: \"10:00\", end: \"11:00\", "
        "length: 15}\nvalues: [{id: impact}, {id: sustainability}]\n",
        "1:1: error: event.yaml is missing required key 'name'"},
+      {"event.yaml",
+       "name: F\ndate: 2027-03-04\nlocale: klingon\n"
+       "slots: {start: \"10:00\", end: \"11:00\", length: 15}\n"
+       "values: [{id: impact}, {id: sustainability}]\n",
+       "3:9: error: 'locale' must be a language code such as en, fr, de or "
+       "fr-CA (ICU must know it), got 'klingon'"},
   };
   for (const BadInput& c : cases) {
     TempDir dir;

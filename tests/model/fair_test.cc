@@ -216,5 +216,49 @@ TEST_CASE("a fair's availability follows each person's windows per slot",
   }
 }
 
+TEST_CASE("an output.extra key selects itself and the keys under it",
+          "[model]") {
+  CHECK(ExtraSelects("portfolio", "portfolio"));
+  CHECK(ExtraSelects("portfolio", "portfolio.url"));
+  CHECK(ExtraSelects("portfolio.url", "portfolio.url"));
+  CHECK_FALSE(ExtraSelects("portfolio", "portfolios"));
+  CHECK_FALSE(ExtraSelects("portfolio.url", "portfolio"));
+  CHECK_FALSE(ExtraSelects("url", "portfolio.url"));
+}
+
+TEST_CASE("ShownExtra keeps file order for all, output.extra's order else",
+          "[model]") {
+  const ExtraFields extra = {{"portfolio.url", "u"},
+                             {"accessibility", "a"},
+                             {"portfolio.title", "t"},
+                             {"diet", "d"}};
+  Config config;
+  CHECK(ShownExtra(config, extra) == extra);
+  config.extra_all = false;
+  CHECK(ShownExtra(config, extra).empty());
+  config.extra = {"diet", "portfolio", "portfolio.url", "nobody"};
+  CHECK(ShownExtra(config, extra) ==
+        ExtraFields{{"diet", "d"}, {"portfolio.url", "u"},
+                    {"portfolio.title", "t"}});
+  const std::vector<std::string> keys = {"portfolio.url", "accessibility",
+                                         "portfolio.title", "diet"};
+  CHECK(ShownExtraKeys(config, keys) ==
+        std::vector<std::string>{"diet", "portfolio.url", "portfolio.title"});
+  config.extra_all = true;
+  CHECK(ShownExtraKeys(config, keys) == keys);
+}
+
+TEST_CASE("ExtraKeys lists each key once, in first-seen order", "[model]") {
+  Fair fair;
+  fair.attendees.resize(3);
+  fair.attendees[0].extra = {{"diet", "x"}};
+  fair.attendees[2].extra = {{"access", "y"}, {"diet", "z"}, {"a.b", "w"}};
+  fair.employers.resize(1);
+  fair.employers[0].extra = {{"parking", "p"}};
+  CHECK(ExtraKeys(fair, true) ==
+        std::vector<std::string>{"diet", "access", "a.b"});
+  CHECK(ExtraKeys(fair, false) == std::vector<std::string>{"parking"});
+}
+
 }  // namespace
 }  // namespace fairmatch

@@ -154,5 +154,50 @@ TEST_CASE("meetings.csv is deterministic", "[render]") {
         RenderMeetingsCsv(fair, compat, schedule));
 }
 
+TEST_CASE("meetings.csv has a column per extra key, after the others",
+          "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[1].extra = {{"diet", "vegan"}, {"access", "wheelchair"}};
+  fair.attendees[0].extra = {{"access", "=ramp"}, {"portfolio.url", "u"}};
+  fair.employers[1].extra = {{"contact.name", "Zoë, desk 2"}};
+  Compatibility compat = Compatibility::Build(fair);
+  Schedule schedule = FixtureSchedule();
+  std::string csv = RenderMeetingsCsv(fair, compat, schedule);
+  Records records;
+  REQUIRE(ParseCsv(csv, &records));
+  REQUIRE(records.size() == 4);
+  // Attendee keys in first-seen order (file order: Ada first), then the
+  // employers'.
+  const std::vector<std::string> tail = {"access", "portfolio.url", "diet",
+                                         "employer_contact.name"};
+  REQUIRE(records[0].size() == 18);
+  CHECK(std::vector<std::string>(records[0].begin() + 14, records[0].end()) ==
+        tail);
+  for (const auto& r : records) CHECK(r.size() == 18);
+  // Ada at Acme, Ada at Blue Labs, Hương at Acme.
+  CHECK(std::vector<std::string>(records[1].begin() + 14, records[1].end()) ==
+        std::vector<std::string>{"'=ramp", "u", "", ""});
+  CHECK(std::vector<std::string>(records[2].begin() + 14, records[2].end()) ==
+        std::vector<std::string>{"'=ramp", "u", "", "Zoë, desk 2"});
+  CHECK(std::vector<std::string>(records[3].begin() + 14, records[3].end()) ==
+        std::vector<std::string>{"wheelchair", "", "vegan", ""});
+
+  SECTION("output.extra picks the columns and their order") {
+    fair.config.extra_all = false;
+    fair.config.extra = {"diet", "portfolio"};
+    REQUIRE(ParseCsv(RenderMeetingsCsv(fair, compat, schedule), &records));
+    CHECK(std::vector<std::string>(records[0].begin() + 14,
+                                   records[0].end()) ==
+          std::vector<std::string>{"diet", "portfolio.url"});
+    CHECK(records[3][14] == "vegan");
+  }
+  SECTION("[] shows none") {
+    fair.config.extra_all = false;
+    fair.config.extra.clear();
+    REQUIRE(ParseCsv(RenderMeetingsCsv(fair, compat, schedule), &records));
+    CHECK(records[0].size() == 14);
+  }
+}
+
 }  // namespace
 }  // namespace fairmatch

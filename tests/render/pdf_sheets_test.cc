@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,8 @@ using render_testing::FixtureSchedule;
 using render_testing::MakeAttendee;
 using render_testing::PdfFile;
 
-// The fixture plus a Russian and a Greek name: attendees sort (byte-wise) as
-// Ada, Nguyễn, Şükrü, Γιώργος, Анна. Anna meets Acme at table 2 in slot 0,
+// The fixture plus a Russian and a Greek name: attendees sort as
+// Ada, Nguyễn, Şükrü, Γιώργος, Анна (Latin, then Greek, then Cyrillic). Anna meets Acme at table 2 in slot 0,
 // Giorgos Blue Labs after the break; Şükrü still has no meeting.
 Fair FiveAttendees() {
   Fair fair = FixtureFair();
@@ -66,7 +67,7 @@ std::string Employers(const Fair& fair, const Schedule& schedule,
   return *std::move(pdf);
 }
 
-TEST_CASE("attendees.pdf has one page per attendee, sorted by name bytes",
+TEST_CASE("attendees.pdf has one page per attendee, sorted by name",
           "[render]") {
   PdfFile pdf(Attendees(FiveAttendees(), FiveSchedule()));
   REQUIRE(pdf.Pages() == 5);
@@ -75,6 +76,57 @@ TEST_CASE("attendees.pdf has one page per attendee, sorted by name bytes",
   CHECK(Contains(pdf.Text(3, 3), "Şükrü Öztürk"));
   CHECK(Contains(pdf.Text(4, 4), "Γιώργος Παπαδόπουλος"));
   CHECK(Contains(pdf.Text(5, 5), "Анна Иванова"));
+}
+
+TEST_CASE("the sheets and the grid follow the event's language", "[render]") {
+  Fair fair = FiveAttendees();
+  fair.attendees[0].name = "Zoë Adams";    // bytes: before É and Ö
+  fair.attendees[1].name = "Östen Berg";
+  fair.attendees[2].name = "Érica Lopes";
+  fair.employers[0].name = "Zenith";
+  fair.employers[1].name = "Ébène";
+  PdfFile attendees(Attendees(fair, FiveSchedule()));
+  REQUIRE(attendees.Pages() == 5);
+  CHECK(Contains(attendees.Text(1, 1), "Érica Lopes"));
+  CHECK(Contains(attendees.Text(2, 2), "Östen Berg"));
+  CHECK(Contains(attendees.Text(3, 3), "Zoë Adams"));
+  PdfFile employers(Employers(fair, FiveSchedule()));
+  REQUIRE(employers.Pages() == 4);
+  CHECK(Contains(employers.Text(1, 1), "Ébène"));
+  CHECK(Contains(employers.Text(2, 2), "Zenith"));
+  std::string grid = employers.Text(4, 4);
+  CHECK(grid.find("Ébène") < grid.find("Zenith"));
+
+  fair.config.locale = "sv";
+  PdfFile swedish(Attendees(fair, FiveSchedule()));
+  CHECK(Contains(swedish.Text(2, 2), "Zoë Adams"));
+  CHECK(Contains(swedish.Text(3, 3), "Östen Berg"));
+}
+
+TEST_CASE("the PDFs tell namesakes apart, in the grid too", "[render]") {
+  Fair fair = FiveAttendees();
+  // Anna (a004) becomes a second Ada with another programme; Giorgos a
+  // third one with Ada's.
+  fair.attendees[3].name = "Ada Lovelace";
+  fair.attendees[3].program = "BSc Physics";
+  fair.attendees[4].name = "ADA LOVELACE";
+  PdfFile attendees(Attendees(fair, FiveSchedule()));
+  REQUIRE(attendees.Pages() == 5);
+  CHECK(Contains(attendees.Text(1, 1), "Ada Lovelace (a001)"));
+  CHECK(Contains(attendees.Text(2, 2), "Ada Lovelace (BSc Physics)"));
+  CHECK(Contains(attendees.Text(3, 3), "ADA LOVELACE (a005)"));
+  CHECK(Contains(attendees.Outlines(), "Ada Lovelace (BSc Physics)"));
+
+  PdfFile employers(Employers(fair, FiveSchedule()));
+  REQUIRE(employers.Pages() == 4);
+  // Acme table 1: Ada with Hương; the roster shows her programme anyway,
+  // but it is Giorgos's too, so the id tells them apart.
+  CHECK(Contains(employers.Text(1, 1), "Ada Lovelace (a001)"));
+  // Acme table 2: Anna-now-Ada, with her own programme beside her name.
+  CHECK(Contains(employers.Text(2, 2), "Ada Lovelace · BSc Physics"));
+  std::string grid = employers.Text(4, 4);
+  CHECK(Contains(grid, "Ada Lovelace (a001)"));
+  CHECK(Contains(grid, "ADA LOVELACE (a005)"));
 }
 
 TEST_CASE("an attendee's page lists conversations with talking points",
@@ -210,6 +262,151 @@ TEST_CASE("long names wrap instead of running off the page", "[render]") {
   CHECK(pdf.Pages() == 3);
   CHECK(Contains(pdf.Text(), "WWWWWWWWWW"));
   CHECK(Contains(pdf.Text(), "not UTF-8"));
+}
+
+// Every word pdftotext finds, with its box and page size.
+struct Word {
+  int page;
+  double page_width, page_height;
+  double x_min, y_min, x_max, y_max;
+  std::string text;
+};
+
+std::vector<Word> Words(const PdfFile& pdf) {
+  std::vector<Word> words;
+  std::string xml = pdf.Boxes();
+  std::regex page_re("<page width=\"([0-9.]+)\" height=\"([0-9.]+)\">");
+  std::regex word_re(
+      "<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" "
+      "yMax=\"([0-9.]+)\">([^<]*)</word>");
+  int page = 0;
+  double width = 0, height = 0;
+  std::size_t at = 0;
+  while (at < xml.size()) {
+    std::size_t next_page = xml.find("<page ", at);
+    std::size_t end = next_page == std::string::npos
+                          ? xml.size()
+                          : xml.find("</page>", next_page);
+    if (next_page == std::string::npos) break;
+    std::smatch m;
+    std::string head = xml.substr(next_page, 80);
+    if (std::regex_search(head, m, page_re)) {
+      width = std::stod(m[1]);
+      height = std::stod(m[2]);
+    }
+    ++page;
+    std::string body = xml.substr(next_page, end - next_page);
+    for (std::sregex_iterator it(body.begin(), body.end(), word_re), last;
+         it != last; ++it) {
+      words.push_back(Word{page, width, height, std::stod((*it)[1]),
+                           std::stod((*it)[2]), std::stod((*it)[3]),
+                           std::stod((*it)[4]), (*it)[5]});
+    }
+    at = end;
+  }
+  return words;
+}
+
+TEST_CASE("the organiser's extra fields print under the sheet's header",
+          "[render]") {
+  Fair fair = FiveAttendees();
+  fair.attendees[0].extra = {
+      {"accessibility", "I use a wheelchair, please seat me near the entrance"},
+      {"portfolio.url", "https://example.org/ada"}};
+  fair.employers[0].extra = {{"parking", "Bay 4, behind the hall"}};
+  PdfFile attendees(Attendees(fair, FiveSchedule()));
+  REQUIRE(attendees.Pages() == 5);
+  std::string ada = attendees.Text(1, 1);
+  CHECK(Contains(ada, "accessibility: I use a wheelchair, please seat me near "
+                      "the entrance"));
+  CHECK(Contains(ada, "portfolio.url: https://example.org/ada"));
+  // Above the conversations.
+  CHECK(ada.find("accessibility:") < ada.find("Acme Energy"));
+  CHECK_FALSE(Contains(attendees.Text(2, 5), "accessibility"));
+
+  PdfFile employers(Employers(fair, FiveSchedule()));
+  REQUIRE(employers.Pages() == 4);
+  // On each of Acme's table sheets, not on Blue Labs'.
+  CHECK(Contains(employers.Text(1, 1), "parking: Bay 4, behind the hall"));
+  CHECK(Contains(employers.Text(2, 2), "parking: Bay 4, behind the hall"));
+  CHECK_FALSE(Contains(employers.Text(3, 4), "parking"));
+
+  fair.config.extra_all = false;
+  fair.config.extra = {"portfolio"};
+  PdfFile chosen(Attendees(fair, FiveSchedule()));
+  CHECK(Contains(chosen.Text(1, 1), "portfolio.url:"));
+  CHECK_FALSE(Contains(chosen.Text(1, 1), "accessibility"));
+}
+
+TEST_CASE("a long extra value wraps and never pushes a meeting off the page",
+          "[render]") {
+  Fair fair = FiveAttendees();
+  // Three fields of about 4,000 characters: more than a page together, each
+  // more than a third of one, so they break between lines.
+  auto many = [](const std::string& stem) {
+    std::string text;
+    for (int i = 0; i < 450; ++i) text += stem + std::to_string(i) + " ";
+    return text;
+  };
+  fair.attendees[0].extra = {
+      {"url", "https://example.org/" + std::string(400, 'x')},
+      {"notes", many("note") + "\nlast note"},
+      {"more", many("more")},
+      {"most", many("most") + "\nlast line"}};
+  fair.employers[1].extra = fair.attendees[0].extra;
+  // Without the fields: 5 and 4 pages.
+  for (const auto& [bytes, pages] :
+       {std::pair{Attendees(fair, FiveSchedule()), 5},
+        std::pair{Employers(fair, FiveSchedule()), 4}}) {
+    PdfFile pdf(bytes);
+    CHECK(pdf.Pages() > pages + 1);
+    std::vector<Word> words = Words(pdf);
+    REQUIRE(words.size() > 1350);
+    for (const Word& w : words) {
+      INFO("page " << w.page << ": " << w.text);
+      // Inside the side margins (42 pt) and above the footer's rule.
+      CHECK(w.x_min >= 41.5);
+      CHECK(w.x_max <= w.page_width - 41.5);
+      bool footer = w.y_min > w.page_height - 40;
+      if (!footer) CHECK(w.y_max <= w.page_height - 45);
+    }
+    std::string text = pdf.Text();
+    CHECK(Contains(text, "note449"));
+    CHECK(Contains(text, "most449"));
+    CHECK(Contains(text, "last line"));
+    CHECK_FALSE(Contains(text, "shortened"));
+  }
+  // Ada's sheet still lists both conversations, after her fields.
+  PdfFile attendees(Attendees(fair, FiveSchedule()));
+  int pages = attendees.Pages();
+  std::string ada = attendees.Text(1, pages - 4);
+  CHECK(Contains(ada, "Ada Lovelace (continued)"));
+  std::size_t last = ada.find("last line");
+  REQUIRE(last != std::string::npos);
+  CHECK(ada.find("Acme Energy", last) != std::string::npos);
+  CHECK(ada.find("Blue Labs", last) != std::string::npos);
+  CHECK(Contains(attendees.Text(pages - 3, pages - 3), "Nguyễn Thị Hương"));
+  // And every roster row of Blue Labs is there after its fields.
+  PdfFile employers(Employers(fair, FiveSchedule()));
+  std::string rosters = employers.Text();
+  std::size_t fields_end = rosters.find("last line");
+  REQUIRE(fields_end != std::string::npos);
+  CHECK(rosters.find("10:45–11:00", fields_end) != std::string::npos);
+  CHECK(Contains(rosters, "Blue Labs · Table 1 (continued)"));
+}
+
+TEST_CASE("an extra value of a document's length prints shortened",
+          "[render]") {
+  Fair fair = FiveAttendees();
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += "é" + std::to_string(i) + " ";
+  fair.attendees[0].extra = {{"cv", text}};
+  PdfFile pdf(Attendees(fair, FiveSchedule()));
+  std::string sheet = pdf.Text(1, pdf.Pages() - 4);
+  CHECK(Contains(sheet, "é100 "));
+  CHECK_FALSE(Contains(sheet, "é2999"));
+  CHECK(Contains(sheet, "… (shortened; the whole text is in schedules.html)"));
+  CHECK(Contains(sheet, "Blue Labs"));
 }
 
 TEST_CASE("two renders give identical bytes, dated by the event", "[render]") {

@@ -236,6 +236,36 @@ TEST_CASE("a rerun's report names its baseline and what changed", "[render]") {
                        "3 dropped, 4 kept as history</p>"));
 }
 
+TEST_CASE("report.html lists people as the event's language reads names",
+          "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees.push_back(render_testing::MakeAttendee(
+      "a004", "Zoë Adams", {1, 1, 1}, {}, {}));
+  fair.attendees.push_back(render_testing::MakeAttendee(
+      "a005", "Émile Roy", {1, 1, 1}, {}, {}));
+  fair.employers.push_back(render_testing::MakeEmployer(
+      "e003", "Zenith", "C3", 1, {1, 1, 1}, {}, {}));
+  fair.employers.push_back(render_testing::MakeEmployer(
+      "e004", "Ébène", "D4", 1, {1, 1, 1}, {}, {}));
+  std::string warnings = Warnings(Render(fair, FixtureSchedule()));
+  // Bytes would give Zoë, Émile, Şükrü and Zenith, Ébène.
+  std::size_t emile = warnings.find("Émile Roy");
+  std::size_t sukru = warnings.find("Şükrü Öztürk");
+  std::size_t zoe = warnings.find("Zoë Adams");
+  REQUIRE(zoe != std::string::npos);
+  CHECK(emile < sukru);
+  CHECK(sukru < zoe);
+  CHECK(warnings.find("Ébène") < warnings.find("Zenith"));
+}
+
+TEST_CASE("report.html tells namesakes apart", "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[2].name = "Ada Lovelace";  // Şükrü, who has no meeting
+  fair.attendees[2].program = "BSc Sales";
+  std::string warnings = Warnings(Render(fair, FixtureSchedule()));
+  CHECK(Contains(warnings, "Ada Lovelace (BSc Sales)"));
+}
+
 TEST_CASE("report.html reports must-meets", "[render]") {
   Fair fair = FixtureFair();
   fair.attendees[0].must_meet = {0};  // Ada meets Acme: met

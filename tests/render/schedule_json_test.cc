@@ -193,5 +193,34 @@ TEST_CASE("schedule.json is deterministic", "[render]") {
         RenderScheduleJson(fair, compat, schedule, SampleMetrics()));
 }
 
+TEST_CASE("people carry their extra fields, as output.extra shows them",
+          "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[1].extra = {{"access", "wheelchair \"front\""},
+                             {"portfolio.url", "u"}};
+  fair.employers[0].extra = {{"parking", "bay 4"}};
+  Compatibility compat = Compatibility::Build(fair);
+  std::string json =
+      RenderScheduleJson(fair, compat, FixtureSchedule(), SampleMetrics());
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(json);
+  const auto& attendees = doc["people"]["attendees"];
+  CHECK_FALSE(attendees[0].contains("extra"));
+  CHECK(attendees[1]["extra"] ==
+        nlohmann::ordered_json{{"access", "wheelchair \"front\""},
+                               {"portfolio.url", "u"}});
+  CHECK(doc["people"]["employers"][0]["extra"]["parking"] == "bay 4");
+  // Still one line per person.
+  CHECK(CountOccurrences(json, "\"email\": \"a002@example.org\", \"extra\": "
+                               "{\"access\": ") == 1);
+
+  fair.config.extra_all = false;
+  fair.config.extra = {"portfolio"};
+  doc = nlohmann::ordered_json::parse(
+      RenderScheduleJson(fair, compat, FixtureSchedule(), SampleMetrics()));
+  CHECK(doc["people"]["attendees"][1]["extra"] ==
+        nlohmann::ordered_json{{"portfolio.url", "u"}});
+  CHECK_FALSE(doc["people"]["employers"][0].contains("extra"));
+}
+
 }  // namespace
 }  // namespace fairmatch

@@ -63,12 +63,38 @@ TEST_CASE("schedules.html has a cover, then a sheet per attendee and employer",
   for (int i = 1; i <= 3; ++i) CHECK(Contains(sheets[i], "\"attendee\""));
   for (int i = 4; i <= 5; ++i) CHECK(Contains(sheets[i], "\"employer\""));
 
-  // Attendees by name, compared byte-wise: "N" < "Ş" (0xC5) in UTF-8.
+  // Attendees by name.
   CHECK(Contains(sheets[1], "<h1>Ada Lovelace</h1>"));
   CHECK(Contains(sheets[2], "<h1>Nguyễn Thị Hương</h1>"));
   CHECK(Contains(sheets[3], "<h1>Şükrü Öztürk</h1>"));
   CHECK(Contains(sheets[4], "<h1>Acme Energy</h1>"));
   CHECK(Contains(sheets[5], "<h1>Blue Labs</h1>"));
+}
+
+TEST_CASE("schedules.html sorts sheets as the event's language reads names",
+          "[render]") {
+  Fair fair = FixtureFair();
+  fair.attendees[0].name = "Zoë Adams";
+  fair.attendees[1].name = "Érica Lopes";
+  fair.attendees[2].name = "Östen Berg";
+  fair.employers[0].name = "Zenith";
+  fair.employers[1].name = "Ébène";
+  std::vector<std::string> sheets = Sheets(Render(fair, FixtureSchedule()));
+  REQUIRE(sheets.size() == 6);
+  // Bytes would put Zoë first: "Z" (0x5A) < "É" (0xC3).
+  CHECK(Contains(sheets[1], "<h1>Érica Lopes</h1>"));
+  CHECK(Contains(sheets[2], "<h1>Östen Berg</h1>"));
+  CHECK(Contains(sheets[3], "<h1>Zoë Adams</h1>"));
+  CHECK(Contains(sheets[4], "<h1>Ébène</h1>"));
+  CHECK(Contains(sheets[5], "<h1>Zenith</h1>"));
+
+  SECTION("in Swedish, Ö comes after Z") {
+    fair.event.locale = "sv";
+    sheets = Sheets(Render(fair, FixtureSchedule()));
+    REQUIRE(sheets.size() == 6);
+    CHECK(Contains(sheets[2], "<h1>Zoë Adams</h1>"));
+    CHECK(Contains(sheets[3], "<h1>Östen Berg</h1>"));
+  }
 }
 
 TEST_CASE("an attendee sheet lists conversations in time order", "[render]") {
@@ -93,6 +119,38 @@ TEST_CASE("an attendee sheet lists conversations in time order", "[render]") {
   CHECK(Contains(ada, "one-to-one"));
   CHECK(CountOccurrences(ada, "<td class=\"time\">") == 2);
   CHECK(Contains(ada, "Why you two"));
+}
+
+TEST_CASE("schedules.html tells namesakes apart on every sheet", "[render]") {
+  Fair fair = FixtureFair();
+  // Hương becomes a second Ada, in another programme; Blue Labs a second
+  // Acme Energy. The two Adas meet Acme together.
+  fair.attendees[1].name = "Ada Lovelace";
+  fair.attendees[1].program = "MSc Mathematics";
+  fair.employers[1].name = "Acme Energy";
+  std::vector<std::string> sheets = Sheets(Render(fair, FixtureSchedule()));
+  REQUIRE(sheets.size() == 6);
+  CHECK(Contains(sheets[1], "<h1>Ada Lovelace (MSc Computer Science)</h1>"));
+  CHECK(Contains(sheets[2], "<h1>Ada Lovelace (MSc Mathematics)</h1>"));
+  // On Ada's sheet: her group mate and both employers.
+  CHECK(Contains(sheets[1], "<td>Ada Lovelace (MSc Mathematics)</td>"));
+  CHECK(Contains(sheets[1], "<td>Acme Energy (e001)</td>"));
+  CHECK(Contains(sheets[1], "<td>Acme Energy (e002)</td>"));
+  CHECK(Contains(sheets[4], "<h1>Acme Energy (e001)</h1>"));
+  CHECK(Contains(sheets[5], "<h1>Acme Energy (e002)</h1>"));
+  // The roster prints the programme beside the name: that tells them apart.
+  CHECK(Contains(sheets[4], "<b>Ada Lovelace</b> <span class=\"muted\">MSc "
+                            "Mathematics</span>"));
+
+  SECTION("by id when the programme is the same") {
+    fair.attendees[1].program = fair.attendees[0].program;
+    sheets = Sheets(Render(fair, FixtureSchedule()));
+    REQUIRE(sheets.size() == 6);
+    CHECK(Contains(sheets[1], "<h1>Ada Lovelace (a001)</h1>"));
+    CHECK(Contains(sheets[2], "<h1>Ada Lovelace (a002)</h1>"));
+    CHECK(Contains(sheets[4], "<b>Ada Lovelace (a001)</b>"));
+    CHECK(Contains(sheets[4], "<b>Ada Lovelace (a002)</b>"));
+  }
 }
 
 TEST_CASE("an attendee without a conversation gets a kind page", "[render]") {
@@ -174,6 +232,34 @@ TEST_CASE("schedules.html is deterministic", "[render]") {
   Fair fair = FixtureFair();
   Schedule schedule = FixtureSchedule();
   CHECK(Render(fair, schedule) == Render(fair, schedule));
+}
+
+TEST_CASE("schedules.html shows the organiser's extra fields on the sheets",
+          "[render]") {
+  Fair fair = FixtureFair();
+  std::string plain = Render(fair, FixtureSchedule());
+  CHECK_FALSE(Contains(plain, ".extra"));  // no style for nothing
+
+  fair.attendees[0].extra = {{"accessibility", "I use a wheelchair"},
+                             {"note", "<b>two\nlines</b>"}};
+  fair.employers[1].extra = {{"parking", "Bay 4"}};
+  std::string html = Render(fair, FixtureSchedule());
+  CHECK(Contains(html, ".extra dd { margin: 0; white-space: pre-line;"));
+  std::vector<std::string> sheets = Sheets(html);
+  REQUIRE(sheets.size() == 6);
+  CHECK(Contains(sheets[1], "<dl class=\"extra\"><dt>accessibility</dt><dd>I "
+                            "use a wheelchair</dd><dt>note</dt><dd>&lt;b&gt;"
+                            "two\nlines&lt;/b&gt;</dd></dl>"));
+  CHECK_FALSE(Contains(sheets[2], "<dl"));
+  CHECK(Contains(sheets[5], "<dt>parking</dt><dd>Bay 4</dd>"));
+  CHECK_FALSE(Contains(sheets[4], "<dl"));
+
+  fair.config.extra_all = false;
+  fair.config.extra = {"parking"};
+  sheets = Sheets(Render(fair, FixtureSchedule()));
+  REQUIRE(sheets.size() == 6);
+  CHECK_FALSE(Contains(sheets[1], "<dl"));
+  CHECK(Contains(sheets[5], "<dt>parking</dt>"));
 }
 
 }  // namespace
