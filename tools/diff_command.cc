@@ -1,10 +1,17 @@
-// fairmatch diff OLD.json NEW.json [--format text|csv|json] [--out FILE]
+// fairmatch diff OLD.json NEW.json [--who WHO] [--format text|csv|json]
+//     [--out FILE]
 #include <iostream>
 #include <memory>
+#include <set>
 #include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 
 #include "engine/check/schedule_diff.h"
 #include "engine/io/schedule_loader.h"
+#include "engine/model/people.h"
 #include "engine/render/diff_report.h"
 #include "tools/cli.h"
 #include "tools/commands.h"
@@ -17,8 +24,46 @@ struct DiffArgs {
   std::string new_path;
   std::string format = "text";
   std::string out = "-";
+  std::string who;
   bool force = false;
 };
+
+// The person --who names (id, e-mail or name), among the people both
+// schedules list; false after printing why not.
+bool FindWho(const RecordedSchedule& old_s, const RecordedSchedule& new_s,
+             const std::string& who, bool* attendee, std::string* id) {
+  std::vector<Attendee> attendees;
+  std::vector<Employer> employers;
+  std::set<std::string> seen;
+  for (const RecordedSchedule* s : {&new_s, &old_s}) {
+    for (const RecordedPerson& p : s->attendees) {
+      if (!seen.insert("a:" + p.id).second) continue;
+      Attendee a;
+      a.id = p.id;
+      a.name = p.name;
+      a.email = p.email;
+      attendees.push_back(std::move(a));
+    }
+    for (const RecordedPerson& p : s->employers) {
+      if (!seen.insert("e:" + p.id).second) continue;
+      Employer e;
+      e.id = p.id;
+      e.name = p.name;
+      e.email = p.email;
+      employers.push_back(std::move(e));
+    }
+  }
+  const PeopleIndex people(attendees, employers);
+  absl::StatusOr<PersonRef> ref = people.Find(who);
+  if (!ref.ok()) {
+    PrintStatus(absl::InvalidArgumentError(
+        absl::StrCat("--who: error: ", ref.status().message())));
+    return false;
+  }
+  *attendee = ref->role == Role::kAttendee;
+  *id = *attendee ? attendees[ref->index].id : employers[ref->index].id;
+  return true;
+}
 
 int RunDiffCommand(const DiffArgs& args) {
   int exit_code = kExitOk;
@@ -37,7 +82,13 @@ int RunDiffCommand(const DiffArgs& args) {
   if (!old_s.ok()) return ExitCodeFor(old_s.status());
   if (!new_s.ok()) return ExitCodeFor(new_s.status());
 
-  const ScheduleDiff diff = DiffSchedules(*old_s, *new_s);
+  ScheduleDiff diff = DiffSchedules(*old_s, *new_s);
+  if (!args.who.empty()) {
+    bool attendee = true;
+    std::string id;
+    if (!FindWho(*old_s, *new_s, args.who, &attendee, &id)) return kExitBadInput;
+    diff = DiffFor(diff, *old_s, *new_s, attendee, id);
+  }
   std::string text;
   if (args.format == "csv") {
     text = RenderDiffCsv(diff);
@@ -74,6 +125,9 @@ void AddDiffCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--out", args->out,
                   "Output file, replaced only if fairmatch wrote it "
                   "(default: - for standard output)");
+  cmd->add_option("--who", args->who,
+                  "Only this attendee's or employer's changes: an id, an "
+                  "e-mail or a name (case and accents do not matter)");
   cmd->add_flag("--force", args->force,
                 "Replace the --out file even if fairmatch did not write it");
   cmd->callback([args, exit_code] { *exit_code = RunDiffCommand(*args); });

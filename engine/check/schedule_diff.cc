@@ -91,6 +91,72 @@ const char* ChangeKindName(ChangeKind kind) {
   return "?";
 }
 
+ScheduleDiff DiffFor(const ScheduleDiff& diff, const RecordedSchedule& old_s,
+                     const RecordedSchedule& new_s, bool attendee,
+                     const std::string& id) {
+  ScheduleDiff out;
+  auto mine = [&](const MeetingChange& c) {
+    return attendee ? c.attendee == id
+                    : c.employer == id && c.kind != ChangeKind::kRegrouped;
+  };
+  for (const MeetingChange& c : diff.changes) {
+    if (!mine(c)) continue;
+    out.changes.push_back(c);
+    switch (c.kind) {
+      case ChangeKind::kMoved: ++out.moved; break;
+      case ChangeKind::kAdded: ++out.added; break;
+      case ChangeKind::kCancelled: ++out.cancelled; break;
+      case ChangeKind::kRegrouped: ++out.regrouped; break;
+    }
+  }
+  auto narrow = [&](const std::vector<PersonChanges>& people) {
+    std::vector<PersonChanges> kept;
+    for (const PersonChanges& p : people) {
+      PersonChanges q{p.person, {}};
+      for (const MeetingChange& c : p.changes) {
+        if (mine(c)) q.changes.push_back(c);
+      }
+      if (!q.changes.empty()) kept.push_back(std::move(q));
+    }
+    return kept;
+  };
+  out.attendees = narrow(diff.attendees);
+  out.employers = narrow(diff.employers);
+  for (const NotifyEntry& n : diff.notify) {
+    const std::vector<PersonChanges>& list =
+        n.role == NotifyEntry::Role::kAttendee ? out.attendees : out.employers;
+    for (const PersonChanges& p : list) {
+      if (p.person.id == n.person.id) {
+        out.notify.push_back({n.role, n.person,
+                              static_cast<int>(p.changes.size())});
+      }
+    }
+  }
+  // Kept: their places found unchanged on both sides.
+  std::map<std::tuple<std::string, std::string, std::string, int>, int> places;
+  auto count = [&](const RecordedSchedule& s, int sign) {
+    for (const RecordedMeeting& m : s.meetings) {
+      for (const std::string& a : m.attendees) {
+        if (attendee ? a == id : m.employer == id) {
+          places[{a, m.employer, m.start, m.table}] += sign;
+        }
+      }
+    }
+  };
+  count(old_s, 1);
+  for (const RecordedMeeting& m : new_s.meetings) {
+    for (const std::string& a : m.attendees) {
+      if (!(attendee ? a == id : m.employer == id)) continue;
+      auto it = places.find({a, m.employer, m.start, m.table});
+      if (it != places.end() && it->second > 0) {
+        --it->second;
+        ++out.kept;
+      }
+    }
+  }
+  return out;
+}
+
 ChangedPeople MarkChanged(const Fair& fair, const ScheduleDiff& diff) {
   ChangedPeople out;
   out.attendees.assign(fair.num_attendees(), 0);

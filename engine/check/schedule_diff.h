@@ -123,6 +123,14 @@ struct ChangedPeople {
 };
 ChangedPeople MarkChanged(const Fair& fair, const ScheduleDiff& diff);
 
+// `diff` (of `old_s` to `new_s`) narrowed to one person: their changes
+// only, and the counts of their attendee-meetings (an employer's kept count
+// is of the attendee-meetings at its tables). `attendee` tells which list
+// `id` is from.
+ScheduleDiff DiffFor(const ScheduleDiff& diff, const RecordedSchedule& old_s,
+                     const RecordedSchedule& new_s, bool attendee,
+                     const std::string& id);
+
 // The difference from `old_s` to `new_s` (see the top of this file).
 // Never fails; empty meetings contribute nothing; a person listed twice
 // in one schedule's people takes the last entry.
