@@ -430,9 +430,13 @@ std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
     // then numbered repeats once the sector's combinations run out.
     std::string name;
     for (int attempt = 0; attempt < 8 && name.empty(); ++attempt) {
+      // Two draws, in a fixed order: the order of evaluation of function
+      // arguments is unspecified (gcc and clang differ), and the fair must
+      // not depend on the compiler. The noun is drawn first, as gcc did.
+      const std::size_t noun = rng.UniformInt(sector.nouns.size());
+      const std::size_t prefix = rng.UniformInt(c.name_prefixes.size());
       std::string base =
-          absl::StrCat(c.name_prefixes[rng.UniformInt(c.name_prefixes.size())],
-                       " ", sector.nouns[rng.UniformInt(sector.nouns.size())]);
+          absl::StrCat(c.name_prefixes[prefix], " ", sector.nouns[noun]);
       int& uses = name_uses[base];
       if (uses == 0 || attempt == 7) {
         ++uses;
