@@ -1,4 +1,5 @@
-# libFuzzer targets for the input loaders (tests/fuzz/), one per loader,
+# libFuzzer targets (tests/fuzz/): one per input loader, and fuzz_plan, which
+# plans whole generated fairs (and reruns) through the pipeline; all
 # built in the sanitizer build (tools/sanitize, tools/fuzz):
 #
 #   CC=clang CXX=clang++ cmake -S . -B build-asan -DFAIRMATCH_SANITIZE=ON -DFAIRMATCH_FUZZ=ON
@@ -27,7 +28,8 @@ if(FAIRMATCH_FUZZ)
   endforeach()
 
   set(FAIRMATCH_FUZZ_TARGETS
-    fuzz_event fuzz_attendees fuzz_employers fuzz_config fuzz_schedule fuzz_set)
+    fuzz_event fuzz_attendees fuzz_employers fuzz_config fuzz_schedule fuzz_set
+    fuzz_plan)
   foreach(target ${FAIRMATCH_FUZZ_TARGETS})
     add_executable(${target} EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/tests/fuzz/${target}.cc)
     target_compile_options(${target} PRIVATE -fsanitize=fuzzer)
