@@ -35,23 +35,20 @@ bool FindWho(const RecordedSchedule& old_s, const RecordedSchedule& new_s,
   std::vector<Attendee> attendees;
   std::vector<Employer> employers;
   std::set<std::string> seen;
+  // NEW's entry first: its newer name and e-mail win.
+  auto add = [&](const std::vector<RecordedPerson>& from, const char* role,
+                 auto* to) {
+    for (const RecordedPerson& p : from) {
+      if (!seen.insert(role + p.id).second) continue;
+      to->emplace_back();
+      to->back().id = p.id;
+      to->back().name = p.name;
+      to->back().email = p.email;
+    }
+  };
   for (const RecordedSchedule* s : {&new_s, &old_s}) {
-    for (const RecordedPerson& p : s->attendees) {
-      if (!seen.insert("a:" + p.id).second) continue;
-      Attendee a;
-      a.id = p.id;
-      a.name = p.name;
-      a.email = p.email;
-      attendees.push_back(std::move(a));
-    }
-    for (const RecordedPerson& p : s->employers) {
-      if (!seen.insert("e:" + p.id).second) continue;
-      Employer e;
-      e.id = p.id;
-      e.name = p.name;
-      e.email = p.email;
-      employers.push_back(std::move(e));
-    }
+    add(s->attendees, "a:", &attendees);
+    add(s->employers, "e:", &employers);
   }
   const PeopleIndex people(attendees, employers);
   absl::StatusOr<PersonRef> ref = people.Find(who);

@@ -254,6 +254,10 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
     }
     return *ref;
   };
+  auto profile_of = [&](PersonRef r) -> Profile& {
+    if (r.role == Role::kAttendee) return fair->attendees[r.index];
+    return fair->employers[r.index];
+  };
   auto is_gone = [&](PersonRef r) {
     return r.role == Role::kAttendee ? gone_attendee[r.index] != 0
                                      : gone_employer[r.index] != 0;
@@ -284,9 +288,7 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
         diags->Error(w.mark, ref.status().message());
         continue;
       }
-      Profile& p = ref->role == Role::kAttendee
-                       ? static_cast<Profile&>(fair->attendees[ref->index])
-                       : static_cast<Profile&>(fair->employers[ref->index]);
+      Profile& p = profile_of(*ref);
       std::vector<TimeWindow> left;
       if (w.from >= 0) left = Before(fair->event, p.available, w.from);
       if (left.empty()) {
@@ -306,9 +308,7 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
                                             "availability is not used"));
         continue;
       }
-      Profile& p = ref->role == Role::kAttendee
-                       ? static_cast<Profile&>(fair->attendees[ref->index])
-                       : static_cast<Profile&>(fair->employers[ref->index]);
+      Profile& p = profile_of(*ref);
       p.available = a.available;
     }
     for (const PairChange& c : set.pairs) {
