@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "engine/model/intents.h"
 
 namespace fairmatch {
 namespace {
@@ -33,6 +35,7 @@ enum Kind : int {
   kAttendeeUnavailable,
   kEmployerUnavailable,
   kAvoidedPair,
+  kRequirementFailed,
   kIneligiblePair,
   kMustMeetMissed,
   kTableWithoutRest,
@@ -44,8 +47,8 @@ constexpr std::array<std::string_view, kNumKinds> kKindNames = {
     "table-out-of-range",   "empty-meeting",       "duplicate-attendee",
     "group-too-large",      "table-double-booked", "attendee-double-booked",
     "repeat-meeting",       "too-many-meetings",   "attendee-unavailable",
-    "employer-unavailable", "avoided-pair",        "ineligible-pair",
-    "must-meet-missed",     "table-without-rest",
+    "employer-unavailable", "avoided-pair",        "requirement-failed",
+    "ineligible-pair",      "must-meet-missed",    "table-without-rest",
 };
 
 // A violation with its sort key: kind first, then up to four indices chosen
@@ -307,14 +310,38 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
                        " outside the attendee's available times"));
     }
     if (!names.EmployerOk(e)) continue;
+    // Avoids and requirements of both sides, evaluated from the profiles
+    // (model/intents.h), not from the planner's compiled rules.
     if (SortedContains(fair.attendees[a].avoid, e)) {
       add(kAvoidedPair, key,
           absl::StrCat(names.AttendeeName(a), " meets at ", names.Where(m),
                        " although the attendee avoids ", fair.employers[e].id));
       continue;  // an avoided pair is not also reported as ineligible
     }
+    if (SortedContains(fair.employers[e].avoid, a)) {
+      add(kAvoidedPair, key,
+          absl::StrCat(names.AttendeeName(a), " meets at ", names.Where(m),
+                       " although ", fair.employers[e].id, " avoids ",
+                       fair.attendees[a].id));
+      continue;
+    }
+    bool by_employer = false;
+    if (const Requirement* r = FailedRequirement(fair, a, e, &by_employer)) {
+      const auto value =
+          by_employer ? FieldValue(fair.attendees[a], r->field)
+                      : FieldValue(fair.employers[e], r->field);
+      add(kRequirementFailed, key,
+          absl::StrCat(names.AttendeeName(a), " meets at ", names.Where(m),
+                       " although ",
+                       by_employer ? fair.employers[e].id : fair.attendees[a].id,
+                       " requires ", r->ToString(), " (", r->mark.ToString(),
+                       ") and ",
+                       value ? absl::StrCat("it is '", *value, "'")
+                             : std::string("it is not given")));
+      continue;
+    }
     const float score = compat.Pair(a, e).score;
-    if (!Eligible(fair, a, e, score) && !m.locked) {
+    if (score < fair.config.min_score && !MustMeet(fair, a, e) && !m.locked) {
       add(kIneligiblePair, key,
           absl::StrFormat("%s meets at %s although the pair scores %.3f, "
                           "below min_score %.3f",
@@ -334,8 +361,9 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
 
   // must_meet: every listed employer has a seat with the attendee. Seats
   // are sorted by (attendee, employer), so this is a binary search.
+  const std::vector<std::vector<int>> must_meets = MustMeetLists(fair);
   for (int a = 0; a < fair.num_attendees(); ++a) {
-    for (int e : fair.attendees[a].must_meet) {
+    for (int e : must_meets[a]) {
       const auto it = std::lower_bound(
           seats.begin(), seats.end(), std::pair<int, int>(a, e),
           [](const Seat& x, const std::pair<int, int>& y) {

@@ -6,10 +6,12 @@
 // meets an employer at most once; per employer table and slot at most one
 // conversation of at most group_size attendees, tables within 1..tables;
 // attendee meetings <= its max; every meeting inside both sides' windows (and
-// so outside breaks, which are not slots); no `avoid` pair; no ineligible
-// pair unless must_meet or the meeting is locked (a rerun's "locked": true:
-// the organiser's decision, kept even when scores have changed since); every
-// must_meet met; with employers.max_consecutive = c > 0, no table holds more
+// so outside breaks, which are not slots); no pair that either side avoids;
+// no pair failing a requirement of either side (evaluated from the profiles
+// by model/intents.h, not by the planner's compiled rules); no ineligible
+// pair unless a must_meet of either side or the meeting is locked (a rerun's
+// "locked": true: the organiser's decision, kept even when scores have
+// changed since); every must_meet of either side met; with employers.max_consecutive = c > 0, no table holds more
 // than c planned conversations in a row (a free slot or a break between
 // slots rests it). Indices out of range are violations too.
 //
@@ -24,7 +26,8 @@
 // table-out-of-range, empty-meeting, duplicate-attendee, group-too-large,
 // table-double-booked, attendee-double-booked, repeat-meeting,
 // too-many-meetings, attendee-unavailable, employer-unavailable,
-// avoided-pair, ineligible-pair, must-meet-missed, table-without-rest. A meeting with an
+// avoided-pair, requirement-failed, ineligible-pair, must-meet-missed,
+// table-without-rest. A meeting with an
 // unknown employer or slot is still checked for everything that does not
 // need them; an avoided pair is not also reported as ineligible.
 //

@@ -241,7 +241,7 @@ PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
       std::binary_search(attendee.avoid.begin(), attendee.avoid.end(), e);
   p.must_meet = std::binary_search(attendee.must_meet.begin(),
                                    attendee.must_meet.end(), e);
-  p.eligible = Eligible(fair, a, e, p.score.score);
+  p.eligible = compat.Eligible(a, e, p.score.score);
   for (int s = 0; s < fair.num_slots(); ++s) {
     if (!fair.AttendeeAvailable(a, s) || !fair.EmployerAvailable(e, s))
       continue;

@@ -167,7 +167,7 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
             }
           }
           for (int e = 0; e < num_employers; ++e) {
-            if (Eligible(fair, a, e, block(a - begin, e)) &&
+            if (compat.Eligible(a, e, block(a - begin, e)) &&
                 Intersects(attendee_slots, employer_slots[e])) {
               ++metrics.eligible_attendees_with_no_meeting;
               break;

@@ -131,7 +131,7 @@ std::vector<Shortfall> FindShortfalls(const Fair& fair,
           for (int e = 0; e < num_employers; ++e) {
             const float score = block(a - begin, e);
             if (score >= fair.config.min_score) ++f.above_min_score;
-            if (!Eligible(fair, a, e, score)) continue;
+            if (!compat.Eligible(a, e, score)) continue;
             ++f.eligible;
             bool any = false;
             for (size_t w = 0; w < words; ++w) {

@@ -217,14 +217,17 @@ std::vector<TimeWindow> Before(const Event& event,
   return out;
 }
 
-// True when some must_meet or avoid names `id`.
+// True when some must_meet, avoid or wants of either side names `id`.
 bool Referenced(const std::string& id,
-                const std::vector<std::vector<IdRef>>& must,
-                const std::vector<std::vector<IdRef>>& avoid) {
-  for (const auto* lists : {&must, &avoid}) {
-    for (const std::vector<IdRef>& refs : *lists) {
-      for (const IdRef& r : refs) {
-        if (r.id == id) return true;
+                const std::vector<PersonRefs>& attendee_refs,
+                const std::vector<PersonRefs>& employer_refs) {
+  for (const auto* side : {&attendee_refs, &employer_refs}) {
+    for (const PersonRefs& person : *side) {
+      for (const auto* refs :
+           {&person.must_meet, &person.avoid, &person.wants}) {
+        for (const IdRef& r : *refs) {
+          if (r.id == id) return true;
+        }
       }
     }
   }
@@ -239,8 +242,8 @@ std::optional<ChangeSet> ReadChangesFile(const std::string& path,
 }
 
 void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
-                  std::vector<std::vector<IdRef>>* must,
-                  std::vector<std::vector<IdRef>>* avoid,
+                  std::vector<PersonRefs>* attendee_refs,
+                  std::vector<PersonRefs>* employer_refs,
                   WithdrawnIds* withdrawn, Diagnostics* diags) {
   const PeopleIndex people(fair->attendees, fair->employers);
   std::vector<char> gone_attendee(fair->num_attendees(), 0);
@@ -273,9 +276,9 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
     for (const WithdrawChange& w : set.withdraw) {
       absl::StatusOr<PersonRef> ref = people.Find(w.who);
       if (!ref.ok() && ref.status().code() == absl::StatusCode::kNotFound &&
-          Referenced(w.who, *must, *avoid)) {
+          Referenced(w.who, *attendee_refs, *employer_refs)) {
         // Someone already gone from the inputs (a re-import without them)
-        // whom a must_meet or avoid still names: the references are
+        // whom a must_meet, avoid or wants still names: the references are
         // dropped, with a word. Anyone else unknown is a typo: an error.
         diags->Warning(w.mark, absl::StrCat(ref.status().message(),
                                             "; nothing to withdraw, and "
@@ -323,9 +326,9 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
       }
       const Employer& emp = fair->employers[e->index];
       if (c.kind == PairChange::Kind::kForce && c.at < 0) {
-        (*must)[a->index].push_back(IdRef{emp.id, c.mark});
+        (*attendee_refs)[a->index].must_meet.push_back(IdRef{emp.id, c.mark});
       } else if (c.kind == PairChange::Kind::kForbid) {
-        (*avoid)[a->index].push_back(IdRef{emp.id, c.mark});
+        (*attendee_refs)[a->index].avoid.push_back(IdRef{emp.id, c.mark});
       } else {
         int slot = -1;
         if (c.kind == PairChange::Kind::kForce) {
@@ -365,32 +368,33 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
   std::vector<int> attendee_at(fair->num_attendees(), -1);
   {
     std::vector<Employer> kept;
+    std::vector<PersonRefs> kept_refs;
     for (int e = 0; e < fair->num_employers(); ++e) {
       if (gone_employer[e]) {
         fair->withdrawn_employers.push_back(std::move(fair->employers[e]));
       } else {
         employer_at[e] = static_cast<int>(kept.size());
         kept.push_back(std::move(fair->employers[e]));
+        kept_refs.push_back(std::move((*employer_refs)[e]));
       }
     }
     fair->employers = std::move(kept);
+    *employer_refs = std::move(kept_refs);
   }
   {
     std::vector<Attendee> kept;
-    std::vector<std::vector<IdRef>> kept_must, kept_avoid;
+    std::vector<PersonRefs> kept_refs;
     for (int a = 0; a < static_cast<int>(gone_attendee.size()); ++a) {
       if (gone_attendee[a]) {
         fair->withdrawn_attendees.push_back(std::move(fair->attendees[a]));
       } else {
         attendee_at[a] = static_cast<int>(kept.size());
         kept.push_back(std::move(fair->attendees[a]));
-        kept_must.push_back(std::move((*must)[a]));
-        kept_avoid.push_back(std::move((*avoid)[a]));
+        kept_refs.push_back(std::move((*attendee_refs)[a]));
       }
     }
     fair->attendees = std::move(kept);
-    *must = std::move(kept_must);
-    *avoid = std::move(kept_avoid);
+    *attendee_refs = std::move(kept_refs);
   }
   for (const Pending& p : pending) {
     if (p.kind == PairChange::Kind::kLock) {

@@ -36,6 +36,14 @@ struct IdRef {
   SourceMark mark;
 };
 
+// One person's unresolved references to the other side: must_meet, avoid
+// and the ranked `wants`, in file order (io/intents_loader.h resolves them).
+struct PersonRefs {
+  std::vector<IdRef> must_meet;
+  std::vector<IdRef> avoid;
+  std::vector<IdRef> wants;
+};
+
 struct WithdrawChange {
   std::string who;
   SourceMark mark;
@@ -77,17 +85,18 @@ std::optional<ChangeSet> ReadChangesFile(const std::string& path,
 using WithdrawnIds = std::map<std::string, SourceMark>;
 
 // Applies withdrawals, availability and meeting changes of `sets`, in
-// order, to `fair` (whose attendees include the walk-ins; `must` and
-// `avoid` are the attendees' unresolved references, parallel to
-// fair->attendees). People withdrawn for the whole day move to
+// order, to `fair` (whose attendees include the walk-ins; `attendee_refs`
+// are the attendees' unresolved references, parallel to
+// fair->attendees; `employer_refs` the employers', parallel to
+// fair->employers). People withdrawn for the whole day move to
 // Fair::withdrawn_attendees / withdrawn_employers and into `withdrawn`;
 // withdrawn `from` a time keep only the part of their day before it.
 // `force` without `at` becomes a must_meet, `forbid` an avoid; `force` with
 // `at` and `lock` become Fair::fixed and Fair::locks (employer indices are
 // those after withdrawal). REQUIRES: the event and its slots are loaded.
 void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
-                  std::vector<std::vector<IdRef>>* must,
-                  std::vector<std::vector<IdRef>>* avoid,
+                  std::vector<PersonRefs>* attendee_refs,
+                  std::vector<PersonRefs>* employer_refs,
                   WithdrawnIds* withdrawn, Diagnostics* diags);
 
 }  // namespace fairmatch

@@ -52,6 +52,9 @@ const Binding kBindings[] = {
     // arithmetic (float) and the flow's integer costs finite.
     {"weights.values", &Config::weight_values, nullptr, nullptr, 0, 1000},
     {"weights.benefit", &Config::weight_benefit, nullptr, nullptr, 0, 1000},
+    {"weights.wants", &Config::weight_wants, nullptr, nullptr, 0, 1},
+    {"weights.mutual_wants", &Config::weight_mutual_wants, nullptr, nullptr, 0,
+     1},
     {"min_score", &Config::min_score, nullptr, nullptr, 0, 1},
     {"meetings.min", nullptr, &Config::meetings_min, nullptr, 0, 1000},
     {"meetings.max", nullptr, &Config::meetings_max, nullptr, 1, 1000},

@@ -16,6 +16,7 @@
 #include "engine/base/edit_distance.h"
 #include "engine/base/unicode_text.h"
 #include "engine/io/changes_loader.h"
+#include "engine/io/intents_loader.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/diagnostics.h"
 #include "engine/io/file_reader.h"
@@ -37,10 +38,12 @@ const std::vector<std::string> kBreakKeys = {"start", "end"};
 const std::vector<std::string> kValueDefKeys = {"id", "label"};
 const std::vector<std::string> kAttendeeKeys = {
     "id",    "name",  "values",  "offers",       "seeks",     "available",
-    "extra", "email", "program", "max_meetings", "must_meet", "avoid"};
+    "extra", "email", "program", "max_meetings", "must_meet", "avoid",
+    "wants", "requires"};
 const std::vector<std::string> kEmployerKeys = {
     "id",        "name",  "values", "offers", "seeks",      "available",
-    "extra",     "email", "booth",  "tables", "group_size"};
+    "extra",     "email", "booth",  "tables", "group_size",
+    "must_meet", "avoid", "wants",  "requires"};
 
 bool Contains(const std::vector<std::string>& list, absl::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
@@ -120,7 +123,10 @@ class FairReader {
       ReadPeople(*root, "attendees", /*attendees=*/true);
     }
     if (employers_ok_ && slots_ok_) ReadChanges();
-    if (employers_ok_) ResolveReferences();
+    if (employers_ok_) {
+      ResolveIntents(attendee_refs_, employer_refs_, withdrawn_ids_, &fair_,
+                     &diags_);
+    }
     // output.extra is checked against the people's extra keys only when
     // they all loaded: a broken file would make good keys look unknown.
     std::vector<std::string> extra_keys = ExtraKeys(fair_, true);
@@ -202,8 +208,8 @@ class FairReader {
     for (const ChangeSet& set : changes_) {
       for (const YamlNode& item : set.walk_ins) {
         Attendee a;
-        std::vector<Ref> must, avoid;
-        if (!ReadAttendee(item, &a, &must, &avoid)) continue;
+        PersonRefs refs;
+        if (!ReadAttendee(item, &a, &refs)) continue;
         if (const auto it = ids.find(a.id); it != ids.end()) {
           diags_.Error(id_mark_, absl::StrCat(
                                      "walk-in id '", a.id, "' is already an "
@@ -228,11 +234,10 @@ class FairReader {
         if (!a.email.empty()) emails.emplace(FoldForLookup(a.email), a.id);
         names.emplace(FoldForLookup(a.name), a.id);
         fair_.attendees.push_back(std::move(a));
-        must_meet_refs_.push_back(std::move(must));
-        avoid_refs_.push_back(std::move(avoid));
+        attendee_refs_.push_back(std::move(refs));
       }
     }
-    ApplyChanges(changes_, &fair_, &must_meet_refs_, &avoid_refs_,
+    ApplyChanges(changes_, &fair_, &attendee_refs_, &employer_refs_,
                  &withdrawn_ids_, &diags_);
   }
 
@@ -532,17 +537,18 @@ class FairReader {
     for (const YamlNode& item : list->items) {
       if (attendees) {
         Attendee a;
-        std::vector<Ref> must, avoid;
-        if (!ReadAttendee(item, &a, &must, &avoid)) continue;
+        PersonRefs refs;
+        if (!ReadAttendee(item, &a, &refs)) continue;
         if (!CheckUniqueId(a, "attendee", &id_lines)) continue;
         fair_.attendees.push_back(std::move(a));
-        must_meet_refs_.push_back(std::move(must));
-        avoid_refs_.push_back(std::move(avoid));
+        attendee_refs_.push_back(std::move(refs));
       } else {
         Employer e;
-        if (!ReadEmployer(item, &e)) continue;
+        PersonRefs refs;
+        if (!ReadEmployer(item, &e, &refs)) continue;
         if (!CheckUniqueId(e, "employer", &id_lines)) continue;
         fair_.employers.push_back(std::move(e));
+        employer_refs_.push_back(std::move(refs));
       }
     }
     return true;
@@ -638,8 +644,7 @@ class FairReader {
     return !p.id.empty();
   }
 
-  bool ReadAttendee(const YamlNode& item, Attendee* a, std::vector<Ref>* must,
-                    std::vector<Ref>* avoid) {
+  bool ReadAttendee(const YamlNode& item, Attendee* a, PersonRefs* refs) {
     if (!BeginEntry(item, "attendee", kAttendeeKeys, kEmployerKeys, "employer",
                     a)) {
       return false;
@@ -664,10 +669,8 @@ class FairReader {
                              0, hi, &diags_)) {
           a->max_meetings = *m;
         }
-      } else if (e.key == "must_meet") {
-        ReadRefs(v, "must_meet", must);
-      } else if (e.key == "avoid") {
-        ReadRefs(v, "avoid", avoid);
+      } else {
+        ReadIntent(e, "employer", refs, a);
       }
     }
     return EndEntry(item, "attendee", *a);
@@ -685,7 +688,28 @@ class FairReader {
     }
   }
 
-  bool ReadEmployer(const YamlNode& item, Employer* emp) {
+  // must_meet, avoid, wants and requires, on either side (`other` names
+  // the side they refer to). Returns false if `e` is not one of them (an
+  // unknown key, already reported by BeginEntry).
+  bool ReadIntent(const YamlEntry& e, const char* other, PersonRefs* refs,
+                  Profile* p) {
+    if (e.key == "must_meet") {
+      ReadRefs(e.value, "must_meet", other, &refs->must_meet);
+    } else if (e.key == "avoid") {
+      ReadRefs(e.value, "avoid", other, &refs->avoid);
+    } else if (e.key == "wants") {
+      ReadRefs(e.value, "wants", other, &refs->wants);
+    } else if (e.key == "requires") {
+      p->requirements = ReadRequirements(
+          e.value, /*of_employer=*/std::string_view(other) == "attendee",
+          &diags_);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  bool ReadEmployer(const YamlNode& item, Employer* emp, PersonRefs* refs) {
     if (!BeginEntry(item, "employer", kEmployerKeys, kAttendeeKeys, "attendee",
                     emp)) {
       return false;
@@ -704,6 +728,8 @@ class FairReader {
         if (auto g = ReadInt(v, "'group_size'", 1, 20, &diags_)) {
           emp->group_size = *g;
         }
+      } else {
+        ReadIntent(e, "attendee", refs, emp);
       }
     }
     return EndEntry(item, "employer", *emp);
@@ -818,72 +844,23 @@ class FairReader {
     }
   }
 
-  void ReadRefs(const YamlNode& v, const char* key, std::vector<Ref>* refs) {
+  void ReadRefs(const YamlNode& v, const char* key, const char* other,
+                std::vector<Ref>* refs) {
     if (!v.is_sequence()) {
-      diags_.Error(v.mark, absl::StrCat("'", key,
-                                        "' must be a list of "
-                                        "employer ids like [acme, globex], "
-                                        "got ",
-                                        v.Describe()));
+      diags_.Error(v.mark,
+                   absl::StrCat("'", key, "' must be a list of ", other,
+                                " ids like ",
+                                std::string_view(other) == "employer"
+                                    ? "[acme, globex]"
+                                    : "[a-001, a-002]",
+                                ", got ", v.Describe()));
       return;
     }
     for (const YamlNode& item : v.items) {
       if (auto id = ReadText(
-              item, absl::StrCat("each employer id in '", key, "'"), &diags_)) {
+              item, absl::StrCat("each ", other, " id in '", key, "'"),
+              &diags_)) {
         refs->push_back(Ref{*id, item.mark});
-      }
-    }
-  }
-
-  // Turns must_meet/avoid ids into employer indices.
-  void ResolveReferences() {
-    absl::flat_hash_map<std::string, int> index;
-    std::vector<std::string> ids;
-    for (int e = 0; e < fair_.num_employers(); ++e) {
-      index.emplace(fair_.employers[e].id, e);
-      ids.push_back(fair_.employers[e].id);
-    }
-    auto resolve = [&](const std::vector<Ref>& refs, const char* key,
-                       std::vector<int>* out) {
-      for (const Ref& r : refs) {
-        auto it = index.find(r.id);
-        if (const auto w = withdrawn_ids_.find(r.id);
-            it == index.end() && w != withdrawn_ids_.end()) {
-          diags_.Warning(r.mark, absl::StrCat(
-                                     "'", r.id, "' has withdrawn (",
-                                     w->second.ToString(), "); dropped from '",
-                                     key, "'"));
-          continue;
-        }
-        if (it == index.end()) {
-          if (diags_.full()) {  // dropped anyway: no did-you-mean for it
-            diags_.Error(r.mark, "unknown employer");
-            continue;
-          }
-          diags_.Error(r.mark,
-                       absl::StrCat("unknown employer '", r.id, "' in '", key,
-                                    "'", DidYouMean(r.id, ids)));
-          continue;
-        }
-        out->push_back(it->second);
-      }
-      std::sort(out->begin(), out->end());
-      out->erase(std::unique(out->begin(), out->end()), out->end());
-    };
-    for (int a = 0; a < fair_.num_attendees(); ++a) {
-      Attendee& att = fair_.attendees[a];
-      resolve(must_meet_refs_[a], "must_meet", &att.must_meet);
-      resolve(avoid_refs_[a], "avoid", &att.avoid);
-      for (const Ref& r : avoid_refs_[a]) {
-        auto it = index.find(r.id);
-        if (it != index.end() &&
-            std::binary_search(att.must_meet.begin(), att.must_meet.end(),
-                               it->second)) {
-          diags_.Error(r.mark, absl::StrCat("employer '", r.id,
-                                            "' is in both 'must_meet' and "
-                                            "'avoid'; keep it in one of "
-                                            "them"));
-        }
       }
     }
   }
@@ -897,9 +874,10 @@ class FairReader {
   bool slots_ok_ = false;
   bool employers_ok_ = false;
   SourceMark id_mark_;  // where the current entry's id is, for duplicates
-  // Per attendee (parallel to fair_.attendees), resolved at the end.
-  std::vector<std::vector<Ref>> must_meet_refs_;
-  std::vector<std::vector<Ref>> avoid_refs_;
+  // Per attendee and per employer (parallel to fair_.attendees and
+  // fair_.employers), resolved at the end (io/intents_loader.h).
+  std::vector<PersonRefs> attendee_refs_;
+  std::vector<PersonRefs> employer_refs_;
   std::vector<ChangeSet> changes_;
   WithdrawnIds withdrawn_ids_;
 };

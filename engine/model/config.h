@@ -21,6 +21,12 @@ struct Config {
   // weights: relative weights of the score components (normalised to sum 1).
   double weight_values = 0.5;
   double weight_benefit = 0.5;
+  // weights.wants, weights.mutual_wants: what a wish adds to a pair's score
+  // (docs/scoring.md, "Wishes"): a side's wish of rank r adds
+  // weight_wants * 2 / (r + 1); a pair both sides wish adds
+  // weight_mutual_wants on top. Not normalised with the weights above.
+  double weight_wants = 0.15;
+  double weight_mutual_wants = 0.1;
   // Pairs scoring below never meet, unless the attendee must_meet them.
   double min_score = 0.2;
   // meetings: per attendee; min is a target, max a hard cap.

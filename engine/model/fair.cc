@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 
 namespace fairmatch {
 
@@ -13,6 +14,21 @@ std::string SourceMark::ToString() const {
   if (file.empty()) return "";
   if (line <= 0) return file;
   return absl::StrCat(file, ":", line, ":", column);
+}
+
+std::string Requirement::ToString() const {
+  if (!range) {
+    if (any_of.size() == 1) return absl::StrCat(field, " is ", any_of[0]);
+    return absl::StrCat(field, " is one of ", absl::StrJoin(any_of, ", "));
+  }
+  const bool has_min = min > -1e300, has_max = max < 1e300;
+  if (has_min && has_max) {
+    if (min == max) return absl::StrFormat("%s is %g", field, min);
+    return absl::StrFormat("%s is %g to %g", field, min, max);
+  }
+  if (has_min) return absl::StrFormat("%s is at least %g", field, min);
+  if (has_max) return absl::StrFormat("%s is at most %g", field, max);
+  return absl::StrCat(field, " is a number");
 }
 
 std::string FormatWindows(const std::vector<TimeWindow>& windows) {

@@ -98,6 +98,26 @@ ExtraFields ShownExtra(const Config& config, const ExtraFields& extra);
 std::vector<std::string> ShownExtraKeys(const Config& config,
                                         const std::vector<std::string>& keys);
 
+// One clause of a person's `requires:` (docs/format.md, "Requirements"):
+// the other side's `field` must hold one of `any_of`, or, for a range, a
+// number in [min, max]. A person's clauses must all hold; a pair that fails
+// one never meets. Evaluated by model/intents.h.
+struct Requirement {
+  // "program" (of an attendee) or "extra.KEY" (an `extra` field, dotted as
+  // in ExtraFields).
+  std::string field;
+  // The accepted values, normalised like tags (base/tags.h NormalizeTag),
+  // in file order; empty for a range.
+  std::vector<std::string> any_of;
+  bool range = false;
+  double min = -1e300;  // a range's bounds, inclusive; open ends are +-1e300
+  double max = 1e300;
+  SourceMark mark;  // the key's
+  // "extra.level is one of bsc, msc", "extra.graduation_year is 2026 to
+  // 2027", "extra.gpa is at least 3.5".
+  std::string ToString() const;
+};
+
 // What attendees and employers have in common.
 struct Profile {
   std::string id;
@@ -108,6 +128,12 @@ struct Profile {
   std::vector<std::string> seeks;
   std::vector<TimeWindow> available;  // empty: the whole event
   ExtraFields extra;
+  // `requires:` over the other side's fields; all must hold.
+  std::vector<Requirement> requirements;
+  // `wants:` a ranked wish list of the other side's indices (employers for
+  // an attendee, attendees for an employer), first choice first, unique.
+  // Soft: a wished pair scores more (docs/scoring.md, "Wishes").
+  std::vector<int> wants;
   SourceMark mark;  // where the entry starts
   // Not part of the plan any more: withdrawn for the whole day (changes.yaml)
   // or gone from the inputs, and kept only because a rerun keeps their past
@@ -128,6 +154,11 @@ struct Employer : Profile {
   std::string booth;
   int tables = 1;
   int group_size = -1;  // -1: use Config::group_size
+  // The employer's own intents: attendees it must meet (pre-selected) and
+  // must never meet (a conflict of interest), attendee indices, sorted,
+  // unique. model/intents.h combines them with the attendees' lists.
+  std::vector<int> must_meet;
+  std::vector<int> avoid;
 };
 
 // A meeting the organiser fixed in changes.yaml (`force` with `at`): it

@@ -16,13 +16,13 @@ bool Contains(const std::vector<int>& sorted, int x) {
 
 }  // namespace
 
-bool Plannable(const Fair& fair, const Availability& avail,
+bool Plannable(const Compatibility& compat, const Availability& avail,
                const PairCodes& excluded, int a, int e, float score) {
-  if (!Eligible(fair, a, e, score)) return false;
+  if (!compat.Eligible(a, e, score)) return false;
   if (!avail.ShareSlot(a, e) || avail.Pinned(a, e)) return false;
   return excluded.empty() ||
          !std::binary_search(excluded.begin(), excluded.end(),
-                             PairCode(a, e, fair.num_employers()));
+                             PairCode(a, e, compat.fair().num_employers()));
 }
 
 CandidateGraph BuildCandidates(const Compatibility& compat,
@@ -39,11 +39,11 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
     std::vector<int> order;
     for (int a = begin; a < end; ++a) {
       const auto row = scores.row(a - begin);
-      const Attendee& att = fair.attendees[a];
+      const std::vector<int>& must_meet = compat.rules().MustMeets(a);
       order.clear();
       for (int e = 0; e < m; ++e) {
-        if (Contains(att.must_meet, e)) continue;  // added below
-        if (Plannable(fair, avail, excluded, a, e, row(e))) order.push_back(e);
+        if (Contains(must_meet, e)) continue;  // added below
+        if (Plannable(compat, avail, excluded, a, e, row(e))) order.push_back(e);
       }
       auto better = [&](int x, int y) {
         return row(x) != row(y) ? row(x) > row(y) : x < y;
@@ -53,7 +53,7 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
                          better);
         order.resize(k);
       }
-      for (int e : att.must_meet) {
+      for (int e : must_meet) {
         if (avail.ShareSlot(a, e) && !avail.Pinned(a, e)) order.push_back(e);
       }
       // A rerun's baseline pairs are always candidates, so their keep bonus
@@ -63,9 +63,9 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
         for (auto it = std::lower_bound(sticky.begin(), sticky.end(), first);
              it != sticky.end() && *it < first + m; ++it) {
           const int e = static_cast<int>(*it - first);
-          if (!Contains(att.must_meet, e) &&
+          if (!Contains(must_meet, e) &&
               std::find(order.begin(), order.end(), e) == order.end() &&
-              Plannable(fair, avail, excluded, a, e, row(e))) {
+              Plannable(compat, avail, excluded, a, e, row(e))) {
             order.push_back(e);
           }
         }
@@ -89,7 +89,7 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
     for (size_t i = 0; i < rows[a].size(); ++i) {
       graph.employer.push_back(rows[a][i]);
       graph.score.push_back(row_scores[a][i]);
-      graph.must.push_back(Contains(fair.attendees[a].must_meet, rows[a][i]));
+      graph.must.push_back(Contains(compat.rules().MustMeets(a), rows[a][i]));
     }
   }
   return graph;
@@ -98,7 +98,6 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
 CandidateGraph ExtendCandidates(const Compatibility& compat,
                                 const CandidateGraph& graph,
                                 const std::vector<std::vector<int>>& extra) {
-  const Fair& fair = compat.fair();
   const int n = graph.num_attendees();
   CandidateGraph out;
   out.offset.assign(n + 1, 0);
@@ -116,7 +115,7 @@ CandidateGraph ExtendCandidates(const Compatibility& compat,
         out.must.push_back(graph.must[i]);
       } else {
         out.score.push_back(compat.Pair(a, e).score);
-        out.must.push_back(Contains(fair.attendees[a].must_meet, e));
+        out.must.push_back(Contains(compat.rules().MustMeets(a), e));
       }
     }
     out.offset[a + 1] = static_cast<int>(out.employer.size());

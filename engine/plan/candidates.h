@@ -25,7 +25,7 @@ struct CandidateGraph {
   std::vector<int> offset;    // num_attendees + 1
   std::vector<int> employer;  // per pair
   std::vector<float> score;   // per pair, Pair(a, e).score
-  std::vector<char> must;     // per pair: in the attendee's must_meet
+  std::vector<char> must;     // per pair: a must_meet of either side
 
   int num_pairs() const { return static_cast<int>(employer.size()); }
   int num_attendees() const { return static_cast<int>(offset.size()) - 1; }
@@ -41,11 +41,11 @@ inline std::int64_t PairCode(int a, int e, int num_employers) {
 
 // True when (a, e) may be planned at all: eligible, sharing a free slot,
 // not pinned by a rerun (already planned), not excluded.
-bool Plannable(const Fair& fair, const Availability& avail,
+bool Plannable(const Compatibility& compat, const Availability& avail,
                const PairCodes& excluded, int a, int e, float score);
 
 // The top `k` plannable employers of each attendee by (score desc,
-// employer asc), plus its plannable must_meets and `sticky` pairs (a
+// employer asc), plus its plannable must_meets (of either side) and `sticky` pairs (a
 // rerun's baseline).
 CandidateGraph BuildCandidates(const Compatibility& compat,
                                const Availability& avail,

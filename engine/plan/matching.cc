@@ -169,7 +169,7 @@ Matching SolveMatching(const Compatibility& compat, const Availability& avail,
           const float w = s(a - begin, e);
           const std::int64_t rc =
               -ScaledScore(w) + pa - out.employer_potential[e];
-          if (rc < 0 && Plannable(fair, avail, excluded, a, e, w)) {
+          if (rc < 0 && Plannable(compat, avail, excluded, a, e, w)) {
             extra[a].push_back(e);
           }
         }
@@ -213,7 +213,7 @@ double UpperBound(const Compatibility& compat, const Availability& avail,
     for (int a = begin; a < end; ++a) {
       for (int e = 0; e < m; ++e) {
         const float w = s(a - begin, e);
-        if (!Eligible(fair, a, e, w) || !avail.ShareSlot(a, e) ||
+        if (!compat.Eligible(a, e, w) || !avail.ShareSlot(a, e) ||
             avail.Pinned(a, e)) {
           continue;
         }

@@ -25,25 +25,27 @@ std::string Who(const Profile& p) { return absl::StrCat(p.id, " (", p.name, ")")
 
 // Must-meet requests that no plan can satisfy, one sentence each.
 std::vector<std::string> DiagnoseMustMeets(const Fair& fair,
+                                           const PairRules& rules,
                                            const Availability& avail) {
   std::vector<std::string> problems;
   std::vector<std::int64_t> demand(fair.num_employers(), 0);
   for (int a = 0; a < fair.num_attendees(); ++a) {
     const Attendee& att = fair.attendees[a];
-    if (att.must_meet.empty()) continue;
+    const std::vector<int>& must_meet = rules.MustMeets(a);  // either side's
+    if (must_meet.empty()) continue;
     const int cap = AttendeeCap(fair, avail, a);
     int open_must = 0;
-    for (int e : att.must_meet) open_must += avail.Pinned(a, e) ? 0 : 1;
+    for (int e : must_meet) open_must += avail.Pinned(a, e) ? 0 : 1;
     if (open_must > cap) {
       problems.push_back(absl::StrCat(
           "attendee ", Who(att), " must meet ", open_must,
-          open_must == static_cast<int>(att.must_meet.size()) ? "" : " more",
+          open_must == static_cast<int>(must_meet.size()) ? "" : " more",
           " employers but can have at most ", cap,
           " meetings (max_meetings ", fair.MaxMeetings(a), ", ",
           avail.AttendeeSlots(a),
           " available slots); raise max_meetings or shorten must_meet"));
     }
-    for (int e : att.must_meet) {
+    for (int e : must_meet) {
       if (avail.Pinned(a, e)) continue;  // a rerun already holds it
       ++demand[e];
       if (!avail.ShareSlot(a, e)) {
@@ -223,7 +225,7 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
                                  const PlanOptions& options) {
   const Fair& fair = compat.fair();
   const Availability avail(fair, options.rerun);
-  if (std::vector<std::string> problems = DiagnoseMustMeets(fair, avail);
+  if (std::vector<std::string> problems = DiagnoseMustMeets(fair, compat.rules(), avail);
       !problems.empty()) {
     return Infeasible(problems);
   }

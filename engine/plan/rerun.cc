@@ -268,6 +268,17 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
                                       emp.id,
                                       "; drop the avoid or unlock the "
                                       "meeting"));
+    } else if (std::binary_search(emp.avoid.begin(), emp.avoid.end(),
+                                  p.attendee)) {
+      problems.push_back(absl::StrCat(who, "employer ", emp.id, " avoids ",
+                                      att.id,
+                                      "; drop the avoid or unlock the "
+                                      "meeting"));
+    } else if (compat.rules().FailsRequirement(p.attendee, p.employer)) {
+      problems.push_back(absl::StrCat(
+          who, "the pair ", att.id, " and ", emp.id,
+          " fails a requirement (fairmatch explain tells which); drop the "
+          "requirement or unlock the meeting"));
     }
     ++group_count[{p.employer, p.slot, p.table}];
   }

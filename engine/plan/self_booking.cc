@@ -1,9 +1,11 @@
 #include "engine/plan/self_booking.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <vector>
 
+#include "engine/model/intents.h"
 #include "engine/plan/availability.h"
 #include "engine/plan/candidates.h"
 #include "engine/plan/matching.h"
@@ -45,13 +47,19 @@ Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
     for (int a = begin; a < end; ++a) {
       std::vector<int>& p = prefs[a];
       for (int e = 0; e < m; ++e) {
-        if (std::binary_search(fair.attendees[a].avoid.begin(),
-                               fair.attendees[a].avoid.end(), e)) {
-          continue;
-        }
+        // A booking system refuses what either side ruled out.
+        if (compat.rules().Excluded(a, e)) continue;
         if (avail.ShareSlot(a, e)) p.push_back(e);
       }
+      // Its wishes in its own order first, then the rest by score.
+      const std::vector<int>& wants = fair.attendees[a].wants;
+      auto rank = [&wants](int e) {
+        const int r = WishRank(wants, e);
+        return r > 0 ? r : std::numeric_limits<int>::max();
+      };
       std::sort(p.begin(), p.end(), [&](int x, int y) {
+        const int rx = rank(x), ry = rank(y);
+        if (rx != ry) return rx < ry;
         const float sx = s(a - begin, x), sy = s(a - begin, y);
         return sx != sy ? sx > sy : x < y;
       });

@@ -981,7 +981,7 @@ class Alternates {
           for (int a = begin; a < end; ++a) {
             for (int e = 0; e < fair.num_employers(); ++e) {
               float score = block(a - begin, e);
-              if (!Eligible(fair, a, e, score) || Meets(a, e)) continue;
+              if (!compat.Eligible(a, e, score) || Meets(a, e)) continue;
               Push(e, score, a);
             }
           }
@@ -1061,7 +1061,7 @@ class Alternates {
     for (int a = 0; a < fair_.num_attendees(); ++a) {
       if (Meets(a, e)) continue;
       float score = compat_.Pair(a, e).score;
-      if (Eligible(fair_, a, e, score)) list.push_back({score, a});
+      if (compat_.Eligible(a, e, score)) list.push_back({score, a});
     }
     std::sort(list.begin(), list.end(), Better);
     exact_[e] = 1;

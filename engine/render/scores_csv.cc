@@ -51,7 +51,7 @@ void WriteScoresCsv(const Compatibility& compat, std::ostream& out) {
         text.append(employer_ids[e]);
         text.push_back(',');
         AppendScore(score, &text);
-        text.append(Eligible(fair, a, e, score) ? ",1" : ",0");
+        text.append(compat.Eligible(a, e, score) ? ",1" : ",0");
         for (int c = 0; c < kNumComponents; ++c) {
           text.push_back(',');
           AppendDecimal(components[c](a - begin, e), &text);

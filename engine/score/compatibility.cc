@@ -121,24 +121,6 @@ float WeightedScore(float wv, float wb, float sum, float v, float b) {
 
 }  // namespace
 
-std::string NormalizeTag(const std::string& tag) {
-  std::string out;
-  out.reserve(tag.size());
-  bool pending_space = false;
-  for (const char c : tag) {
-    if (absl::ascii_isspace(static_cast<unsigned char>(c))) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) {
-      out.push_back(' ');
-      pending_space = false;
-    }
-    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
 Compatibility Compatibility::Build(const Fair& fair) {
   Compatibility c(fair);
   const int num_a = fair.num_attendees();
@@ -195,6 +177,7 @@ Compatibility Compatibility::Build(const Fair& fair) {
   c.weight_values_ = wv;
   c.weight_benefit_ = wb;
   c.weight_sum_ = wv + wb;
+  c.rules_ = PairRules::Build(fair);
   return c;
 }
 
@@ -241,6 +224,12 @@ void Compatibility::ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const {
   std::array<ScoreMatrix, kNumComponents> components;
   ComputeComponents(a_begin, a_end, &components);
   CombineComponents(components, out);
+  // Wishes: a few pairs per attendee at most.
+  for (int a = a_begin; a < a_end; ++a) {
+    for (const PairRules::Special& s : rules_.Specials(a)) {
+      if (s.bonus != 0.0f) (*out)(a - a_begin, s.employer) += s.bonus;
+    }
+  }
 }
 
 void Compatibility::ComponentBlock(
@@ -263,21 +252,19 @@ PairScore Compatibility::Pair(int a, int e) const {
   p.employer_gives =
       std::min(RowDot(attendee_seeks_, a, employer_offers_, e), 1.0f);
   p.benefit = GeometricMean(p.attendee_gives, p.employer_gives);
-  p.score = WeightedScore(weight_values_, weight_benefit_, weight_sum_,
-                          p.values, p.benefit);
+  p.fit = WeightedScore(weight_values_, weight_benefit_, weight_sum_,
+                        p.values, p.benefit);
+  p.wish = rules_.WishBonus(a, e);
+  // The same float addition as ScoreBlock's, so both give the same bits.
+  p.score = p.fit;
+  if (p.wish != 0.0f) p.score += p.wish;
   return p;
 }
 
-bool Eligible(const Fair& fair, int a, int e, float score) {
-  const Attendee& attendee = fair.attendees[a];
-  if (std::binary_search(attendee.avoid.begin(), attendee.avoid.end(), e)) {
-    return false;
-  }
-  if (std::binary_search(attendee.must_meet.begin(), attendee.must_meet.end(),
-                         e)) {
-    return true;
-  }
-  return score >= fair.config.min_score;
+bool Compatibility::Eligible(int a, int e, float score) const {
+  if (rules_.Excluded(a, e)) return false;
+  if (rules_.Must(a, e)) return true;
+  return score >= fair_->config.min_score;
 }
 
 }  // namespace fairmatch

@@ -1,5 +1,5 @@
-// Compatibility of attendees and employers: per pair a vector of components
-// and one score in [0,1], computed with Eigen matrix products over whole
+// Compatibility of attendees and employers: per pair a vector of components,
+// a fit in [0,1] and a score (the fit plus what wishes add), computed with Eigen matrix products over whole
 // populations. Formulas and their reasons: docs/scoring.md.
 //
 //   Compatibility c = Compatibility::Build(fair);
@@ -22,7 +22,9 @@
 
 #include <Eigen/Core>
 
+#include "engine/base/tags.h"  // NormalizeTag, used with scores
 #include "engine/model/fair.h"
+#include "engine/score/pair_rules.h"
 
 namespace fairmatch {
 
@@ -36,7 +38,9 @@ struct PairScore {
   float benefit = 0;         // mutual benefit in [0,1]
   float attendee_gives = 0;  // how much of what the employer seeks the attendee offers
   float employer_gives = 0;  // how much of what the attendee seeks the employer offers
-  float score = 0;           // weighted combination in [0,1]
+  float fit = 0;             // weighted combination of values and benefit, in [0,1]
+  float wish = 0;            // what wishes add (score/pair_rules.h WishBonus)
+  float score = 0;           // fit + wish: what the planner maximises
 };
 
 // Row-major so that a block of attendee rows is contiguous.
@@ -63,7 +67,13 @@ class Compatibility {
   // All components of one pair; equal to the corresponding block entries.
   PairScore Pair(int a, int e) const;
 
+  // True when the pair may meet (`score` is its Pair().score): no avoid
+  // and no failed requirement on either side, and either a must_meet of
+  // either side or a score of at least config.min_score.
+  bool Eligible(int a, int e, float score) const;
+
   const Fair& fair() const { return *fair_; }
+  const PairRules& rules() const { return rules_; }
 
  private:
   explicit Compatibility(const Fair& fair) : fair_(&fair) {}
@@ -79,6 +89,7 @@ class Compatibility {
       ScoreMatrix* out) const;
 
   const Fair* fair_;
+  PairRules rules_;
   // Implementation state (profile matrices) is private to compatibility.cc.
   Eigen::MatrixXf attendee_values_;  // A x V, centred and normalised rows
   Eigen::MatrixXf employer_values_;  // E x V
@@ -90,14 +101,6 @@ class Compatibility {
   float weight_benefit_ = 0.5f;
   float weight_sum_ = 1.0f;  // weight_values_ + weight_benefit_, rounded once
 };
-
-// True when the pair may meet: not in the attendee's `avoid`, and either in
-// its `must_meet` or scoring at least config.min_score.
-bool Eligible(const Fair& fair, int a, int e, float score);
-
-// Canonical form of a free-text tag: lower case (ASCII), surrounding space
-// trimmed, inner runs of white space folded to one space.
-std::string NormalizeTag(const std::string& tag);
 
 // Scores enter the min-cost flow as integers; this is the only scaling.
 inline constexpr std::int64_t kScoreScale = 1000000;

@@ -379,7 +379,7 @@ TEST_CASE("explain on planned fairs: a pair meets exactly when it is planned",
         CHECK((x->pair->verdict == Verdict::kMeets) == planned);
         if (x->pair->verdict == Verdict::kBelowMinScore ||
             x->pair->verdict == Verdict::kAvoided) {
-          CHECK_FALSE(Eligible(fair, a, e, compat.Pair(a, e).score));
+          CHECK_FALSE(compat.Eligible(a, e, compat.Pair(a, e).score));
         }
       }
     }

@@ -22,7 +22,7 @@ std::int64_t BruteForceOptimum(const Compatibility& compat,
   for (int a = 0; a < fair.num_attendees(); ++a) {
     for (int e = 0; e < fair.num_employers(); ++e) {
       const float s = compat.Pair(a, e).score;
-      if (Plannable(fair, avail, {}, a, e, s)) pairs.push_back({a, e, ScaledScore(s)});
+      if (Plannable(compat, avail, {}, a, e, s)) pairs.push_back({a, e, ScaledScore(s)});
     }
   }
   REQUIRE(pairs.size() <= 20);

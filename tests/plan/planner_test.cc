@@ -126,7 +126,7 @@ int LeftOutWhileCapacityExists(const Fair& fair, const Compatibility& compat,
     if (meetings[a] > 0 || fair.MaxMeetings(a) == 0) continue;
     bool open = false;
     for (int e = 0; e < fair.num_employers() && !open; ++e) {
-      if (!Eligible(fair, a, e, compat.Pair(a, e).score)) continue;
+      if (!compat.Eligible(a, e, compat.Pair(a, e).score)) continue;
       const int seats = fair.employers[e].tables * fair.GroupSize(e);
       for (int s = 0; s < slots && !open; ++s) {
         open = fair.AttendeeAvailable(a, s) && fair.EmployerAvailable(e, s) &&

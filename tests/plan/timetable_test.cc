@@ -445,7 +445,7 @@ TEST_CASE(
       std::vector<MatchedPair> mine;
       for (int e = 0; e < fair.num_employers(); ++e) {
         const float score = compat.Pair(a, e).score;
-        if (!Eligible(fair, a, e, score) || !avail.ShareSlot(a, e)) continue;
+        if (!compat.Eligible(a, e, score) || !avail.ShareSlot(a, e)) continue;
         const bool must =
             std::binary_search(fair.attendees[a].must_meet.begin(),
                                fair.attendees[a].must_meet.end(), e);

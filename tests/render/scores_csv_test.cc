@@ -28,7 +28,7 @@ std::string ExpectedRow(const Fair& fair, const Compatibility& compat, int a,
   PairScore p = compat.Pair(a, e);
   return absl::StrFormat("%s,%s,%.6f,%d,%.6f,%.6f,%.6f,%.6f",
                          fair.attendees[a].id, fair.employers[e].id, p.score,
-                         Eligible(fair, a, e, p.score) ? 1 : 0, p.values,
+                         compat.Eligible(a, e, p.score) ? 1 : 0, p.values,
                          p.benefit, p.attendee_gives, p.employer_gives);
 }
 

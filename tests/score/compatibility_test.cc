@@ -398,11 +398,12 @@ TEST_CASE("Eligible honours avoid, must_meet and min_score", "[score]") {
       fair.attendees[0].must_meet = {4};
       if (c.avoid) fair.attendees[0].avoid = {0, e};
       if (c.must_meet) fair.attendees[0].must_meet = {e, 4};
-      CHECK(Eligible(fair, 0, e, c.score) == c.expected);
+      const Compatibility compat = Compatibility::Build(fair);
+      CHECK(compat.Eligible(0, e, c.score) == c.expected);
       // Other employers are unaffected by e's lists.
-      CHECK_FALSE(Eligible(fair, 0, 0, 1.0f));
-      CHECK(Eligible(fair, 0, 4, 0.0f));
-      CHECK(Eligible(fair, 0, 1, c.score) == (c.score >= 0.3f));
+      CHECK_FALSE(compat.Eligible(0, 0, 1.0f));
+      CHECK(compat.Eligible(0, 4, 0.0f));
+      CHECK(compat.Eligible(0, 1, c.score) == (c.score >= 0.3f));
     }
   }
 }
