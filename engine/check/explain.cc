@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "engine/base/edit_distance.h"
+#include "engine/model/intents.h"
 #include "engine/model/people.h"
 
 namespace fairmatch {
@@ -149,7 +150,21 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
                         m.table, ")"));
   } else if (p->avoided) {
     decide(Verdict::kAvoided,
-           absl::StrCat("not eligible: ", e, " is on ", who, "'s avoid list"));
+           p->avoided_by_employer
+               ? absl::StrCat("not eligible: ", who, " is on ", e,
+                              "'s avoid list")
+               : absl::StrCat("not eligible: ", e, " is on ", who,
+                              "'s avoid list"));
+  } else if (p->failed_requirement) {
+    const Requirement& r = *p->failed_requirement;
+    const std::string& other = p->requirement_by_employer ? who : e;
+    decide(Verdict::kRequirementFailed,
+           absl::StrCat("not eligible: ", p->requirement_by_employer ? e : who,
+                        " requires ", r.ToString(), " and ", other,
+                        p->requirement_value.empty()
+                            ? absl::StrCat(" does not give ", r.field)
+                            : absl::StrCat("'s is '", p->requirement_value,
+                                           "'")));
   } else if (!p->eligible) {
     decide(Verdict::kBelowMinScore,
            absl::StrCat("not eligible: score ",
@@ -237,10 +252,25 @@ PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
   p.weight_values = wv / (wv + wb);
   p.weight_benefit = wb / (wv + wb);
   p.min_score = fair.config.min_score;
-  p.avoided =
+  const Employer& employer = fair.employers[e];
+  const bool own_avoid =
       std::binary_search(attendee.avoid.begin(), attendee.avoid.end(), e);
-  p.must_meet = std::binary_search(attendee.must_meet.begin(),
-                                   attendee.must_meet.end(), e);
+  p.avoided = Avoided(fair, a, e);
+  p.avoided_by_employer = p.avoided && !own_avoid;
+  p.must_meet = MustMeet(fair, a, e);
+  p.must_meet_by_employer =
+      std::binary_search(employer.must_meet.begin(), employer.must_meet.end(), a);
+  if (const Requirement* r =
+          FailedRequirement(fair, a, e, &p.requirement_by_employer)) {
+    p.failed_requirement = *r;
+    const auto value = p.requirement_by_employer ? FieldValue(attendee, r->field)
+                                                 : FieldValue(employer, r->field);
+    if (value) p.requirement_value = std::string(*value);
+  }
+  p.has_requirements =
+      !attendee.requirements.empty() || !employer.requirements.empty();
+  p.attendee_rank = WishRank(attendee.wants, e);
+  p.employer_rank = WishRank(employer.wants, a);
   p.eligible = compat.Eligible(a, e, p.score.score);
   for (int s = 0; s < fair.num_slots(); ++s) {
     if (!fair.AttendeeAvailable(a, s) || !fair.EmployerAvailable(e, s))
@@ -290,6 +320,30 @@ std::string PersonLine(const Attendee& a) {
   return out;
 }
 
+// "both asked to meet (Ada's 1st wish, Acme's 2nd)", "Ada's 1st wish".
+std::string Ordinal(int n) {
+  const int mod100 = n % 100, mod10 = n % 10;
+  const char* suffix = (mod100 >= 11 && mod100 <= 13) ? "th"
+                       : mod10 == 1                   ? "st"
+                       : mod10 == 2                   ? "nd"
+                       : mod10 == 3                   ? "rd"
+                                                      : "th";
+  return absl::StrCat(n, suffix);
+}
+
+std::string WishLine(const std::string& who, const std::string& e,
+                     const PairExplanation& p) {
+  if (p.attendee_rank > 0 && p.employer_rank > 0) {
+    return absl::StrCat("both asked to meet (", who, "'s ",
+                        Ordinal(p.attendee_rank), " wish, ", e, "'s ",
+                        Ordinal(p.employer_rank), ")");
+  }
+  if (p.attendee_rank > 0) {
+    return absl::StrCat(who, "'s ", Ordinal(p.attendee_rank), " wish");
+  }
+  return absl::StrCat(e, "'s ", Ordinal(p.employer_rank), " wish");
+}
+
 std::string Components(const PairScore& s) {
   return absl::StrCat("values ", Score(s.values), ", benefit ",
                       Score(s.benefit));
@@ -307,16 +361,35 @@ void RenderPair(const Fair& fair, const Explanation& x,
                   " + ", Score(p.weight_benefit), " x benefit ",
                   Score(p.score.benefit), " (benefit = sqrt(", who, " gives ",
                   Score(p.score.attendee_gives), " x ", e, " gives ",
-                  Score(p.score.employer_gives), "))\n");
+                  Score(p.score.employer_gives), "))",
+                  p.score.wish != 0 ? absl::StrCat(" + wishes ", Score(p.score.wish))
+                                    : std::string(),
+                  "\n");
+  if (p.score.wish != 0) {
+    absl::StrAppend(out, "  wishes: ", WishLine(who, e, p), " add ",
+                    Score(p.score.wish), " to the fit ", Score(p.score.fit),
+                    "\n");
+  }
   absl::StrAppend(out, "  eligibility: ",
-                  p.avoided     ? "no, on the avoid list"
-                  : p.must_meet ? "yes, a must_meet"
-                  : p.eligible  ? "yes"
-                                : "no",
+                  p.avoided                ? "no, on an avoid list"
+                  : p.failed_requirement   ? "no, a requirement fails"
+                  : p.must_meet            ? "yes, a must_meet"
+                  : p.eligible             ? "yes"
+                                           : "no",
                   " (min_score ", Score(p.min_score), ", score ",
                   p.score.score >= p.min_score ? "at or above" : "below",
-                  "; avoid: ", p.avoided ? "yes" : "no",
-                  "; must_meet: ", p.must_meet ? "yes" : "no", ")\n");
+                  "; avoid: ",
+                  !p.avoided              ? "no"
+                  : p.avoided_by_employer ? "yes, by the employer"
+                                          : "yes",
+                  "; must_meet: ",
+                  !p.must_meet              ? "no"
+                  : p.must_meet_by_employer ? "yes, by the employer"
+                                            : "yes",
+                  !p.has_requirements    ? ""
+                  : p.failed_requirement ? "; requirements: one fails"
+                                         : "; requirements: all hold",
+                  ")\n");
   std::vector<std::string> shared;
   for (int s : p.shared_slots) shared.push_back(Clock(fair, s));
   absl::StrAppend(out, "  windows: ", who, " ", Windows(attendee.available),
@@ -364,6 +437,8 @@ const char* VerdictName(Verdict verdict) {
       return "meets";
     case Verdict::kAvoided:
       return "avoided";
+    case Verdict::kRequirementFailed:
+      return "requirement-failed";
     case Verdict::kBelowMinScore:
       return "below-min-score";
     case Verdict::kNoSharedSlot:
@@ -424,6 +499,9 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
       x.top.push_back(ExplainPair(fair, compat, schedule, *a, ranked[i].second,
                                   view, x.cap));
     }
+    for (int k : fair.attendees[*a].wants) {
+      x.wishes.push_back(ExplainPair(fair, compat, schedule, *a, k, view, x.cap));
+    }
   }
   x.meetings = std::move(view.meetings);
   return x;
@@ -448,6 +526,17 @@ std::string RenderExplanation(const Fair& fair, const Explanation& x) {
     out.append("\n");
   }
   if (x.pair) RenderPair(fair, x, *x.pair, &out);
+  if (!x.wishes.empty()) {
+    absl::StrAppend(&out, "\n", Short(attendee), "'s wishes:\n");
+    for (size_t i = 0; i < x.wishes.size(); ++i) {
+      const PairExplanation& p = x.wishes[i];
+      absl::StrAppend(&out, "  ", i + 1, ". ",
+                      Label(fair.employers[p.employer]), " ",
+                      Score(p.score.score),
+                      p.employer_rank > 0 ? " (a wish of both)" : "", ": ",
+                      p.verdict_text, "\n");
+    }
+  }
   if (!x.top.empty()) {
     absl::StrAppend(&out, "\ntop employers for ", Short(attendee),
                     " by score:\n");

@@ -15,8 +15,10 @@
 //
 // The verdict for a pair (A, E) is the first that holds of:
 //   kMeets          A meets E in the schedule;
-//   kAvoided        E is on A's avoid list;
-//   kBelowMinScore  the score is below min_score and E is not a must_meet;
+//   kAvoided        E is on A's avoid list, or A on E's;
+//   kRequirementFailed  A fails a requirement of E, or E one of A's;
+//   kBelowMinScore  the score (wishes included) is below min_score and
+//                   neither side lists the other in must_meet;
 //   kNoSharedSlot   no slot where both are available;
 //   kAttendeeAtCap  A is at their cap and every meeting of A scores at
 //                   least as high as E (a cap of 0 included);
@@ -47,6 +49,7 @@ namespace fairmatch {
 enum class Verdict {
   kMeets,
   kAvoided,
+  kRequirementFailed,
   kBelowMinScore,
   kNoSharedSlot,
   kAttendeeAtCap,
@@ -55,7 +58,7 @@ enum class Verdict {
   kOpen,
 };
 
-// "meets", "avoided", "below-min-score", "no-shared-slot",
+// "meets", "avoided", "requirement-failed", "below-min-score", "no-shared-slot",
 // "attendee-at-cap", "employer-full", "no-free-slot", "open".
 const char* VerdictName(Verdict verdict);
 
@@ -89,8 +92,19 @@ struct PairExplanation {
   double weight_values = 0;
   double weight_benefit = 0;
   double min_score = 0;
-  bool avoided = false;
-  bool must_meet = false;
+  bool avoided = false;              // by either side
+  bool avoided_by_employer = false;  // E's avoid names A (A's does not)
+  bool must_meet = false;            // by either side
+  bool must_meet_by_employer = false;  // E's must_meet names A
+  // The first requirement the pair fails (model/intents.h
+  // FailedRequirement), whose it is, and what the other side has.
+  bool has_requirements = false;  // either side states any
+  std::optional<Requirement> failed_requirement;
+  bool requirement_by_employer = false;
+  std::string requirement_value;  // empty: the field is not given
+  // Where each side ranks the other in its `wants` (0: not wished).
+  int attendee_rank = 0;
+  int employer_rank = 0;
   bool eligible = false;
   std::vector<int> shared_slots;        // slot indices, ascending
   std::vector<SharedSlot> at_employer;  // one per shared slot
@@ -108,6 +122,9 @@ struct Explanation {
   // by score (ties by file order), each with its verdict.
   std::optional<PairExplanation> pair;
   std::vector<PairExplanation> top;
+  // Without an employer: each of the attendee's wishes (`wants`), in rank
+  // order, with its verdict.
+  std::vector<PairExplanation> wishes;
 };
 
 // How many employers `top` lists.

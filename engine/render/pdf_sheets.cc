@@ -188,11 +188,16 @@ void AddTalkingPoints(const TalkingPoints& tp, bool employer_view, Rich* rich) {
       employer_view ? tp.employer_offers : tp.attendee_offers;
   const std::vector<std::string>& they_offer =
       employer_view ? tp.attendee_offers : tp.employer_offers;
-  if (tp.shared_values.empty() && you_offer.empty() && they_offer.empty()) {
+  if (!tp.mutual_wish && tp.shared_values.empty() && you_offer.empty() &&
+      they_offer.empty()) {
     rich->Add("An open conversation", false, &kMuted, true);
     return;
   }
   bool first = true;
+  if (tp.mutual_wish) {
+    rich->Add(kMutualWishText, true);
+    first = false;
+  }
   auto item = [&](std::string_view label,
                   const std::vector<std::string>& parts) {
     if (parts.empty()) return;

@@ -177,11 +177,17 @@ void AppendTalkingPoints(const TalkingPoints& tp, bool employer_view,
       employer_view ? tp.employer_offers : tp.attendee_offers;
   const std::vector<std::string>& they_offer =
       employer_view ? tp.attendee_offers : tp.employer_offers;
-  if (tp.shared_values.empty() && you_offer.empty() && they_offer.empty()) {
+  if (!tp.mutual_wish && tp.shared_values.empty() && you_offer.empty() &&
+      they_offer.empty()) {
     out->append("<span class=\"muted\">An open conversation</span>");
     return;
   }
   out->append("<ul class=\"why\">");
+  if (tp.mutual_wish) {
+    out->append("<li><b>");
+    out->append(kMutualWishText);
+    out->append("</b></li>");
+  }
   auto item = [&](std::string_view label,
                   const std::vector<std::string>& parts) {
     if (parts.empty()) return;

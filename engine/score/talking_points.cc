@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/str_join.h"
+#include "engine/model/intents.h"
 #include "engine/score/compatibility.h"
 
 namespace fairmatch {
@@ -43,6 +44,8 @@ std::vector<std::string> TagsSought(const Profile& giver,
 
 }  // namespace
 
+const char kMutualWishText[] = "You both asked to meet.";
+
 TalkingPoints MakeTalkingPoints(const Fair& fair, int a, int e) {
   assert(0 <= a && a < fair.num_attendees());
   assert(0 <= e && e < fair.num_employers());
@@ -78,11 +81,14 @@ TalkingPoints MakeTalkingPoints(const Fair& fair, int a, int e) {
 
   tp.attendee_offers = TagsSought(attendee, employer);
   tp.employer_offers = TagsSought(employer, attendee);
+  tp.mutual_wish =
+      WishRank(attendee.wants, e) > 0 && WishRank(employer.wants, a) > 0;
   return tp;
 }
 
 std::string FormatTalkingPoints(const TalkingPoints& tp) {
   std::vector<std::string> parts;
+  if (tp.mutual_wish) parts.push_back(kMutualWishText);
   if (!tp.shared_values.empty()) {
     parts.push_back("Shared values: " + absl::StrJoin(tp.shared_values, ", ") +
                     ".");

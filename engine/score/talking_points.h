@@ -18,12 +18,18 @@ struct TalkingPoints {
   std::vector<std::string> attendee_offers;
   // Tags the employer offers that the attendee seeks (employer's spelling).
   std::vector<std::string> employer_offers;
+  // Both listed the other in `wants`: "You both asked to meet."
+  bool mutual_wish = false;
 };
 
 TalkingPoints MakeTalkingPoints(const Fair& fair, int a, int e);
 
-// One line for printing, e.g. "Shared values: Sustainability, Impact. You
-// offer: python. They offer: mentoring." Empty parts are left out.
+// The words every output uses for TalkingPoints::mutual_wish.
+extern const char kMutualWishText[];
+
+// One line for printing, e.g. "You both asked to meet. Shared values:
+// Sustainability, Impact. You offer: python. They offer: mentoring." Empty
+// parts are left out.
 std::string FormatTalkingPoints(const TalkingPoints& tp);
 
 }  // namespace fairmatch
