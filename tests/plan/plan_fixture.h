@@ -2,11 +2,14 @@
 #ifndef FAIRMATCH_TESTS_PLAN_PLAN_FIXTURE_H_
 #define FAIRMATCH_TESTS_PLAN_PLAN_FIXTURE_H_
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 #include <random>
 #include <string>
 
 #include "engine/model/fair.h"
+#include "engine/model/intents.h"
 
 namespace fairmatch::testing {
 
@@ -28,7 +31,97 @@ struct RandomFairSpec {
   // When >= 0: each attendee has a one-in-three chance of a max_meetings
   // from 0 to this (-1 leaves every attendee on meetings_max).
   int random_max_meetings = -1;
+  // Both sides choose (drawn after everything above, so fairs without
+  // them are what they always were): random `requires` clauses (with
+  // programmes and extra fields to test), ranked wishes of both sides, and
+  // employers' own must_meet and avoid. Contradictions the loader would
+  // refuse are dropped.
+  int requirements = 0;
+  int wishes = 0;
+  int employer_must_meets = 0;
+  int employer_avoids = 0;
 };
+
+// The both-sides-choose part of RandomFair.
+template <typename Uniform>
+void AddIntents(const RandomFairSpec& spec, Uniform& uniform, Fair* fair) {
+  static const char* kPrograms[] = {"Computer Science", "Law", "Art"};
+  static const char* kLevels[] = {"BSc", "MSc"};
+  const int na = fair->num_attendees(), ne = fair->num_employers();
+  if (spec.requirements > 0) {
+    for (Attendee& att : fair->attendees) {
+      att.program = kPrograms[uniform(0, 2)];
+      att.extra.push_back({"level", kLevels[uniform(0, 1)]});
+      att.extra.push_back({"year", std::to_string(uniform(2026, 2028))});
+    }
+    for (Employer& emp : fair->employers) {
+      emp.extra.push_back({"remote", uniform(0, 1) ? "yes" : "no"});
+    }
+    for (int i = 0; i < spec.requirements; ++i) {
+      Requirement r;
+      const int kind = uniform(0, 3);
+      if (kind == 0) {
+        r.field = "program";
+        r.any_of = {"computer science"};
+        if (uniform(0, 1)) r.any_of.push_back("law");
+      } else if (kind == 1) {
+        r.field = "extra.level";
+        r.any_of = {uniform(0, 1) ? "msc" : "bsc"};
+      } else if (kind == 2) {
+        r.field = "extra.year";
+        r.range = true;
+        r.min = 2026;
+        r.max = uniform(2026, 2027);
+      } else {
+        r.field = "extra.remote";
+        r.any_of = {"yes"};
+        fair->attendees[uniform(0, na - 1)].requirements.push_back(r);
+        continue;
+      }
+      fair->employers[uniform(0, ne - 1)].requirements.push_back(r);
+    }
+  }
+  auto add_unique = [](std::vector<int>* list, int x) {
+    if (std::find(list->begin(), list->end(), x) == list->end()) {
+      list->push_back(x);
+    }
+  };
+  for (int i = 0; i < spec.wishes; ++i) {
+    add_unique(&fair->attendees[uniform(0, na - 1)].wants, uniform(0, ne - 1));
+    add_unique(&fair->employers[uniform(0, ne - 1)].wants, uniform(0, na - 1));
+  }
+  for (int i = 0; i < spec.employer_must_meets; ++i) {
+    Employer& emp = fair->employers[uniform(0, ne - 1)];
+    if (emp.must_meet.size() < 2) add_unique(&emp.must_meet, uniform(0, na - 1));
+  }
+  for (int i = 0; i < spec.employer_avoids; ++i) {
+    add_unique(&fair->employers[uniform(0, ne - 1)].avoid, uniform(0, na - 1));
+  }
+  for (Employer& emp : fair->employers) {
+    std::sort(emp.must_meet.begin(), emp.must_meet.end());
+    std::sort(emp.avoid.begin(), emp.avoid.end());
+  }
+  // What the loader refuses: a must_meet of either side that an avoid of
+  // either side or a requirement rules out. Drop such must_meets; a wish
+  // on one's own avoid list goes too.
+  auto forbidden = [&](int a, int e) {
+    return Avoided(*fair, a, e) || FailedRequirement(*fair, a, e) != nullptr;
+  };
+  for (int a = 0; a < na; ++a) {
+    Attendee& att = fair->attendees[a];
+    std::erase_if(att.must_meet, [&](int e) { return forbidden(a, e); });
+    std::erase_if(att.wants, [&](int e) {
+      return std::binary_search(att.avoid.begin(), att.avoid.end(), e);
+    });
+  }
+  for (int e = 0; e < ne; ++e) {
+    Employer& emp = fair->employers[e];
+    std::erase_if(emp.must_meet, [&](int a) { return forbidden(a, e); });
+    std::erase_if(emp.wants, [&](int a) {
+      return std::binary_search(emp.avoid.begin(), emp.avoid.end(), a);
+    });
+  }
+}
 
 // Deterministic for a seed (std::mt19937 is fully specified; only raw
 // engine output is used, never std:: distributions).
@@ -110,6 +203,7 @@ inline Fair RandomFair(std::uint32_t seed, const RandomFairSpec& spec) {
     }
     att.avoid = kept;
   }
+  AddIntents(spec, uniform, &fair);
   return fair;
 }
 

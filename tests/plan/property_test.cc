@@ -1,7 +1,8 @@
 // Property: for any small fair, Plan either returns a schedule that
 // CheckSchedule accepts with zero violations, or fails with
 // FailedPrecondition and says why. 1,000 random fairs cover windows,
-// must_meets, avoids, capacities, group sizes, attendee caps, fairness and
+// must_meets, avoids, requirements, wishes and employers' must_meets and
+// avoids, capacities, group sizes, attendee caps, fairness and
 // employers.max_consecutive in combination.
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -43,6 +44,10 @@ RandomFairSpec SpecFor(std::uint32_t seed) {
   spec.min_score = pick(0, 6) * 0.1;
   spec.max_consecutive = pick(0, 3);
   spec.random_max_meetings = pick(-1, 3);
+  spec.requirements = pick(0, 4);
+  spec.wishes = pick(0, 8);
+  spec.employer_must_meets = pick(0, 3);
+  spec.employer_avoids = pick(0, 3);
   return spec;
 }
 
@@ -55,7 +60,10 @@ std::string Describe(std::uint32_t seed, const RandomFairSpec& s) {
        << s.avoids << ", fairness " << s.fairness << ", meetings "
        << s.meetings_min << ".." << s.meetings_max << ", min_score "
        << s.min_score << ", max_consecutive " << s.max_consecutive
-       << ", random_max_meetings " << s.random_max_meetings;
+       << ", random_max_meetings " << s.random_max_meetings
+       << ", requirements " << s.requirements << ", wishes " << s.wishes
+       << ", employer must_meets " << s.employer_must_meets
+       << ", employer avoids " << s.employer_avoids;
   return text.str();
 }
 
