@@ -173,6 +173,44 @@ TEST_CASE("meeting an avoided employer is avoided-pair, not ineligible-pair",
              Catch::Contains("a003") && Catch::Contains("e003"));
 }
 
+TEST_CASE("a planned pair that fails a requirement is requirement-failed",
+          "[check]") {
+  Fair fair = TinyFair();
+  Requirement r;
+  r.field = "extra.level";
+  r.any_of = {"phd"};  // nobody in TinyFair gives a level
+  fair.employers[2].requirements = {r};
+  // a003 meets e003 in ValidPlus below; a003 avoids e003 in TinyFair, so
+  // take the avoid away to see the requirement alone.
+  fair.attendees[2].avoid.clear();
+  // Without the new meeting, whoever ValidSchedule seats at e003 fails it.
+  const std::size_t before = Check(fair, ValidSchedule()).size();
+  CHECK(before >= 1);
+  const std::vector<Violation> violations =
+      Check(fair, ValidPlus({3, 2, 1, {2}}));
+  REQUIRE(violations.size() == before + 1);
+  bool named = false;
+  for (const Violation& v : violations) {
+    CHECK(v.kind == "requirement-failed");
+    CHECK_THAT(v.message, Catch::Contains("e003 requires extra.level is phd") &&
+                              Catch::Contains("it is not given"));
+    named |= v.message.find("a003") != std::string::npos;
+  }
+  CHECK(named);
+}
+
+TEST_CASE("an employer's avoid and must_meet are checked too", "[check]") {
+  Fair fair = TinyFair();
+  fair.attendees[2].avoid.clear();
+  fair.employers[2].avoid = {2};  // e003 avoids a003
+  CHECK(Kinds(Check(fair, ValidPlus({3, 2, 1, {2}}))) ==
+        KindList{"avoided-pair"});
+  Fair other = TinyFair();
+  other.employers[3].must_meet = {4};  // e004 pre-selected a005
+  const std::vector<Violation> missed = Check(other, ValidSchedule());
+  CHECK(Kinds(missed) == KindList{"must-meet-missed"});
+}
+
 TEST_CASE("a pair scoring below min_score is ineligible-pair unless must_meet",
           "[check]") {
   Fair fair = TinyFair();
