@@ -140,6 +140,35 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
                                     const std::string& attendee_id,
                                     const std::string& employer_id);
 
+// Explains many pairs of one schedule, e.g. every wish of a fair (the
+// report's unmet wishes), without a pass over the schedule per pair:
+// construction indexes the meetings by attendee and by employer once,
+// O(meetings); each attendee then costs O(their meetings) and each of their
+// pairs O(slots + the meetings at that employer).
+//
+//   PairExplainer explainer(fair, compat, schedule);
+//   for (const PairExplanation& p : explainer.ExplainPairs(a, fair.attendees[a].wants)) ...
+class PairExplainer {
+ public:
+  // All three must outlive it. REQUIRES: `compat` was built from `fair`.
+  PairExplainer(const Fair& fair, const Compatibility& compat,
+                const Schedule& schedule);
+
+  // Attendee `a` with each of `employers`, in that order, each as
+  // Explain(fair, compat, schedule, A, E) gives it in `pair`.
+  // REQUIRES: 0 <= a < num_attendees; every employer in range.
+  std::vector<PairExplanation> ExplainPairs(
+      int a, const std::vector<int>& employers) const;
+
+ private:
+  const Fair* fair_;
+  const Compatibility* compat_;
+  const Schedule* schedule_;
+  // In-range meeting indices in schedule order (explain.cc IndexSchedule).
+  std::vector<std::vector<int>> of_attendee_;
+  std::vector<std::vector<int>> at_employer_;
+};
+
 // The explanation as text for a terminal: the conversations, then the
 // pair in detail or the top employers, ending with a newline. Scores print
 // with 2 decimals (more where two compared scores would print alike).
