@@ -258,11 +258,28 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
           : text;
 }
 
-// `at_employer`: the indices of the in-range meetings of the schedule at
-// employer e, in schedule order.
+// The seats taken at one employer: (slot, holder with their score there).
+using TakenSeats = std::vector<std::pair<int, SeatHolder>>;
+
+// The seats taken at employer e in its meetings `at_employer` (indices of
+// the in-range meetings of the schedule at e).
+TakenSeats SeatsAt(const Fair& fair, const Compatibility& compat,
+                   const Schedule& schedule,
+                   const std::vector<int>& at_employer, int e) {
+  TakenSeats seats;
+  for (int i : at_employer) {
+    const Meeting& m = schedule.meetings[i];
+    for (int h : m.attendees) {
+      if (h < 0 || h >= fair.num_attendees()) continue;
+      seats.push_back({m.slot, {h, compat.Pair(h, e).score}});
+    }
+  }
+  return seats;
+}
+
+// `seats`: SeatsAt(e).
 PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
-                            const Schedule& schedule,
-                            const std::vector<int>& at_employer, int a, int e,
+                            const TakenSeats& seats, int a, int e,
                             const AttendeeView& view, int cap) {
   const Attendee& attendee = fair.attendees[a];
   PairExplanation p;
@@ -305,18 +322,14 @@ PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
     shared.attendee_busy_with = view.busy_with[s];
     p.at_employer.push_back(std::move(shared));
   }
-  // Seat holders, from one pass over the schedule.
+  // Seat holders, in the shared slots.
   std::vector<int> shared_index(fair.num_slots(), -1);
   for (size_t i = 0; i < p.at_employer.size(); ++i) {
     shared_index[p.at_employer[i].slot] = static_cast<int>(i);
   }
-  for (int i : at_employer) {
-    const Meeting& m = schedule.meetings[i];
-    if (shared_index[m.slot] < 0) continue;
-    SharedSlot& shared = p.at_employer[shared_index[m.slot]];
-    for (int h : m.attendees) {
-      if (h < 0 || h >= fair.num_attendees()) continue;
-      shared.holders.push_back({h, compat.Pair(h, e).score});
+  for (const auto& [slot, holder] : seats) {
+    if (shared_index[slot] >= 0) {
+      p.at_employer[shared_index[slot]].holders.push_back(holder);
     }
   }
   for (SharedSlot& shared : p.at_employer) {
@@ -510,8 +523,9 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
   x.cap = fair.MaxMeetings(*a);
   AttendeeView view = ViewOf(fair, compat, schedule, of_attendee[*a], *a);
   auto explain_pair = [&](int k) {
-    return ExplainPair(fair, compat, schedule, at_employer[k], *a, k, view,
-                       x.cap);
+    return ExplainPair(fair, compat,
+                       SeatsAt(fair, compat, schedule, at_employer[k], k), *a,
+                       k, view, x.cap);
   };
   if (e) {
     x.pair = explain_pair(*e);
@@ -537,7 +551,12 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
 PairExplainer::PairExplainer(const Fair& fair, const Compatibility& compat,
                              const Schedule& schedule)
     : fair_(&fair), compat_(&compat), schedule_(&schedule) {
-  IndexSchedule(fair, schedule, &of_attendee_, &at_employer_);
+  std::vector<std::vector<int>> at_employer;
+  IndexSchedule(fair, schedule, &of_attendee_, &at_employer);
+  seats_at_.reserve(at_employer.size());
+  for (int e = 0; e < fair.num_employers(); ++e) {
+    seats_at_.push_back(SeatsAt(fair, compat, schedule, at_employer[e], e));
+  }
 }
 
 std::vector<PairExplanation> PairExplainer::ExplainPairs(
@@ -549,8 +568,8 @@ std::vector<PairExplanation> PairExplainer::ExplainPairs(
   const int cap = fair_->MaxMeetings(a);
   out.reserve(employers.size());
   for (int e : employers) {
-    out.push_back(ExplainPair(*fair_, *compat_, *schedule_, at_employer_[e], a,
-                              e, view, cap));
+    out.push_back(
+        ExplainPair(*fair_, *compat_, seats_at_[e], a, e, view, cap));
   }
   return out;
 }

@@ -37,6 +37,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -143,8 +144,9 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
 // Explains many pairs of one schedule, e.g. every wish of a fair (the
 // report's unmet wishes), without a pass over the schedule per pair:
 // construction indexes the meetings by attendee and by employer once,
-// O(meetings); each attendee then costs O(their meetings) and each of their
-// pairs O(slots + the meetings at that employer).
+// O(attendee places) (each taken seat is scored then); each attendee then
+// costs O(their meetings) and each of their pairs O(slots + the seats at
+// that employer).
 //
 //   PairExplainer explainer(fair, compat, schedule);
 //   for (const PairExplanation& p : explainer.ExplainPairs(a, fair.attendees[a].wants)) ...
@@ -164,9 +166,10 @@ class PairExplainer {
   const Fair* fair_;
   const Compatibility* compat_;
   const Schedule* schedule_;
-  // In-range meeting indices in schedule order (explain.cc IndexSchedule).
+  // Per attendee, their in-range meetings (indices in schedule order).
   std::vector<std::vector<int>> of_attendee_;
-  std::vector<std::vector<int>> at_employer_;
+  // Per employer, each seat taken there: (slot, holder), scored once.
+  std::vector<std::vector<std::pair<int, SeatHolder>>> seats_at_;
 };
 
 // The explanation as text for a terminal: the conversations, then the
