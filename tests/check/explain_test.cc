@@ -352,13 +352,20 @@ TEST_CASE("the text of a pair shows score, eligibility, windows and seats",
                        "0.75 vs your 0.75)\n"));
 }
 
-TEST_CASE("explain on planned fairs: a pair meets exactly when it is planned",
-          "[check]") {
+// Small random fairs with windows and avoids, for the tests on planned
+// fairs.
+testing::RandomFairSpec PlannedFairSpec() {
   testing::RandomFairSpec spec;
   spec.attendees = 8;
   spec.employers = 4;
   spec.windows = true;
   spec.avoids = 3;
+  return spec;
+}
+
+TEST_CASE("explain on planned fairs: a pair meets exactly when it is planned",
+          "[check]") {
+  const testing::RandomFairSpec spec = PlannedFairSpec();
   for (std::uint32_t seed = 1; seed <= 20; ++seed) {
     CAPTURE(seed);
     const Fair fair = testing::RandomFair(seed, spec);
@@ -387,11 +394,7 @@ TEST_CASE("explain on planned fairs: a pair meets exactly when it is planned",
 }
 
 TEST_CASE("PairExplainer gives every pair as Explain does", "[check]") {
-  testing::RandomFairSpec spec;
-  spec.attendees = 8;
-  spec.employers = 4;
-  spec.windows = true;
-  spec.avoids = 3;
+  const testing::RandomFairSpec spec = PlannedFairSpec();
   for (std::uint32_t seed = 1; seed <= 10; ++seed) {
     CAPTURE(seed);
     const Fair fair = testing::RandomFair(seed, spec);
