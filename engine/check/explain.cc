@@ -23,6 +23,26 @@ bool InRange(const Fair& fair, const Meeting& m) {
          m.employer < fair.num_employers();
 }
 
+// The in-range meetings of `schedule` by attendee and by employer, as
+// indices in schedule order; a meeting is listed once per attendee even
+// if it names them twice.
+void IndexSchedule(const Fair& fair, const Schedule& schedule,
+                   std::vector<std::vector<int>>* of_attendee,
+                   std::vector<std::vector<int>>* at_employer) {
+  of_attendee->assign(fair.num_attendees(), {});
+  at_employer->assign(fair.num_employers(), {});
+  for (int i = 0; i < static_cast<int>(schedule.meetings.size()); ++i) {
+    const Meeting& m = schedule.meetings[i];
+    if (!InRange(fair, m)) continue;
+    (*at_employer)[m.employer].push_back(i);
+    for (int a : m.attendees) {
+      if (a < 0 || a >= fair.num_attendees()) continue;
+      std::vector<int>& list = (*of_attendee)[a];
+      if (list.empty() || list.back() != i) list.push_back(i);
+    }
+  }
+}
+
 // "Acme (E01)", or the id alone when the name is empty or the id.
 std::string Label(const Profile& p) {
   if (p.name.empty() || p.name == p.id) return p.id;
@@ -66,15 +86,15 @@ struct AttendeeView {
   std::vector<int> busy_with;              // per slot: employer or -1
 };
 
+// `of_attendee`: the indices of the in-range meetings of the schedule
+// that seat attendee a, in schedule order, each once.
 AttendeeView ViewOf(const Fair& fair, const Compatibility& compat,
-                    const Schedule& schedule, int a) {
+                    const Schedule& schedule, const std::vector<int>& of_attendee,
+                    int a) {
   AttendeeView view;
   view.busy_with.assign(fair.num_slots(), -1);
-  for (const Meeting& m : schedule.meetings) {
-    if (!InRange(fair, m) || std::find(m.attendees.begin(), m.attendees.end(),
-                                       a) == m.attendees.end()) {
-      continue;
-    }
+  for (int i : of_attendee) {
+    const Meeting& m = schedule.meetings[i];
     ExplainedMeeting x;
     x.slot = m.slot;
     x.employer = m.employer;
@@ -238,8 +258,28 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
           : text;
 }
 
+// The seats taken at one employer: (slot, holder with their score there).
+using TakenSeats = std::vector<std::pair<int, SeatHolder>>;
+
+// The seats taken at employer e in its meetings `at_employer` (indices of
+// the in-range meetings of the schedule at e).
+TakenSeats SeatsAt(const Fair& fair, const Compatibility& compat,
+                   const Schedule& schedule,
+                   const std::vector<int>& at_employer, int e) {
+  TakenSeats seats;
+  for (int i : at_employer) {
+    const Meeting& m = schedule.meetings[i];
+    for (int h : m.attendees) {
+      if (h < 0 || h >= fair.num_attendees()) continue;
+      seats.push_back({m.slot, {h, compat.Pair(h, e).score}});
+    }
+  }
+  return seats;
+}
+
+// `seats`: SeatsAt(e).
 PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
-                            const Schedule& schedule, int a, int e,
+                            const TakenSeats& seats, int a, int e,
                             const AttendeeView& view, int cap) {
   const Attendee& attendee = fair.attendees[a];
   PairExplanation p;
@@ -282,19 +322,14 @@ PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
     shared.attendee_busy_with = view.busy_with[s];
     p.at_employer.push_back(std::move(shared));
   }
-  // Seat holders, from one pass over the schedule.
+  // Seat holders, in the shared slots.
   std::vector<int> shared_index(fair.num_slots(), -1);
   for (size_t i = 0; i < p.at_employer.size(); ++i) {
     shared_index[p.at_employer[i].slot] = static_cast<int>(i);
   }
-  for (const Meeting& m : schedule.meetings) {
-    if (!InRange(fair, m) || m.employer != e || shared_index[m.slot] < 0) {
-      continue;
-    }
-    SharedSlot& shared = p.at_employer[shared_index[m.slot]];
-    for (int h : m.attendees) {
-      if (h < 0 || h >= fair.num_attendees()) continue;
-      shared.holders.push_back({h, compat.Pair(h, e).score});
+  for (const auto& [slot, holder] : seats) {
+    if (shared_index[slot] >= 0) {
+      p.at_employer[shared_index[slot]].holders.push_back(holder);
     }
   }
   for (SharedSlot& shared : p.at_employer) {
@@ -481,12 +516,19 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
     e = *found;
   }
 
+  std::vector<std::vector<int>> of_attendee, at_employer;
+  IndexSchedule(fair, schedule, &of_attendee, &at_employer);
   Explanation x;
   x.attendee = *a;
   x.cap = fair.MaxMeetings(*a);
-  AttendeeView view = ViewOf(fair, compat, schedule, *a);
+  AttendeeView view = ViewOf(fair, compat, schedule, of_attendee[*a], *a);
+  auto explain_pair = [&](int k) {
+    return ExplainPair(fair, compat,
+                       SeatsAt(fair, compat, schedule, at_employer[k], k), *a,
+                       k, view, x.cap);
+  };
   if (e) {
-    x.pair = ExplainPair(fair, compat, schedule, *a, *e, view, x.cap);
+    x.pair = explain_pair(*e);
   } else {
     std::vector<std::pair<float, int>> ranked;
     for (int k = 0; k < fair.num_employers(); ++k) {
@@ -496,15 +538,40 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
         ranked.begin(), ranked.end(),
         [](const auto& p, const auto& q) { return p.first > q.first; });
     for (size_t i = 0; i < ranked.size() && i < kExplainTop; ++i) {
-      x.top.push_back(ExplainPair(fair, compat, schedule, *a, ranked[i].second,
-                                  view, x.cap));
+      x.top.push_back(explain_pair(ranked[i].second));
     }
     for (int k : fair.attendees[*a].wants) {
-      x.wishes.push_back(ExplainPair(fair, compat, schedule, *a, k, view, x.cap));
+      x.wishes.push_back(explain_pair(k));
     }
   }
   x.meetings = std::move(view.meetings);
   return x;
+}
+
+PairExplainer::PairExplainer(const Fair& fair, const Compatibility& compat,
+                             const Schedule& schedule)
+    : fair_(&fair), compat_(&compat), schedule_(&schedule) {
+  std::vector<std::vector<int>> at_employer;
+  IndexSchedule(fair, schedule, &of_attendee_, &at_employer);
+  seats_at_.reserve(at_employer.size());
+  for (int e = 0; e < fair.num_employers(); ++e) {
+    seats_at_.push_back(SeatsAt(fair, compat, schedule, at_employer[e], e));
+  }
+}
+
+std::vector<PairExplanation> PairExplainer::ExplainPairs(
+    int a, const std::vector<int>& employers) const {
+  std::vector<PairExplanation> out;
+  if (employers.empty()) return out;
+  const AttendeeView view =
+      ViewOf(*fair_, *compat_, *schedule_, of_attendee_[a], a);
+  const int cap = fair_->MaxMeetings(a);
+  out.reserve(employers.size());
+  for (int e : employers) {
+    out.push_back(
+        ExplainPair(*fair_, *compat_, seats_at_[e], a, e, view, cap));
+  }
+  return out;
 }
 
 std::string RenderExplanation(const Fair& fair, const Explanation& x) {

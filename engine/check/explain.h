@@ -37,6 +37,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -139,6 +140,37 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
                                     const Schedule& schedule,
                                     const std::string& attendee_id,
                                     const std::string& employer_id);
+
+// Explains many pairs of one schedule, e.g. every wish of a fair (the
+// report's unmet wishes), without a pass over the schedule per pair:
+// construction indexes the meetings by attendee and by employer once,
+// O(attendee places) (each taken seat is scored then); each attendee then
+// costs O(their meetings) and each of their pairs O(slots + the seats at
+// that employer).
+//
+//   PairExplainer explainer(fair, compat, schedule);
+//   for (const PairExplanation& p : explainer.ExplainPairs(a, fair.attendees[a].wants)) ...
+class PairExplainer {
+ public:
+  // All three must outlive it. REQUIRES: `compat` was built from `fair`.
+  PairExplainer(const Fair& fair, const Compatibility& compat,
+                const Schedule& schedule);
+
+  // Attendee `a` with each of `employers`, in that order, each as
+  // Explain(fair, compat, schedule, A, E) gives it in `pair`.
+  // REQUIRES: 0 <= a < num_attendees; every employer in range.
+  std::vector<PairExplanation> ExplainPairs(
+      int a, const std::vector<int>& employers) const;
+
+ private:
+  const Fair* fair_;
+  const Compatibility* compat_;
+  const Schedule* schedule_;
+  // Per attendee, their in-range meetings (indices in schedule order).
+  std::vector<std::vector<int>> of_attendee_;
+  // Per employer, each seat taken there: (slot, holder), scored once.
+  std::vector<std::vector<std::pair<int, SeatHolder>>> seats_at_;
+};
 
 // The explanation as text for a terminal: the conversations, then the
 // pair in detail or the top employers, ending with a newline. Scores print

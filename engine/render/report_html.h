@@ -2,7 +2,10 @@
 // warnings worth acting on (the loader's warnings; attendees left out or
 // below meetings.min, each named with the measured reason and the advice
 // that follows from it; employers left out, unused tables, unmet
-// must-meets, tags only one side uses), and inline SVG charts. A rerun's
+// must-meets, tags only one side uses), when the fair has wishes or
+// requirements how they fare (demand per employer against its seats,
+// wishes met per rank, each unmet wish with check/explain's verdict, the
+// requirements that exclude the most pairs), and inline SVG charts. A rerun's
 // report names its baseline and what changed against it.
 // One self-contained file: inline CSS and SVG, no scripts, no external
 // resources; every text from the fair is HTML-escaped; deterministic.

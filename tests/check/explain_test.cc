@@ -352,13 +352,20 @@ TEST_CASE("the text of a pair shows score, eligibility, windows and seats",
                        "0.75 vs your 0.75)\n"));
 }
 
-TEST_CASE("explain on planned fairs: a pair meets exactly when it is planned",
-          "[check]") {
+// Small random fairs with windows and avoids, for the tests on planned
+// fairs.
+testing::RandomFairSpec PlannedFairSpec() {
   testing::RandomFairSpec spec;
   spec.attendees = 8;
   spec.employers = 4;
   spec.windows = true;
   spec.avoids = 3;
+  return spec;
+}
+
+TEST_CASE("explain on planned fairs: a pair meets exactly when it is planned",
+          "[check]") {
+  const testing::RandomFairSpec spec = PlannedFairSpec();
   for (std::uint32_t seed = 1; seed <= 20; ++seed) {
     CAPTURE(seed);
     const Fair fair = testing::RandomFair(seed, spec);
@@ -384,6 +391,40 @@ TEST_CASE("explain on planned fairs: a pair meets exactly when it is planned",
       }
     }
   }
+}
+
+TEST_CASE("PairExplainer gives every pair as Explain does", "[check]") {
+  const testing::RandomFairSpec spec = PlannedFairSpec();
+  for (std::uint32_t seed = 1; seed <= 10; ++seed) {
+    CAPTURE(seed);
+    const Fair fair = testing::RandomFair(seed, spec);
+    const Compatibility compat = Compatibility::Build(fair);
+    absl::StatusOr<PlanOutcome> plan = Plan(compat, PlanOptions{});
+    if (!plan.ok()) continue;
+    // A meeting at an employer out of range changes nothing.
+    Schedule schedule = plan->schedule;
+    schedule.meetings.push_back({0, fair.num_employers(), 1, {0}});
+    const PairExplainer explainer(fair, compat, schedule);
+    std::vector<int> all(fair.num_employers());
+    for (int e = 0; e < fair.num_employers(); ++e) all[e] = e;
+    for (int a = 0; a < fair.num_attendees(); ++a) {
+      const std::vector<PairExplanation> pairs = explainer.ExplainPairs(a, all);
+      REQUIRE(pairs.size() == all.size());
+      for (int e = 0; e < fair.num_employers(); ++e) {
+        absl::StatusOr<Explanation> x =
+            Explain(fair, compat, plan->schedule, fair.attendees[a].id,
+                    fair.employers[e].id);
+        REQUIRE(x.ok());
+        CHECK(pairs[e].employer == e);
+        CHECK(pairs[e].verdict == x->pair->verdict);
+        CHECK(pairs[e].verdict_text == x->pair->verdict_text);
+        CHECK(pairs[e].meeting == x->pair->meeting);
+      }
+    }
+  }
+  const Fair fair = testing::RandomFair(1, spec);
+  const Compatibility compat = Compatibility::Build(fair);
+  CHECK(PairExplainer(fair, compat, Schedule{}).ExplainPairs(0, {}).empty());
 }
 
 }  // namespace

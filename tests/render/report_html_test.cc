@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/check/explain.h"
+#include "engine/render/schedules_html.h"  // HtmlEscape
 #include "tests/check/shortfall_fixture.h"
 #include "tests/render/render_fixture.h"
 
@@ -321,9 +323,178 @@ TEST_CASE("report.html escapes every text from the fair", "[render]") {
   CHECK(Contains(html, "&lt;i&gt;sales&lt;/i&gt;"));
 }
 
+// The fixture with wishes on both sides and two requirements, min_score 0
+// so that only requirements (and avoids) decide eligibility:
+//   Ada wants Acme (met at 10:00);
+//   Hương wants Blue Labs, then Acme (met at 10:00);
+//   Şükrü wants Acme, whose requirement he fails, then Blue Labs;
+//   Acme wants Şükrü, Blue Labs wants Ada (met at 10:15).
+// Blue Labs is there at 10:15 only, with one seat (Ada's): its two
+// eligible wishers are more than its seats.
+Fair WishFair() {
+  Fair fair = FixtureFair();
+  fair.config.min_score = 0;
+  fair.attendees[0].wants = {0};
+  fair.attendees[1].wants = {1, 0};
+  fair.attendees[2].wants = {0, 1};
+  fair.attendees[2].program = "BSc Sales";
+  fair.employers[0].wants = {2};
+  fair.employers[1].wants = {0};
+  fair.employers[1].group_size = 1;
+  fair.employers[1].available = {fair.slots[1]};
+  Requirement msc;
+  msc.field = "program";
+  msc.any_of = {"msc computer science"};
+  msc.mark = {"fixture/employers.yaml", 9, 5};
+  fair.employers[0].requirements = {msc};
+  // Şükrü asks for remote work, which only Blue Labs states.
+  Requirement remote;
+  remote.field = "extra.remote";
+  remote.any_of = {"yes"};
+  remote.mark = {"fixture/attendees.yaml", 30, 5};
+  fair.attendees[2].requirements = {remote};
+  fair.employers[1].extra = {{"remote", "yes"}};
+  return fair;
+}
+
+// The text of the "Wishes and requirements" part.
+std::string WishPart(const std::string& html) {
+  std::size_t begin = html.find("<h2>Wishes and requirements</h2>");
+  std::size_t end = html.find("<h2>", begin + 1);
+  REQUIRE(begin != std::string::npos);
+  REQUIRE(end != std::string::npos);
+  return html.substr(begin, end - begin);
+}
+
+TEST_CASE("report.html weighs each employer's demand against its seats",
+          "[render]") {
+  const std::string part = WishPart(Render(WishFair(), FixtureSchedule()));
+  INFO(part);
+  CHECK(Contains(part, "1 of 2 wished employers are oversubscribed"));
+  // Blue Labs first: wished by Hương and Şükrü, Hương's first choice, both
+  // eligible, 1 seat (1 table x 1 x 1 slot), Ada's in use.
+  CHECK(Contains(part,
+                 "<tr class=\"over\"><td><b>Blue Labs</b><span "
+                 "class=\"flag\">oversubscribed</span></td><td "
+                 "class=\"n\">2</td><td class=\"n\">1</td><td "
+                 "class=\"n\">2</td><td class=\"n\">1</td><td "
+                 "class=\"n\">1</td></tr>"));
+  // Acme: wished by all three, first for Ada and Şükrü, Şükrü fails its
+  // requirement; 2 tables x 3 x 3 slots, Ada's and Hương's in use.
+  CHECK(Contains(part,
+                 "<tr><td><b>Acme Energy</b></td><td class=\"n\">3</td><td "
+                 "class=\"n\">2</td><td class=\"n\">2</td><td "
+                 "class=\"n\">18</td><td class=\"n\">2</td></tr>"));
+  CHECK(part.find("Blue Labs") < part.find("Acme Energy"));
+
+  // First choices alone oversubscribe too: three first choices for two
+  // seats at Blue Labs, whatever their eligibility.
+  Fair fair = WishFair();
+  fair.employers[1].group_size = 2;
+  for (Attendee& a : fair.attendees) a.wants = {1};
+  fair.attendees[2].avoid = {1};
+  const std::string first = WishPart(Render(fair, FixtureSchedule()));
+  CHECK(Contains(first,
+                 "<td><b>Blue Labs</b><span class=\"flag\">oversubscribed"
+                 "</span></td><td class=\"n\">3</td><td class=\"n\">3</td>"
+                 "<td class=\"n\">2</td><td class=\"n\">2</td>"));
+}
+
+TEST_CASE("report.html counts the wishes met per rank on each side",
+          "[render]") {
+  const std::string part = WishPart(Render(WishFair(), FixtureSchedule()));
+  INFO(part);
+  CHECK(Contains(part, "<tr><td>1</td><td class=\"n\">1 of 3 (33%)</td><td "
+                       "class=\"n\">1 of 2 (50%)</td></tr>"));
+  CHECK(Contains(part, "<tr><td>2</td><td class=\"n\">1 of 2 (50%)</td><td "
+                       "class=\"n\">\xE2\x80\x93</td></tr>"));
+  CHECK(Contains(part, "<tr><td><b>all</b></td><td class=\"n\">2 of 5 "
+                       "(40%)</td><td class=\"n\">1 of 2 (50%)</td></tr>"));
+  CHECK_FALSE(Contains(part, "<td>3</td>"));
+  CHECK_FALSE(Contains(part, "<td>6+</td>"));
+}
+
+TEST_CASE("report.html gives each unmet wish explain's verdict", "[render]") {
+  const Fair fair = WishFair();
+  const std::string part = WishPart(Render(fair, FixtureSchedule()));
+  INFO(part);
+  CHECK(Contains(part, "3 of 5 wishes are not met"));
+  CHECK(Contains(part, "<li><b>requirement-failed</b> 1</li><li><b>"
+                       "employer-full</b> 2</li>"));
+  // Şükrü's first wish, with the verdict text of fairmatch explain.
+  const Compatibility compat = Compatibility::Build(fair);
+  absl::StatusOr<Explanation> x =
+      Explain(fair, compat, FixtureSchedule(), "a003", "e001");
+  REQUIRE(x.ok());
+  CHECK(x->pair->verdict == Verdict::kRequirementFailed);
+  CHECK(Contains(part, "<tr><td><b>Şükrü Öztürk</b> (a003)</td><td><b>Acme "
+                       "Energy</b></td><td class=\"n\">1</td><td>"
+                       "requirement-failed</td><td>" +
+                           HtmlEscape(x->pair->verdict_text) + "</td></tr>"));
+  CHECK(Contains(part, "requires program is msc computer science and Şükrü "
+                       "Öztürk&#39;s is &#39;BSc Sales&#39;"));
+  // By attendee, then rank; Ada's met wish is not listed.
+  const std::size_t huong = part.find("<td><b>Nguyễn Thị Hương</b>");
+  const std::size_t sukru_first = part.find("<td><b>Şükrü Öztürk</b>");
+  REQUIRE(huong != std::string::npos);
+  CHECK(huong < sukru_first);
+  CHECK(render_testing::CountOccurrences(part, "<td>employer-full</td>") == 2);
+  CHECK_FALSE(Contains(part, "<td><b>Ada Lovelace</b>"));
+
+  Schedule all_met = FixtureSchedule();
+  Fair met_fair = WishFair();
+  met_fair.attendees[1].wants = {0};
+  met_fair.attendees[2].wants = {};
+  CHECK(Contains(WishPart(Render(met_fair, all_met)),
+                 "<p>Every wish of an attendee is met.</p>"));
+}
+
+TEST_CASE("report.html ranks requirement clauses by the pairs they exclude",
+          "[render]") {
+  Fair fair = WishFair();
+  fair.employers[1].requirements = {fair.employers[0].requirements[0]};
+  fair.employers[1].requirements[0].any_of = {"msc computer science",
+                                              "bsc sales"};
+  const std::string part = WishPart(Render(fair, FixtureSchedule()));
+  INFO(part);
+  CHECK(Contains(part, "3 requirement clauses."));
+  // Acme's excludes Şükrü, Şükrü's excludes Acme, Blue Labs' nobody.
+  const std::string acme =
+      "<tr><td><b>Acme Energy</b> <i>employer</i></td><td>program is msc "
+      "computer science</td><td class=\"n\">1 of 3</td><td "
+      "class=\"mark\">fixture/employers.yaml:9:5</td></tr>";
+  const std::string sukru =
+      "<tr><td><b>Şükrü Öztürk</b> (a003) <i>attendee</i></td><td>"
+      "extra.remote is yes</td><td class=\"n\">1 of 2</td><td "
+      "class=\"mark\">fixture/attendees.yaml:30:5</td></tr>";
+  CHECK(Contains(part, acme));
+  CHECK(Contains(part, sukru));
+  CHECK(Contains(part, "<td>program is one of msc computer science, bsc "
+                       "sales</td><td class=\"n\">0 of 3</td>"));
+  CHECK(part.find(acme) < part.find(sukru));
+  CHECK(part.find(sukru) < part.find("bsc sales"));
+}
+
+TEST_CASE("report.html has no wishes part without wishes or requirements",
+          "[render]") {
+  const std::string html = Render(FixtureFair(), FixtureSchedule());
+  CHECK_FALSE(Contains(html, "Wishes and requirements"));
+  CHECK_FALSE(Contains(html, "table.grid"));
+  // Requirements alone give the requirements, not the wishes.
+  Fair fair = WishFair();
+  for (Attendee& a : fair.attendees) a.wants.clear();
+  for (Employer& e : fair.employers) e.wants.clear();
+  const std::string part = WishPart(Render(fair, FixtureSchedule()));
+  CHECK(Contains(part, "Requirements that exclude the most pairs"));
+  CHECK_FALSE(Contains(part, "Demand per employer"));
+  CHECK_FALSE(Contains(part, "Wishes met per rank"));
+}
+
 TEST_CASE("report.html is deterministic", "[render]") {
   CHECK(Render(FixtureFair(), FixtureSchedule()) ==
         Render(FixtureFair(), FixtureSchedule()));
+  CHECK(Render(WishFair(), FixtureSchedule()) ==
+        Render(WishFair(), FixtureSchedule()));
 }
 
 TEST_CASE("report.html copes with an empty fair", "[render]") {
