@@ -160,7 +160,8 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
   // Wishes met: the distinct meeting pairs, sorted for lookups.
   std::vector<std::pair<int, int>> pairs;
   pairs.reserve(seats.size());
-  for (const Seat& seat : seats) pairs.emplace_back(seat.attendee, seat.employer);
+  for (const Seat& seat : seats)
+    pairs.emplace_back(seat.attendee, seat.employer);
   std::sort(pairs.begin(), pairs.end());
   const auto meets = [&](int a, int e) {
     return std::binary_search(pairs.begin(), pairs.end(), std::pair(a, e));

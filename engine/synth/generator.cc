@@ -491,8 +491,8 @@ EmployerRules DrawEmployerRules(SynthRandom& rng, double scale,
     // Graduate roles, early-career roles, undergraduate programmes.
     constexpr std::array<double, 3> kSetWeights = {0.5, 0.3, 0.2};
     constexpr std::array<unsigned, 3> kSets = {
-        (1u << kMaster) | (1u << kDoctorate), (1u << kBachelor) | (1u << kMaster),
-        1u << kBachelor};
+        (1u << kMaster) | (1u << kDoctorate),
+        (1u << kBachelor) | (1u << kMaster), 1u << kBachelor};
     r.levels = kSets[rng.Weighted(kSetWeights)];
   }
   if (rng.Bernoulli(scale * kYearShare)) {
@@ -509,13 +509,12 @@ AttendeeFacts DrawAttendeeFacts(SynthRandom& rng, double scale, int programme,
   f.programme = programme;
   if (stage == kGraduateStage) {
     f.level = rng.Bernoulli(kDoctorateShare) ? kDoctorate : kMaster;
-    f.graduation_year = final_year + (f.level == kMaster
-                                          ? rng.UniformInt(0, 1)
-                                          : rng.UniformInt(0, 3));
+    f.graduation_year =
+        final_year +
+        (f.level == kMaster ? rng.UniformInt(0, 1) : rng.UniformInt(0, 3));
   } else {
-    f.graduation_year = final_year + (stage == kFinalYearStage
-                                          ? 0
-                                          : rng.UniformInt(1, 3));
+    f.graduation_year =
+        final_year + (stage == kFinalYearStage ? 0 : rng.UniformInt(1, 3));
   }
   f.authorised = rng.Bernoulli(kAuthorisedShare);
   f.requires_remote = rng.Bernoulli(scale * kRemoteRequiredShare);
@@ -545,8 +544,7 @@ void AppendEmployerRules(std::string* out, const SynthCatalogue& c,
   if (r.levels != 0) {
     key("extra.level: [");
     const char* level_separator = "";
-    for (int level = 0; level < static_cast<int>(kLevelNames.size());
-         ++level) {
+    for (int level = 0; level < static_cast<int>(kLevelNames.size()); ++level) {
       if (((r.levels >> level) & 1u) == 0) continue;
       out->append(level_separator);
       out->append(kLevelNames[level]);
@@ -824,7 +822,8 @@ std::vector<double> DrawPopularity(SynthRandom& rng,
   std::vector<int> order(n);
   for (int e = 0; e < n; ++e) order[e] = e;
   for (int i = n - 1; i > 0; --i) {  // Fisher-Yates
-    std::swap(order[i], order[rng.UniformInt(static_cast<std::uint64_t>(i) + 1)]);
+    std::swap(order[i],
+              order[rng.UniformInt(static_cast<std::uint64_t>(i) + 1)]);
   }
   for (int r = 0; r < n; ++r) {
     SynthEmployer& e = employers[order[r]];
@@ -844,9 +843,8 @@ std::vector<double> DrawPopularity(SynthRandom& rng,
 int DrawPopular(SynthRandom& rng, const std::vector<double>& running) {
   const double x = rng.Uniform() * running.back();
   const auto it = std::upper_bound(running.begin(), running.end(), x);
-  return static_cast<int>(
-      std::min(it - running.begin(),
-               static_cast<std::ptrdiff_t>(running.size()) - 1));
+  return static_cast<int>(std::min(
+      it - running.begin(), static_cast<std::ptrdiff_t>(running.size()) - 1));
 }
 
 // An attendee's wants: 1-5 employers (2-4 for three in four), chosen among
@@ -869,9 +867,8 @@ std::vector<int> PickWants(SynthRandom& rng, const AttendeeProfile& a,
     }
     candidates.push_back(e);
   }
-  return BestFirst(std::move(candidates), count, [&](int e) {
-    return Affinity(a, employers[e]);
-  });
+  return BestFirst(std::move(candidates), count,
+                   [&](int e) { return Affinity(a, employers[e]); });
 }
 
 // What the employers' lists of attendees need to know of each attendee.
@@ -904,9 +901,7 @@ std::vector<std::string> EmployerLists(const SynthOptions& options,
   const int n = static_cast<int>(attendees.size());
   for (int e = 0; e < static_cast<int>(employers.size()); ++e) {
     SynthEmployer& emp = employers[e];
-    const auto fit = [&](int a) {
-      return Affinity(attendees[a].profile, emp);
-    };
+    const auto fit = [&](int a) { return Affinity(attendees[a].profile, emp); };
     const auto acceptable = [&](int a, const std::vector<int>& seen) {
       return std::find(seen.begin(), seen.end(), a) == seen.end() &&
              !Avoids(attendees[a], e) &&
@@ -1117,8 +1112,8 @@ AttendeeRecords GenerateAttendees(const SynthOptions& options,
     }
     std::vector<int> wants;
     if (wishes && wish_rng.Bernoulli(options.wishes)) {
-      wants = PickWants(wish_rng, profile, facts, *employers, popularity,
-                        avoid);
+      wants =
+          PickWants(wish_rng, profile, facts, *employers, popularity, avoid);
     }
 
     // Emit.
@@ -1214,8 +1209,8 @@ absl::Status Validate(const SynthOptions& o) {
                      "], got ", o.avoids));
   }
   if (!(o.requirements >= 0 && o.requirements <= 4)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "requirements must be in [0, 4], got ", o.requirements));
+    return absl::InvalidArgumentError(
+        absl::StrCat("requirements must be in [0, 4], got ", o.requirements));
   }
   if (!(o.wishes >= 0 && o.wishes <= 1)) {
     return absl::InvalidArgumentError(
@@ -1235,8 +1230,8 @@ absl::StatusOr<SynthFiles> GenerateFair(const SynthOptions& options) {
   absl::CivilDay date;
   files.event_yaml = EventYaml(options, *world.catalogue, day, &date);
   const int final_year = FinalYear(date);
-  std::vector<SynthEmployer> employers = GenerateEmployers(
-      options, world, day, final_year, &files.employers_yaml);
+  std::vector<SynthEmployer> employers =
+      GenerateEmployers(options, world, day, final_year, &files.employers_yaml);
   AttendeeRecords attendees = GenerateAttendees(
       options, world, day, final_year, &employers, &files.attendees_yaml);
   // The employers' lists of attendees, now that the attendees exist.

@@ -149,8 +149,7 @@ TEST_CASE("bound, gap and stage times appear only when known", "[render]") {
   CHECK(json.find("time_per_stage") == std::string::npos);
 }
 
-TEST_CASE("wish and fit metrics appear only when someone wishes",
-          "[render]") {
+TEST_CASE("wish and fit metrics appear only when someone wishes", "[render]") {
   Fair fair = FixtureFair();
   Compatibility compat = Compatibility::Build(fair);
   Metrics metrics = SampleMetrics();

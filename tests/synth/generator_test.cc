@@ -1,4 +1,3 @@
-#include "engine/base/civil_time.h"
 #include "engine/synth/generator.h"
 
 #include <yaml-cpp/yaml.h>
@@ -18,6 +17,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "engine/base/civil_time.h"
 #include "engine/check/check.h"
 #include "engine/io/fair_loader.h"
 #include "engine/model/fair.h"
@@ -663,7 +663,8 @@ TEST_CASE(
   REQUIRE(outcome.ok());
   const std::vector<Violation> violations =
       CheckSchedule(fair, compat, outcome->schedule);
-  for (const Violation& v : violations) UNSCOPED_INFO(v.kind << ": " << v.message);
+  for (const Violation& v : violations)
+    UNSCOPED_INFO(v.kind << ": " << v.message);
   CHECK(violations.empty());
 }
 
