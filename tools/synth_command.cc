@@ -1,5 +1,5 @@
 // fairmatch synth OUT_DIR [--attendees N] [--employers N] [--slots N]
-//                         [--seed N]
+//                         [--seed N] [--requirements SCALE] [--wishes SHARE]
 //
 // Writes a seeded synthetic fair (engine/synth/generator.h) as a fair
 // folder: event.yaml, attendees.yaml, employers.yaml, config.yaml.
@@ -67,6 +67,17 @@ void AddSynthCommand(CLI::App& app, int* exit_code) {
   synth
       ->add_option("--seed", args->options.seed,
                    "Seed; equal seeds give identical files")
+      ->capture_default_str();
+  synth
+      ->add_option("--requirements", args->options.requirements,
+                   "Employers' requirements and the attendee fields they "
+                   "read: 0 none, 1 the shares of docs/synth.md (25% of "
+                   "employers restrict the programme, ...), up to 4")
+      ->capture_default_str();
+  synth
+      ->add_option("--wishes", args->options.wishes,
+                   "Share of attendees with a ranked wants list (0 none, up "
+                   "to 1); also scales employers' wants and must_meet")
       ->capture_default_str();
   synth->callback([args, exit_code] {
     if (absl::Status status = RunSynth(*args); !status.ok()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "engine/score/score_blocks.h"
@@ -30,6 +31,42 @@ bool Intersects(const SlotBits& x, const SlotBits& y) {
 
 double Ratio(double numerator, double denominator) {
   return denominator > 0 ? numerator / denominator : 0.0;
+}
+
+// The lowest value and the one at index floor(0.1 * (n - 1)) of `totals`;
+// 0, 0 when empty.
+std::pair<double, double> WorstAndP10(std::vector<double> totals) {
+  if (totals.empty()) return {0, 0};
+  std::sort(totals.begin(), totals.end());
+  return {totals.front(), totals[(totals.size() - 1) / 10]};
+}
+
+// Counts one side's wishes: people with a wish list, those whose first
+// wish meets them, all wishes and those met. `met(person, other)` tells
+// whether the pair meets.
+struct WishCount {
+  int people = 0;
+  int first_met = 0;
+  long long wishes = 0;
+  long long met = 0;
+};
+template <typename Person, typename Met>
+WishCount CountWishes(const std::vector<Person>& people, int num_other,
+                      Met met) {
+  WishCount count;
+  for (int p = 0; p < static_cast<int>(people.size()); ++p) {
+    const std::vector<int>& wants = people[p].wants;
+    if (wants.empty()) continue;
+    ++count.people;
+    for (std::size_t r = 0; r < wants.size(); ++r) {
+      const int x = wants[r];
+      const bool meets = x >= 0 && x < num_other && met(p, x);
+      ++count.wishes;
+      count.met += meets ? 1 : 0;
+      if (r == 0 && meets) ++count.first_met;
+    }
+  }
+  return count;
 }
 
 }  // namespace
@@ -77,6 +114,7 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
            std::tie(y.attendee, y.slot, y.employer);
   });
   std::vector<double> totals(num_attendees, 0.0);
+  std::vector<double> fits(num_attendees, 0.0);
   std::vector<int> counts(num_attendees, 0);
   for (size_t j = 0; j < seats.size();) {
     const int a = seats[j].attendee;
@@ -84,7 +122,9 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
     int last_slot = -1;
     int used_slots = 0;
     for (; j < seats.size() && seats[j].attendee == a; ++j) {
-      totals[a] += compat.Pair(a, seats[j].employer).score;
+      const PairScore& pair = compat.Pair(a, seats[j].employer);
+      totals[a] += pair.score;
+      fits[a] += pair.fit;
       ++counts[a];
       const int s = seats[j].slot;
       if (!slot_ok(s) || s == last_slot) continue;
@@ -98,6 +138,7 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
   }
   for (int a = 0; a < num_attendees; ++a) {
     metrics.total_score += totals[a];
+    metrics.total_fit += fits[a];
     if (counts[a] == 0) ++metrics.attendees_with_no_meeting;
     if (counts[a] >= std::min(fair.config.meetings_min, fair.MaxMeetings(a))) {
       ++metrics.attendees_reaching_min;
@@ -113,6 +154,30 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
     metrics.attendee_total_p10 = sorted[(num_attendees - 1) / 10];
     metrics.attendee_total_median = sorted[(num_attendees - 1) / 2];
   }
+  std::tie(metrics.attendee_fit_worst, metrics.attendee_fit_p10) =
+      WorstAndP10(std::move(fits));
+
+  // Wishes met: the distinct meeting pairs, sorted for lookups.
+  std::vector<std::pair<int, int>> pairs;
+  pairs.reserve(seats.size());
+  for (const Seat& seat : seats)
+    pairs.emplace_back(seat.attendee, seat.employer);
+  std::sort(pairs.begin(), pairs.end());
+  const auto meets = [&](int a, int e) {
+    return std::binary_search(pairs.begin(), pairs.end(), std::pair(a, e));
+  };
+  const WishCount by_attendees =
+      CountWishes(fair.attendees, num_employers, meets);
+  const WishCount by_employers = CountWishes(
+      fair.employers, num_attendees, [&](int e, int a) { return meets(a, e); });
+  metrics.attendees_with_wishes = by_attendees.people;
+  metrics.wishes_first_met_share =
+      Ratio(by_attendees.first_met, by_attendees.people);
+  metrics.wishes_met_share =
+      Ratio(static_cast<double>(by_attendees.met), by_attendees.wishes);
+  metrics.employers_with_wishes = by_employers.people;
+  metrics.employer_wishes_met_share =
+      Ratio(static_cast<double>(by_employers.met), by_employers.wishes);
 
   // Employer side: available cells and seats, unused employers and tables.
   const size_t words = (static_cast<size_t>(num_slots) + 63) / 64;

@@ -43,6 +43,21 @@ struct Metrics {
   double seat_utilisation = 0;
   int employers_without_meetings = 0;
   int tables_without_meetings = 0;
+  // Wishes (`wants` of either side; docs/outputs.md): how many attendees
+  // and employers rank someone; of those attendees, the share whose first
+  // wish meets them; of all attendees' wishes (and of all employers'),
+  // the share that meet. Shares are 0 when nobody wishes.
+  int attendees_with_wishes = 0;
+  double wishes_first_met_share = 0;
+  double wishes_met_share = 0;
+  int employers_with_wishes = 0;
+  double employer_wishes_met_share = 0;
+  // The same sums as total_score and attendee_total_worst / _p10, of the
+  // pairs' fit (the score without what wishes add), so that plans with and
+  // without wish weights compare on fit.
+  double total_fit = 0;
+  double attendee_fit_worst = 0;
+  double attendee_fit_p10 = 0;
   // Attendee idle gaps: free slots between an attendee's first and last
   // meeting, summed over attendees. Counted in slot indices, so a break
   // between two consecutive slots is not idle time.

@@ -193,6 +193,18 @@ void AppendMetrics(const Metrics& m, std::string* out) {
   w.Int("employers_without_meetings", m.employers_without_meetings);
   w.Int("tables_without_meetings", m.tables_without_meetings);
   w.Int("attendee_idle_slots", m.attendee_idle_slots);
+  // Only for fairs with wishes: without them fit is the score, and the
+  // files of fairs without wishes stay as they were.
+  if (m.attendees_with_wishes > 0 || m.employers_with_wishes > 0) {
+    w.Int("attendees_with_wishes", m.attendees_with_wishes);
+    w.Number("wishes_first_met_share", m.wishes_first_met_share);
+    w.Number("wishes_met_share", m.wishes_met_share);
+    w.Int("employers_with_wishes", m.employers_with_wishes);
+    w.Number("employer_wishes_met_share", m.employer_wishes_met_share);
+    w.Number("total_fit", m.total_fit);
+    w.Number("attendee_fit_worst", m.attendee_fit_worst);
+    w.Number("attendee_fit_p10", m.attendee_fit_p10);
+  }
   // Negative means "not computed"; absent is clearer than a sentinel.
   if (m.upper_bound >= 0) w.Number("upper_bound", m.upper_bound);
   if (m.gap >= 0) w.Number("gap", m.gap);

@@ -36,10 +36,17 @@ constexpr char kEmailDomain[] = "example.edu";
 
 // Independent random streams, so that e.g. the employers of a seed do not
 // change when only the number of attendees does.
+// The streams of requirements and wishes are their own, so that turning
+// them on adds lines to a fair and changes nothing else (only an attendee's
+// must_meet may change, to respect a requirement).
 enum Stream : std::uint64_t {
   kEventStream = 1,
   kEmployerStream,
-  kAttendeeStream
+  kAttendeeStream,
+  kEmployerRuleStream,
+  kAttendeeFactStream,
+  kAttendeeWishStream,
+  kEmployerWishStream
 };
 
 SynthRandom StreamRandom(std::uint64_t seed, Stream stream) {
@@ -134,6 +141,9 @@ struct World {
   std::vector<std::vector<int>> programme_skills, programme_sectors;
   std::vector<double> sector_weights;
   std::vector<int> sector_tag;
+  // The programmes that prefer each sector: those an employer restricting
+  // the programme accepts.
+  std::vector<std::vector<int>> sector_programmes;
   std::vector<std::vector<int>> sector_kinds, sector_skills;
   std::vector<int> general_skills;
   std::array<int, kKinds.size()> kind_tags;
@@ -163,6 +173,12 @@ World PrepareWorld() {
       sectors.push_back(static_cast<int>(it - c.sectors.begin()));
     }
     w.programme_sectors.push_back(std::move(sectors));
+  }
+  w.sector_programmes.resize(c.sectors.size());
+  for (std::size_t p = 0; p < w.programme_sectors.size(); ++p) {
+    for (int sector : w.programme_sectors[p]) {
+      w.sector_programmes[sector].push_back(static_cast<int>(p));
+    }
   }
   w.general_skills = w.tags.InternAll(c.general_skills);
   for (std::size_t k = 0; k < kKinds.size(); ++k) {
@@ -314,9 +330,10 @@ void AppendRatings(std::string* out, const SynthCatalogue& c,
   out->append("}");
 }
 
+// `indices` in the order given: sorted for must_meet and avoid, ranked for
+// wants.
 void AppendIdList(std::string* out, const std::vector<std::string>& ids,
-                  std::vector<int> indices) {
-  std::sort(indices.begin(), indices.end());
+                  const std::vector<int>& indices) {
   out->append("[");
   for (std::size_t i = 0; i < indices.size(); ++i) {
     if (i > 0) out->append(", ");
@@ -328,8 +345,9 @@ void AppendIdList(std::string* out, const std::vector<std::string>& ids,
 // ---------------------------------------------------------------------------
 // The event.
 
+// Also sets *date to the event's date.
 std::string EventYaml(const SynthOptions& options, const SynthCatalogue& c,
-                      const Day& day) {
+                      const Day& day, absl::CivilDay* date_out) {
   SynthRandom rng = StreamRandom(options.seed, kEventStream);
   // A Tuesday, Wednesday or Thursday in a fair season.
   constexpr std::array<int, 5> kMonths = {2, 3, 9, 10, 11};
@@ -344,6 +362,7 @@ std::string EventYaml(const SynthOptions& options, const SynthCatalogue& c,
       month >= 9 ? "Fall " : "Spring ",
       c.event_names[rng.UniformInt(c.event_names.size())], " ", date.year());
   const char* venue = c.venues[rng.UniformInt(c.venues.size())];
+  *date_out = date;
 
   std::string out;
   absl::StrAppend(&out, "# Synthetic fair from `fairmatch synth` (seed ",
@@ -379,17 +398,194 @@ std::string EventYaml(const SynthOptions& options, const SynthCatalogue& c,
 }
 
 // ---------------------------------------------------------------------------
+// Requirements: what employers restrict, and the fields they read.
+
+enum Level { kBachelor, kMaster, kDoctorate };
+constexpr std::array<const char*, 3> kLevelNames = {"BSc", "MSc", "PhD"};
+constexpr int kFinalYearStage = 1;  // kStageWeights: 0, 1 undergraduate
+constexpr int kGraduateStage = 2;
+
+// The shares of docs/synth.md at requirements = 1. Programme: employers
+// that screen by field of study; level: O*NET 29.3 puts about 17% of
+// occupations in job zone 5 (graduate degree usual), so about a fifth of
+// employers ask for one level or two; graduation year: employers hiring
+// one cohort; work authorisation: those that cannot sponsor a visa.
+constexpr double kProgrammeShare = 0.25;
+constexpr double kLevelShare = 0.20;
+constexpr double kYearShare = 0.15;
+constexpr double kAuthorisationShare = 0.10;
+constexpr double kRemoteRequiredShare = 0.03;  // of attendees
+constexpr double kRemoteShare = 0.3;           // employers offering remote
+constexpr double kAuthorisedShare = 0.88;      // attendees allowed to work
+constexpr double kDoctorateShare = 0.25;       // of graduate students
+
+// An attendee's fields that employers' requirements read, and its own
+// requirement.
+struct AttendeeFacts {
+  int programme = 0;
+  int level = kBachelor;
+  int graduation_year = 0;
+  bool authorised = true;
+  bool requires_remote = false;
+};
+
+// An employer's requirements on attendees, and the field attendees'
+// requirements read. Empty (the default): accepts everyone.
+struct EmployerRules {
+  std::vector<int> programmes;     // ascending; empty: any
+  unsigned levels = 0;             // a bit per Level; 0: any
+  int year_min = 0, year_max = 0;  // year_min == 0: any
+  bool needs_authorisation = false;
+  bool remote = false;
+  bool any() const {
+    return !programmes.empty() || levels != 0 || year_min != 0 ||
+           needs_authorisation;
+  }
+};
+
+// Both sides' requirements hold for the pair, as model/intents.h would
+// evaluate the YAML written for them.
+bool Qualifies(const AttendeeFacts& a, const EmployerRules& e) {
+  if (!e.programmes.empty() &&
+      !std::binary_search(e.programmes.begin(), e.programmes.end(),
+                          a.programme)) {
+    return false;
+  }
+  if (e.levels != 0 && ((e.levels >> a.level) & 1u) == 0) return false;
+  if (e.year_min != 0 &&
+      (a.graduation_year < e.year_min || a.graduation_year > e.year_max)) {
+    return false;
+  }
+  if (e.needs_authorisation && !a.authorised) return false;
+  return !a.requires_remote || e.remote;
+}
+
+// The year final-year students graduate: this year at a spring fair, next
+// year at a fall one.
+int FinalYear(const absl::CivilDay& date) {
+  return static_cast<int>(date.year()) + (date.month() >= 9 ? 1 : 0);
+}
+
+EmployerRules DrawEmployerRules(SynthRandom& rng, double scale,
+                                const World& world, int sector,
+                                int final_year) {
+  EmployerRules r;
+  r.remote = rng.Bernoulli(kRemoteShare);
+  if (rng.Bernoulli(scale * kProgrammeShare)) {
+    // One to three of the programmes that feed the sector.
+    const std::vector<int>& feeding = world.sector_programmes[sector];
+    std::vector<double> weights;
+    for (int p : feeding) weights.push_back(world.programme_weights[p]);
+    const int n =
+        feeding.empty()
+            ? 0
+            : rng.UniformInt(1, std::min(3, static_cast<int>(feeding.size())));
+    for (int k = 0; k < n; ++k) {
+      const int i = rng.Weighted(weights);
+      weights[i] = 0;
+      r.programmes.push_back(feeding[i]);
+    }
+    std::sort(r.programmes.begin(), r.programmes.end());
+  }
+  if (rng.Bernoulli(scale * kLevelShare)) {
+    // Graduate roles, early-career roles, undergraduate programmes.
+    constexpr std::array<double, 3> kSetWeights = {0.5, 0.3, 0.2};
+    constexpr std::array<unsigned, 3> kSets = {
+        (1u << kMaster) | (1u << kDoctorate),
+        (1u << kBachelor) | (1u << kMaster), 1u << kBachelor};
+    r.levels = kSets[rng.Weighted(kSetWeights)];
+  }
+  if (rng.Bernoulli(scale * kYearShare)) {
+    r.year_min = final_year;
+    r.year_max = final_year + 1;
+  }
+  r.needs_authorisation = rng.Bernoulli(scale * kAuthorisationShare);
+  return r;
+}
+
+AttendeeFacts DrawAttendeeFacts(SynthRandom& rng, double scale, int programme,
+                                int stage, int final_year) {
+  AttendeeFacts f;
+  f.programme = programme;
+  if (stage == kGraduateStage) {
+    f.level = rng.Bernoulli(kDoctorateShare) ? kDoctorate : kMaster;
+    f.graduation_year =
+        final_year +
+        (f.level == kMaster ? rng.UniformInt(0, 1) : rng.UniformInt(0, 3));
+  } else {
+    f.graduation_year =
+        final_year + (stage == kFinalYearStage ? 0 : rng.UniformInt(1, 3));
+  }
+  f.authorised = rng.Bernoulli(kAuthorisedShare);
+  f.requires_remote = rng.Bernoulli(scale * kRemoteRequiredShare);
+  return f;
+}
+
+void AppendEmployerRules(std::string* out, const SynthCatalogue& c,
+                         const EmployerRules& r) {
+  out->append("\n    extra: {remote: ");
+  out->append(r.remote ? "yes}" : "no}");
+  if (!r.any()) return;
+  out->append("\n    requires: {");
+  const char* separator = "";
+  const auto key = [&](const char* name) {
+    out->append(separator);
+    out->append(name);
+    separator = ", ";
+  };
+  if (!r.programmes.empty()) {
+    key("program: [");
+    for (std::size_t i = 0; i < r.programmes.size(); ++i) {
+      if (i > 0) out->append(", ");
+      AppendYamlScalar(out, c.programmes[r.programmes[i]].name);
+    }
+    out->append("]");
+  }
+  if (r.levels != 0) {
+    key("extra.level: [");
+    const char* level_separator = "";
+    for (int level = 0; level < static_cast<int>(kLevelNames.size()); ++level) {
+      if (((r.levels >> level) & 1u) == 0) continue;
+      out->append(level_separator);
+      out->append(kLevelNames[level]);
+      level_separator = ", ";
+    }
+    out->append("]");
+  }
+  if (r.year_min != 0) {
+    key("extra.graduation_year: ");
+    absl::StrAppend(out, "{min: ", r.year_min, ", max: ", r.year_max, "}");
+  }
+  if (r.needs_authorisation) key("extra.work_authorization: [yes]");
+  out->append("}");
+}
+
+void AppendAttendeeFacts(std::string* out, const AttendeeFacts& f) {
+  absl::StrAppend(out, "\n    extra: {level: ", kLevelNames[f.level],
+                  ", graduation_year: ", f.graduation_year,
+                  ", work_authorization: ", f.authorised ? "yes" : "no", "}");
+  if (f.requires_remote) out->append("\n    requires: {extra.remote: [yes]}");
+}
+
+// ---------------------------------------------------------------------------
 // Employers.
 
 struct SynthEmployer {
   std::string id;
   int sector = 0;
+  int tables = 1;
   Ratings values{};
   TagSet offers, seeks;
   std::uint64_t slot_mask = 0;
-  // must_meet requests this employer may still receive: a quarter of its
-  // one-to-one capacity, so generated fairs are always feasible.
+  // must_meet requests this employer may still receive (from attendees or
+  // its own): a quarter of its one-to-one capacity, so generated fairs are
+  // always feasible.
   int must_room = 0;
+  EmployerRules rules;
+  double popularity = 0;  // relative share of attendees' wishes
+  // Where its entry in employers.yaml ends (before the last newline), for
+  // its lists of attendees, written once the attendees exist.
+  std::size_t yaml_end = 0;
 };
 
 // Bijective base 26: 0 -> A, 25 -> Z, 26 -> AA.
@@ -407,9 +603,10 @@ std::string RowLabel(int row) {
 // Writes employers.yaml into *out and returns the employers' profiles.
 std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
                                              const World& world, const Day& day,
-                                             std::string* out) {
+                                             int final_year, std::string* out) {
   const SynthCatalogue& c = *world.catalogue;
   SynthRandom rng = StreamRandom(options.seed, kEmployerStream);
+  SynthRandom rule_rng = StreamRandom(options.seed, kEmployerRuleStream);
   const int width = std::max(3, Digits(options.employers));
   const int second_half = static_cast<int>(day.slots.size()) -
                           (day.pause.start - day.start) / kSlotLength;
@@ -477,7 +674,12 @@ std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
       available.push_back({day.start, day.pause.end + k * kSlotLength});
     }
     emp.slot_mask = SlotMask(day, available);
+    emp.tables = tables;
     emp.must_room = tables * std::popcount(emp.slot_mask) / 4;
+    if (options.requirements > 0) {
+      emp.rules = DrawEmployerRules(rule_rng, options.requirements, world,
+                                    emp.sector, final_year);
+    }
 
     out->append("  - id: ");
     out->append(emp.id);
@@ -497,6 +699,8 @@ std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
       out->append("\n    available: ");
       AppendWindows(out, available);
     }
+    if (options.requirements > 0) AppendEmployerRules(out, c, emp.rules);
+    emp.yaml_end = out->size();
     out->push_back('\n');
   }
   return employers;
@@ -530,9 +734,11 @@ double Affinity(const AttendeeProfile& a, const SynthEmployer& e) {
          static_cast<double>((a.seeks & e.offers).count());
 }
 
-// Up to `count` employers the attendee shares a slot with, each the best
-// fit of a few sampled ones: whom a student would single out beforehand.
+// Up to `count` employers the attendee shares a slot with and qualifies
+// for, each the best fit of a few sampled ones: whom a student would single
+// out beforehand.
 std::vector<int> PickMustMeet(SynthRandom& rng, const AttendeeProfile& a,
+                              const AttendeeFacts& facts,
                               std::vector<SynthEmployer>& employers,
                               int count) {
   std::vector<int> picked;
@@ -544,6 +750,7 @@ std::vector<int> PickMustMeet(SynthRandom& rng, const AttendeeProfile& a,
       const int e = static_cast<int>(rng.UniformInt(employers.size()));
       if ((employers[e].slot_mask & a.slot_mask) == 0) continue;
       if (employers[e].must_room <= 0) continue;
+      if (!Qualifies(facts, employers[e].rules)) continue;
       if (std::find(picked.begin(), picked.end(), e) != picked.end()) continue;
       ++valid;
       const double affinity = Affinity(a, employers[e]);
@@ -586,6 +793,181 @@ std::vector<int> PickAvoid(SynthRandom& rng, const AttendeeProfile& a,
   return picked;
 }
 
+// ---------------------------------------------------------------------------
+// Wishes.
+
+// The ones of `candidates` that fit best, `count` at most, best first (ties
+// by index): a ranked wish list.
+template <typename FitOf>
+std::vector<int> BestFirst(std::vector<int> candidates, int count,
+                           FitOf fit_of) {
+  std::vector<std::pair<double, int>> ranked;
+  ranked.reserve(candidates.size());
+  for (int x : candidates) ranked.emplace_back(-fit_of(x), x);
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<int> out;
+  for (int i = 0; i < count && i < static_cast<int>(ranked.size()); ++i) {
+    out.push_back(ranked[i].second);
+  }
+  return out;
+}
+
+// Popularity is Zipf-like: employers in a random order, the one at place r
+// (from 0) drawing weight tables / (r + 1), so the big names with several
+// tables tend to be the popular ones. Returns the running sums, in employer
+// order, for DrawPopular.
+std::vector<double> DrawPopularity(SynthRandom& rng,
+                                   std::vector<SynthEmployer>& employers) {
+  const int n = static_cast<int>(employers.size());
+  std::vector<int> order(n);
+  for (int e = 0; e < n; ++e) order[e] = e;
+  for (int i = n - 1; i > 0; --i) {  // Fisher-Yates
+    std::swap(order[i],
+              order[rng.UniformInt(static_cast<std::uint64_t>(i) + 1)]);
+  }
+  for (int r = 0; r < n; ++r) {
+    SynthEmployer& e = employers[order[r]];
+    e.popularity = static_cast<double>(e.tables) / (r + 1);
+  }
+  std::vector<double> running(n);
+  double total = 0;
+  for (int e = 0; e < n; ++e) {
+    total += employers[e].popularity;
+    running[e] = total;
+  }
+  return running;
+}
+
+// An employer drawn with probability proportional to its popularity, in
+// O(log employers). `running` is DrawPopularity's.
+int DrawPopular(SynthRandom& rng, const std::vector<double>& running) {
+  const double x = rng.Uniform() * running.back();
+  const auto it = std::upper_bound(running.begin(), running.end(), x);
+  return static_cast<int>(std::min(
+      it - running.begin(), static_cast<std::ptrdiff_t>(running.size()) - 1));
+}
+
+// An attendee's wants: 1-5 employers (2-4 for three in four), chosen among
+// popular ones the attendee qualifies for and does not avoid, ranked by fit.
+std::vector<int> PickWants(SynthRandom& rng, const AttendeeProfile& a,
+                           const AttendeeFacts& facts,
+                           const std::vector<SynthEmployer>& employers,
+                           const std::vector<double>& running,
+                           const std::vector<int>& avoid) {
+  constexpr std::array<double, 5> kCountWeights = {0.1, 0.25, 0.3, 0.2, 0.15};
+  const int count = 1 + rng.Weighted(kCountWeights);
+  std::vector<int> candidates;
+  for (int attempt = 0; attempt < 3 * count + 4; ++attempt) {
+    const int e = DrawPopular(rng, running);
+    if (std::find(candidates.begin(), candidates.end(), e) !=
+            candidates.end() ||
+        std::binary_search(avoid.begin(), avoid.end(), e) ||
+        !Qualifies(facts, employers[e].rules)) {
+      continue;
+    }
+    candidates.push_back(e);
+  }
+  return BestFirst(std::move(candidates), count,
+                   [&](int e) { return Affinity(a, employers[e]); });
+}
+
+// What the employers' lists of attendees need to know of each attendee.
+struct AttendeeRecord {
+  AttendeeProfile profile;
+  AttendeeFacts facts;
+  std::vector<int> avoid;  // employers, ascending
+  // No must_meet and no own cap: an employer's must_meet cannot overload
+  // it. Cleared once an employer requires the attendee (once at most).
+  bool may_be_required = false;
+};
+
+bool Avoids(const AttendeeRecord& a, int e) {
+  return std::binary_search(a.avoid.begin(), a.avoid.end(), e);
+}
+
+// The employers' own lists, each employer's as the text to add to its
+// entry: for a share of them a ranked `wants` of 2-6 attendees, for a
+// smaller share a `must_meet` of 1-2 pre-selected attendees, each the best
+// fit of those sampled that qualify, do not avoid it and (for must_meet)
+// share a slot with it, within its must_meet room.
+std::vector<std::string> EmployerLists(const SynthOptions& options,
+                                       std::vector<SynthEmployer>& employers,
+                                       std::vector<AttendeeRecord>& attendees,
+                                       const std::vector<std::string>& ids) {
+  constexpr double kWantsShare = 0.2;
+  constexpr double kMustShare = 0.05;
+  SynthRandom rng = StreamRandom(options.seed, kEmployerWishStream);
+  std::vector<std::string> lists(employers.size());
+  const int n = static_cast<int>(attendees.size());
+  for (int e = 0; e < static_cast<int>(employers.size()); ++e) {
+    SynthEmployer& emp = employers[e];
+    const auto fit = [&](int a) { return Affinity(attendees[a].profile, emp); };
+    const auto acceptable = [&](int a, const std::vector<int>& seen) {
+      return std::find(seen.begin(), seen.end(), a) == seen.end() &&
+             !Avoids(attendees[a], e) &&
+             Qualifies(attendees[a].facts, emp.rules);
+    };
+    if (rng.Bernoulli(options.wishes * kWantsShare)) {
+      const int count = rng.UniformInt(2, 6);
+      std::vector<int> candidates;
+      for (int attempt = 0; attempt < 6 * count; ++attempt) {
+        const int a = static_cast<int>(rng.UniformInt(n));
+        if (acceptable(a, candidates)) candidates.push_back(a);
+      }
+      const std::vector<int> wants =
+          BestFirst(std::move(candidates), count, fit);
+      if (!wants.empty()) {
+        lists[e].append("\n    wants: ");
+        AppendIdList(&lists[e], ids, wants);
+      }
+    }
+    if (rng.Bernoulli(options.wishes * kMustShare)) {
+      const int count = rng.Bernoulli(0.7) ? 1 : 2;
+      std::vector<int> must;
+      for (int k = 0; k < count && emp.must_room > 0; ++k) {
+        std::vector<int> candidates;
+        for (int attempt = 0; attempt < 16; ++attempt) {
+          const int a = static_cast<int>(rng.UniformInt(n));
+          if (acceptable(a, must) && acceptable(a, candidates) &&
+              attendees[a].may_be_required &&
+              (attendees[a].profile.slot_mask & emp.slot_mask) != 0) {
+            candidates.push_back(a);
+          }
+        }
+        const std::vector<int> best = BestFirst(std::move(candidates), 1, fit);
+        if (best.empty()) break;
+        must.push_back(best[0]);
+        attendees[best[0]].may_be_required = false;
+        --emp.must_room;
+      }
+      if (!must.empty()) {
+        std::sort(must.begin(), must.end());
+        lists[e].append("\n    must_meet: ");
+        AppendIdList(&lists[e], ids, must);
+      }
+    }
+  }
+  return lists;
+}
+
+// employers.yaml with each employer's list text added to its entry.
+std::string SpliceEmployerLists(const std::string& yaml,
+                                const std::vector<SynthEmployer>& employers,
+                                const std::vector<std::string>& lists) {
+  std::string out;
+  std::size_t extra = 0;
+  for (const std::string& l : lists) extra += l.size();
+  out.reserve(yaml.size() + extra);
+  std::size_t from = 0;
+  for (std::size_t e = 0; e < employers.size(); ++e) {
+    out.append(yaml, from, employers[e].yaml_end - from);
+    out.append(lists[e]);
+    from = employers[e].yaml_end;
+  }
+  out.append(yaml, from, std::string::npos);
+  return out;
+}
+
 // A class during the fair: two windows around it, or none when the day is
 // too short to hold a class with time on both sides.
 std::vector<TimeWindow> ClassConflict(SynthRandom& rng, const Day& day) {
@@ -604,19 +986,38 @@ std::vector<TimeWindow> ClassConflict(SynthRandom& rng, const Day& day) {
   return {};
 }
 
-void GenerateAttendees(const SynthOptions& options, const World& world,
-                       const Day& day, std::vector<SynthEmployer> employers,
-                       std::string* out) {
+// The attendees as the employers' lists need them; empty without wishes.
+struct AttendeeRecords {
+  std::vector<AttendeeRecord> records;
+  std::vector<std::string> ids;
+};
+
+// Writes attendees.yaml into *out; takes must_meet room from *employers.
+AttendeeRecords GenerateAttendees(const SynthOptions& options,
+                                  const World& world, const Day& day,
+                                  int final_year,
+                                  std::vector<SynthEmployer>* employers,
+                                  std::string* out) {
   const SynthCatalogue& c = *world.catalogue;
   SynthRandom rng = StreamRandom(options.seed, kAttendeeStream);
+  SynthRandom fact_rng = StreamRandom(options.seed, kAttendeeFactStream);
+  SynthRandom wish_rng = StreamRandom(options.seed, kAttendeeWishStream);
+  const bool wishes = options.wishes > 0;
+  const std::vector<double> popularity =
+      wishes ? DrawPopularity(wish_rng, *employers) : std::vector<double>();
+  AttendeeRecords kept;
+  if (wishes) {
+    kept.records.reserve(options.attendees);
+    kept.ids.reserve(options.attendees);
+  }
   const int width = std::max(4, Digits(options.attendees));
   const int default_special = (options.attendees + 25) / 50;  // about 2%
   int must_left =
       options.must_meets >= 0 ? options.must_meets : default_special;
   int avoid_left = options.avoids >= 0 ? options.avoids : default_special;
   std::vector<std::string> employer_ids;
-  employer_ids.reserve(employers.size());
-  for (const SynthEmployer& e : employers) employer_ids.push_back(e.id);
+  employer_ids.reserve(employers->size());
+  for (const SynthEmployer& e : *employers) employer_ids.push_back(e.id);
 
   out->reserve(static_cast<std::size_t>(options.attendees) * 430 + 64);
   out->append("attendees:\n");
@@ -686,6 +1087,12 @@ void GenerateAttendees(const SynthOptions& options, const World& world,
       available = ClassConflict(rng, day);
     profile.slot_mask = SlotMask(day, available);
     const int max_meetings = rng.Bernoulli(0.08) ? rng.UniformInt(2, 3) : -1;
+    AttendeeFacts facts;
+    facts.programme = programme;
+    if (options.requirements > 0) {
+      facts = DrawAttendeeFacts(fact_rng, options.requirements, programme,
+                                stage, final_year);
+    }
 
     // Selection sampling (Knuth's Algorithm S): exactly must_left of the
     // remaining attendees are chosen, in order, without storing a list.
@@ -693,14 +1100,20 @@ void GenerateAttendees(const SynthOptions& options, const World& world,
     if (must_left > 0 &&
         static_cast<int>(rng.UniformInt(remaining)) < must_left) {
       --must_left;
-      must_meet =
-          PickMustMeet(rng, profile, employers, rng.Bernoulli(0.7) ? 1 : 2);
+      must_meet = PickMustMeet(rng, profile, facts, *employers,
+                               rng.Bernoulli(0.7) ? 1 : 2);
     }
     if (avoid_left > 0 &&
         static_cast<int>(rng.UniformInt(remaining)) < avoid_left) {
       --avoid_left;
-      avoid = PickAvoid(rng, profile, employers, must_meet,
+      avoid = PickAvoid(rng, profile, *employers, must_meet,
                         rng.Bernoulli(0.8) ? 1 : 2);
+      std::sort(avoid.begin(), avoid.end());
+    }
+    std::vector<int> wants;
+    if (wishes && wish_rng.Bernoulli(options.wishes)) {
+      wants =
+          PickWants(wish_rng, profile, facts, *employers, popularity, avoid);
     }
 
     // Emit.
@@ -738,16 +1151,28 @@ void GenerateAttendees(const SynthOptions& options, const World& world,
     }
     if (max_meetings > 0)
       absl::StrAppend(out, "\n    max_meetings: ", max_meetings);
+    if (options.requirements > 0) AppendAttendeeFacts(out, facts);
     if (!must_meet.empty()) {
       out->append("\n    must_meet: ");
+      std::sort(must_meet.begin(), must_meet.end());
       AppendIdList(out, employer_ids, must_meet);
     }
     if (!avoid.empty()) {
       out->append("\n    avoid: ");
       AppendIdList(out, employer_ids, avoid);
     }
+    if (!wants.empty()) {
+      out->append("\n    wants: ");
+      AppendIdList(out, employer_ids, wants);
+    }
     out->push_back('\n');
+    if (wishes) {
+      kept.records.push_back({profile, facts, std::move(avoid),
+                              must_meet.empty() && max_meetings < 0});
+      kept.ids.push_back(id);
+    }
   }
+  return kept;
 }
 
 absl::Status Validate(const SynthOptions& o) {
@@ -783,6 +1208,14 @@ absl::Status Validate(const SynthOptions& o) {
         absl::StrCat("avoids must be -1 or in [0, attendees = ", o.attendees,
                      "], got ", o.avoids));
   }
+  if (!(o.requirements >= 0 && o.requirements <= 4)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("requirements must be in [0, 4], got ", o.requirements));
+  }
+  if (!(o.wishes >= 0 && o.wishes <= 1)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("wishes must be in [0, 1], got ", o.wishes));
+  }
   return absl::OkStatus();
 }
 
@@ -794,10 +1227,20 @@ absl::StatusOr<SynthFiles> GenerateFair(const SynthOptions& options) {
   const Day day = PlanDay(options.slots);
 
   SynthFiles files;
-  files.event_yaml = EventYaml(options, *world.catalogue, day);
-  const std::vector<SynthEmployer> employers =
-      GenerateEmployers(options, world, day, &files.employers_yaml);
-  GenerateAttendees(options, world, day, employers, &files.attendees_yaml);
+  absl::CivilDay date;
+  files.event_yaml = EventYaml(options, *world.catalogue, day, &date);
+  const int final_year = FinalYear(date);
+  std::vector<SynthEmployer> employers =
+      GenerateEmployers(options, world, day, final_year, &files.employers_yaml);
+  AttendeeRecords attendees = GenerateAttendees(
+      options, world, day, final_year, &employers, &files.attendees_yaml);
+  // The employers' lists of attendees, now that the attendees exist.
+  if (options.wishes > 0) {
+    const std::vector<std::string> lists =
+        EmployerLists(options, employers, attendees.records, attendees.ids);
+    files.employers_yaml =
+        SpliceEmployerLists(files.employers_yaml, employers, lists);
+  }
   files.config_yaml = absl::StrCat(
       "# Planner settings; every other key keeps its built-in default.\n"
       "seed: ",

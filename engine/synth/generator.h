@@ -15,13 +15,18 @@
 // person adds individual noise. Some attendees have a class in the middle of
 // the fair, some employers leave early, a few attendees name employers they
 // must meet or want to avoid. Names come from many origins and scripts.
+// Optionally (off by default, see `requirements` and `wishes`) employers
+// restrict whom they meet, attendees carry the fields they are judged on,
+// and both sides rank whom they want to meet.
 //
 // Determinism: the output is a pure function of the options, byte for byte,
 // on every platform and standard library (own PRNG and sampling, see
 // engine/synth/random.h; no hash-container iteration).
 //
 // Cost: linear in attendees + employers, about 400 bytes of text per
-// attendee; 200,000 attendees take about 80 MB of output.
+// attendee; 200,000 attendees take about 80 MB of output. With wishes, the
+// attendees' profiles are kept for the employers' lists (about 150 bytes
+// each).
 #ifndef FAIRMATCH_SYNTH_GENERATOR_H_
 #define FAIRMATCH_SYNTH_GENERATOR_H_
 
@@ -50,6 +55,21 @@ struct SynthOptions {
   // upper bound.
   int must_meets = -1;
   int avoids = -1;
+  // Requirements (docs/synth.md, "Requirements"): 0 writes none, and no
+  // `extra` fields; 1 gives attendees `extra` level, graduation_year and
+  // work_authorization and employers `extra.remote`, and has about 25% of
+  // employers restrict the programme, 20% the level, 15% the graduation
+  // year and 10% the work authorisation, and 3% of attendees require a
+  // remote employer. Other values scale those shares (each capped at 1).
+  // In [0, 4].
+  double requirements = 0;
+  // Ranked wishes (docs/synth.md, "Wishes"): the share of attendees with a
+  // `wants` list of 1-5 employers (most 2-4), skewed towards popular
+  // employers and towards those that fit them. It also scales the share of
+  // employers with a `wants` list of attendees (20% at 1) and with a
+  // `must_meet` of one or two pre-selected attendees (5% at 1). 0 writes
+  // none. In [0, 1].
+  double wishes = 0;
 };
 
 // The YAML text of each input file, ready to write to disk.

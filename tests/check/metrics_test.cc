@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/model/fair.h"
@@ -99,6 +100,51 @@ TEST_CASE("p10 and median are the sorted totals at floor(q * (n - 1))",
   CHECK(m.attendee_total_median == scores[4]);
   CHECK(m.attendee_idle_slots == 0);
   CHECK(m.tables_without_meetings == 3);  // e002, e003, e004
+}
+
+TEST_CASE("wish metrics count first choices and all wishes met on each side",
+          "[check]") {
+  // ValidSchedule: a001 meets e001, e002; a002 e001; a003 e002, e001;
+  // a004 e003, e001.
+  Fair fair = TinyFair();
+  fair.attendees[0].wants = {3, 1};     // e004 no, e002 yes: first missed
+  fair.attendees[1].wants = {0};        // e001 yes
+  fair.attendees[3].wants = {2, 1, 3};  // e003 yes, e002 no, e004 no
+  fair.employers[0].wants = {1, 4};     // a002 yes, a005 no
+  fair.employers[2].wants = {3};        // a004 yes
+  const Compatibility compat = Compatibility::Build(fair);
+  const Metrics m = ComputeMetrics(fair, compat, ValidSchedule());
+  CHECK(m.attendees_with_wishes == 3);
+  CHECK(m.wishes_first_met_share == Approx(2.0 / 3));
+  CHECK(m.wishes_met_share == Approx(3.0 / 6));
+  CHECK(m.employers_with_wishes == 2);
+  CHECK(m.employer_wishes_met_share == Approx(2.0 / 3));
+
+  // Fit leaves out what the wishes add, which is positive here.
+  double fit = 0, wish = 0;
+  for (const auto& [a, e] : std::vector<std::pair<int, int>>{
+           {0, 0}, {0, 1}, {1, 0}, {2, 1}, {2, 0}, {3, 2}, {3, 0}}) {
+    fit += compat.Pair(a, e).fit;
+    wish += compat.Pair(a, e).wish;
+  }
+  REQUIRE(wish > 0);
+  CHECK(m.total_fit == Approx(fit));
+  CHECK(m.total_score == Approx(fit + wish));
+  CHECK(m.attendee_fit_worst == 0);  // a005, a006 meet no one
+  CHECK(m.attendee_fit_p10 == 0);
+}
+
+TEST_CASE("without wishes the wish shares are 0 and fit is the score",
+          "[check]") {
+  const Fair fair = TinyFair();
+  const Compatibility compat = Compatibility::Build(fair);
+  const Metrics m = ComputeMetrics(fair, compat, ValidSchedule());
+  CHECK(m.attendees_with_wishes == 0);
+  CHECK(m.employers_with_wishes == 0);
+  CHECK(m.wishes_first_met_share == 0);
+  CHECK(m.wishes_met_share == 0);
+  CHECK(m.total_fit == Approx(m.total_score));
+  CHECK(m.attendee_fit_p10 == Approx(m.attendee_total_p10));
 }
 
 TEST_CASE("metrics do not depend on the order of meetings", "[check]") {

@@ -149,6 +149,32 @@ TEST_CASE("bound, gap and stage times appear only when known", "[render]") {
   CHECK(json.find("time_per_stage") == std::string::npos);
 }
 
+TEST_CASE("wish and fit metrics appear only when someone wishes", "[render]") {
+  Fair fair = FixtureFair();
+  Compatibility compat = Compatibility::Build(fair);
+  Metrics metrics = SampleMetrics();
+  std::string json =
+      RenderScheduleJson(fair, compat, FixtureSchedule(), metrics);
+  CHECK(json.find("wishes") == std::string::npos);
+  CHECK(json.find("total_fit") == std::string::npos);
+
+  metrics.employers_with_wishes = 1;
+  metrics.employer_wishes_met_share = 0.5;
+  metrics.total_fit = 1.25;
+  json = RenderScheduleJson(fair, compat, FixtureSchedule(), metrics);
+  CHECK(CountOccurrences(json, R"(    "attendee_idle_slots": 0,
+    "attendees_with_wishes": 0,
+    "wishes_first_met_share": 0.000000,
+    "wishes_met_share": 0.000000,
+    "employers_with_wishes": 1,
+    "employer_wishes_met_share": 0.500000,
+    "total_fit": 1.250000,
+    "attendee_fit_worst": 0.000000,
+    "attendee_fit_p10": 0.000000
+  }
+)") == 1);
+}
+
 TEST_CASE("schedule.json parses, in key order, whatever the names hold",
           "[render]") {
   Fair fair = FixtureFair();

@@ -1,4 +1,3 @@
-#include "engine/base/civil_time.h"
 #include "engine/synth/generator.h"
 
 #include <yaml-cpp/yaml.h>
@@ -15,8 +14,16 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "engine/base/civil_time.h"
+#include "engine/check/check.h"
 #include "engine/io/fair_loader.h"
 #include "engine/model/fair.h"
+#include "engine/model/intents.h"
+#include "engine/plan/planner.h"
+#include "engine/score/compatibility.h"
 
 namespace fairmatch {
 namespace {
@@ -441,6 +448,226 @@ TEST_CASE("the generated folder loads without diagnostics", "[synth]") {
   CHECK(fair->config.seed == options.seed);
 }
 
+// The lines of `yaml` that hold none of `keys` ("    wants:").
+std::string WithoutLines(const std::string& yaml,
+                         const std::vector<std::string>& keys) {
+  std::vector<absl::string_view> kept;
+  for (absl::string_view line : absl::StrSplit(yaml, '\n')) {
+    if (std::none_of(keys.begin(), keys.end(), [&](const std::string& k) {
+          return absl::StartsWith(line, k);
+        })) {
+      kept.push_back(line);
+    }
+  }
+  return absl::StrJoin(kept, "\n");
+}
+
+// The generated files in a temporary folder, loaded as `fairmatch plan`
+// loads them.
+Fair LoadGenerated(const SynthFiles& files, const std::string& name) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / name;
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "event.yaml", std::ios::binary) << files.event_yaml;
+  std::ofstream(dir / "attendees.yaml", std::ios::binary)
+      << files.attendees_yaml;
+  std::ofstream(dir / "employers.yaml", std::ios::binary)
+      << files.employers_yaml;
+  std::ofstream(dir / "config.yaml", std::ios::binary) << files.config_yaml;
+  absl::StatusOr<Fair> fair = LoadFair(dir.string(), LoadOptions{});
+  INFO(fair.status().message());
+  REQUIRE(fair.ok());
+  return *std::move(fair);
+}
+
+SynthOptions BothSides(int attendees, int employers) {
+  SynthOptions options;
+  options.attendees = attendees;
+  options.employers = employers;
+  options.requirements = 1;
+  options.wishes = 0.85;
+  return options;
+}
+
+TEST_CASE("requirements and wishes are off by default", "[synth]") {
+  const SynthFiles files = Generate(SynthOptions{});
+  for (const std::string* text :
+       {&files.attendees_yaml, &files.employers_yaml}) {
+    CHECK(text->find("requires:") == std::string::npos);
+    CHECK(text->find("wants:") == std::string::npos);
+    CHECK(text->find("extra:") == std::string::npos);
+  }
+}
+
+TEST_CASE("wishes only add wants lines and employers' must_meet lines",
+          "[synth]") {
+  SynthOptions options;
+  options.attendees = 600;
+  options.employers = 60;
+  const SynthFiles plain = Generate(options);
+  options.wishes = 1;
+  const SynthFiles wished = Generate(options);
+  CHECK(wished.attendees_yaml != plain.attendees_yaml);
+  CHECK(WithoutLines(wished.attendees_yaml, {"    wants:"}) ==
+        plain.attendees_yaml);
+  // Attendees have must_meet lines of their own; employers had none.
+  CHECK(WithoutLines(wished.employers_yaml, {"    wants:", "    must_meet:"}) ==
+        plain.employers_yaml);
+  CHECK(wished.event_yaml == plain.event_yaml);
+}
+
+TEST_CASE(
+    "with requirements and wishes, only the employers' lists of attendees "
+    "change with the attendee count",
+    "[synth]") {
+  SynthOptions options = BothSides(100, 25);
+  const SynthFiles small = Generate(options);
+  options.attendees = 2000;
+  const SynthFiles large = Generate(options);
+  CHECK(small.employers_yaml != large.employers_yaml);
+  CHECK(WithoutLines(small.employers_yaml, {"    wants:", "    must_meet:"}) ==
+        WithoutLines(large.employers_yaml, {"    wants:", "    must_meet:"}));
+}
+
+TEST_CASE("requirements appear at the documented shares", "[synth]") {
+  SynthOptions options = BothSides(2000, 2000);
+  const SynthFiles files = Generate(options);
+  const YAML::Node employers = YAML::Load(files.employers_yaml)["employers"];
+  std::map<std::string, int> restricting;
+  int remote = 0;
+  for (const YAML::Node& e : employers) {
+    remote += e["extra"]["remote"].as<std::string>() == "yes" ? 1 : 0;
+    if (!e["requires"]) continue;
+    for (const auto& clause : e["requires"]) {
+      ++restricting[clause.first.as<std::string>()];
+    }
+  }
+  const auto share = [](int n) { return n / 2000.0; };
+  CHECK(share(restricting["program"]) == Approx(0.25).margin(0.03));
+  CHECK(share(restricting["extra.level"]) == Approx(0.20).margin(0.03));
+  CHECK(share(restricting["extra.graduation_year"]) ==
+        Approx(0.15).margin(0.03));
+  CHECK(share(restricting["extra.work_authorization"]) ==
+        Approx(0.10).margin(0.03));
+  CHECK(share(remote) == Approx(0.3).margin(0.04));
+
+  const YAML::Node attendees = YAML::Load(files.attendees_yaml)["attendees"];
+  std::map<std::string, int> levels;
+  int authorised = 0, requiring_remote = 0;
+  std::set<int> years;
+  for (const YAML::Node& a : attendees) {
+    const YAML::Node extra = a["extra"];
+    ++levels[extra["level"].as<std::string>()];
+    years.insert(extra["graduation_year"].as<int>());
+    authorised += extra["work_authorization"].as<std::string>() == "yes";
+    requiring_remote += a["requires"] ? 1 : 0;
+  }
+  CHECK(levels.size() == 3);
+  CHECK(levels["BSc"] > levels["MSc"]);
+  CHECK(levels["MSc"] > levels["PhD"]);
+  CHECK(levels["PhD"] > 0);
+  CHECK(authorised / 2000.0 == Approx(0.88).margin(0.03));
+  CHECK(requiring_remote / 2000.0 == Approx(0.03).margin(0.015));
+  // Around the event: from the final-year cohort a few years on.
+  CHECK(years.size() >= 3);
+  CHECK(*years.rbegin() - *years.begin() <= 4);
+
+  options.requirements = 0;
+  CHECK(Generate(options).employers_yaml.find("requires:") ==
+        std::string::npos);
+}
+
+TEST_CASE(
+    "attendees' wishes are 1-5 long, mostly 2-4, and favour popular "
+    "employers",
+    "[synth]") {
+  const SynthFiles files = Generate(BothSides(3000, 100));
+  const YAML::Node attendees = YAML::Load(files.attendees_yaml)["attendees"];
+  int with = 0, two_to_four = 0;
+  std::map<std::string, int> wished;
+  for (const YAML::Node& a : attendees) {
+    if (!a["wants"]) continue;
+    ++with;
+    const int n = static_cast<int>(a["wants"].size());
+    CHECK(n >= 1);
+    CHECK(n <= 5);
+    two_to_four += n >= 2 && n <= 4 ? 1 : 0;
+    for (const YAML::Node& e : a["wants"]) ++wished[e.as<std::string>()];
+  }
+  CHECK(with / 3000.0 == Approx(0.85).margin(0.03));
+  CHECK(two_to_four > with / 2);
+  // Zipf-like: the most wished tenth of the employers draws far more than
+  // a tenth of the wishes.
+  std::vector<int> counts;
+  int total = 0;
+  for (const auto& [id, n] : wished) {
+    counts.push_back(n);
+    total += n;
+  }
+  std::sort(counts.rbegin(), counts.rend());
+  int top = 0;
+  for (int i = 0; i < 10 && i < static_cast<int>(counts.size()); ++i) {
+    top += counts[i];
+  }
+  CHECK(top > total * 3 / 10);
+
+  const YAML::Node employers = YAML::Load(files.employers_yaml)["employers"];
+  int employer_wants = 0, employer_musts = 0;
+  for (const YAML::Node& e : employers) {
+    employer_wants += e["wants"] ? 1 : 0;
+    employer_musts += e["must_meet"] ? 1 : 0;
+  }
+  CHECK(employer_wants > 5);
+  CHECK(employer_wants < 35);
+  CHECK(employer_musts >= 1);
+  CHECK(employer_musts < 15);
+}
+
+TEST_CASE(
+    "a fair with requirements and wishes loads without diagnostics, honours "
+    "them in every must_meet and wish, plans and passes check",
+    "[synth]") {
+  SynthOptions options = BothSides(1200, 120);
+  options.requirements = 2;  // stricter than real, to stress feasibility
+  options.seed = 5;
+  const SynthFiles files = Generate(options);
+  CHECK(files.attendees_yaml == Generate(options).attendees_yaml);
+  CHECK(files.employers_yaml == Generate(options).employers_yaml);
+  const Fair fair = LoadGenerated(files, "fairmatch_synth_both_sides");
+  CHECK(fair.warnings.empty());
+  int wishes = 0, employer_musts = 0;
+  for (int a = 0; a < fair.num_attendees(); ++a) {
+    for (int e : fair.attendees[a].must_meet) {
+      CHECK(FailedRequirement(fair, a, e) == nullptr);
+    }
+    for (int e : fair.attendees[a].wants) {
+      ++wishes;
+      CHECK(FailedRequirement(fair, a, e) == nullptr);
+      CHECK_FALSE(Avoided(fair, a, e));
+    }
+  }
+  for (int e = 0; e < fair.num_employers(); ++e) {
+    for (int a : fair.employers[e].wants) {
+      CHECK(FailedRequirement(fair, a, e) == nullptr);
+      CHECK_FALSE(Avoided(fair, a, e));
+    }
+    employer_musts += static_cast<int>(fair.employers[e].must_meet.size());
+  }
+  CHECK(wishes > 1000);
+  CHECK(employer_musts >= 1);
+
+  const Compatibility compat = Compatibility::Build(fair);
+  PlanOptions plan_options;
+  plan_options.threads = 2;
+  absl::StatusOr<PlanOutcome> outcome = Plan(compat, plan_options);
+  REQUIRE(outcome.ok());
+  const std::vector<Violation> violations =
+      CheckSchedule(fair, compat, outcome->schedule);
+  for (const Violation& v : violations)
+    UNSCOPED_INFO(v.kind << ": " << v.message);
+  CHECK(violations.empty());
+}
+
 TEST_CASE("out-of-range options are rejected with InvalidArgument", "[synth]") {
   struct Case {
     const char* name;
@@ -465,6 +692,12 @@ TEST_CASE("out-of-range options are rejected with InvalidArgument", "[synth]") {
       {"must_meets below -1", with([](SynthOptions& o) { o.must_meets = -2; })},
       {"more avoids than attendees",
        with([](SynthOptions& o) { o.avoids = o.attendees + 1; })},
+      {"negative requirements",
+       with([](SynthOptions& o) { o.requirements = -0.5; })},
+      {"requirements above 4",
+       with([](SynthOptions& o) { o.requirements = 4.5; })},
+      {"wishes above 1", with([](SynthOptions& o) { o.wishes = 1.1; })},
+      {"NaN wishes", with([](SynthOptions& o) { o.wishes = std::nan(""); })},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -481,6 +714,8 @@ TEST_CASE("out-of-range options are rejected with InvalidArgument", "[synth]") {
     o.early_leave_fraction = 1;
     o.must_meets = 1;
     o.avoids = 1;
+    o.requirements = 4;
+    o.wishes = 1;
     CHECK(GenerateFair(o).ok());
   }
 }

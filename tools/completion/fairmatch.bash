@@ -72,7 +72,7 @@ _fairmatch() {
     check) opts="$config_opts --help" ;;
     scores) opts="$config_opts --out --help" ;;
     simulate) opts="$config_opts --out --seed --help" ;;
-    synth) opts="--attendees --employers --slots --seed --help" ;;
+    synth) opts="--attendees --employers --slots --seed --requirements --wishes --help" ;;
     init) opts="--help" ;;
     diff) opts="--format --out --help" ;;
     explain) opts="$config_opts --attendee --employer --schedule --help" ;;
