@@ -1,6 +1,7 @@
 #include "engine/check/explain.h"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -132,7 +133,7 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
   };
 
   const int count = static_cast<int>(view.meetings.size());
-  float lowest_own = 2;
+  float lowest_own = std::numeric_limits<float>::infinity();
   int lowest_own_employer = -1;
   for (const ExplainedMeeting& m : view.meetings) {
     if (m.score.score < lowest_own) {
@@ -142,7 +143,7 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
   }
   bool every_full = true;
   bool every_blocked = true;  // the attendee busy or the employer full
-  float lowest_holder = 2;
+  float lowest_holder = std::numeric_limits<float>::infinity();
   int open_slot = -1;
   std::vector<std::string> busy, full;
   for (const SharedSlot& s : p->at_employer) {

@@ -33,12 +33,16 @@ double Ratio(double numerator, double denominator) {
   return denominator > 0 ? numerator / denominator : 0.0;
 }
 
-// The lowest value and the one at index floor(0.1 * (n - 1)) of `totals`;
-// 0, 0 when empty.
-std::pair<double, double> WorstAndP10(std::vector<double> totals) {
-  if (totals.empty()) return {0, 0};
+// The lowest of `totals`, the one at index floor(0.1 * (n - 1)) and the
+// one at floor(0.5 * (n - 1)) of them sorted; all 0 when empty.
+struct Quantiles {
+  double worst = 0, p10 = 0, median = 0;
+};
+Quantiles QuantilesOf(std::vector<double> totals) {
+  if (totals.empty()) return {};
   std::sort(totals.begin(), totals.end());
-  return {totals.front(), totals[(totals.size() - 1) / 10]};
+  const std::size_t n = totals.size();
+  return {totals.front(), totals[(n - 1) / 10], totals[(n - 1) / 2]};
 }
 
 // Counts one side's wishes: people with a wish list, those whose first
@@ -147,15 +151,13 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
   metrics.mean_score_per_meeting =
       Ratio(metrics.total_score, metrics.attendee_meetings);
 
-  if (num_attendees > 0) {
-    std::vector<double> sorted = totals;
-    std::sort(sorted.begin(), sorted.end());
-    metrics.attendee_total_worst = sorted.front();
-    metrics.attendee_total_p10 = sorted[(num_attendees - 1) / 10];
-    metrics.attendee_total_median = sorted[(num_attendees - 1) / 2];
-  }
-  std::tie(metrics.attendee_fit_worst, metrics.attendee_fit_p10) =
-      WorstAndP10(std::move(fits));
+  const Quantiles total = QuantilesOf(totals);
+  metrics.attendee_total_worst = total.worst;
+  metrics.attendee_total_p10 = total.p10;
+  metrics.attendee_total_median = total.median;
+  const Quantiles fit = QuantilesOf(std::move(fits));
+  metrics.attendee_fit_worst = fit.worst;
+  metrics.attendee_fit_p10 = fit.p10;
 
   // Wishes met: the distinct meeting pairs, sorted for lookups.
   std::vector<std::pair<int, int>> pairs;

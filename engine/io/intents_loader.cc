@@ -270,24 +270,24 @@ void ResolveIntents(const std::vector<PersonRefs>& attendee_refs,
       fair->attendees.size()),
       a_avoid(fair->attendees.size()), e_must(fair->employers.size()),
       e_avoid(fair->employers.size());
-  for (int a = 0; a < fair->num_attendees(); ++a) {
-    Attendee& att = fair->attendees[a];
-    const PersonRefs& refs = attendee_refs[a];
-    att.must_meet =
-        SortedIndices(employers.Resolve(refs.must_meet, "must_meet"), &a_must[a]);
-    att.avoid = SortedIndices(employers.Resolve(refs.avoid, "avoid"), &a_avoid[a]);
-    att.wants =
-        RankedWishes(employers.Resolve(refs.wants, "wants"), employer_ids, diags);
-  }
-  for (int e = 0; e < fair->num_employers(); ++e) {
-    Employer& emp = fair->employers[e];
-    const PersonRefs& refs = employer_refs[e];
-    emp.must_meet =
-        SortedIndices(attendees.Resolve(refs.must_meet, "must_meet"), &e_must[e]);
-    emp.avoid = SortedIndices(attendees.Resolve(refs.avoid, "avoid"), &e_avoid[e]);
-    emp.wants =
-        RankedWishes(attendees.Resolve(refs.wants, "wants"), attendee_ids, diags);
-  }
+  // Each side's lists, resolved against the other side.
+  auto resolve_side = [diags](auto& people, const std::vector<PersonRefs>& refs,
+                              const RefResolver& other,
+                              const std::vector<std::string>& other_ids,
+                              auto& must_marks, auto& avoid_marks) {
+    for (std::size_t p = 0; p < people.size(); ++p) {
+      people[p].must_meet = SortedIndices(
+          other.Resolve(refs[p].must_meet, "must_meet"), &must_marks[p]);
+      people[p].avoid =
+          SortedIndices(other.Resolve(refs[p].avoid, "avoid"), &avoid_marks[p]);
+      people[p].wants =
+          RankedWishes(other.Resolve(refs[p].wants, "wants"), other_ids, diags);
+    }
+  };
+  resolve_side(fair->attendees, attendee_refs, employers, employer_ids, a_must,
+               a_avoid);
+  resolve_side(fair->employers, employer_refs, attendees, attendee_ids, e_must,
+               e_avoid);
 
   auto sorted_has = [](const std::vector<int>& v, int x) {
     return std::binary_search(v.begin(), v.end(), x);

@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "engine/model/intents.h"
 #include "absl/strings/str_join.h"
 #include "engine/model/history.h"
 #include "engine/plan/timetable.h"
@@ -274,11 +275,13 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
                                       att.id,
                                       "; drop the avoid or unlock the "
                                       "meeting"));
-    } else if (compat.rules().FailsRequirement(p.attendee, p.employer)) {
+    } else if (bool by_employer = false; const Requirement* r =
+                   FailedRequirement(fair, p.attendee, p.employer, &by_employer)) {
       problems.push_back(absl::StrCat(
-          who, "the pair ", att.id, " and ", emp.id,
-          " fails a requirement (fairmatch explain tells which); drop the "
-          "requirement or unlock the meeting"));
+          who, by_employer ? emp.id : att.id, " requires ", r->ToString(),
+          " (", r->mark.ToString(), "), which ",
+          by_employer ? att.id : emp.id,
+          " does not meet; drop the requirement or unlock the meeting"));
     }
     ++group_count[{p.employer, p.slot, p.table}];
   }

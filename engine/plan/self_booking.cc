@@ -5,7 +5,6 @@
 #include <numeric>
 #include <vector>
 
-#include "engine/model/intents.h"
 #include "engine/plan/availability.h"
 #include "engine/plan/candidates.h"
 #include "engine/plan/matching.h"
@@ -43,6 +42,9 @@ Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
 
   // Each attendee's preference list, best score first.
   std::vector<std::vector<int>> prefs(n);
+  // Per employer, its place in the current attendee's wants.
+  constexpr int kUnwished = std::numeric_limits<int>::max();
+  std::vector<int> rank(m, kUnwished);
   ForEachScoreBlock(compat, 1, [&](int begin, int end, const ScoreMatrix& s) {
     for (int a = begin; a < end; ++a) {
       std::vector<int>& p = prefs[a];
@@ -53,16 +55,16 @@ Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
       }
       // Its wishes in its own order first, then the rest by score.
       const std::vector<int>& wants = fair.attendees[a].wants;
-      auto rank = [&wants](int e) {
-        const int r = WishRank(wants, e);
-        return r > 0 ? r : std::numeric_limits<int>::max();
-      };
+      for (std::size_t r = 0; r < wants.size(); ++r) {
+        rank[wants[r]] = static_cast<int>(r);
+      }
       std::sort(p.begin(), p.end(), [&](int x, int y) {
-        const int rx = rank(x), ry = rank(y);
+        const int rx = rank[x], ry = rank[y];
         if (rx != ry) return rx < ry;
         const float sx = s(a - begin, x), sy = s(a - begin, y);
         return sx != sy ? sx > sy : x < y;
       });
+      for (int e : wants) rank[e] = kUnwished;
     }
   });
 

@@ -262,8 +262,10 @@ PairScore Compatibility::Pair(int a, int e) const {
 }
 
 bool Compatibility::Eligible(int a, int e, float score) const {
-  if (rules_.Excluded(a, e)) return false;
-  if (rules_.Must(a, e)) return true;
+  // One lookup: this runs for every pair when candidates are streamed.
+  const PairRules::Special* s = rules_.Find(a, e);
+  if ((s != nullptr && s->avoid) || rules_.FailsRequirement(a, e)) return false;
+  if (s != nullptr && s->must) return true;
   return score >= fair_->config.min_score;
 }
 

@@ -56,9 +56,10 @@ class PairRules {
   // The employers attendee a must meet by either side's list, ascending.
   const std::vector<int>& MustMeets(int a) const { return must_meets_[a]; }
   bool has_requirements() const { return !clauses_.empty(); }
+  // The special pair (a, e), or nullptr when neither side named the other.
+  const Special* Find(int a, int e) const;
 
  private:
-  const Special* Find(int a, int e) const;
 
   // One compiled clause; `side` 0: an employer's clause on attendee fields,
   // 1: an attendee's clause on employer fields.

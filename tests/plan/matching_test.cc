@@ -9,6 +9,7 @@
 namespace fairmatch {
 namespace {
 
+using testing::MatchedTotal;
 using testing::RandomFair;
 using testing::RandomFairSpec;
 
@@ -41,14 +42,6 @@ std::int64_t BruteForceOptimum(const Compatibility& compat,
     if (ok) best = std::max(best, total);
   }
   return best;
-}
-
-std::int64_t MatchedTotal(const Matching& m) {
-  std::int64_t total = 0;
-  for (int i = 0; i < m.graph.num_pairs(); ++i) {
-    if (m.matched[i]) total += ScaledScore(m.graph.score[i]);
-  }
-  return total;
 }
 
 TEST_CASE("f = 0 matching equals the brute-force optimum on tiny fairs",

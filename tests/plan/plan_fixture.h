@@ -10,6 +10,7 @@
 
 #include "engine/model/fair.h"
 #include "engine/model/intents.h"
+#include "engine/plan/matching.h"
 
 namespace fairmatch::testing {
 
@@ -41,6 +42,32 @@ struct RandomFairSpec {
   int employer_must_meets = 0;
   int employer_avoids = 0;
 };
+
+// A fair with only its event: `slots` slots of 15 minutes from 10:00 on
+// 2027-03-04, and `values` values v0, v1, ...
+inline Fair EventFair(const std::string& name, int slots, int values) {
+  Fair fair;
+  fair.event.name = name;
+  fair.event.date = "2027-03-04";
+  fair.event.start = 600;
+  fair.event.length = 15;
+  fair.event.end = 600 + 15 * slots;
+  for (int v = 0; v < values; ++v) {
+    fair.event.values.push_back(
+        {"v" + std::to_string(v), "Value " + std::to_string(v)});
+  }
+  fair.slots = MakeSlots(fair.event.start, fair.event.end, 15, {});
+  return fair;
+}
+
+// The flow's objective: the scaled scores of the matched pairs.
+inline std::int64_t MatchedTotal(const Matching& m) {
+  std::int64_t total = 0;
+  for (int i = 0; i < m.graph.num_pairs(); ++i) {
+    if (m.matched[i]) total += ScaledScore(m.graph.score[i]);
+  }
+  return total;
+}
 
 // The both-sides-choose part of RandomFair.
 template <typename Uniform>
@@ -132,17 +159,8 @@ inline Fair RandomFair(std::uint32_t seed, const RandomFairSpec& spec) {
   };
   static const char* kTags[] = {"python", "design", "care", "research",
                                 "mentoring", "internship", "data", "sales"};
-  Fair fair;
+  Fair fair = EventFair("Random fair", spec.slots, spec.values);
   fair.dir = "random";
-  fair.event.name = "Random fair";
-  fair.event.date = "2027-03-04";
-  fair.event.start = 600;
-  fair.event.length = 15;
-  fair.event.end = 600 + 15 * spec.slots;
-  for (int v = 0; v < spec.values; ++v) {
-    fair.event.values.push_back({"v" + std::to_string(v), "Value " + std::to_string(v)});
-  }
-  fair.slots = MakeSlots(fair.event.start, fair.event.end, 15, {});
   fair.config.min_score = spec.min_score;
   fair.config.fairness = spec.fairness;
   fair.config.meetings_max = spec.meetings_max;
