@@ -1,11 +1,10 @@
 #include "engine/io/csv_import.h"
 
-#include "engine/base/control_chars.h"
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "absl/strings/ascii.h"
@@ -14,87 +13,29 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "engine/base/email.h"
 #include "engine/base/civil_time.h"
+#include "engine/base/control_chars.h"
 #include "engine/base/edit_distance.h"
+#include "engine/base/email.h"
+#include "engine/base/yaml_writer.h"
 #include "engine/io/csv.h"
 #include "engine/io/diagnostics.h"
+#include "engine/io/import_intents.h"
+#include "engine/io/import_text.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/io/yaml_tree.h"
 #include "engine/model/fair.h"
-#include "engine/base/yaml_writer.h"
 
 namespace fairmatch {
 namespace {
 
 // ---- text helpers ----
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-         c == '\f';
-}
-
-// Trims and turns every run of white space (line breaks included) into one
-// space: names, e-mails and tags are single-line text.
-std::string CollapseSpace(absl::string_view text) {
-  std::string out;
-  bool pending = false;
-  for (char c : text) {
-    if (IsSpace(c)) {
-      pending = !out.empty();
-      continue;
-    }
-    if (pending) out.push_back(' ');
-    pending = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-// The form in which headers, labels and Likert words are compared: white
-// space collapsed, ASCII lower case, typographic apostrophes straightened.
-std::string Normalize(absl::string_view text) {
-  std::string s = CollapseSpace(text);
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 3, "\xE2\x80\x99") == 0 ||
-        s.compare(i, 3, "\xE2\x80\x98") == 0) {
-      out.push_back('\'');
-      i += 2;
-      continue;
-    }
-    if (s.compare(i, 2, "\xC2\xA0") == 0) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-      ++i;
-      continue;
-    }
-    out.push_back(absl::ascii_tolower(static_cast<unsigned char>(s[i])));
-  }
-  return std::string(absl::StripAsciiWhitespace(out));
-}
-
 std::string FormatNumber(double v) {
   if (v == std::floor(v) && std::fabs(v) < 1e9) {
     return absl::StrCat(static_cast<long long>(v));
   }
   return absl::StrCat(v);
-}
-
-// Splits a multi-select or list cell. Line breaks always separate items
-// (people write one per line); otherwise `delimiter`, or when that is empty
-// ';' if the cell has one, else ','.
-std::vector<std::string> SplitList(absl::string_view cell,
-                                   const std::string& delimiter) {
-  std::string delim = delimiter;
-  if (delim.empty()) delim = absl::StrContains(cell, ';') ? ";" : ",";
-  std::vector<std::string> out;
-  for (absl::string_view line : absl::StrSplit(cell, absl::ByAnyChar("\n\r"))) {
-    for (absl::string_view item : absl::StrSplit(line, delim)) {
-      std::string s = CollapseSpace(item);
-      if (!s.empty()) out.push_back(std::move(s));
-    }
-  }
-  return out;
 }
 
 // Times of day written in `text`: "10:00", "9.30", "2pm", "2:30 PM". A bare
@@ -182,8 +123,10 @@ struct Column {
 struct ListSpec {
   std::vector<int> columns;
   std::string delimiter;  // empty: ';' if the cell has one, else ','
-  bool names = false;     // employer names -> ids via Slugify
-  std::string prefix;     // with `names`
+  // Reference columns (must_meet, avoid, wants): what the items are, and
+  // the prefix of ids derived from names or e-mails.
+  RefBy by = RefBy::kAny;
+  std::string prefix;
 };
 
 struct ValueSpec {
@@ -220,7 +163,8 @@ struct Entry {
   std::string name, email, email_key, program, booth;
   std::optional<int> tables, group_size, max_meetings;
   std::vector<std::pair<std::string, std::string>> values;
-  std::vector<std::string> offers, seeks, must_meet, avoid;
+  std::vector<std::string> offers, seeks, must_meet, avoid, wants;
+  std::vector<std::pair<std::string, CellRequirement>> requirements;
   bool has_available = false;
   std::vector<TimeWindow> available;
   std::vector<std::pair<std::string, std::string>> extra;
@@ -271,7 +215,7 @@ class Importer {
     table_ = std::move(*table);
     for (const std::string& h : table_.header.fields) {
       headers_.push_back(CollapseSpace(h));
-      normalized_headers_.push_back(Normalize(h));
+      normalized_headers_.push_back(MatchKey(h));
     }
 
     ReadMapping(*mapping);
@@ -299,6 +243,7 @@ class Importer {
             ": check the row for a stray or missing separator"));
       }
     }
+    for (std::string& w : warnings_) result.notes.push_back(std::move(w));
     std::vector<Entry> kept = Deduplicate(std::move(entries), &result.notes);
     CheckUniqueIds(kept);
     if (!diags_.ok()) return diags_.ToStatus();
@@ -339,7 +284,7 @@ class Importer {
                                 node.Describe()));
       return std::nullopt;
     }
-    const std::string want = Normalize(node.scalar);
+    const std::string want = MatchKey(node.scalar);
     std::vector<int> found;
     for (size_t i = 0; i < normalized_headers_.size(); ++i) {
       if (normalized_headers_[i] == want) found.push_back(static_cast<int>(i));
@@ -394,11 +339,11 @@ class Importer {
     return d->scalar;
   }
 
-  // offers, seeks, must_meet, avoid: `header`, or a map with `column` or
-  // `columns`, and `delimiter`; `names`/`prefix` for employer references.
+  // offers, seeks, must_meet, avoid, wants: `header`, or a map with
+  // `column` or `columns`, and `delimiter`; `by`, `names` and `prefix` for
+  // references to the other side.
   std::optional<ListSpec> ReadListField(const YamlNode& map,
-                                        absl::string_view key,
-                                        bool employer_refs) {
+                                        absl::string_view key, bool refs) {
     const YamlNode* node = Get(map, key);
     if (node == nullptr) return std::nullopt;
     ListSpec spec;
@@ -417,8 +362,9 @@ class Importer {
       return std::nullopt;
     }
     std::vector<std::string> keys = {"column", "columns", "delimiter"};
-    if (employer_refs) {
+    if (refs) {
       keys.push_back("names");
+      keys.push_back("by");
       keys.push_back("prefix");
     }
     CheckKeys(*node, keys, what, &diags_);
@@ -451,11 +397,27 @@ class Importer {
     if (const YamlNode* names = Get(*node, "names")) {
       if (names->is_scalar() &&
           (names->scalar == "true" || names->scalar == "false")) {
-        spec.names = names->scalar == "true";
+        if (names->scalar == "true") spec.by = RefBy::kName;
       } else {
         diags_.Error(names->mark, absl::StrCat("'names' must be true or "
                                                "false, got ",
                                                names->Describe()));
+      }
+    }
+    if (const YamlNode* by = Get(*node, "by")) {
+      static const std::pair<const char*, RefBy> kBy[] = {
+          {"id", RefBy::kId}, {"name", RefBy::kName}, {"email", RefBy::kEmail}};
+      bool known = false;
+      for (const auto& [word, value] : kBy) {
+        if (by->is_scalar() && by->scalar == word) {
+          spec.by = value;
+          known = true;
+        }
+      }
+      if (!known) {
+        diags_.Error(by->mark, absl::StrCat("'by' must be id, name or email, "
+                                            "got ",
+                                            by->Describe()));
       }
     }
     if (const YamlNode* p = Get(*node, "prefix")) {
@@ -538,11 +500,7 @@ class Importer {
                                             ev->Describe()));
         return;
       }
-      std::filesystem::path p(ev->scalar);
-      if (p.is_relative()) {
-        p = std::filesystem::path(mapping_path_).parent_path() / p;
-      }
-      const std::string path = p.lexically_normal().string();
+      const std::string path = RelativeToMapping(ev->scalar);
       if (!std::filesystem::exists(path)) {
         diags_.Error(ev->mark,
                      absl::StrCat("event file '", path,
@@ -798,7 +756,7 @@ class Importer {
         items.push_back(ig);
       }
       for (const YamlNode* i : items) {
-        if (i->is_scalar()) unavailable_.ignore.push_back(Normalize(i->scalar));
+        if (i->is_scalar()) unavailable_.ignore.push_back(MatchKey(i->scalar));
       }
     }
   }
@@ -821,17 +779,137 @@ class Importer {
     }
   }
 
+  // `employers: employers.yaml` in an attendee mapping, `attendees:
+  // attendees.yaml` in an employer mapping: the file references are looked
+  // up in (relative to the mapping's folder).
+  void ReadOtherSide(const YamlNode& map) {
+    const char* key = attendees() ? "employers" : "attendees";
+    const YamlNode* node = Get(map, key);
+    if (node == nullptr) return;
+    if (!node->is_scalar()) {
+      diags_.Error(node->mark,
+                   absl::StrCat("'", key, "' must be the path of ", key,
+                                ".yaml, got ", node->Describe()));
+      return;
+    }
+    const std::string path = RelativeToMapping(node->scalar);
+    if (!std::filesystem::exists(path)) {
+      diags_.Error(node->mark,
+                   absl::StrCat(key, " file '", path,
+                                "' not found (the path is relative to the "
+                                "mapping file; import that side first)"));
+      return;
+    }
+    other_ = OtherSide::Read(
+        path, attendees() ? OtherSide::kEmployers : OtherSide::kAttendees,
+        &diags_);
+  }
+
+  // `requires:` maps a field of the other side (an employer mapping:
+  // `program` or `extra.KEY`; an attendee mapping: `extra.KEY`) to a
+  // column header or {column, delimiter, accept, ignore}.
+  void ReadRequires(const YamlNode& map) {
+    const YamlNode* node = Get(map, "requires");
+    if (node == nullptr) return;
+    if (!node->is_map()) {
+      diags_.Error(node->mark,
+                   absl::StrCat("'requires' must map fields such as ",
+                                attendees() ? "extra.remote" : "program",
+                                " to column headers, got ", node->Describe()));
+      return;
+    }
+    for (const YamlEntry& e : node->entries) {
+      const std::string what = absl::StrCat("'requires.", e.key, "'");
+      const bool extra = absl::StartsWith(e.key, "extra.") && e.key.size() > 6;
+      if (!extra && (attendees() || e.key != "program")) {
+        diags_.Error(e.key_mark,
+                     absl::StrCat(what, ": a requirement is on ",
+                                  attendees() ? "an employer's extra.KEY "
+                                                "field (e.g. extra.remote)"
+                                              : "an attendee's program or an "
+                                                "extra.KEY field (e.g. "
+                                                "extra.level)"));
+        continue;
+      }
+      RequirementColumn spec;
+      spec.field = e.key;
+      const YamlNode* column = &e.value;
+      if (e.value.is_map()) {
+        CheckKeys(e.value, {"column", "delimiter", "accept", "ignore"}, what,
+                  &diags_);
+        column = Get(e.value, "column");
+        if (column == nullptr) {
+          diags_.Error(e.value.mark, absl::StrCat(what, " needs 'column'"));
+          continue;
+        }
+        if (std::optional<std::string> d = ReadDelimiter(e.value)) {
+          spec.delimiter = *d;
+        }
+        spec.accept = ReadWords(e.value, "accept", /*match_keys=*/false);
+        spec.ignore = ReadWords(e.value, "ignore", /*match_keys=*/true);
+        if (Get(e.value, "accept") != nullptr && spec.accept.empty()) {
+          diags_.Error(Get(e.value, "accept")->mark,
+                       absl::StrCat(what,
+                                    ": 'accept' lists the values a yes "
+                                    "requires, e.g. [yes]"));
+        }
+      }
+      if (std::optional<int> col = ResolveColumn(*column, what)) {
+        requires_.emplace_back(std::move(spec), *col);
+      }
+    }
+  }
+
+  // A word or a list of words under `key` (MatchKey'd with `match_keys`).
+  std::vector<std::string> ReadWords(const YamlNode& map, absl::string_view key,
+                                     bool match_keys) {
+    std::vector<std::string> out;
+    const YamlNode* node = Get(map, key);
+    if (node == nullptr) return out;
+    std::vector<const YamlNode*> items;
+    if (node->is_sequence()) {
+      for (const YamlNode& i : node->items) items.push_back(&i);
+    } else {
+      items.push_back(node);
+    }
+    for (const YamlNode* i : items) {
+      if (!i->is_scalar() || CollapseSpace(i->scalar).empty()) {
+        diags_.Error(i->mark, absl::StrCat("'", key,
+                                           "' must be a word or a list of "
+                                           "words, got ",
+                                           i->Describe()));
+        continue;
+      }
+      out.push_back(match_keys ? MatchKey(i->scalar)
+                               : CollapseSpace(i->scalar));
+    }
+    return out;
+  }
+
+  std::string RelativeToMapping(const std::string& name) const {
+    std::filesystem::path p(name);
+    if (p.is_relative()) {
+      p = std::filesystem::path(mapping_path_).parent_path() / p;
+    }
+    return p.lexically_normal().string();
+  }
+
   void ReadMapping(const YamlNode& map) {
     std::vector<std::string> keys = {
         "separator", "event",       "day",   "timestamp", "date_order",
         "id",        "name",        "email", "values",    "offers",
         "seeks",     "unavailable", "extra"};
+    for (const char* k : {"must_meet", "avoid", "wants", "requires"}) {
+      keys.push_back(k);
+    }
     if (attendees()) {
-      for (const char* k : {"program", "max_meetings", "must_meet", "avoid"}) {
+      for (const char* k : {"program", "max_meetings", "employers"}) {
         keys.push_back(k);
       }
     } else {
-      for (const char* k : {"booth", "tables", "group_size"}) keys.push_back(k);
+      for (const char* k : {"booth", "tables", "group_size", "attendees"}) {
+        keys.push_back(k);
+      }
     }
     CheckKeys(map, keys,
               attendees() ? "an attendee mapping" : "an employer mapping",
@@ -866,11 +944,14 @@ class Importer {
     seeks_ = ReadListField(map, "seeks", false);
     ReadUnavailable(map);
     ReadExtra(map);
+    ReadOtherSide(map);
+    must_meet_ = ReadListField(map, "must_meet", true);
+    avoid_ = ReadListField(map, "avoid", true);
+    wants_ = ReadListField(map, "wants", true);
+    ReadRequires(map);
     if (attendees()) {
       program_ = ReadColumnField(map, "program");
       max_meetings_ = ReadNumberField(map, "max_meetings", 0, 1000);
-      must_meet_ = ReadListField(map, "must_meet", true);
-      avoid_ = ReadListField(map, "avoid", true);
     } else {
       booth_ = ReadColumnField(map, "booth");
       tables_ = ReadNumberField(map, "tables", 1, 100);
@@ -892,9 +973,9 @@ class Importer {
   std::optional<double> ReadRating(const CsvRecord& record, int column,
                                    const std::string& value_id) {
     const std::string text = CollapseSpace(CellText(record, column));
-    const std::string norm = Normalize(text);
+    const std::string norm = MatchKey(text);
     for (size_t i = 0; i < values_.likert_words.size(); ++i) {
-      if (Normalize(values_.likert_words[i]) == norm) {
+      if (MatchKey(values_.likert_words[i]) == norm) {
         return Rescale(values_.likert_numbers[i], record, column, value_id);
       }
     }
@@ -951,7 +1032,7 @@ class Importer {
           SplitList(CellText(record, col), values_.delimiter);
       std::vector<std::string> norm_labels;
       for (const std::string& l : values_.labels) {
-        norm_labels.push_back(Normalize(l));
+        norm_labels.push_back(MatchKey(l));
       }
       const std::string delim =
           values_.delimiter.empty() ? ", " : values_.delimiter;
@@ -962,7 +1043,7 @@ class Importer {
         int found = -1;
         for (size_t j = i; j < items.size(); ++j) {
           if (j > i) item = absl::StrCat(item, delim, items[j]);
-          const std::string n = Normalize(item);
+          const std::string n = MatchKey(item);
           for (size_t k = 0; k < norm_labels.size(); ++k) {
             if (norm_labels[k] == n) {
               found = static_cast<int>(k);
@@ -1007,21 +1088,70 @@ class Importer {
     for (int col : spec->columns) {
       for (std::string& item :
            SplitList(CellText(record, col), spec->delimiter)) {
-        if (spec->names) {
-          std::string id = Slugify(spec->prefix, item);
-          if (id.empty()) {
-            diags_.Error(Cell(record, col),
-                         absl::StrCat("'", item, "' gives no employer id"));
-            continue;
-          }
-          item = id;
-        }
         if (std::find(out.begin(), out.end(), item) == out.end()) {
           out.push_back(std::move(item));
         }
       }
     }
     return out;
+  }
+
+  // must_meet, avoid, wants: the ids of the other side the cells name, in
+  // order (a ranked list keeps its ranks: the columns' order, then the
+  // items' order in a cell), looked up in the other side's file when the
+  // mapping names one, else derived from the items (import_intents.h).
+  std::vector<std::string> ReadRefs(const CsvRecord& record,
+                                    const std::optional<ListSpec>& spec,
+                                    absl::string_view key) {
+    std::vector<std::string> out;
+    if (!spec) return out;
+    const absl::string_view noun = attendees() ? "employer" : "attendee";
+    for (int col : spec->columns) {
+      for (const std::string& item :
+           SplitList(CellText(record, col), spec->delimiter)) {
+        RefMatch m = other_ ? other_->Resolve(item, spec->by, !diags_.full())
+                            : DeriveRef(item, spec->by, spec->prefix, noun);
+        if (!m.error.empty()) {
+          diags_.Error(Cell(record, col),
+                       absl::StrCat(m.error, " in '", key, "'", m.suggestion));
+          continue;
+        }
+        if (std::find(out.begin(), out.end(), m.id) == out.end()) {
+          out.push_back(std::move(m.id));
+        }
+      }
+    }
+    return out;
+  }
+
+  // `requires:` of one row, in the mapping's order of fields.
+  void ReadRowRequires(const CsvRecord& record, Entry* e) {
+    for (const auto& [spec, col] : requires_) {
+      CellRequirement r;
+      std::string error;
+      if (!ReadRequirementCell(CellText(record, col), spec, &r, &error)) {
+        diags_.Error(Cell(record, col), error);
+        continue;
+      }
+      if (r.empty()) continue;
+      if (other_) {
+        for (const std::string& v : r.any_of) {
+          std::string suggestion;
+          if (!warned_values_.insert(absl::StrCat(spec.field, "\n", v))
+                   .second) {
+            continue;
+          }
+          if (!other_->HasValue(spec.field, v, true, &suggestion)) {
+            warnings_.push_back(FormatDiagnostic(
+                Cell(record, col),
+                absl::StrCat("no ", other_->noun(), " in ", other_->path(),
+                             " has ", spec.field, " '", v, "'", suggestion),
+                "warning"));
+          }
+        }
+      }
+      e->requirements.emplace_back(spec.field, std::move(r));
+    }
   }
 
   void ReadAvailability(const CsvRecord& record, Entry* e) {
@@ -1032,7 +1162,7 @@ class Importer {
       for (const std::string& item :
            SplitList(CellText(record, col), unavailable_.delimiter)) {
         if (std::find(unavailable_.ignore.begin(), unavailable_.ignore.end(),
-                      Normalize(item)) != unavailable_.ignore.end()) {
+                      MatchKey(item)) != unavailable_.ignore.end()) {
           continue;
         }
         std::optional<TimeWindow> w = WindowFromText(item);
@@ -1048,7 +1178,7 @@ class Importer {
       }
     }
     for (const auto& [col, window] : unavailable_.checkbox_columns) {
-      const std::string n = Normalize(CellText(record, col));
+      const std::string n = MatchKey(CellText(record, col));
       if (n.empty() || n == "no" || n == "false" || n == "0" || n == "n") {
         continue;
       }
@@ -1187,14 +1317,16 @@ class Importer {
           std::string(absl::StripAsciiWhitespace(CellText(record, col)));
       if (!text.empty()) e.extra.emplace_back(key, std::move(text));
     }
+    e.must_meet = ReadRefs(record, must_meet_, "must_meet");
+    e.avoid = ReadRefs(record, avoid_, "avoid");
+    e.wants = ReadRefs(record, wants_, "wants");
+    ReadRowRequires(record, &e);
     if (attendees()) {
       if (program_.mapped()) {
         e.program = CollapseSpace(CellText(record, program_.index));
       }
       e.max_meetings =
           ReadRowNumber(record, max_meetings_, "max_meetings", 0, 1000);
-      e.must_meet = ReadList(record, must_meet_);
-      e.avoid = ReadList(record, avoid_);
       if (e.has_available && e.available.empty()) {
         // An empty `available` would mean "the whole event".
         e.max_meetings = 0;
@@ -1352,13 +1484,13 @@ class Importer {
         }
         out.append("]\n");
       }
-      if (attendees()) {
-        if (e.max_meetings) {
-          absl::StrAppend(&out, "    max_meetings: ", *e.max_meetings, "\n");
-        }
-        AppendList(&out, "must_meet", e.must_meet);
-        AppendList(&out, "avoid", e.avoid);
+      if (attendees() && e.max_meetings) {
+        absl::StrAppend(&out, "    max_meetings: ", *e.max_meetings, "\n");
       }
+      AppendList(&out, "must_meet", e.must_meet);
+      AppendList(&out, "avoid", e.avoid);
+      AppendList(&out, "wants", e.wants);
+      AppendRequires(&out, e.requirements);
       if (!e.extra.empty()) {
         out.append("    extra:\n");
         for (const auto& [key, text] : e.extra) {
@@ -1395,7 +1527,11 @@ class Importer {
   Column name_, email_, timestamp_, program_, booth_;
   bool day_first_ = false;
   ValueSpec values_;
-  std::optional<ListSpec> offers_, seeks_, must_meet_, avoid_;
+  std::optional<ListSpec> offers_, seeks_, must_meet_, avoid_, wants_;
+  std::vector<std::pair<RequirementColumn, int>> requires_;  // (spec, column)
+  std::optional<OtherSide> other_;  // `employers:` / `attendees:` file
+  std::vector<std::string> warnings_;
+  std::set<std::string> warned_values_;  // field "\n" value
   bool has_unavailable_ = false;
   UnavailableSpec unavailable_;
   std::vector<std::pair<std::string, int>> extra_;

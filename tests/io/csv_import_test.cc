@@ -1,5 +1,6 @@
 #include "engine/io/csv_import.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -214,6 +215,260 @@ TEST_CASE("import: must_meet by employer name", "[import]") {
              "must_meet: {column: Must meet, names: "
              "true}\n");
   CHECK_THAT(c.Yaml(), Contains("must_meet: [acme-energie]"));
+}
+
+// ---- wishes, must-meets and requirements (import_intents.h) ----
+
+// employers.yaml and attendees.yaml as an earlier import would have written
+// them, for mappings that look references up.
+constexpr char kEmployersFile[] =
+    "employers:\n"
+    "  - {id: acme-energie, name: \"Acme Énergie\", email: hr@acme.example}\n"
+    "  - {id: globex, name: Globex}\n"
+    "  - {id: initech, name: Initech, extra: {remote: \"yes\"}}\n";
+constexpr char kAttendeesFile[] =
+    "attendees:\n"
+    "  - {id: a-1, name: Ada, email: ada@x.org, program: Computer Science,\n"
+    "     extra: {level: MSc, graduation_year: 2026}}\n"
+    "  - {id: a-2, name: Bo, email: bo@x.org, program: Economics}\n";
+
+TEST_CASE("import: ranked wishes, one cell or one column per rank",
+          "[import]") {
+  // One cell, in the order written; looked up by name in employers.yaml.
+  Case one(
+      "Email,Full name,Top 5 employers you'd like to meet\n"
+      "ada@x.org,Ada,\"Initech, acme energie, GLOBEX, Initech\"\n",
+      std::string(kMapping) +
+          "employers: employers.yaml\n"
+          "wants: {column: Top 5 employers you'd like to meet}\n");
+  one.dir.Write("employers.yaml", kEmployersFile);
+  CHECK_THAT(one.Yaml(), Contains("    wants: [initech, acme-energie, "
+                                  "globex]\n"));
+  // One column per rank (a ranking grid), the columns' order giving ranks;
+  // without the employers' file, names become ids as from_name makes them.
+  Case grid(
+      "Email,Full name,Rank [2nd],Rank [1st]\n"
+      "ada@x.org,Ada,Globex,Acme Énergie\n",
+      std::string(kMapping) +
+          "wants: {columns: [\"Rank [1st]\", \"Rank [2nd]\"], by: "
+          "name}\n");
+  CHECK_THAT(grid.Yaml(), Contains("    wants: [acme-energie, globex]\n"));
+}
+
+TEST_CASE("import: attendees' requirements on employers", "[import]") {
+  Case c(
+      "Email,Full name,Only remote employers?,Sectors\n"
+      "ada@x.org,Ada,Yes,\"Software, Energy\"\n"
+      "bo@x.org,Bo,No,\n",
+      std::string(kMapping) +
+          "requires:\n"
+          "  extra.remote: {column: \"Only remote employers?\", accept: yes}\n"
+          "  extra.sector: Sectors\n");
+  const std::string yaml = c.Yaml();
+  CHECK_THAT(yaml, Contains("    name: Ada\n    email: ada@x.org\n    "
+                            "requires: {extra.remote: [\"yes\"], "
+                            "extra.sector: [Software, Energy]}\n"));
+  CHECK_THAT(yaml, !Contains("    name: Bo\n    email: bo@x.org\n    "
+                             "requires"));
+}
+
+TEST_CASE("import: employers' requirement columns and pre-selected students",
+          "[import]") {
+  Case c(
+      "Organisation,Which programmes are you recruiting from?,"
+      "Graduation years,Work authorisation required,Pre-selected "
+      "students,Conflicts\n"
+      "Acme Énergie,\"Computer Science, Economics\",2026-2027,Yes,"
+      "\"ADA@x.org\nbo@x.org\",\n"
+      "Globex,Any programme,\"2026, 2027\",No,,Bo\n"
+      "Initech,,2026+,,,\n",
+      "event: event.yaml\nid: {from_name: \"\"}\nname: Organisation\n"
+      "attendees: attendees.yaml\n"
+      "requires:\n"
+      "  program: {column: \"Which programmes are you recruiting "
+      "from?\", ignore: [Any programme]}\n"
+      "  extra.graduation_year: Graduation years\n"
+      "  extra.work_authorization: {column: Work authorisation required, "
+      "accept: [yes]}\n"
+      "must_meet: {column: Pre-selected students, by: email}\n"
+      "avoid: {column: Conflicts, by: name}\n");
+  c.dir.Write("attendees.yaml", kAttendeesFile);
+  absl::StatusOr<ImportResult> r = c.Import(ImportKind::kEmployers);
+  INFO(r.status().message());
+  REQUIRE(r.ok());
+  CHECK_THAT(r->yaml,
+             Contains("  - id: acme-energie\n    name: \"Acme Énergie\"\n"
+                      "    must_meet: [a-1, a-2]\n    requires: {program: "
+                      "[Computer Science, Economics], extra.graduation_year: "
+                      "{min: 2026, max: 2027}, extra.work_authorization: "
+                      "[\"yes\"]}\n"));
+  CHECK_THAT(r->yaml, Contains("  - id: globex\n    name: Globex\n    avoid: "
+                               "[a-2]\n    requires: {extra.graduation_year: "
+                               "[\"2026\", \"2027\"]}\n"));
+  CHECK_THAT(r->yaml, Contains("  - id: initech\n    name: Initech\n    "
+                               "requires: {extra.graduation_year: {min: "
+                               "2026}}\n"));
+  // Nobody in attendees.yaml is in a programme an employer asks for, or
+  // graduates in a year asked: a warning per value, once.
+  std::string notes;
+  for (const std::string& n : r->notes) notes += n + "\n";
+  CHECK_THAT(notes, Contains(c.Csv() + ":4:3: warning: no attendee in " +
+                             c.dir.File("attendees.yaml") +
+                             " has extra.graduation_year '2027'\n"));
+  CHECK_THAT(notes, !Contains("program 'Economics'"));
+}
+
+TEST_CASE(
+    "import: wishes and requirements round-trip through the fair's "
+    "loader and the plan",
+    "[import]") {
+  TempDir fair;
+  fair.Write("event.yaml", testing::kMinimalEvent);
+  fair.Write("emp.csv",
+             "Organisation,Programmes,Pre-selected\n"
+             "Acme,Computer Science,\n"
+             "Globex,,bo@x.org\n");
+  fair.Write("emp-map.yaml",
+             "event: event.yaml\nid: {from_name: \"\"}\nname: Organisation\n"
+             "requires: {program: Programmes}\n"
+             "must_meet: {column: Pre-selected, by: email, prefix: a-}\n");
+  fair.Write("att.csv",
+             "Email,Full name,Programme,Top employers,Impact\n"
+             "ada@x.org,Ada,Computer Science,\"Globex, Acme\",5\n"
+             "bo@x.org,Bo,Economics,Acme,4\n");
+  fair.Write("att-map.yaml",
+             std::string(kMapping) +
+                 "program: Programme\nemployers: employers.yaml\n"
+                 "wants: Top employers\n"
+                 "values: {ratings: {impact: Impact}}\n");
+  absl::StatusOr<ImportResult> emp = ImportCsvFile(
+      ImportKind::kEmployers, fair.File("emp.csv"), fair.File("emp-map.yaml"));
+  INFO(emp.status().message());
+  REQUIRE(emp.ok());
+  fair.Write("employers.yaml", emp->yaml);
+  absl::StatusOr<ImportResult> att = ImportCsvFile(
+      ImportKind::kAttendees, fair.File("att.csv"), fair.File("att-map.yaml"));
+  INFO(att.status().message());
+  REQUIRE(att.ok());
+  fair.Write("attendees.yaml", att->yaml);
+
+  absl::StatusOr<Fair> loaded = LoadFair(fair.path(), {});
+  INFO(loaded.status().message());
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded->num_employers() == 2);
+  REQUIRE(loaded->num_attendees() == 2);
+  const Employer& acme = loaded->employers[0];
+  REQUIRE(acme.requirements.size() == 1);
+  CHECK(acme.requirements[0].field == "program");
+  const Employer& globex = loaded->employers[1];
+  CHECK(globex.must_meet == std::vector<int>{1});  // Bo, by e-mail
+  const Attendee& ada = loaded->attendees[0];
+  CHECK(ada.wants == std::vector<int>{1, 0});  // Globex, then Acme
+  // Bo wants Acme, but Acme requires Computer Science: never planned.
+  absl::StatusOr<PlanRun> run = RunPlan(fair.path(), {});
+  INFO(run.status().message());
+  REQUIRE(run.ok());
+  for (const Meeting& m : run->schedule.meetings) {
+    CHECK_FALSE((m.employer == 0 &&
+                 std::find(m.attendees.begin(), m.attendees.end(), 1) !=
+                     m.attendees.end()));
+  }
+}
+
+TEST_CASE(
+    "import error: unknown names in reference columns, with "
+    "suggestions",
+    "[import]") {
+  Case c(
+      "Email,Full name,Top employers,Must meet\n"
+      "ada@x.org,Ada,\"Globex, Acme Enrgie\",initech\n"
+      "bo@x.org,Bo,hr@acme.exampl,Nobody At All\n",
+      std::string(kMapping) +
+          "employers: employers.yaml\n"
+          "wants: Top employers\n"
+          "must_meet: {column: Must meet, by: id}\n");
+  c.dir.Write("employers.yaml", kEmployersFile);
+  const std::string errors = c.Errors();
+  const std::string file = c.dir.File("employers.yaml");
+  CHECK_THAT(errors,
+             Contains(c.Csv() +
+                      ":2:3: error: unknown employer 'Acme "
+                      "Enrgie' (no name, e-mail or id in " +
+                      file + ") in 'wants'; did you mean 'Acme Énergie'?"));
+  CHECK_THAT(errors, Contains(c.Csv() +
+                              ":3:3: error: unknown employer "
+                              "'hr@acme.exampl' (no name, e-mail or "
+                              "id in " +
+                              file +
+                              ") in 'wants'; did you mean "
+                              "'hr@acme.example'?"));
+  CHECK_THAT(errors, Contains(c.Csv() +
+                              ":3:4: error: unknown employer "
+                              "'Nobody At All' (no id in " +
+                              file + ") in 'must_meet'"));
+  CHECK_THAT(errors, !Contains(":2:4:"));  // initech is an id
+}
+
+TEST_CASE("import error: requirement and reference mappings", "[import]") {
+  SECTION("a reversed range in a cell") {
+    Case c("Organisation,Years\nAcme,2028-2026\n",
+           "id: {from_name: \"\"}\nname: Organisation\n"
+           "requires: {extra.graduation_year: Years}\n");
+    CHECK_THAT(c.Errors(ImportKind::kEmployers),
+               Contains(c.Csv() + ":2:2: error: '2028-2026' runs from 2028 "
+                                  "down to 2026; write the smaller number "
+                                  "first"));
+  }
+  SECTION("an attendee may not require a programme") {
+    Case c("Email,Full name,P\n",
+           std::string(kMapping) + "requires:\n  program: P\n");
+    CHECK_THAT(c.Errors(), Contains(c.Map() + ":6:3: error: "
+                                              "'requires.program': a "
+                                              "requirement is on an "
+                                              "employer's extra.KEY field"));
+  }
+  SECTION("an unknown column, an unknown 'by', a missing file") {
+    Case c("Email,Full name,Top\n",
+           std::string(kMapping) +
+               "employers: nowhere.yaml\n"
+               "wants: {column: Top, by: nickname}\n"
+               "requires: {extra.remote: {column: Remot, accept: []}}\n");
+    const std::string errors = c.Errors();
+    CHECK_THAT(errors, Contains(c.Map() + ":5:12: error: employers file"));
+    CHECK_THAT(errors, Contains("not found (the path is relative to the "
+                                "mapping file; import that side first)"));
+    CHECK_THAT(errors, Contains(c.Map() + ":6:26: error: 'by' must be id, "
+                                          "name or email, got 'nickname'"));
+    CHECK_THAT(errors, Contains("no column 'Remot' in the header"));
+    CHECK_THAT(errors, Contains("'accept' lists the values a yes requires"));
+  }
+  SECTION("without the other side's file, e-mails must be e-mails") {
+    Case c("Organisation,Pre\nAcme,not-an-email\n",
+           "id: {from_name: \"\"}\nname: Organisation\n"
+           "must_meet: {column: Pre, by: email, prefix: a-}\n");
+    CHECK_THAT(c.Errors(ImportKind::kEmployers),
+               Contains(c.Csv() + ":2:2: error: 'not-an-email' is not an "
+                                  "e-mail address like name@example.org in "
+                                  "'must_meet'"));
+  }
+}
+
+TEST_CASE("import --merge adds people with wishes and requirements",
+          "[import]") {
+  Case c("Email,Full name,Top\nnew@x.org,Nia,\"globex, acme-energie\"\n",
+         std::string(kMapping) + "wants: Top\n");
+  const std::string existing =
+      "attendees:\n  - id: s1\n    name: Ada\n    wants: [globex]\n";
+  const std::string path = c.dir.Write("attendees.yaml", existing);
+  absl::StatusOr<ImportResult> r = c.Import();
+  REQUIRE(r.ok());
+  absl::StatusOr<ImportResult> merged =
+      MergeImport(ImportKind::kAttendees, path, c.Csv(), *std::move(r));
+  INFO(merged.status().message());
+  REQUIRE(merged.ok());
+  CHECK_THAT(merged->yaml, Catch::StartsWith(existing));
+  CHECK_THAT(merged->yaml, Contains("    name: Nia\n    email: new@x.org\n"
+                                    "    wants: [globex, acme-energie]\n"));
 }
 
 TEST_CASE("import: duplicate submissions keep the latest by timestamp",
