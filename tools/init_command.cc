@@ -131,6 +131,14 @@ unavailable:
 # `id: {from_name: ""}` does in employers-mapping.yaml):
 # must_meet: {column: "Employers you must meet", names: true}
 # avoid: {column: "Employers you'd rather not meet", names: true}
+# A ranked wish list, first choice first (one cell, or one column per rank
+# with columns: [...]); `employers: employers.yaml` looks names up there,
+# with a suggestion for each one it does not know:
+# employers: employers.yaml
+# wants: {column: "Top 5 employers you'd like to meet"}
+# Only employers whose extra.remote is yes, for those who tick it:
+# requires:
+#   extra.remote: {column: "Only remote employers?", accept: [yes]}
 
 # Anything else to print on schedules:
 # extra:
@@ -160,6 +168,17 @@ seeks: {column: "We look for", delimiter: ","}
 
 # unavailable:
 #   column: "Times we are away from the table"
+
+# Whom the employer may meet (hard requirements on attendees' program and
+# extra fields; empty cells and 'ignore' answers require nothing):
+# requires:
+#   program: {column: "Which programmes are you recruiting from?", ignore: [Any programme]}
+#   extra.graduation_year: "Graduation years"        # 2026-2027, 2026+ or a list
+#   extra.work_authorization: {column: "Work authorisation required", accept: [yes]}
+# Pre-selected students by e-mail, looked up in attendees.yaml:
+# attendees: attendees.yaml
+# must_meet: {column: "Pre-selected students", by: email}
+# wants: {column: "Students we'd like to meet", by: email}
 )";
 
 // The built-in defaults with every setting commented out. The defaults'
