@@ -25,8 +25,8 @@ struct Config {
   // (docs/scoring.md, "Wishes"): a side's wish of rank r adds
   // weight_wants * 2 / (r + 1); a pair both sides wish adds
   // weight_mutual_wants on top. Not normalised with the weights above.
-  double weight_wants = 0.15;
-  double weight_mutual_wants = 0.1;
+  double weight_wants = 0.25;
+  double weight_mutual_wants = 0.15;
   // Pairs scoring below never meet, unless the attendee must_meet them.
   double min_score = 0.2;
   // meetings: per attendee; min is a target, max a hard cap.

@@ -1,7 +1,7 @@
 // libFuzzer target: whole fairs, structured. The fuzzer's bytes choose, via
 // FuzzedDataProvider, a small fair (1-12 slots with an optional break, 1-8
-// employers, 1-40 attendees with ratings, tags, windows, caps, must_meet and
-// avoid), --set overrides, an optional changes.yaml and an optional rerun
+// employers, 1-40 attendees with ratings, tags, windows, caps, must_meet,
+// avoid, ranked wants and requires on both sides), --set overrides, an optional changes.yaml and an optional rerun
 // against the first plan's schedule.json (some meetings marked locked, an
 // optional --from, the day's changes and settings changed in between). The
 // fair is written as YAML into a private temporary folder and planned by the
@@ -128,6 +128,10 @@ constexpr const char* kNames[] = {
 constexpr const char* kTags[] = {"python", "internships", "mentoring",
                                  "data",   "design",      "field work"};
 constexpr const char* kValues[] = {"impact", "growth", "craft"};
+constexpr const char* kPrograms[] = {"Computer Science", "Law", "law ",
+                                     "Design"};
+constexpr const char* kLevels[] = {"BSc", "MSc", "msc", "PhD"};
+constexpr const char* kSectors[] = {"energy", "software", "Health"};
 constexpr int kSlotLengths[] = {5, 10, 15, 20, 30, 45};
 constexpr const char* kRatings[] = {"0", "1", "2",    "2.5",
                                     "3", "4", "4.75", "5"};
@@ -201,7 +205,7 @@ class Generator {
 
   std::string Employers() {
     const int n = p_.ConsumeIntegralInRange<int>(1, 8);
-    std::string out = "employers:\n";
+    std::string out;
     for (int e = 0; e < n; ++e) {
       Person person{Id("e", e), PersonName(e), ""};
       if (OneIn(3)) person.email = Email(person.id);
@@ -220,9 +224,89 @@ class Generator {
                         p_.ConsumeIntegralInRange<int>(1, 4), "\n");
       }
       Profile(&out);
+      if (OneIn(2)) {
+        absl::StrAppend(&out, "    extra: {sector: ",
+                        Quote(p_.PickValueInArray(kSectors)), "}\n");
+      }
+      if (OneIn(4)) absl::StrAppend(&out, "    requires: ", Requires(), "\n");
       employers_.push_back(person);
+      employer_blocks_.push_back(std::move(out));
+      out.clear();
+    }
+    out = "employers:\n";
+    for (const std::string& block : employer_blocks_) out += block;
+    return out;
+  }
+
+  // employers.yaml again, each employer now with must_meet, avoid and
+  // wants naming the attendees (known once Attendees() ran); call after
+  // Attendees().
+  std::string EmployersWithIntents() {
+    std::string out = "employers:\n";
+    for (const std::string& block : employer_blocks_) {
+      out += block;
+      std::vector<std::string> must, avoid, wants;
+      if (OneIn(8)) must = AttendeeRefs(hostile_ ? 3 : 1, {});
+      if (OneIn(8)) avoid = AttendeeRefs(2, must);
+      if (OneIn(4)) wants = AttendeeRefs(4, avoid);
+      if (!must.empty()) absl::StrAppend(&out, "    must_meet: ", List(must), "\n");
+      if (!avoid.empty()) absl::StrAppend(&out, "    avoid: ", List(avoid), "\n");
+      if (!wants.empty()) absl::StrAppend(&out, "    wants: ", List(wants), "\n");
     }
     return out;
+  }
+
+  // A `requires:` map (flow style) on the other side's program, extra.level
+  // or extra.year (a list or a range), or, for an attendee, extra.sector;
+  // an impossible range or an unknown field sometimes.
+  std::string Requires(bool of_attendee = false) {
+    std::vector<std::string> clauses;
+    if (of_attendee) {
+      clauses.push_back(absl::StrCat("extra.sector: [",
+                                     Quote(p_.PickValueInArray(kSectors)),
+                                     "]"));
+    } else {
+      if (OneIn(2)) {
+        clauses.push_back(absl::StrCat(
+            "program: [", Quote(p_.PickValueInArray(kPrograms)), ", ",
+            Quote(p_.PickValueInArray(kPrograms)), "]"));
+      }
+      if (OneIn(2)) {
+        clauses.push_back(absl::StrCat(
+            "extra.level: ", Quote(p_.PickValueInArray(kLevels))));
+      }
+      if (OneIn(2)) {
+        int lo = p_.ConsumeIntegralInRange<int>(2025, 2028);
+        int hi = p_.ConsumeIntegralInRange<int>(2025, 2028);
+        if (lo > hi && !Odd(8)) std::swap(lo, hi);
+        clauses.push_back(absl::StrCat("extra.year: {min: ", lo, ", max: ",
+                                       hi, "}"));
+      }
+    }
+    if (Odd(16)) clauses.push_back("extra.nosuchfield: [x]");
+    return absl::StrCat("{", absl::StrJoin(clauses, ", "), "}");
+  }
+
+  // Attendee ids for an employer's must_meet, avoid or wants, none of
+  // `taken` unless hostile; an unknown one sometimes.
+  std::vector<std::string> AttendeeRefs(int most,
+                                        const std::vector<std::string>& taken) {
+    std::vector<std::string> refs;
+    const int n = p_.ConsumeIntegralInRange<int>(1, most);
+    for (int i = 0; i < n; ++i) {
+      if (Odd(16) || attendees_.empty()) {
+        refs.push_back("nosuchattendee");
+        continue;
+      }
+      const std::string& id = attendees_[p_.ConsumeIntegralInRange<size_t>(
+                                             0, attendees_.size() - 1)]
+                                  .id;
+      if (hostile_ ||
+          std::find(taken.begin(), taken.end(), id) == taken.end()) {
+        refs.push_back(id);
+      }
+    }
+    return refs;
   }
 
   std::string Attendees() {
@@ -484,8 +568,18 @@ class Generator {
                                    "name: ", Quote(person.name), "\n");
     if (!person.email.empty())
       absl::StrAppend(&out, in, "email: ", Quote(person.email), "\n");
-    if (OneIn(4)) absl::StrAppend(&out, in, "program: ", Quote(Name()), "\n");
+    if (OneIn(4)) {
+      absl::StrAppend(&out, in, "program: ",
+                      Quote(OneIn(2) ? Name() : p_.PickValueInArray(kPrograms)),
+                      "\n");
+    }
     Profile(&out, in.c_str());
+    if (OneIn(3)) {
+      absl::StrAppend(&out, in, "extra: {level: ",
+                      Quote(p_.PickValueInArray(kLevels)), ", year: ",
+                      p_.ConsumeIntegralInRange<int>(2025, 2028), "}\n");
+    }
+    if (OneIn(6)) absl::StrAppend(&out, in, "requires: ", Requires(true), "\n");
     std::vector<std::string> must, avoid;
     if (OneIn(6)) must = EmployerRefs(hostile_ ? 3 : 1, {});
     if (OneIn(5)) avoid = EmployerRefs(2, must);
@@ -502,6 +596,10 @@ class Generator {
     if (!must.empty())
       absl::StrAppend(&out, in, "must_meet: ", List(must), "\n");
     if (!avoid.empty()) absl::StrAppend(&out, in, "avoid: ", List(avoid), "\n");
+    if (OneIn(4)) {
+      std::vector<std::string> wants = EmployerRefs(3, avoid);
+      absl::StrAppend(&out, in, "wants: ", List(wants), "\n");
+    }
     attendees_.push_back(person);
     return out;
   }
@@ -551,6 +649,7 @@ class Generator {
   Day day_;
   std::vector<Person> employers_;
   std::vector<Person> attendees_;  // attendees.yaml, then walk-ins
+  std::vector<std::string> employer_blocks_;  // one employers.yaml entry each
   int walk_in_count_ = 0;
 };
 
@@ -720,8 +819,9 @@ void OneInput(const std::uint8_t* data, std::size_t size) {
   const bool changes_first = p.ConsumeIntegralInRange<int>(0, 3) == 0;
   Generator gen(p, /*hostile=*/p.ConsumeIntegralInRange<int>(0, 3) == 0);
   WriteFile(Dir() + "/event.yaml", gen.Event());
-  WriteFile(Dir() + "/employers.yaml", gen.Employers());
+  gen.Employers();
   WriteFile(Dir() + "/attendees.yaml", gen.Attendees());
+  WriteFile(Dir() + "/employers.yaml", gen.EmployersWithIntents());
   if (changes_first) WriteFile(Dir() + "/changes.yaml", gen.Changes());
   PipelineOptions options;
   options.load.sets = gen.Sets();

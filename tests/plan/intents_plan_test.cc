@@ -193,7 +193,7 @@ TEST_CASE("wishes count by rank, mutual wishes most, a strong fit still "
     fair.attendees[0].max_meetings = 1;
     fair.employers[1].offers = {};  // e1: values only, fit 0.5
     fair.employers[1].seeks = {};
-    fair.attendees[0].wants = {1};  // a first wish adds 0.15: 0.65 < 1
+    fair.attendees[0].wants = {1};  // a first wish adds 0.25: 0.75 < 1
     CHECK(PlanPairs(fair) == PairList{{0, 0}});
   }
   SECTION("weights.wants = 0 turns wishes off") {

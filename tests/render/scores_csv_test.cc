@@ -78,6 +78,8 @@ TEST_CASE("scores CSV shows wishes and the failed requirement", "[render]") {
   r.field = "program";
   r.any_of = {"computer science"};
   fair.employers[0].requirements = {r};
+  fair.config.weight_wants = 0.15;  // fixed here, whatever the defaults
+  fair.config.weight_mutual_wants = 0.1;
   Compatibility compat = Compatibility::Build(fair);
   std::ostringstream out;
   WriteScoresCsv(compat, out);
