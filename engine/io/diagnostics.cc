@@ -74,17 +74,8 @@ std::vector<std::string> Diagnostics::WarningLines() const {
 }
 
 std::vector<std::string> Diagnostics::Lines() const {
-  std::vector<const Entry*> sorted;
-  sorted.reserve(entries_.size());
-  for (const Entry& e : entries_) sorted.push_back(&e);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Entry* x, const Entry* y) {
-                     return std::tie(x->file_order, x->line, x->column) <
-                            std::tie(y->file_order, y->line, y->column);
-                   });
   std::vector<std::string> lines;
-  lines.reserve(sorted.size() + 1);
-  for (const Entry* e : sorted) lines.push_back(e->text);
+  for (const Entry* e : InFileOrder(entries_)) lines.push_back(e->text);
   if (overflow_) lines.push_back("too many errors; stopping");
   return lines;
 }

@@ -45,6 +45,7 @@ std::string MatchKey(absl::string_view text) {
       ++i;
       continue;
     }
+    if (s[i] == ' ' && !out.empty() && out.back() == ' ') continue;
     out.push_back(absl::ascii_tolower(static_cast<unsigned char>(s[i])));
   }
   return std::string(absl::StripAsciiWhitespace(out));
