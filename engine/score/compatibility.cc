@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -53,25 +54,34 @@ void SetValueRow(const std::vector<float>& ratings, int row,
   }
 }
 
-// Sets the 0/1 incidence of `tags` (normalised, found in the sorted `vocab`)
-// in row `row` of `out` (already zero) and returns the number of distinct
-// tags. Empty tags are ignored.
+// The distinct normal forms of a tag list (NormalizeTag), sorted; empty
+// tags are left out.
+std::vector<std::string> NormalTags(const std::vector<std::string>& tags) {
+  std::vector<std::string> out;
+  out.reserve(tags.size());
+  for (const std::string& tag : tags) {
+    std::string norm = NormalizeTag(tag);
+    if (!norm.empty()) out.push_back(std::move(norm));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// Sets the 0/1 incidence of `tags` in row `row` of `out` (already zero), for
+// the tags in the sorted `vocab` (tags outside it can match nobody), and
+// returns the number of distinct tags, in the vocabulary or not: a seek that
+// nobody offers still counts towards min(|seeks|, 3).
 int SetTagRow(const std::vector<std::string>& tags,
               const std::vector<std::string>& vocab, int row,
               Eigen::MatrixXf* out) {
-  int distinct = 0;
-  for (const std::string& tag : tags) {
-    const std::string norm = NormalizeTag(tag);
-    if (norm.empty()) continue;
+  const std::vector<std::string> norms = NormalTags(tags);
+  for (const std::string& norm : norms) {
     const auto it = std::lower_bound(vocab.begin(), vocab.end(), norm);
-    assert(it != vocab.end() && *it == norm);
-    const auto t = static_cast<Eigen::Index>(it - vocab.begin());
-    if ((*out)(row, t) == 0.0f) {
-      (*out)(row, t) = 1.0f;
-      ++distinct;
-    }
+    if (it == vocab.end() || *it != norm) continue;
+    (*out)(row, static_cast<Eigen::Index>(it - vocab.begin())) = 1.0f;
   }
-  return distinct;
+  return static_cast<int>(norms.size());
 }
 
 // Scales a seeks row by 1 / min(|seeks|, 3): meeting three of someone's needs
@@ -137,21 +147,38 @@ Compatibility Compatibility::Build(const Fair& fair) {
     SetValueRow(fair.employers[e].values, e, &c.employer_values_);
   }
 
-  // One sorted tag vocabulary over every offer and seek of both sides, so
-  // that column t means the same tag in all four incidence matrices.
-  std::vector<std::string> vocab;
-  auto add_tags = [&vocab](const Profile& p) {
-    for (const auto* list : {&p.offers, &p.seeks}) {
-      for (const std::string& tag : *list) {
-        std::string norm = NormalizeTag(tag);
-        if (!norm.empty()) vocab.push_back(std::move(norm));
-      }
+  // One sorted tag vocabulary, so that column t means the same tag in all
+  // four incidence matrices: only the tags that can make a pair share
+  // something, offered by one side and sought by the other. Free-text tags
+  // that one person wrote add no column, so the cost follows the shared
+  // vocabulary, not the number of distinct tags (a form's free-text
+  // answers); the products are exact sums either way (ScaleSeeksRow), so
+  // the scores do not depend on the columns left out.
+  auto side_tags = [](const auto& people, auto list) {
+    std::vector<std::string> tags;
+    for (const auto& p : people) {
+      for (std::string& t : NormalTags(p.*list)) tags.push_back(std::move(t));
     }
+    std::sort(tags.begin(), tags.end());
+    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
+    return tags;
   };
-  for (const Attendee& a : fair.attendees) add_tags(a);
-  for (const Employer& e : fair.employers) add_tags(e);
-  std::sort(vocab.begin(), vocab.end());
-  vocab.erase(std::unique(vocab.begin(), vocab.end()), vocab.end());
+  const std::vector<std::string> a_offers =
+      side_tags(fair.attendees, &Profile::offers);
+  const std::vector<std::string> a_seeks =
+      side_tags(fair.attendees, &Profile::seeks);
+  const std::vector<std::string> e_offers =
+      side_tags(fair.employers, &Profile::offers);
+  const std::vector<std::string> e_seeks =
+      side_tags(fair.employers, &Profile::seeks);
+  std::vector<std::string> gives, gets;
+  std::set_intersection(a_offers.begin(), a_offers.end(), e_seeks.begin(),
+                        e_seeks.end(), std::back_inserter(gives));
+  std::set_intersection(a_seeks.begin(), a_seeks.end(), e_offers.begin(),
+                        e_offers.end(), std::back_inserter(gets));
+  std::vector<std::string> vocab;
+  std::set_union(gives.begin(), gives.end(), gets.begin(), gets.end(),
+                 std::back_inserter(vocab));
   const int num_t = static_cast<int>(vocab.size());
 
   c.attendee_offers_ = Eigen::MatrixXf::Zero(num_a, num_t);

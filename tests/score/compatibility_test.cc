@@ -196,6 +196,40 @@ TEST_CASE("tags compare case- and space-insensitively", "[score]") {
   CHECK(q.employer_gives == 0.0f);
 }
 
+TEST_CASE(
+    "tags that only one side has change no score but still count "
+    "among the seeks",
+    "[score]") {
+  // Free-text answers: tags nobody on the other side has can match nobody.
+  for (const std::uint64_t seed : {1u, 2u, 3u}) {
+    const Fair fair = RandomFair(40, 12, 5, 10, seed);
+    Fair free_text = fair;
+    for (int a = 0; a < free_text.num_attendees(); ++a) {
+      for (int k = 0; k < 5; ++k) {
+        free_text.attendees[a].offers.push_back(
+            absl::StrCat("only offered by a", a, " #", k));
+      }
+    }
+    for (int e = 0; e < free_text.num_employers(); ++e) {
+      free_text.employers[e].offers.push_back(absl::StrCat("own e", e));
+    }
+    ScoreMatrix plain, with_free_text;
+    Compatibility::Build(fair).ScoreBlock(0, fair.num_attendees(), &plain);
+    Compatibility::Build(free_text).ScoreBlock(0, free_text.num_attendees(),
+                                               &with_free_text);
+    INFO("seed " << seed);
+    CHECK(plain == with_free_text);  // bit for bit
+  }
+  // A seek nobody offers still counts towards min(|seeks|, 3): sharing one
+  // of three seeks gives a third.
+  const Fair fair =
+      TagsPair({"python"}, {"mentoring", "nobody offers this", "nor this"},
+               {"mentoring"}, {"python"});
+  const PairScore p = Compatibility::Build(fair).Pair(0, 0);
+  CHECK(p.employer_gives == Approx(1.0f / 3));
+  CHECK(p.attendee_gives == 1.0f);
+}
+
 TEST_CASE("NormalizeTag lower-cases, trims and folds inner space", "[score]") {
   struct Case {
     std::string in, out;
