@@ -187,7 +187,8 @@ class ChangesReader {
                                              " not found"));
       return;
     }
-    std::optional<YamlNode> root = ReadYamlFile(path, diags_);
+    std::optional<YamlNode> root =
+        ReadYamlFile(path, diags_, YamlLimits::ForPeople());
     if (!root) return;
     const YamlNode* list = root->is_map() ? root->Find("attendees") : nullptr;
     if (list == nullptr || !(list->is_sequence() || list->is_null())) {

@@ -116,10 +116,12 @@ class FairReader {
       ReadEvent(*root);
     }
     // Employers before attendees, so must_meet/avoid can be resolved.
-    if (std::optional<YamlNode> root = ReadRequired(employers_path)) {
+    if (std::optional<YamlNode> root =
+            ReadRequired(employers_path, YamlLimits::ForPeople())) {
       employers_ok_ = ReadPeople(*root, "employers", /*attendees=*/false);
     }
-    if (std::optional<YamlNode> root = ReadRequired(attendees_path)) {
+    if (std::optional<YamlNode> root =
+            ReadRequired(attendees_path, YamlLimits::ForPeople())) {
       ReadPeople(*root, "attendees", /*attendees=*/true);
     }
     if (employers_ok_ && slots_ok_) ReadChanges();
@@ -241,13 +243,14 @@ class FairReader {
                  &withdrawn_ids_, &diags_);
   }
 
-  std::optional<YamlNode> ReadRequired(const std::string& path) {
+  std::optional<YamlNode> ReadRequired(const std::string& path,
+                                       const YamlLimits& limits = {}) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
       diags_.NotFound(path);
       return std::nullopt;
     }
-    return ReadYamlFile(path, &diags_);
+    return ReadYamlFile(path, &diags_, limits);
   }
 
   // ---- event.yaml ----

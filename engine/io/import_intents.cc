@@ -108,7 +108,8 @@ RefMatch DeriveRef(absl::string_view item, RefBy by, absl::string_view prefix,
 
 std::optional<OtherSide> OtherSide::Read(const std::string& path, Kind kind,
                                          Diagnostics* diags) {
-  std::optional<YamlNode> root = ReadYamlFile(path, diags);
+  std::optional<YamlNode> root =
+      ReadYamlFile(path, diags, YamlLimits::ForPeople());
   if (!root) return std::nullopt;
   const char* key = kind == kEmployers ? "employers" : "attendees";
   const YamlNode* list = root->is_map() ? root->Find(key) : nullptr;

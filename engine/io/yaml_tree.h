@@ -74,6 +74,18 @@ struct YamlLimits {
   int max_depth = 64;                               // nested collections
   std::int64_t max_alias_nodes = 100000;            // created by aliases
   std::int64_t max_alias_bytes = std::int64_t{4} << 20;  // text they copy
+
+  // For a file of people (attendees.yaml, employers.yaml, a walk-ins
+  // file), whose size follows the fair's: 1 GiB, room for 1,000,000
+  // attendees as `fairmatch synth` writes them (about 380 bytes each) with
+  // long extra fields, while still refusing a file that is no fair. The
+  // alias and depth limits stay: they bound what a small file can expand
+  // to, not what a large fair needs.
+  static YamlLimits ForPeople() {
+    YamlLimits limits;
+    limits.max_bytes = std::int64_t{1} << 30;
+    return limits;
+  }
 };
 
 // Parses `text` as the contents of `file` (the name used in diagnostics).
