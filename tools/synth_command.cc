@@ -1,5 +1,6 @@
 // fairmatch synth OUT_DIR [--attendees N] [--employers N] [--slots N]
 //                         [--seed N] [--requirements SCALE] [--wishes SHARE]
+//                         [--free-text N]
 //
 // Writes a seeded synthetic fair (engine/synth/generator.h) as a fair
 // folder: event.yaml, attendees.yaml, employers.yaml, config.yaml.
@@ -78,6 +79,12 @@ void AddSynthCommand(CLI::App& app, int* exit_code) {
       ->add_option("--wishes", args->options.wishes,
                    "Share of attendees with a ranked wants list (0 none, up "
                    "to 1); also scales employers' wants and must_meet")
+      ->capture_default_str();
+  synth
+      ->add_option("--free-text", args->options.free_text,
+                   "Offers and seeks of its own words per attendee, which "
+                   "nobody else writes (a form's free-text answers; 0 none, "
+                   "up to 20)")
       ->capture_default_str();
   synth->callback([args, exit_code] {
     if (absl::Status status = RunSynth(*args); !status.ok()) {

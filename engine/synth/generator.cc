@@ -308,12 +308,19 @@ void AppendWindows(std::string* out, const std::vector<TimeWindow>& windows) {
   out->append("]");
 }
 
+// `tags` as a flow list, then `free_text` tags of `owner`'s own words
+// ("a00012 own offer 1"), which nobody else writes.
 void AppendTags(std::string* out, const Vocabulary& vocabulary,
-                const std::vector<int>& tags) {
+                const std::vector<int>& tags, absl::string_view owner = "",
+                absl::string_view kind = "", int free_text = 0) {
   out->append("[");
   for (std::size_t i = 0; i < tags.size(); ++i) {
     if (i > 0) out->append(", ");
     AppendYamlScalar(out, vocabulary.Name(tags[i]));
+  }
+  for (int k = 1; k <= free_text; ++k) {
+    if (k > 1 || !tags.empty()) out->append(", ");
+    AppendYamlScalar(out, absl::StrCat(owner, " own ", kind, " ", k));
   }
   out->append("]");
 }
@@ -1142,9 +1149,9 @@ AttendeeRecords GenerateAttendees(const SynthOptions& options,
     out->append("\n    values: ");
     AppendRatings(out, c, profile.values);
     out->append("\n    offers: ");
-    AppendTags(out, world.tags, offers);
+    AppendTags(out, world.tags, offers, id, "offer", options.free_text);
     out->append("\n    seeks: ");
-    AppendTags(out, world.tags, seeks);
+    AppendTags(out, world.tags, seeks, id, "seek", options.free_text);
     if (!available.empty()) {
       out->append("\n    available: ");
       AppendWindows(out, available);
@@ -1215,6 +1222,10 @@ absl::Status Validate(const SynthOptions& o) {
   if (!(o.wishes >= 0 && o.wishes <= 1)) {
     return absl::InvalidArgumentError(
         absl::StrCat("wishes must be in [0, 1], got ", o.wishes));
+  }
+  if (o.free_text < 0 || o.free_text > 20) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("free_text must be in [0, 20], got ", o.free_text));
   }
   return absl::OkStatus();
 }

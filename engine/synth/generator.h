@@ -70,6 +70,11 @@ struct SynthOptions {
   // `must_meet` of one or two pre-selected attendees (5% at 1). 0 writes
   // none. In [0, 1].
   double wishes = 0;
+  // Free-text tags (docs/synth.md, "Free text"): each attendee adds this
+  // many offers and as many seeks of its own words, which nobody else
+  // writes, as a registration form's free-text answers do. 0 writes none.
+  // In [0, 20].
+  int free_text = 0;
 };
 
 // The YAML text of each input file, ready to write to disk.

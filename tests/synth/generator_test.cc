@@ -517,6 +517,45 @@ TEST_CASE("wishes only add wants lines and employers' must_meet lines",
 }
 
 TEST_CASE(
+    "free text adds each attendee's own offers and seeks, and "
+    "nothing else",
+    "[synth]") {
+  SynthOptions options;
+  options.attendees = 200;
+  options.employers = 20;
+  const SynthFiles plain = Generate(options);
+  options.free_text = 3;
+  const SynthFiles free_text = Generate(options);
+  CHECK(free_text.employers_yaml == plain.employers_yaml);
+  CHECK(free_text.event_yaml == plain.event_yaml);
+  // a0001's lists end with three tags of its own.
+  CHECK(free_text.attendees_yaml.find(
+            "a0001 own offer 1, a0001 own offer 2, a0001 own offer 3]") !=
+        std::string::npos);
+  CHECK(free_text.attendees_yaml.find(
+            "a0001 own seek 1, a0001 own seek 2, a0001 own seek 3]") !=
+        std::string::npos);
+  // Removing the own tags gives the plain file back, byte for byte.
+  std::string stripped = free_text.attendees_yaml;
+  for (std::size_t at; (at = stripped.find(" own ")) != std::string::npos;) {
+    std::size_t begin = stripped.rfind(", ", at);
+    std::size_t item_begin = stripped.rfind('[', at);
+    const bool first = item_begin != std::string::npos &&
+                       (begin == std::string::npos || item_begin > begin);
+    std::size_t end = stripped.find_first_of(",]", at);
+    if (first) {
+      // "[a0001 own offer 1, ..." (the list had no tags of the vocabulary)
+      const std::size_t erase_end =
+          stripped[end] == ',' ? end + 2 : end;  // keep ']'
+      stripped.erase(item_begin + 1, erase_end - item_begin - 1);
+    } else {
+      stripped.erase(begin, end - begin);
+    }
+  }
+  CHECK(stripped == plain.attendees_yaml);
+}
+
+TEST_CASE(
     "with requirements and wishes, only the employers' lists of attendees "
     "change with the attendee count",
     "[synth]") {
@@ -698,6 +737,8 @@ TEST_CASE("out-of-range options are rejected with InvalidArgument", "[synth]") {
        with([](SynthOptions& o) { o.requirements = 4.5; })},
       {"wishes above 1", with([](SynthOptions& o) { o.wishes = 1.1; })},
       {"NaN wishes", with([](SynthOptions& o) { o.wishes = std::nan(""); })},
+      {"negative free text", with([](SynthOptions& o) { o.free_text = -1; })},
+      {"free text above 20", with([](SynthOptions& o) { o.free_text = 21; })},
   };
   for (const Case& c : cases) {
     INFO(c.name);
