@@ -144,9 +144,14 @@ Matching SolveMatching(const Compatibility& compat, const Availability& avail,
   const Fair& fair = compat.fair();
   const int n = fair.num_attendees();
   Matching out;
-  out.graph = BuildCandidates(
-      compat, avail, excluded, options.k, options.threads,
-      options.sticky != nullptr ? *options.sticky : PairCodes{});
+  if (options.warm_start != nullptr) {
+    out.graph =
+        WithoutPairs(*options.warm_start, excluded, fair.num_employers());
+  } else {
+    out.graph = BuildCandidates(
+        compat, avail, excluded, options.k, options.threads,
+        options.sticky != nullptr ? *options.sticky : PairCodes{});
+  }
   for (int round = 1;; ++round) {
     out.pricing_rounds = round;
     SolveFlow(fair, avail, options, out);

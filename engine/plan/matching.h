@@ -73,6 +73,11 @@ struct MatchingOptions {
   int k = 8;            // initial candidates per attendee
   int threads = 1;
   int max_pricing_rounds = 20;
+  // The candidates an earlier solve ended with (the planner's previous
+  // round): they start this solve, less the excluded pairs, instead of the
+  // top k of a fresh scoring pass; pricing then adds what is missing, so
+  // the optimum is the same. Null: build them.
+  const CandidateGraph* warm_start = nullptr;
 };
 
 // Attendee a's meeting cap in the flow: min(max_meetings - pinned meetings,

@@ -144,9 +144,14 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
   const Fair& fair = compat.fair();
   PlanOutcome outcome;
   PairCodes excluded;
+  // Each round after the first starts from the candidates the one before
+  // ended with (warm_start): the same optimum, without a fresh scoring
+  // pass and most of the pricing rounds.
+  MatchingOptions options = match_options;
+  CandidateGraph previous;
   for (int round = 1;; ++round) {
     auto start = std::chrono::steady_clock::now();
-    Matching matching = SolveMatching(compat, avail, excluded, match_options);
+    Matching matching = SolveMatching(compat, avail, excluded, options);
     AddSeconds(outcome.stats, "match", start);
     if (matching.status != MatchStatus::kOptimal) {
       return Infeasible({"the must_meet requests cannot all be met together "
@@ -216,6 +221,8 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
     }
     excluded.insert(excluded.end(), newly.begin(), newly.end());
     std::sort(excluded.begin(), excluded.end());
+    previous = std::move(matching.graph);
+    options.warm_start = &previous;
   }
 }
 
