@@ -616,6 +616,15 @@ void WordSetter::DrawLines(PdfDocument* doc, const SetText& text,
 
 namespace {
 
+// Whether `text` holds U+2066 to U+2069 (a bidi isolate's control) at
+// byte `at`.
+bool IsolateControlAt(std::string_view text, std::size_t at) {
+  return at + 3 <= text.size() && text[at] == '\xE2' &&
+         text[at + 1] == '\x81' &&
+         static_cast<unsigned char>(text[at + 2]) >= 0xA6 &&
+         static_cast<unsigned char>(text[at + 2]) <= 0xA9;
+}
+
 // The colour a run's attributes give, if any.
 bool RunColor(const PangoItem* item, double* r, double* g, double* b) {
   for (GSList* l = item->analysis.extra_attrs; l != nullptr; l = l->next) {
@@ -640,6 +649,24 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
   static constexpr std::string_view kEllipsis = "\u2026";
   std::vector<PdfGlyph> glyphs;
   double pen = x;
+  // Glyphs of one font and colour waiting to be shown. Pango items text
+  // apart at a bidi isolate; runs of one font and colour split there only
+  // (their text ends or starts with an isolate's control, or a run of
+  // nothing but the controls' empty glyphs lies between) are shown in one
+  // go, so that isolating text leaves what is drawn, and how, as it was.
+  std::vector<PdfGlyph> pending;
+  PangoFont* pending_font = nullptr;
+  double pending_color[3] = {0, 0, 0};
+  bool pending_ellipsis = false;
+  bool after_empty = false;
+  bool pending_ends_isolate = false;
+  auto flush = [&] {
+    if (pending.empty()) return;
+    doc->SetFill(pending_color[0], pending_color[1], pending_color[2]);
+    doc->ShowGlyphs(pending_font, pending,
+                    pending_ellipsis ? kEllipsis : layout_text);
+    pending.clear();
+  };
   for (GSList* l = line->runs; l != nullptr; l = l->next) {
     PangoGlyphItem* run = static_cast<PangoGlyphItem*>(l->data);
     PangoGlyphString* string = run->glyphs;
@@ -664,6 +691,7 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
       }
     }
     glyphs.clear();
+    bool all_empty = string->num_glyphs > 0;
     for (int k = 0; k < string->num_glyphs; ++k) {
       const PangoGlyphInfo& info = string->glyphs[k];
       const double gx =
@@ -673,6 +701,7 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
           static_cast<double>(info.geometry.y_offset + run->y_offset) /
               PANGO_SCALE;
       pen += static_cast<double>(info.geometry.width) / PANGO_SCALE;
+      if (info.glyph != PANGO_GLYPH_EMPTY) all_empty = false;
       if (info.glyph == PANGO_GLYPH_EMPTY ||
           (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
         continue;
@@ -680,13 +709,31 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
       glyphs.push_back(PdfGlyph{info.glyph, gx, gy, text_start[k],
                                 text_length[k]});
     }
-    if (glyphs.empty()) continue;
+    if (glyphs.empty()) {
+      after_empty = after_empty || all_empty;
+      continue;
+    }
     double cr = r, cg = g, cb = b;
     RunColor(run->item, &cr, &cg, &cb);
-    doc->SetFill(cr, cg, cb);
-    doc->ShowGlyphs(run->item->analysis.font, glyphs,
-                    ellipsis ? kEllipsis : layout_text);
+    const std::size_t start = static_cast<std::size_t>(run->item->offset);
+    const std::size_t end = start + static_cast<std::size_t>(run->item->length);
+    const bool at_isolate = after_empty || IsolateControlAt(layout_text, start);
+    const bool join =
+        (at_isolate || pending_ends_isolate) && !pending.empty() &&
+        pending_font == run->item->analysis.font && !pending_ellipsis &&
+        !ellipsis && pending_color[0] == cr && pending_color[1] == cg &&
+        pending_color[2] == cb;
+    if (!join) flush();
+    pending_font = run->item->analysis.font;
+    pending_color[0] = cr;
+    pending_color[1] = cg;
+    pending_color[2] = cb;
+    pending_ellipsis = ellipsis;
+    pending.insert(pending.end(), glyphs.begin(), glyphs.end());
+    pending_ends_isolate = end >= 3 && IsolateControlAt(layout_text, end - 3);
+    after_empty = false;
   }
+  flush();
 }
 
 std::string IsolateBidi(std::string_view text) {
