@@ -175,6 +175,17 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   return text;
 }
 
+// Parts of user text (names, tags), each its own bidi isolate, joined.
+std::string JoinIsolated(const std::vector<std::string>& parts,
+                         std::string_view sep) {
+  std::string text;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) text.append(sep);
+    text.append(IsolateBidi(parts[i]));
+  }
+  return text;
+}
+
 std::string Upper(std::string_view ascii) {
   std::string out(ascii);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -203,7 +214,7 @@ void AddTalkingPoints(const TalkingPoints& tp, bool employer_view, Rich* rich) {
     if (parts.empty()) return;
     if (!first) rich->Newline();
     first = false;
-    rich->Add(label, true).Add(" ").Add(Join(parts, ", "));
+    rich->Add(label, true).Add(" ").Add(JoinIsolated(parts, ", "));
   };
   item("Shared values:", tp.shared_values);
   item("You offer:", you_offer);
@@ -262,14 +273,16 @@ class PdfWriter {
     }
     words_ = std::make_unique<WordSetter>(context_, kFamilies);
 
-    band_left_ = fair.event.name;
+    band_left_ = IsolateBidi(fair.event.name);
     std::vector<std::string> when = {fair.event.date};
     if (!fair.slots.empty()) {
       when.push_back(absl::StrCat(FormatClock(fair.slots.front().start),
                                   kEnDash,
                                   FormatClock(fair.slots.back().end)));
     }
-    if (!fair.event.venue.empty()) when.push_back(fair.event.venue);
+    if (!fair.event.venue.empty()) {
+      when.push_back(IsolateBidi(fair.event.venue));
+    }
     band_right_ = Join(when, kDot);
   }
 
@@ -406,50 +419,55 @@ class PdfWriter {
                block.color.b);
   }
 
-  // Lays out `rich` full width and draws it at the cursor, on as many pages
-  // as it needs: `new_page` ends the page and starts the next one (the
-  // sheet's own "(continued)" page). A paragraph that fits the page is drawn
-  // whole; one that does not moves whole to the next page when it is short,
-  // and is otherwise broken between lines, so no text of any length runs
-  // off the page.
+  // Lays out `rich` (or `text`) full width and draws it at the cursor, on as
+  // many pages as it needs: `new_page` ends the page and starts the next one
+  // (the sheet's own "(continued)" page). A paragraph that fits the page is
+  // drawn whole; one that does not moves whole to the next page when it is
+  // short, and is otherwise broken between lines, so no text of any length
+  // runs off the page.
   void FlowParagraph(const Rich& rich, Font font, Rgb color,
                      const std::function<void()>& new_page) {
     if (!ok()) return;
-    Block b = Lay(rich, font, width(), color);
-    if (!Fits(b.height) && b.height <= (bottom() - body_top()) / 3) {
-      new_page();
-    }
-    if (Fits(b.height)) {
-      Draw(b, left(), y_);
-      y_ += b.height;
+    Flow(Lay(rich, font, width(), color), new_page);
+  }
+  void FlowParagraph(std::string_view text, Font font, Rgb color,
+                     const std::function<void()>& new_page) {
+    if (!ok()) return;
+    Flow(Lay(text, font, width(), color), new_page);
+  }
+
+  // A piece of a table row: a block drawn at (x, the row's top + dy), or,
+  // with rule_to > x, a rule from x to rule_to at the row's top + dy.
+  struct RowPiece {
+    Block block;
+    double x = 0;
+    double dy = 0;
+    double rule_to = 0;
+  };
+
+  // Draws a row `need` points tall (its pieces within it) at the cursor and
+  // moves the cursor `advance` down: on this page when it fits, else on the
+  // next (`new_page`: the sheet's continuation with its column heads). A row
+  // taller than that goes on line by line over as many pages as it needs,
+  // each column's lines in order, so nothing is drawn below the body or
+  // lost.
+  void DrawRow(const std::vector<RowPiece>& pieces, double need, double advance,
+               const std::function<void()>& new_page) {
+    if (!ok()) return;
+    if (!Fits(need)) new_page();
+    if (!ok()) return;
+    if (Fits(need)) {
+      for (const RowPiece& piece : pieces) {
+        if (piece.rule_to > piece.x) {
+          Rule(piece.x, piece.rule_to, y_ + piece.dy, kRule, 0.4);
+        } else {
+          Draw(piece.block, piece.x, y_ + piece.dy);
+        }
+      }
+      y_ += advance;
       return;
     }
-    PangoLayout* layout = PangoRich(rich, font, width(), LayOptions{});
-    PangoLayoutIter* iter = pango_layout_get_iter(layout);
-    double origin = y_;  // where the layout's top would be on this page
-    bool page_started = false;
-    do {
-      PangoRectangle line;
-      pango_layout_iter_get_line_extents(iter, nullptr, &line);
-      const double top = origin + static_cast<double>(line.y) / PANGO_SCALE;
-      const double height = static_cast<double>(line.height) / PANGO_SCALE;
-      if (top + height > bottom() && !page_started) {
-        new_page();
-        if (!ok()) break;
-        origin = y_ - static_cast<double>(line.y) / PANGO_SCALE;
-        page_started = true;
-      } else {
-        page_started = false;
-      }
-      DrawLayoutLine(&doc_, pango_layout_iter_get_line_readonly(iter),
-                     left() + static_cast<double>(line.x) / PANGO_SCALE,
-                     origin + static_cast<double>(
-                                  pango_layout_iter_get_baseline(iter)) /
-                                  PANGO_SCALE,
-                     color.r, color.g, color.b);
-      y_ = origin + static_cast<double>(line.y + line.height) / PANGO_SCALE;
-    } while (pango_layout_iter_next_line(iter));
-    pango_layout_iter_free(iter);
+    DrawSliced(pieces, advance, need - advance, new_page);
   }
 
   // Lays out and draws at the cursor, full width; returns the height.
@@ -506,6 +524,138 @@ class PdfWriter {
   static constexpr std::size_t kMaxCached = 4096;
   // Shaped words kept (names, ids and e-mail addresses make most of them).
   static constexpr std::size_t kMaxWords = 1 << 16;
+
+  // `block` at the cursor, full width, over as many pages as it needs (see
+  // FlowParagraph).
+  void Flow(const Block& block, const std::function<void()>& new_page) {
+    if (!Fits(block.height) && block.height <= (bottom() - body_top()) / 3) {
+      new_page();
+    }
+    if (!ok()) return;
+    if (Fits(block.height)) {
+      Draw(block, left(), y_);
+      y_ += block.height;
+      return;
+    }
+    DrawSliced({RowPiece{block, left(), 0, 0}}, block.height, 0, new_page);
+  }
+
+  // One line of a block: its box from the block's top, and how to draw it.
+  struct BlockLine {
+    double top;
+    double bottom;
+    std::size_t set_line = 0;         // a line of block.set
+    PangoLayoutLine* line = nullptr;  // or of block.layout,
+    double x = 0;                     // at this offset
+    double baseline = 0;              // and baseline
+  };
+
+  static std::vector<BlockLine> LinesOf(const Block& block) {
+    std::vector<BlockLine> lines;
+    if (block.set != nullptr) {
+      for (std::size_t i = 0; i < block.set->lines.size(); ++i) {
+        const SetLine& line = block.set->lines[i];
+        lines.push_back(
+            BlockLine{static_cast<double>(line.top) / PANGO_SCALE,
+                      static_cast<double>(line.bottom) / PANGO_SCALE, i});
+      }
+    } else if (block.layout != nullptr) {
+      PangoLayoutIter* iter = pango_layout_get_iter(block.layout);
+      do {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+        lines.push_back(BlockLine{
+            static_cast<double>(logical.y) / PANGO_SCALE,
+            static_cast<double>(logical.y + logical.height) / PANGO_SCALE, 0,
+            pango_layout_iter_get_line_readonly(iter),
+            static_cast<double>(logical.x) / PANGO_SCALE,
+            static_cast<double>(pango_layout_iter_get_baseline(iter)) /
+                PANGO_SCALE});
+      } while (pango_layout_iter_next_line(iter));
+      pango_layout_iter_free(iter);
+    }
+    return lines;
+  }
+
+  // Draws `pieces` line by line from the cursor on: a line goes on the
+  // current page when its bottom is `reserve` above the body's bottom, on
+  // the next page (`new_page`) otherwise, where the row goes on from its
+  // first line not yet drawn. The cursor ends `advance` below where the
+  // row's top would be on the last page.
+  void DrawSliced(const std::vector<RowPiece>& pieces, double advance,
+                  double reserve, const std::function<void()>& new_page) {
+    struct Item {
+      double top;
+      double bottom;
+      const RowPiece* piece;
+      BlockLine line;
+    };
+    std::vector<Item> items;
+    for (const RowPiece& piece : pieces) {
+      if (piece.rule_to > piece.x) {
+        items.push_back(Item{piece.dy, piece.dy, &piece, BlockLine{0, 0}});
+        continue;
+      }
+      for (const BlockLine& line : LinesOf(piece.block)) {
+        items.push_back(
+            Item{piece.dy + line.top, piece.dy + line.bottom, &piece, line});
+      }
+    }
+    std::vector<char> done(items.size(), 0);
+    std::size_t left_to_draw = items.size();
+    double origin = y_;  // where the row's top is on this page
+    bool fresh = false;  // nothing of the row is on this page yet
+    while (ok()) {
+      bool drew = false;
+      for (std::size_t k = 0; k < items.size(); ++k) {
+        const Item& item = items[k];
+        if (done[k]) continue;
+        // A line taller than a whole page (none the sheets make) goes
+        // alone on a page, so the loop always ends.
+        const bool forced = fresh && !drew && k == FirstUndone(done);
+        if (origin + item.bottom + reserve > bottom() && !forced) continue;
+        DrawItem(*item.piece, item.line, origin);
+        done[k] = 1;
+        --left_to_draw;
+        drew = true;
+      }
+      if (left_to_draw == 0) break;
+      new_page();
+      if (!ok()) return;
+      double first = 0;
+      bool any = false;
+      for (std::size_t k = 0; k < items.size(); ++k) {
+        if (!done[k] && (!any || items[k].top < first)) {
+          first = items[k].top;
+          any = true;
+        }
+      }
+      origin = y_ - first;
+      fresh = true;
+    }
+    y_ = origin + advance;
+  }
+
+  static std::size_t FirstUndone(const std::vector<char>& done) {
+    std::size_t k = 0;
+    while (k < done.size() && done[k]) ++k;
+    return k;
+  }
+
+  void DrawItem(const RowPiece& piece, const BlockLine& line, double origin) {
+    const double top = origin + piece.dy;
+    if (piece.rule_to > piece.x) {
+      Rule(piece.x, piece.rule_to, top, kRule, 0.4);
+    } else if (piece.block.set != nullptr) {
+      const Rgb& c = piece.block.color;
+      words_->DrawLines(&doc_, *piece.block.set, line.set_line,
+                        line.set_line + 1, piece.x, top, c.r, c.g, c.b);
+    } else if (line.line != nullptr) {
+      const Rgb& c = piece.block.color;
+      DrawLayoutLine(&doc_, line.line, piece.x + line.x, top + line.baseline,
+                     c.r, c.g, c.b);
+    }
+  }
 
   // Where the body of a page starts (BeginPage).
   static double body_top() { return kTopMargin + kBandHeight + 16; }
@@ -647,6 +797,11 @@ class PdfWriter {
   std::string band_right_;
 };
 
+// A name in a continuation page's heading: cut after kMaxHeadlineChars
+// characters with an ellipsis, so that the heading of a name of any length
+// leaves room for the page (the whole name heads the sheet's first page).
+constexpr std::size_t kMaxHeadlineChars = 80;
+
 // Room a sheet needs below its header for what comes first (the notice, or
 // the summary and the column heads); with less left, they start a new page.
 constexpr double kHeadRoom = 90;
@@ -658,18 +813,32 @@ constexpr double kHeadRoom = 90;
 // meetings.csv and schedule.json carry the whole text.
 constexpr std::size_t kMaxExtraChars = 5000;
 
-// `text` cut after kMaxExtraChars characters, saying so.
-std::string Shortened(std::string_view text) {
+// `text` cut after `max_chars` characters, then `mark`; `text` itself when
+// it is no longer.
+std::string CutAfter(std::string_view text, std::size_t max_chars,
+                     std::string_view mark) {
   std::size_t chars = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     // Count lead bytes only, so the cut never splits a character.
     if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    if (chars++ == kMaxExtraChars) {
-      return std::string(text.substr(0, i)) +
-             "\xE2\x80\xA6 (shortened; the whole text is in schedules.html)";
+    if (chars++ == max_chars) {
+      std::string cut(text.substr(0, i));
+      cut.append(mark);
+      return cut;
     }
   }
   return std::string(text);
+}
+
+// `text` cut after kMaxExtraChars characters, saying so.
+std::string Shortened(std::string_view text) {
+  return CutAfter(
+      text, kMaxExtraChars,
+      "\xE2\x80\xA6 (shortened; the whole text is in schedules.html)");
+}
+
+std::string Headline(std::string_view name) {
+  return CutAfter(name, kMaxHeadlineChars, "\xE2\x80\xA6");
 }
 
 // The organiser's extra fields of a sheet's owner, under its header: one
@@ -683,9 +852,9 @@ void Extras(const Config& config, const ExtraFields& extra, PdfWriter& pdf,
   for (const auto& [key, value] : shown) {
     pdf.ResetPool();
     Rich line;
-    line.Add(absl::StrCat(key, ":"), true, &kMuted)
+    line.Add(absl::StrCat(IsolateBidi(key), ":"), true, &kMuted)
         .Add(" ")
-        .Add(Shortened(value));
+        .Add(IsolateBidi(Shortened(value)));
     pdf.FlowParagraph(line, kSmall, kInk, new_page);
     pdf.Advance(2);
   }
@@ -780,20 +949,21 @@ class AttendeeSheets {
     const std::vector<int>& mine = index_.of_attendee[a];
     pdf_.ResetPool();
     const std::string& name = people_.AttendeeName(a);
-    pdf_.BeginPage(false, absl::StrCat(name, kDot, attendee.id));
+    pdf_.BeginPage(false, Footer(a));
     pdf_.Bookmark(name);
     pdf_.Paragraph(Upper(mine.empty() ? "Your day at the fair"
                                       : "Your conversations"),
                    kLabel, kMuted, LayOptions{.letter_spacing = 0.8}, true);
     pdf_.Advance(2);
-    pdf_.Paragraph(name, kTitle, kInk);
+    const auto continue_page = [&] { ContinuePage(a); };
+    pdf_.FlowParagraph(IsolateBidi(name), kTitle, kInk, continue_page);
     pdf_.Advance(2);
     std::vector<std::string> meta;
     if (!attendee.program.empty()) meta.push_back(attendee.program);
     if (!attendee.email.empty()) meta.push_back(attendee.email);
     meta.push_back(attendee.id);
-    pdf_.Paragraph(Join(meta, kDot), kBody, kMuted);
-    Extras(fair_.config, attendee.extra, pdf_, [&] { ContinuePage(a); });
+    pdf_.FlowParagraph(JoinIsolated(meta, kDot), kBody, kMuted, continue_page);
+    Extras(fair_.config, attendee.extra, pdf_, continue_page);
     pdf_.Advance(14);
     // The notice or the column heads need room of their own.
     if (!pdf_.Fits(kHeadRoom)) ContinuePage(a);
@@ -830,12 +1000,19 @@ class AttendeeSheets {
     pdf_.Advance(kGap + 2);
   }
 
+  // The footer of attendee a's pages: name and id.
+  std::string Footer(int a) const {
+    return absl::StrCat(IsolateBidi(people_.AttendeeName(a)), kDot,
+                        IsolateBidi(fair_.attendees[a].id));
+  }
+
   // A new page for the rest of this attendee's sheet.
   void ContinuePage(int a) {
     pdf_.EndPage();
-    const std::string& name = people_.AttendeeName(a);
-    pdf_.BeginPage(false, absl::StrCat(name, kDot, fair_.attendees[a].id));
-    pdf_.Paragraph(absl::StrCat(name, " (continued)"), kHeading, kInk);
+    pdf_.BeginPage(false, Footer(a));
+    pdf_.Paragraph(absl::StrCat(IsolateBidi(Headline(people_.AttendeeName(a))),
+                                " (continued)"),
+                   kHeading, kInk);
     pdf_.Advance(10);
   }
 
@@ -854,12 +1031,12 @@ class AttendeeSheets {
     Block time = pdf_.LayOnce(ClockRange(fair_.slots[m.slot]), kBodyBold,
                               kTimeColumn - 8, kInk);
     Rich text;
-    text.Sized(people_.EmployerName(m.employer), kFontSpecs[kHeading].size,
-               true)
+    text.Sized(IsolateBidi(people_.EmployerName(m.employer)),
+               kFontSpecs[kHeading].size, true)
         .Gap(2);
     if (!employer.booth.empty()) {
       text.Add("Booth ", false, &kMuted)
-          .Add(employer.booth, true)
+          .Add(IsolateBidi(employer.booth), true)
           .Add(kDot, false, &kMuted);
     }
     text.Add("Table ", false, &kMuted)
@@ -872,17 +1049,16 @@ class AttendeeSheets {
       for (int other : m.attendees) {
         if (other != a) others.push_back(people_.AttendeeName(other));
       }
-      text.Add("with ", false, &kMuted).Add(Join(others, ", "));
+      text.Add("with ", false, &kMuted).Add(JoinIsolated(others, ", "));
     }
     text.Gap(4);
     AddTalkingPoints(MakeTalkingPoints(fair_, a, m.employer), false, &text);
     Block body = pdf_.Lay(text, kSmall, body_w, kInk);
 
     const double height = std::max(time.height + 1.5, body.height) + 2 * kGap;
-    if (!pdf_.Fits(height)) Continue(a, "Time", "Conversation");
-    pdf_.Draw(time, pdf_.left(), pdf_.y() + 1.5);
-    pdf_.Draw(body, pdf_.left() + kTimeColumn, pdf_.y());
-    pdf_.Advance(height - kGap);
+    pdf_.DrawRow({{time, pdf_.left(), 1.5}, {body, pdf_.left() + kTimeColumn}},
+                 height, height - kGap,
+                 [&] { Continue(a, "Time", "Conversation"); });
     pdf_.Rule(pdf_.left(), pdf_.right(), pdf_.y(), kRule, 0.5);
     pdf_.Advance(kGap + 2);
   }
@@ -924,20 +1100,19 @@ class AttendeeSheets {
       const Employer& employer = fair_.employers[e];
       pdf_.ResetPool();
       Block booth = pdf_.LayOnce(
-          employer.booth.empty() ? "\xE2\x80\x93" : employer.booth, kBodyBold,
-          kTimeColumn - 8, kInk);
+          employer.booth.empty() ? "\xE2\x80\x93" : IsolateBidi(employer.booth),
+          kBodyBold, kTimeColumn - 8, kInk);
       Rich line;
-      line.Sized(people_.EmployerName(e), kFontSpecs[kHeading].size, true)
+      line.Sized(IsolateBidi(people_.EmployerName(e)),
+                 kFontSpecs[kHeading].size, true)
           .Gap(4);
       AddTalkingPoints(MakeTalkingPoints(fair_, a, e), false, &line);
       Block body = pdf_.Lay(line, kSmall, body_w, kInk);
       const double height =
           std::max(booth.height + 1.5, body.height) + 2 * kGap;
-      if (!pdf_.Fits(height)) Continue(a, "Booth", "Employer");
-      double y = pdf_.y();
-      pdf_.Draw(booth, pdf_.left(), y + 1.5);
-      pdf_.Draw(body, pdf_.left() + kTimeColumn, y);
-      pdf_.Advance(height - kGap);
+      pdf_.DrawRow(
+          {{booth, pdf_.left(), 1.5}, {body, pdf_.left() + kTimeColumn}},
+          height, height - kGap, [&] { Continue(a, "Booth", "Employer"); });
       pdf_.Rule(pdf_.left(), pdf_.right(), pdf_.y(), kRule, 0.5);
       pdf_.Advance(kGap + 2);
     }
@@ -1140,8 +1315,8 @@ class EmployerSheets {
   }
 
   std::string Footer(int e, int t) const {
-    return absl::StrCat(people_.EmployerName(e), kDot, "Table ", t, " of ",
-                        index_.tables[e]);
+    return absl::StrCat(IsolateBidi(people_.EmployerName(e)), kDot, "Table ", t,
+                        " of ", index_.tables[e]);
   }
 
   void TableSheet(int e, int t) {
@@ -1159,10 +1334,14 @@ class EmployerSheets {
                                       " of ", index_.tables[e])),
                    kLabel, kMuted, LayOptions{.letter_spacing = 0.8}, true);
     pdf_.Advance(2);
-    pdf_.Paragraph(people_.EmployerName(e), kTitle, kInk);
+    const auto continue_page = [&] { ContinuePage(e, t); };
+    pdf_.FlowParagraph(IsolateBidi(people_.EmployerName(e)), kTitle, kInk,
+                       continue_page);
     pdf_.Advance(2);
     std::vector<std::string> meta;
-    if (!employer.booth.empty()) meta.push_back("Booth " + employer.booth);
+    if (!employer.booth.empty()) {
+      meta.push_back("Booth " + IsolateBidi(employer.booth));
+    }
     meta.push_back(absl::StrCat(employer.tables,
                                 employer.tables == 1 ? " table" : " tables"));
     meta.push_back(absl::StrCat("up to ", fair_.GroupSize(e),
@@ -1170,8 +1349,8 @@ class EmployerSheets {
     meta.push_back(absl::StrCat(
         mine.size(), mine.size() == 1 ? " conversation, " : " conversations, ",
         places, places == 1 ? " attendee" : " attendees"));
-    pdf_.Paragraph(Join(meta, kDot), kBody, kMuted);
-    Extras(fair_.config, employer.extra, pdf_, [&] { ContinuePage(e, t); });
+    pdf_.FlowParagraph(Join(meta, kDot), kBody, kMuted, continue_page);
+    Extras(fair_.config, employer.extra, pdf_, continue_page);
     pdf_.Advance(8);
     if (!pdf_.Fits(kHeadRoom)) ContinuePage(e, t);
     pdf_.Paragraph(
@@ -1212,8 +1391,8 @@ class EmployerSheets {
   void ContinuePage(int e, int t) {
     pdf_.EndPage();
     pdf_.BeginPage(false, Footer(e, t));
-    pdf_.Paragraph(absl::StrCat(people_.EmployerName(e), kDot, "Table ", t,
-                                " (continued)"),
+    pdf_.Paragraph(absl::StrCat(IsolateBidi(Headline(people_.EmployerName(e))),
+                                kDot, "Table ", t, " (continued)"),
                    kHeading, kInk);
     pdf_.Advance(10);
   }
@@ -1250,10 +1429,11 @@ class EmployerSheets {
       for (int a : schedule_.meetings[i].attendees) {
         const Attendee& attendee = fair_.attendees[a];
         Rich who;
-        who.Sized(people_.AttendeeNameBesideProgramme(a),
+        who.Sized(IsolateBidi(people_.AttendeeNameBesideProgramme(a)),
                   kFontSpecs[kBody].size, true);
         if (!attendee.program.empty()) {
-          who.Add(kDot, false, &kFaint).Add(attendee.program, false, &kMuted);
+          who.Add(kDot, false, &kFaint)
+              .Add(IsolateBidi(attendee.program), false, &kMuted);
         }
         who.Gap(1.5);
         AddTalkingPoints(MakeTalkingPoints(fair_, a, e), true, &who);
@@ -1272,9 +1452,11 @@ class EmployerSheets {
       for (std::size_t k = 0; k < alts.size(); ++k) {
         const Attendee& attendee = fair_.attendees[alts[k]];
         if (k > 0) text.Newline();
-        text.Add(people_.AttendeeNameBesideProgramme(alts[k]), true, &kInk);
+        text.Add(IsolateBidi(
+                     ValidUtf8(people_.AttendeeNameBesideProgramme(alts[k]))),
+                 true, &kInk);
         if (!attendee.program.empty()) {
-          text.Newline().Add(attendee.program);
+          text.Newline().Add(IsolateBidi(attendee.program));
         }
       }
       if (alts.empty()) text.Add("none", false, &kFaint, true);
@@ -1288,23 +1470,21 @@ class EmployerSheets {
     }
     const double height =
         std::max({time.height, conv_h, alternates.height}) + 2 * kGap;
-    if (!pdf_.Fits(height)) Continue(e, t);
-
-    double y = pdf_.y();
-    pdf_.Draw(time, pdf_.left(), y + 0.5);
-    if (!status.empty()) pdf_.Draw(status, conv_x, y);
+    std::vector<PdfWriter::RowPiece> pieces = {{time, pdf_.left(), 0.5}};
+    if (!status.empty()) pieces.push_back({status, conv_x});
+    double y = 0;
     for (std::size_t k = 0; k < people.size(); ++k) {
-      pdf_.Draw(people[k], conv_x, y);
+      pieces.push_back({people[k], conv_x, y});
       y += people[k].height;
       if (k + 1 < people.size()) {
-        pdf_.Rule(conv_x, conv_x + conv_w, y + 3.5, kRule, 0.4);
+        pieces.push_back({Block{}, conv_x, y + 3.5, conv_x + conv_w});
         y += 7;
       }
     }
     if (!alternates.empty()) {
-      pdf_.Draw(alternates, pdf_.right() - kAlternatesColumn, pdf_.y() + 1);
+      pieces.push_back({alternates, pdf_.right() - kAlternatesColumn, 1});
     }
-    pdf_.Advance(height - kGap);
+    pdf_.DrawRow(pieces, height, height - kGap, [&] { Continue(e, t); });
     pdf_.Rule(pdf_.left(), pdf_.right(), pdf_.y(), kRule, 0.5);
     pdf_.Advance(kGap);
   }
@@ -1385,9 +1565,10 @@ class EmployerSheets {
     const double col = (pdf_.width() - kRowHead) / std::max(1, s1 - s0);
     pdf_.ResetPool();
     Rich head;
-    head.Add(people_.EmployerName(e), true, &kInk).Newline();
-    head.Add(employer.booth.empty() ? std::string()
-                                    : absl::StrCat("Booth ", employer.booth, kDot));
+    head.Add(IsolateBidi(people_.EmployerName(e)), true, &kInk).Newline();
+    head.Add(employer.booth.empty()
+                 ? std::string()
+                 : absl::StrCat("Booth ", IsolateBidi(employer.booth), kDot));
     head.Add(absl::StrCat("table ", t));
     Block row_head =
         pdf_.Lay(head, kTiny, kRowHead - 2 * kPad, kMuted, {.one_line = true});
@@ -1400,7 +1581,7 @@ class EmployerSheets {
         const std::vector<int>& group = schedule_.meetings[i].attendees;
         for (std::size_t k = 0; k < group.size(); ++k) {
           if (k > 0) text.Newline();
-          text.Add(people_.AttendeeName(group[k]));
+          text.Add(IsolateBidi(people_.AttendeeName(group[k])));
         }
         cells.push_back(pdf_.Lay(text, kTiny, col - 2 * kPad, kInk,
                                  {.one_line = true}));

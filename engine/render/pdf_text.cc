@@ -101,6 +101,67 @@ bool BreakBetween(std::uint32_t before_spaces, std::uint32_t prev,
   }
 }
 
+// The isolates that cannot change a paragraph of the characters words set
+// (Simple and Ideograph: no right-to-left letter, no other bidi control):
+// U+2066 LEFT-TO-RIGHT ISOLATE, U+2068 FIRST STRONG ISOLATE (left to right
+// there) and U+2069 POP DIRECTIONAL ISOLATE. Every level inside them
+// resolves left to right as it would without them, and pango gives them no
+// glyph and no width.
+bool InertIsolate(std::uint32_t c) {
+  return c == 0x2066 || c == 0x2068 || c == 0x2069;
+}
+
+// `text` and `spans` without the inert isolates of the paragraphs that hold
+// nothing but word characters and them; false (outputs unspecified) when
+// there are none, or the spans are out of range.
+bool DropInertIsolates(std::string_view text,
+                       const std::vector<TextSpan>& spans, std::string* bare,
+                       std::vector<TextSpan>* bare_spans) {
+  for (const TextSpan& s : spans) {
+    if (s.start > s.end || s.end > text.size()) return false;
+  }
+  std::vector<std::uint32_t> dropped_before(text.size() + 1, 0);
+  bare->clear();
+  std::uint32_t dropped = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    bool inert = false;
+    for (std::size_t i = start; i < end;) {
+      const std::uint32_t c = Next(text, &i);
+      if (InertIsolate(c)) {
+        inert = true;
+      } else if (!Simple(c) && !Ideograph(c)) {
+        inert = false;
+        break;
+      }
+    }
+    for (std::size_t i = start; i < end;) {
+      const std::size_t at = i;
+      const std::uint32_t c = Next(text, &i);
+      i = std::min(i, end);
+      for (std::size_t k = at; k < i; ++k) dropped_before[k] = dropped;
+      if (inert && InertIsolate(c)) {
+        dropped += static_cast<std::uint32_t>(i - at);
+      } else {
+        bare->append(text.substr(at, i - at));
+      }
+    }
+    dropped_before[end] = dropped;
+    if (end == text.size()) break;
+    bare->push_back('\n');
+    start = end + 1;
+  }
+  if (dropped == 0) return false;
+  *bare_spans = spans;
+  for (TextSpan& s : *bare_spans) {
+    s.start -= dropped_before[s.start];
+    s.end -= dropped_before[s.end];
+  }
+  return true;
+}
+
 }  // namespace
 
 WordSetter::WordSetter(PangoContext* context, std::string families)
@@ -233,6 +294,16 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
 bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
                      int size, PangoWeight weight, int width, int spacing,
                      TextAlign align, bool one_line, SetText* out) {
+  // Isolates around left-to-right text change nothing words would set:
+  // set the text without them (so, as before they were there).
+  if (text.find("\xE2\x81") != std::string_view::npos) {
+    std::string bare;
+    std::vector<TextSpan> bare_spans;
+    if (DropInertIsolates(text, spans, &bare, &bare_spans)) {
+      return Set(bare, bare_spans, size, weight, width, spacing, align,
+                 one_line, out);
+    }
+  }
   out->Clear();
   for (std::size_t k = 0; k < spans.size(); ++k) {
     if (spans[k].start > spans[k].end || spans[k].end > text.size() ||
@@ -436,8 +507,10 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
   int y = 0;
   for (std::size_t i = 0; i < out->lines.size(); ++i) {
     if (i > 0) y += spacing;
+    out->lines[i].top = y;
     out->lines[i].baseline = y + extents[i].ascent;
     y += extents[i].ascent + extents[i].descent;
+    out->lines[i].bottom = y;
   }
   out->height = y;
   return true;
@@ -499,9 +572,12 @@ void WordSetter::LayParagraph(std::string_view text, std::size_t start,
   pango_layout_iter_free(iter);
 }
 
-void WordSetter::Draw(PdfDocument* doc, const SetText& text, double x,
-                      double y, double r, double g, double b) {
-  for (const SetLine& line : text.lines) {
+void WordSetter::DrawLines(PdfDocument* doc, const SetText& text,
+                           std::size_t first, std::size_t last, double x,
+                           double y, double r, double g, double b) {
+  last = std::min(last, text.lines.size());
+  for (std::size_t i = first; i < last; ++i) {
+    const SetLine& line = text.lines[i];
     const double left = x + static_cast<double>(line.x) / PANGO_SCALE;
     const double baseline = y + static_cast<double>(line.baseline) / PANGO_SCALE;
     if (line.pango != nullptr) {
@@ -540,6 +616,15 @@ void WordSetter::Draw(PdfDocument* doc, const SetText& text, double x,
 
 namespace {
 
+// Whether `text` holds U+2066 to U+2069 (a bidi isolate's control) at
+// byte `at`.
+bool IsolateControlAt(std::string_view text, std::size_t at) {
+  return at + 3 <= text.size() && text[at] == '\xE2' &&
+         text[at + 1] == '\x81' &&
+         static_cast<unsigned char>(text[at + 2]) >= 0xA6 &&
+         static_cast<unsigned char>(text[at + 2]) <= 0xA9;
+}
+
 // The colour a run's attributes give, if any.
 bool RunColor(const PangoItem* item, double* r, double* g, double* b) {
   for (GSList* l = item->analysis.extra_attrs; l != nullptr; l = l->next) {
@@ -564,6 +649,24 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
   static constexpr std::string_view kEllipsis = "\u2026";
   std::vector<PdfGlyph> glyphs;
   double pen = x;
+  // Glyphs of one font and colour waiting to be shown. Pango items text
+  // apart at a bidi isolate; runs of one font and colour split there only
+  // (their text ends or starts with an isolate's control, or a run of
+  // nothing but the controls' empty glyphs lies between) are shown in one
+  // go, so that isolating text leaves what is drawn, and how, as it was.
+  std::vector<PdfGlyph> pending;
+  PangoFont* pending_font = nullptr;
+  double pending_color[3] = {0, 0, 0};
+  bool pending_ellipsis = false;
+  bool after_empty = false;
+  bool pending_ends_isolate = false;
+  auto flush = [&] {
+    if (pending.empty()) return;
+    doc->SetFill(pending_color[0], pending_color[1], pending_color[2]);
+    doc->ShowGlyphs(pending_font, pending,
+                    pending_ellipsis ? kEllipsis : layout_text);
+    pending.clear();
+  };
   for (GSList* l = line->runs; l != nullptr; l = l->next) {
     PangoGlyphItem* run = static_cast<PangoGlyphItem*>(l->data);
     PangoGlyphString* string = run->glyphs;
@@ -588,6 +691,7 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
       }
     }
     glyphs.clear();
+    bool all_empty = string->num_glyphs > 0;
     for (int k = 0; k < string->num_glyphs; ++k) {
       const PangoGlyphInfo& info = string->glyphs[k];
       const double gx =
@@ -597,6 +701,7 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
           static_cast<double>(info.geometry.y_offset + run->y_offset) /
               PANGO_SCALE;
       pen += static_cast<double>(info.geometry.width) / PANGO_SCALE;
+      if (info.glyph != PANGO_GLYPH_EMPTY) all_empty = false;
       if (info.glyph == PANGO_GLYPH_EMPTY ||
           (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
         continue;
@@ -604,13 +709,65 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
       glyphs.push_back(PdfGlyph{info.glyph, gx, gy, text_start[k],
                                 text_length[k]});
     }
-    if (glyphs.empty()) continue;
+    if (glyphs.empty()) {
+      after_empty = after_empty || all_empty;
+      continue;
+    }
     double cr = r, cg = g, cb = b;
     RunColor(run->item, &cr, &cg, &cb);
-    doc->SetFill(cr, cg, cb);
-    doc->ShowGlyphs(run->item->analysis.font, glyphs,
-                    ellipsis ? kEllipsis : layout_text);
+    const std::size_t start = static_cast<std::size_t>(run->item->offset);
+    const std::size_t end = start + static_cast<std::size_t>(run->item->length);
+    const bool at_isolate = after_empty || IsolateControlAt(layout_text, start);
+    const bool join =
+        (at_isolate || pending_ends_isolate) && !pending.empty() &&
+        pending_font == run->item->analysis.font && !pending_ellipsis &&
+        !ellipsis && pending_color[0] == cr && pending_color[1] == cg &&
+        pending_color[2] == cb;
+    if (!join) flush();
+    pending_font = run->item->analysis.font;
+    pending_color[0] = cr;
+    pending_color[1] = cg;
+    pending_color[2] = cb;
+    pending_ellipsis = ellipsis;
+    pending.insert(pending.end(), glyphs.begin(), glyphs.end());
+    pending_ends_isolate = end >= 3 && IsolateControlAt(layout_text, end - 3);
+    after_empty = false;
   }
+  flush();
+}
+
+std::string IsolateBidi(std::string_view text) {
+  static constexpr std::string_view kFirstStrongIsolate = "\xE2\x81\xA8";
+  static constexpr std::string_view kPopIsolate = "\xE2\x81\xA9";
+  std::string out;
+  out.reserve(text.size() + 8);
+  std::size_t start = 0;
+  while (true) {
+    std::size_t newline = text.find('\n', start);
+    const std::size_t end =
+        newline == std::string_view::npos ? text.size() : newline;
+    if (end > start) {
+      out.append(kFirstStrongIsolate);
+      int open = 0;  // isolates the text opened and has not closed
+      for (std::size_t i = start; i < end;) {
+        const std::size_t at = i;
+        const std::uint32_t c = Next(text, &i);
+        if (c >= 0x2066 && c <= 0x2068) {
+          ++open;
+        } else if (c == 0x2069) {
+          if (open == 0) continue;  // would close ours
+          --open;
+        }
+        out.append(text.substr(at, std::min(i, end) - at));
+      }
+      for (; open > 0; --open) out.append(kPopIsolate);
+      out.append(kPopIsolate);
+    }
+    if (newline == std::string_view::npos) break;
+    out.push_back('\n');
+    start = newline + 1;
+  }
+  return out;
 }
 
 PangoContext* CreatePrintContext() {

@@ -21,7 +21,9 @@
 // marks, digits and a short list of punctuation (so no right-to-left
 // scripts, no dashes or slashes with break rules of their own), no double
 // spaces, no word wider than the line (pango would break inside it) and no
-// glyph missing from every font. With Chinese, Japanese or Korean letters
+// glyph missing from every font (bidi isolates U+2066, U+2068 and U+2069
+// are dropped from such a paragraph first: around left-to-right text they
+// change nothing pango would draw). With Chinese, Japanese or Korean letters
 // (a line may break between any two) or with `one_line` (pango would
 // ellipsize), the paragraph must also fit its line. Any other paragraph is
 // laid out by pango alone and its lines taken over as they are.
@@ -81,6 +83,8 @@ struct SetRun {
 struct SetLine {
   int x = 0;         // pango units: the alignment offset
   int baseline = 0;  // pango units from the top of the text
+  int top = 0;       // pango units from the top of the text: the line's box
+  int bottom = 0;
   std::vector<SetRun> runs;
   // Or a line of pango's own layout of the paragraph (owned by the SetText).
   PangoLayoutLine* pango = nullptr;
@@ -123,8 +127,15 @@ class WordSetter {
 
   // Draws `text` with its top left corner at (x, y), in (r, g, b) where no
   // span gives a colour.
-  void Draw(PdfDocument* doc, const SetText& text, double x, double y,
-            double r, double g, double b);
+  void Draw(PdfDocument* doc, const SetText& text, double x, double y, double r,
+            double g, double b) {
+    DrawLines(doc, text, 0, text.lines.size(), x, y, r, g, b);
+  }
+  // Draws lines [first, last) of `text` where Draw would put them for a
+  // text whose top left corner is at (x, y).
+  void DrawLines(PdfDocument* doc, const SetText& text, std::size_t first,
+                 std::size_t last, double x, double y, double r, double g,
+                 double b);
 
   // Forgets the shaped words (the fonts stay); keeps memory bounded.
   void ClearWords() { words_.clear(); }
@@ -177,6 +188,20 @@ class WordSetter {
   std::string key_;
   std::vector<PdfGlyph> glyphs_;
 };
+
+// `text` as one bidi isolate per line: each line between
+// U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, so that
+// user text (a name, a programme, a booth) is set in its own direction and
+// never reorders the text around it. Embeddings and overrides left open
+// inside (U+202A to U+202E) end at the closing U+2069; a U+2069 that closes
+// nothing inside is dropped and isolates left open are closed, so that the
+// text can never end the isolate early or keep it open. Empty lines stay
+// empty; invalid UTF-8 is kept as it is. Every piece of user text the
+// sheets give pango goes through this; nothing else (csv, json, ics)
+// carries it.
+//
+//   IsolateBidi("CS \u202Eevil")  // "\u2068CS \u202Eevil\u2069"
+std::string IsolateBidi(std::string_view text);
 
 // A pango context set up for print, as the sheets use it: pango's cairo font
 // map (so metrics match what cairo would draw), no hinting, unhinted

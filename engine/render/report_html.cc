@@ -154,6 +154,8 @@ std::string Number(double value) {
 }
 
 std::string Esc(const std::string& text) { return HtmlEscape(text); }
+// User text (names, booths, tags, the venue): escaped and isolated for bidi.
+std::string User(const std::string& text) { return HtmlIsolate(text); }
 
 std::string Plural(long long n, std::string_view one, std::string_view many) {
   return Int(n) + " " + std::string(n == 1 ? one : many);
@@ -400,7 +402,7 @@ class ReportWriter {
  private:
   void Header() {
     out_ += "<header class=\"top\">\n<p class=\"kind\">Planning report</p>\n";
-    out_ += "<h1>" + Esc(fair_.event.name) + "</h1>\n<p class=\"meta\">";
+    out_ += "<h1>" + User(fair_.event.name) + "</h1>\n<p class=\"meta\">";
     out_ += "<span>" + Esc(fair_.event.date) + "</span>";
     if (!fair_.slots.empty()) {
       out_ += "<span>" + FormatClock(fair_.slots.front().start) +
@@ -411,7 +413,7 @@ class ReportWriter {
       out_ += "<span>" + Esc(fair_.event.timezone) + "</span>";
     }
     if (!fair_.event.venue.empty()) {
-      out_ += "<span>" + Esc(fair_.event.venue) + "</span>";
+      out_ += "<span>" + User(fair_.event.venue) + "</span>";
     }
     out_ += "<span>" + Plural(fair_.num_attendees(), "attendee", "attendees") +
             "</span><span>" +
@@ -520,15 +522,15 @@ class ReportWriter {
   std::string Who(int a) const {
     const Attendee& attendee = fair_.attendees[a];
     if (attendee.name.empty() || attendee.name == attendee.id) {
-      return "<b>" + Esc(attendee.id) + "</b>";
+      return "<b>" + User(attendee.id) + "</b>";
     }
-    return "<b>" + Esc(people_.AttendeeName(a)) + "</b> (" + Esc(attendee.id) +
-           ")";
+    return "<b>" + User(people_.AttendeeName(a)) + "</b> (" +
+           User(attendee.id) + ")";
   }
 
   std::string EmployerName(int e) const {
     const Employer& employer = fair_.employers[e];
-    return Esc(employer.name.empty() ? employer.id : employer.name);
+    return User(employer.name.empty() ? employer.id : employer.name);
   }
 
   // The loader's warnings, as the tools print them.
@@ -764,8 +766,8 @@ class ReportWriter {
     std::vector<std::string> idle;
     for (int e : people_.employers()) {
       if (conversations_of_employer_[e] == 0) {
-        idle.push_back(Esc(people_.EmployerName(e)) + " <i>" +
-                       Esc(fair_.employers[e].booth) + "</i>");
+        idle.push_back(User(people_.EmployerName(e)) + " <i>" +
+                       User(fair_.employers[e].booth) + "</i>");
       }
     }
     if (!idle.empty()) {
@@ -790,7 +792,7 @@ class ReportWriter {
         tables += (tables.empty() ? "" : ", ") + Int(t);
         ++spare_count;
       }
-      spare.push_back("<b>" + Esc(people_.EmployerName(e)) + "</b> " +
+      spare.push_back("<b>" + User(people_.EmployerName(e)) + "</b> " +
                       (unused_tables_[e].size() == 1 ? "table " : "tables ") +
                       tables);
     }
@@ -815,8 +817,8 @@ class ReportWriter {
       for (int e : wanted) {
         ++requested;
         if (!met_[a].count(e)) {
-          unmet.push_back(Esc(people_.AttendeeName(a)) + " \xE2\x86\x92 " +
-                          Esc(people_.EmployerName(e)));
+          unmet.push_back(User(people_.AttendeeName(a)) + " \xE2\x86\x92 " +
+                          User(people_.EmployerName(e)));
         }
       }
     }
@@ -891,7 +893,7 @@ class ReportWriter {
       std::vector<std::string> chips;
       for (std::size_t i = 0; i < lonely.size() && i < kShown; ++i) {
         const std::string& tag = lonely[i].second;
-        std::string chip = "<b>" + Esc(Spelling(uses.at(tag))) + "</b> " +
+        std::string chip = "<b>" + User(Spelling(uses.at(tag))) + "</b> " +
                            Int(-lonely[i].first);
         // A near spelling on the other end suggests a typo.
         std::string guess;
@@ -1084,7 +1086,7 @@ class ReportWriter {
 
   // "<b>Acme</b>", escaped: how the tables of this part name an employer.
   std::string EmployerCell(int e) const {
-    return "<b>" + Esc(people_.EmployerName(e)) + "</b>";
+    return "<b>" + User(people_.EmployerName(e)) + "</b>";
   }
 
   // A table: the header cells (a leading "#" marks a numeric column) and

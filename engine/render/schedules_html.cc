@@ -117,9 +117,30 @@ void AppendEscaped(std::string_view text, std::string* out) {
   }
 }
 
+// Appends user text, escaped, as its own bidi isolate (HtmlIsolate).
+void AppendIsolated(std::string_view text, std::string* out) {
+  out->append("<bdi>");
+  AppendEscaped(text, out);
+  out->append("</bdi>");
+}
+
+// Parts of user text, each isolated, between `sep`s.
+void AppendIsolatedList(const std::vector<std::string>& parts,
+                        std::string_view sep, std::string* out) {
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) AppendEscaped(sep, out);
+    AppendIsolated(parts[i], out);
+  }
+}
+
+// Appends `<tag class="cls">escaped text</tag>`; with `user`, the text is
+// user text, isolated.
+void AppendElement(std::string_view tag, std::string_view cls,
+                   std::string_view text, std::string* out, bool user = false);
+
 // Appends `<tag class="cls">escaped text</tag>`.
 void AppendElement(std::string_view tag, std::string_view cls,
-                   std::string_view text, std::string* out) {
+                   std::string_view text, std::string* out, bool user) {
   out->push_back('<');
   out->append(tag);
   if (!cls.empty()) {
@@ -128,7 +149,11 @@ void AppendElement(std::string_view tag, std::string_view cls,
     out->push_back('"');
   }
   out->push_back('>');
-  AppendEscaped(text, out);
+  if (user) {
+    AppendIsolated(text, out);
+  } else {
+    AppendEscaped(text, out);
+  }
   out->append("</");
   out->append(tag);
   out->push_back('>');
@@ -138,15 +163,6 @@ std::string ClockRange(const Slot& slot) {
   std::string text = FormatClock(slot.start);
   text.append(kEnDash);
   text.append(FormatClock(slot.end));
-  return text;
-}
-
-std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string text;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) text.append(sep);
-    text.append(parts[i]);
-  }
   return text;
 }
 
@@ -194,7 +210,7 @@ void AppendTalkingPoints(const TalkingPoints& tp, bool employer_view,
     out->append("<li><b>");
     out->append(label);
     out->append("</b> ");
-    AppendEscaped(Join(parts, ", "), out);
+    AppendIsolatedList(parts, ", ", out);
     out->append("</li>");
   };
   item("Shared values:", tp.shared_values);
@@ -205,13 +221,14 @@ void AppendTalkingPoints(const TalkingPoints& tp, bool employer_view,
 
 void AppendBand(const Fair& fair, std::string* out) {
   out->append("<header class=\"band\">");
-  AppendElement("span", "event", fair.event.name, out);
-  std::string when = fair.event.date;
+  AppendElement("span", "event", fair.event.name, out, true);
+  out->append("<span class=\"when\">");
+  AppendEscaped(fair.event.date, out);
   if (!fair.event.venue.empty()) {
-    when.append(kMiddleDot);
-    when.append(fair.event.venue);
+    AppendEscaped(kMiddleDot, out);
+    AppendIsolated(fair.event.venue, out);
   }
-  AppendElement("span", "when", when, out);
+  out->append("</span>");
   out->append("</header>\n");
 }
 
@@ -282,25 +299,28 @@ class HtmlWriter {
     if (shown.empty()) return;
     out_.append("<dl class=\"extra\">");
     for (const auto& [key, value] : shown) {
-      AppendElement("dt", "", key, &out_);
-      AppendElement("dd", "", value, &out_);
+      AppendElement("dt", "", key, &out_, true);
+      AppendElement("dd", "", value, &out_, true);
     }
     out_.append("</dl>\n");
   }
 
-  std::string OtherNames(const Meeting& m, int a) const {
+  // The others in attendee a's conversation m, each isolated.
+  void AppendOtherNames(const Meeting& m, int a) {
     std::vector<std::string> names;
     for (int other : m.attendees) {
       if (other != a) names.push_back(people_.AttendeeName(other));
     }
-    return Join(names, ", ");
+    out_.append("<td>");
+    AppendIsolatedList(names, ", ", &out_);
+    out_.append("</td>");
   }
 
   void Cover() {
     out_.append("<section class=\"sheet\" data-sheet=\"cover\">\n");
     AppendBand(fair_, &out_);
     AppendElement("p", "kind", "Conversation schedules", &out_);
-    AppendElement("h1", "", fair_.event.name, &out_);
+    AppendElement("h1", "", fair_.event.name, &out_, true);
     out_.append("<p class=\"meta\">");
     AppendElement("span", "", fair_.event.date, &out_);
     if (!fair_.slots.empty()) {
@@ -314,7 +334,7 @@ class HtmlWriter {
       AppendElement("span", "", fair_.event.timezone, &out_);
     }
     if (!fair_.event.venue.empty()) {
-      AppendElement("span", "", fair_.event.venue, &out_);
+      AppendElement("span", "", fair_.event.venue, &out_, true);
     }
     out_.append("</p>\n");
 
@@ -355,15 +375,15 @@ class HtmlWriter {
     AppendElement("p", "kind",
                   mine.empty() ? "Your day at the fair" : "Your conversations",
                   &out_);
-    AppendElement("h1", "", people_.AttendeeName(a), &out_);
+    AppendElement("h1", "", people_.AttendeeName(a), &out_, true);
     out_.append("<p class=\"meta\">");
     if (!attendee.program.empty()) {
-      AppendElement("span", "", attendee.program, &out_);
+      AppendElement("span", "", attendee.program, &out_, true);
     }
     if (!attendee.email.empty()) {
-      AppendElement("span", "", attendee.email, &out_);
+      AppendElement("span", "", attendee.email, &out_, true);
     }
-    AppendElement("span", "muted", attendee.id, &out_);
+    AppendElement("span", "muted", attendee.id, &out_, true);
     out_.append("</p>\n");
     ExtraList(attendee.extra);
 
@@ -379,13 +399,13 @@ class HtmlWriter {
         const Employer& employer = fair_.employers[m.employer];
         out_.append("<tr>");
         AppendElement("td", "time", ClockRange(fair_.slots[m.slot]), &out_);
-        AppendElement("td", "", people_.EmployerName(m.employer), &out_);
-        AppendElement("td", "", employer.booth, &out_);
+        AppendElement("td", "", people_.EmployerName(m.employer), &out_, true);
+        AppendElement("td", "", employer.booth, &out_, true);
         AppendElement("td", "num", FormatInt(m.table), &out_);
         if (m.attendees.size() <= 1) {
           out_.append("<td class=\"muted solo\">one-to-one</td>");
         } else {
-          AppendElement("td", "", OtherNames(m, a), &out_);
+          AppendOtherNames(m, a);
         }
         out_.append("<td>");
         AppendTalkingPoints(MakeTalkingPoints(fair_, a, m.employer), false,
@@ -419,8 +439,8 @@ class HtmlWriter {
         "<th>Why you two</th></tr></thead>\n<tbody>\n");
     for (int e : candidates) {
       out_.append("<tr>");
-      AppendElement("td", "", people_.EmployerName(e), &out_);
-      AppendElement("td", "", fair_.employers[e].booth, &out_);
+      AppendElement("td", "", people_.EmployerName(e), &out_, true);
+      AppendElement("td", "", fair_.employers[e].booth, &out_, true);
       out_.append("<td>");
       AppendTalkingPoints(MakeTalkingPoints(fair_, a, e), false, &out_);
       out_.append("</td></tr>\n");
@@ -443,10 +463,12 @@ class HtmlWriter {
     out_.append("<section class=\"sheet\" data-sheet=\"employer\">\n");
     AppendBand(fair_, &out_);
     AppendElement("p", "kind", "Employer roster", &out_);
-    AppendElement("h1", "", people_.EmployerName(e), &out_);
+    AppendElement("h1", "", people_.EmployerName(e), &out_, true);
     out_.append("<p class=\"meta\">");
     if (!employer.booth.empty()) {
-      AppendElement("span", "", "Booth " + employer.booth, &out_);
+      out_.append("<span>Booth ");
+      AppendIsolated(employer.booth, &out_);
+      out_.append("</span>");
     }
     AppendElement("span", "",
                   FormatInt(employer.tables) +
@@ -500,11 +522,11 @@ class HtmlWriter {
           for (int a : schedule_.meetings[i].attendees) {
             const Attendee& attendee = fair_.attendees[a];
             out_.append("<div class=\"person\"><b>");
-            AppendEscaped(people_.AttendeeNameBesideProgramme(a), &out_);
+            AppendIsolated(people_.AttendeeNameBesideProgramme(a), &out_);
             out_.append("</b>");
             if (!attendee.program.empty()) {
               out_.append(" <span class=\"muted\">");
-              AppendEscaped(attendee.program, &out_);
+              AppendIsolated(attendee.program, &out_);
               out_.append("</span>");
             }
             AppendTalkingPoints(MakeTalkingPoints(fair_, a, e), true, &out_);
@@ -536,6 +558,13 @@ std::string HtmlEscape(const std::string& text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   AppendEscaped(text, &out);
+  return out;
+}
+
+std::string HtmlIsolate(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8 + 11);
+  AppendIsolated(text, &out);
   return out;
 }
 

@@ -20,6 +20,11 @@ std::string RenderSchedulesHtml(const Fair& fair, const Compatibility& compat,
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string HtmlEscape(const std::string& text);
 
+// User text (a name, a programme, a booth) for HTML: escaped, in a <bdi>
+// element, so that it is set in its own direction and never reorders the
+// text around it (an U+202E inside ends with the element).
+std::string HtmlIsolate(const std::string& text);
+
 }  // namespace fairmatch
 
 #endif  // FAIRMATCH_RENDER_SCHEDULES_HTML_H_

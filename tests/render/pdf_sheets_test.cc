@@ -17,6 +17,7 @@
 namespace fairmatch {
 namespace {
 
+using render_testing::CountOccurrences;
 using render_testing::FixtureFair;
 using render_testing::FixtureSchedule;
 using render_testing::MakeAttendee;
@@ -501,6 +502,161 @@ TEST_CASE("an empty fair still gives a valid PDF", "[render]") {
   PdfFile employers(Employers(fair, Schedule{}));
   CHECK(employers.Pages() == 1);
   CHECK(Contains(employers.Text(), "no employers"));
+}
+
+// Finding 9 of "Hostile and odd inputs": a field of any length wraps and
+// goes on over pages inside the body; nothing is drawn over the footer or
+// off the page, and no conversation is lost.
+
+// Every word inside the page's content box (the side margins, below the
+// top, above the footer's rule), or one of the footer's own words on the
+// footer's line.
+void CheckInsideTheBody(const PdfFile& pdf) {
+  for (const Word& w : Words(pdf)) {
+    INFO("page " << w.page << ": " << w.text.substr(0, 40) << " at " << w.x_min
+                 << "," << w.y_min << "-" << w.x_max << "," << w.y_max);
+    CHECK(w.x_min >= 41.5);
+    CHECK(w.x_max <= w.page_width - 41.5);
+    CHECK(w.y_min >= 30);
+    const bool footer_line =
+        w.y_min >= w.page_height - 28 && w.y_max <= w.page_height - 14;
+    if (!footer_line) CHECK(w.y_max <= w.page_height - 45);
+  }
+}
+
+// A name of 5,000 characters: one word (broken inside), and words.
+std::vector<std::string> LongTexts() {
+  std::string words;
+  while (words.size() < 5000) words += "Wolfeschlegel ";
+  words.pop_back();
+  return {std::string(5000, 'W'), words};
+}
+
+TEST_CASE("a 5,000-character name wraps over pages and keeps every meeting",
+          "[render][hostile]") {
+  for (const std::string& name : LongTexts()) {
+    Fair fair = FiveAttendees();
+    fair.attendees[0].name = name;  // Ada; her sheet comes third
+    PdfFile pdf(Attendees(fair, FiveSchedule()));
+    const int pages = pdf.Pages();
+    REQUIRE(pages > 5);
+    CheckInsideTheBody(pdf);
+    // Ada's pages: after Nguyễn's and Şükrü's, before Γιώργος' and Анна's.
+    const std::string ada = pdf.Text(3, pages - 2);
+    CHECK(Contains(ada, "MSc Computer Science · a001@example.org · a001"));
+    const std::size_t acme = ada.find("10:00–10:15 Acme Energy");
+    const std::size_t blue = ada.find("10:15–10:30 Blue Labs");
+    CHECK(acme != std::string::npos);
+    CHECK(blue != std::string::npos);
+    CHECK(Contains(ada, "They offer: mentoring"));
+    CHECK(Contains(ada, "(continued)"));
+    CHECK(Contains(pdf.Text(pages - 1, pages - 1), "Γιώργος Παπαδόπουλος"));
+    // Nguyễn meets Acme with Ada: the row naming her goes on over pages,
+    // and Şükrü's sheet follows it. (Анна meets Acme at 10:00 too.)
+    const std::string all = pdf.Text();
+    CHECK(CountOccurrences(all, "10:00–10:15 Acme Energy") == 3);
+    CHECK(all.find("with " + name.substr(0, 12)) < all.find("Şükrü Öztürk"));
+  }
+}
+
+TEST_CASE("a roster row taller than a page goes on over pages",
+          "[render][hostile]") {
+  for (const std::string& text : LongTexts()) {
+    Fair fair = FiveAttendees();
+    // Ada meets Acme with Nguyễn at 10:00 and is an alternate elsewhere.
+    fair.attendees[0].program = text;
+    PdfFile pdf(Employers(fair, FiveSchedule()));
+    CheckInsideTheBody(pdf);
+    const std::string all = pdf.Text();
+    // The tall row's second person, and every slot of every table after it.
+    CHECK(Contains(all, "Nguyễn Thị Hương"));
+    CHECK(CountOccurrences(all, "10:45–11:00") >= 3);  // 2 Acme tables, Blue
+    CHECK(Contains(all, "Acme Energy · Table 1 (continued)"));
+    CHECK(Contains(all, "All tables, 10:00"));
+    // And the attendees' sheets hold the programme and both meetings.
+    PdfFile attendees(Attendees(fair, FiveSchedule()));
+    CheckInsideTheBody(attendees);
+    CHECK(Contains(attendees.Text(), "10:15–10:30 Blue Labs"));
+  }
+}
+
+TEST_CASE("an employer's name of 5,000 characters loses no row",
+          "[render][hostile]") {
+  for (const std::string& name : LongTexts()) {
+    Fair fair = FiveAttendees();
+    fair.employers[0].name = name;  // Acme: Ada and Nguyễn at 10:00
+    fair.employers[0].booth = name.substr(0, 300);
+    PdfFile attendees(Attendees(fair, FiveSchedule()));
+    CheckInsideTheBody(attendees);
+    // Ada's sheet still ends with Blue Labs after the long row.
+    const std::string text = attendees.Text();
+    const std::size_t blue = text.find("10:15–10:30 Blue Labs");
+    CHECK(blue != std::string::npos);
+    CHECK(text.find("Ada Lovelace") < blue);
+    PdfFile employers(Employers(fair, FiveSchedule()));
+    CheckInsideTheBody(employers);
+    const std::string rosters = employers.Text();
+    CHECK(CountOccurrences(rosters, "10:45–11:00") >= 4);  // + the grid
+    CHECK(Contains(rosters, "Blue Labs"));
+  }
+}
+
+// Finding 10: user text is a bidi isolate, so a direction control inside
+// it reorders nothing after it, and right-to-left text still reads right
+// to left inside.
+
+TEST_CASE("a direction control in user text reorders nothing after it",
+          "[render][hostile]") {
+  const std::vector<std::string> controls = {
+      "\u202E",        // RIGHT-TO-LEFT OVERRIDE (the tester's)
+      "\u202B",        // RIGHT-TO-LEFT EMBEDDING
+      "\u2067",        // RIGHT-TO-LEFT ISOLATE, left open
+      "\u200F",        // RIGHT-TO-LEFT MARK
+      "\u2069\u202E",  // a stray POP DIRECTIONAL ISOLATE, then an override
+      "\u202E\u2069\u2069",
+  };
+  for (const std::string& control : controls) {
+    INFO("control " << control.size() << " bytes");
+    Fair fair = FiveAttendees();
+    fair.attendees[0].program = "CS " + control + "evil";
+    fair.attendees[0].email = "42ada@example.org";
+    fair.employers[0].booth = control + "A1";
+    PdfFile pdf(Attendees(fair, FiveSchedule()));
+    const std::string ada = pdf.Text(1, 1);
+    CHECK(Contains(ada, " · 42ada@example.org · a001"));
+    CHECK(Contains(ada, "Table 1 · with Nguyễn Thị Hương"));
+    PdfFile employers(Employers(fair, FiveSchedule()));
+    CHECK(Contains(employers.Text(1, 1), "tables · up to"));
+  }
+}
+
+TEST_CASE("a right-to-left name reads right to left inside its isolate",
+          "[render][hostile]") {
+  Fair fair = FiveAttendees();
+  fair.attendees[0].name = "שרה כהן";   // Sarah Cohen
+  fair.attendees[0].program = "هندسة";  // engineering
+  PdfFile pdf(Attendees(fair, FiveSchedule()));
+  std::vector<Word> words = Words(pdf);
+  auto find = [&](const std::string& a, const std::string& b) {
+    for (const Word& w : words) {
+      if (w.page == 5 && (w.text == a || w.text == b)) return w;
+    }
+    return Word{};
+  };
+  // Hebrew after Cyrillic in the event's order: the last sheet. The first
+  // name is to the right of the family name; pdftotext may spell each word
+  // in either order.
+  Word first = find("שרה", "הרש");
+  Word family = find("כהן", "ןהכ");
+  REQUIRE(first.page == 5);
+  REQUIRE(family.page == 5);
+  CHECK(first.x_min > family.x_max);
+  // The programme, the e-mail and the id still follow left to right.
+  Word email = find("a001@example.org", "");
+  Word program = find("هندسة", "ةسدنه");
+  REQUIRE(email.page == 5);
+  REQUIRE(program.page == 5);
+  CHECK(program.x_max < email.x_min);
 }
 
 }  // namespace

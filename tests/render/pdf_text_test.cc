@@ -295,5 +295,94 @@ TEST_CASE("words leave to pango what they cannot set the same", "[render]") {
   CHECK_FALSE(takes("Ada Lovelace Byron", 60, true));  // pango ellipsizes
 }
 
+TEST_CASE("IsolateBidi makes each line of user text one closed isolate",
+          "[render][hostile]") {
+  const std::string fsi = "\u2068";
+  const std::string pdi = "\u2069";
+  struct Example {
+    std::string text;
+    std::string isolated;
+  };
+  const std::vector<Example> examples = {
+      {"", ""},
+      {"Ada", fsi + "Ada" + pdi},
+      // Embeddings and overrides end with the isolate; they stay.
+      {"CS \u202Eevil", fsi + "CS \u202Eevil" + pdi},
+      {"\u202B\u202Ax", fsi + "\u202B\u202Ax" + pdi},
+      // A stray pop would close ours: dropped.
+      {"a\u2069\u202Eb", fsi + "a\u202Eb" + pdi},
+      // Isolates left open are closed before ours.
+      {"\u2067x", fsi + "\u2067x" + pdi + pdi},
+      {"\u2066x\u2069y", fsi + "\u2066x\u2069y" + pdi},
+      {"\u2069\u2068", fsi + "\u2068" + pdi + pdi},
+      // One isolate per line; empty lines stay empty.
+      {"one\n\ntwo", fsi + "one" + pdi + "\n\n" + fsi + "two" + pdi},
+      {"\xFF", fsi + "\xFF" + pdi},  // invalid bytes kept
+  };
+  for (const Example& e : examples) {
+    INFO(e.text);
+    CHECK(IsolateBidi(e.text) == e.isolated);
+  }
+}
+
+TEST_CASE("words set isolated left-to-right text as without the isolates",
+          "[render][hostile]") {
+  Pango pango;
+  WordSetter setter(pango.context(), kFamilies);
+  const std::string plain = "with Ada Lovelace, Nguyễn Thị Hương · a001";
+  const std::string isolated = "with " + IsolateBidi("Ada Lovelace") + ", " +
+                               IsolateBidi("Nguyễn Thị Hương") + " · " +
+                               IsolateBidi("a001");
+  // The spans cover "with " and the id, as bytes of each text.
+  const unsigned tail = static_cast<unsigned>(plain.size() - 4);
+  const unsigned tail_isolated = static_cast<unsigned>(isolated.size() - 7);
+  for (double width : {60.0, 110.0, 400.0}) {
+    SetText a;
+    SetText b;
+    REQUIRE(setter.Set(
+        plain, {Span(0, 5, true), Span(tail, tail + 4, false, 7)},
+        10 * PANGO_SCALE, PANGO_WEIGHT_NORMAL,
+        static_cast<int>(width * PANGO_SCALE), 0, TextAlign::kLeft, false, &a));
+    REQUIRE(setter.Set(
+        isolated,
+        {Span(0, 5, true), Span(tail_isolated, tail_isolated + 7, false, 7)},
+        10 * PANGO_SCALE, PANGO_WEIGHT_NORMAL,
+        static_cast<int>(width * PANGO_SCALE), 0, TextAlign::kLeft, false, &b));
+    REQUIRE(a.lines.size() == b.lines.size());
+    CHECK(a.height == b.height);
+    for (std::size_t i = 0; i < a.lines.size(); ++i) {
+      REQUIRE(a.lines[i].pango == nullptr);
+      REQUIRE(b.lines[i].pango == nullptr);
+      REQUIRE(a.lines[i].runs.size() == b.lines[i].runs.size());
+      CHECK(a.lines[i].top == b.lines[i].top);
+      CHECK(a.lines[i].bottom == b.lines[i].bottom);
+      for (std::size_t r = 0; r < a.lines[i].runs.size(); ++r) {
+        const SetRun& x = a.lines[i].runs[r];
+        const SetRun& y = b.lines[i].runs[r];
+        CHECK(x.utf8 == y.utf8);
+        REQUIRE(x.glyphs.size() == y.glyphs.size());
+        for (std::size_t g = 0; g < x.glyphs.size(); ++g) {
+          CHECK(x.glyphs[g].index == y.glyphs[g].index);
+          CHECK(x.glyphs[g].x == y.glyphs[g].x);
+        }
+      }
+    }
+  }
+  // Right-to-left text, or an isolate that sets a direction, goes to pango
+  // with its isolates.
+  for (const std::string& text :
+       {"with " + IsolateBidi("CS \u202Eevil") + " · a001",
+        "with " + IsolateBidi("\u2067Ada") + " · a001",
+        "with " + IsolateBidi("שרה") + " · a001"}) {
+    SetText set;
+    REQUIRE(setter.Set(text, {}, 10 * PANGO_SCALE, PANGO_WEIGHT_NORMAL,
+                       400 * PANGO_SCALE, 0, TextAlign::kLeft, false, &set));
+    REQUIRE(set.lines.size() == 1);
+    REQUIRE(set.lines[0].pango != nullptr);
+    const std::string laid = pango_layout_get_text(set.lines[0].pango->layout);
+    CHECK(laid == text);
+  }
+}
+
 }  // namespace
 }  // namespace fairmatch

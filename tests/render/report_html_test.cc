@@ -97,13 +97,13 @@ TEST_CASE("report.html warns about attendees and employers left out",
   CHECK(Contains(warnings, "Every employer has at least one conversation"));
   // Acme has two tables and only uses table 1.
   CHECK(Contains(warnings, "1 table is never used"));
-  CHECK(Contains(warnings, "<b>Acme Energy</b> table 2"));
+  CHECK(Contains(warnings, "<b><bdi>Acme Energy</bdi></b> table 2"));
 
   // Without Ada's Blue Labs meeting, Blue Labs is an empty employer.
   schedule.meetings.pop_back();
   warnings = Warnings(Render(fair, schedule));
   CHECK(Contains(warnings, "1 employer has no conversation"));
-  CHECK(Contains(warnings, "Blue Labs <i>B2</i>"));
+  CHECK(Contains(warnings, "<bdi>Blue Labs</bdi> <i><bdi>B2</bdi></i>"));
 }
 
 TEST_CASE("report.html says which sheets list open booths, and only then",
@@ -114,7 +114,7 @@ TEST_CASE("report.html says which sheets list open booths, and only then",
   CHECK(Contains(warnings, "1 of 1 shares a slot with an eligible employer"));
   // Şükrü scores above 0 with Blue Labs: his sheet lists it.
   CHECK(Contains(warnings, "Their sheet lists open booths to visit."));
-  CHECK(Contains(warnings, "<b>Şükrü Öztürk</b> (a003)"));
+  CHECK(Contains(warnings, "<b><bdi>Şükrü Öztürk</bdi></b> (<bdi>a003</bdi>)"));
   // Avoiding both employers, his sheet lists none, and the report says
   // nothing of booths.
   fair.attendees[2].avoid = {0, 1};
@@ -140,7 +140,8 @@ TEST_CASE("report.html names an attendee with one eligible employer, and "
                  "(or their own lower cap): too few employers are eligible "
                  "for them"));
   CHECK(Contains(warnings,
-                 "<li><b>Attendee 1</b> (a001): 1 of 2 conversations. Only 1 "
+                 "<li><b><bdi>Attendee 1</bdi></b> (<bdi>a001</bdi>): 1 of 2 "
+                 "conversations. Only 1 "
                  "employer scores at or above min_score 0.30 with them; it "
                  "shares available slots with them.</li>"));
   CHECK(Contains(warnings, "Lower min_score (now 0.30) or add employers "
@@ -158,14 +159,18 @@ TEST_CASE("report.html advises more seats only when the seats were taken",
                            "while they were free"));
   CHECK(Contains(warnings, "Capacity is the cause: more tables or a larger "
                            "group_size at these employers give them room"));
-  CHECK(Contains(warnings, "<li><b>Acme</b> 1</li><li><b>Blue</b> 1</li>"
-                           "<li><b>Cobalt</b> 1</li>"));
-  CHECK(Contains(warnings,
-                 "<li><b>Attendee 4</b> (a004): 0 of 2 conversations. 3 "
-                 "employers score at or above min_score 0.30 with them; all "
-                 "share available slots with them; of those, they do not "
-                 "meet 3: all were full in every shared slot where they were "
-                 "free (Acme, Blue, Cobalt).</li>"));
+  CHECK(Contains(
+      warnings,
+      "<li><b><bdi>Acme</bdi></b> 1</li><li><b><bdi>Blue</bdi></b> 1</li>"
+      "<li><b><bdi>Cobalt</bdi></b> 1</li>"));
+  CHECK(Contains(
+      warnings,
+      "<li><b><bdi>Attendee 4</bdi></b> (<bdi>a004</bdi>): 0 of 2 "
+      "conversations. 3 "
+      "employers score at or above min_score 0.30 with them; all "
+      "share available slots with them; of those, they do not "
+      "meet 3: all were full in every shared slot where they were "
+      "free (<bdi>Acme</bdi>, <bdi>Blue</bdi>, <bdi>Cobalt</bdi>).</li>"));
   CHECK_FALSE(Contains(warnings, "Lower min_score"));
 
   // With a free seat at Blue it is the planner's trade-off, not capacity.
@@ -174,8 +179,9 @@ TEST_CASE("report.html advises more seats only when the seats were taken",
   warnings = Warnings(Render(bigger, AllSeatsTaken()));
   CHECK(Contains(warnings, "an eligible employer had a free seat while they "
                            "were free"));
-  CHECK(Contains(warnings, "Blue had a free seat at 10:00 while they were "
-                           "free"));
+  CHECK(Contains(warnings,
+                 "<bdi>Blue</bdi> had a free seat at 10:00 while they were "
+                 "free"));
   CHECK_FALSE(Contains(warnings, "more tables"));
 }
 
@@ -191,7 +197,8 @@ TEST_CASE("report.html advises wider windows when the windows are the cause",
                            "overlap too little"));
   CHECK(Contains(warnings, "Widen their availability"));
   CHECK(Contains(warnings,
-                 "<li><b>Attendee 1</b> (a001): 1 of 2 conversations. 3 "
+                 "<li><b><bdi>Attendee 1</bdi></b> (<bdi>a001</bdi>): 1 of 2 "
+                 "conversations. 3 "
                  "employers score at or above min_score 0.30 with them; all "
                  "share available slots with them, but those slots hold at "
                  "most 1 conversation with them (they are available in 1 of "
@@ -276,7 +283,8 @@ TEST_CASE("report.html reports must-meets", "[render]") {
   fair.attendees[2].must_meet = {1};  // Şükrü meets nobody: unmet
   warnings = Warnings(Render(fair, FixtureSchedule()));
   CHECK(Contains(warnings, "1 of 2 must-meet requests are not met"));
-  CHECK(Contains(warnings, "Şükrü Öztürk \xE2\x86\x92 Blue Labs"));
+  CHECK(Contains(warnings,
+                 "<bdi>Şükrü Öztürk</bdi> \xE2\x86\x92 <bdi>Blue Labs</bdi>"));
 }
 
 TEST_CASE("report.html lists tags only one side uses, with likely fixes",
@@ -287,11 +295,12 @@ TEST_CASE("report.html lists tags only one side uses, with likely fixes",
   fair.attendees[0].offers = {"python", "  Statistics "};
   std::string warnings = Warnings(Render(fair, FixtureSchedule()));
   CHECK(Contains(warnings, "employers seek that no attendee offers"));
-  CHECK(Contains(warnings, "<b>statistcs</b> 1 <i>(  Statistics ?)</i>"));
+  CHECK(Contains(warnings,
+                 "<b><bdi>statistcs</bdi></b> 1 <i>(  Statistics ?)</i>"));
   CHECK(Contains(warnings, "attendees offer that no employer seeks"));
   // "remote work" is sought by Hương and offered by no employer.
   CHECK(Contains(warnings, "attendees seek that no employer offers"));
-  CHECK(Contains(warnings, "<b>remote work</b> 1"));
+  CHECK(Contains(warnings, "<b><bdi>remote work</bdi></b> 1"));
   // Normalisation: "MENTORING " on one side matches "mentoring" on the other.
   fair.employers[0].offers = {"MENTORING "};
   warnings = Warnings(Render(fair, FixtureSchedule()));
@@ -374,17 +383,18 @@ TEST_CASE("report.html weighs each employer's demand against its seats",
   // Blue Labs first: wished by Hương and Şükrü, Hương's first choice, both
   // eligible, 1 seat (1 table x 1 x 1 slot), Ada's in use.
   CHECK(Contains(part,
-                 "<tr class=\"over\"><td><b>Blue Labs</b><span "
+                 "<tr class=\"over\"><td><b><bdi>Blue Labs</bdi></b><span "
                  "class=\"flag\">oversubscribed</span></td><td "
                  "class=\"n\">2</td><td class=\"n\">1</td><td "
                  "class=\"n\">2</td><td class=\"n\">1</td><td "
                  "class=\"n\">1</td></tr>"));
   // Acme: wished by all three, first for Ada and Şükrü, Şükrü fails its
   // requirement; 2 tables x 3 x 3 slots, Ada's and Hương's in use.
-  CHECK(Contains(part,
-                 "<tr><td><b>Acme Energy</b></td><td class=\"n\">3</td><td "
-                 "class=\"n\">2</td><td class=\"n\">2</td><td "
-                 "class=\"n\">18</td><td class=\"n\">2</td></tr>"));
+  CHECK(Contains(
+      part,
+      "<tr><td><b><bdi>Acme Energy</bdi></b></td><td class=\"n\">3</td><td "
+      "class=\"n\">2</td><td class=\"n\">2</td><td "
+      "class=\"n\">18</td><td class=\"n\">2</td></tr>"));
   CHECK(part.find("Blue Labs") < part.find("Acme Energy"));
 
   // First choices alone oversubscribe too: three first choices for two
@@ -394,10 +404,11 @@ TEST_CASE("report.html weighs each employer's demand against its seats",
   for (Attendee& a : fair.attendees) a.wants = {1};
   fair.attendees[2].avoid = {1};
   const std::string first = WishPart(Render(fair, FixtureSchedule()));
-  CHECK(Contains(first,
-                 "<td><b>Blue Labs</b><span class=\"flag\">oversubscribed"
-                 "</span></td><td class=\"n\">3</td><td class=\"n\">3</td>"
-                 "<td class=\"n\">2</td><td class=\"n\">2</td>"));
+  CHECK(Contains(
+      first,
+      "<td><b><bdi>Blue Labs</bdi></b><span class=\"flag\">oversubscribed"
+      "</span></td><td class=\"n\">3</td><td class=\"n\">3</td>"
+      "<td class=\"n\">2</td><td class=\"n\">2</td>"));
 }
 
 TEST_CASE("report.html counts the wishes met per rank on each side",
@@ -427,19 +438,22 @@ TEST_CASE("report.html gives each unmet wish explain's verdict", "[render]") {
       Explain(fair, compat, FixtureSchedule(), "a003", "e001");
   REQUIRE(x.ok());
   CHECK(x->pair->verdict == Verdict::kRequirementFailed);
-  CHECK(Contains(part, "<tr><td><b>Şükrü Öztürk</b> (a003)</td><td><b>Acme "
-                       "Energy</b></td><td class=\"n\">1</td><td>"
-                       "requirement-failed</td><td>" +
-                           HtmlEscape(x->pair->verdict_text) + "</td></tr>"));
+  CHECK(Contains(part,
+                 "<tr><td><b><bdi>Şükrü Öztürk</bdi></b> "
+                 "(<bdi>a003</bdi>)</td><td><b><bdi>Acme "
+                 "Energy</bdi></b></td><td class=\"n\">1</td><td>"
+                 "requirement-failed</td><td>" +
+                     HtmlEscape(x->pair->verdict_text) + "</td></tr>"));
   CHECK(Contains(part, "requires program is msc computer science and Şükrü "
                        "Öztürk&#39;s is &#39;BSc Sales&#39;"));
   // By attendee, then rank; Ada's met wish is not listed.
-  const std::size_t huong = part.find("<td><b>Nguyễn Thị Hương</b>");
-  const std::size_t sukru_first = part.find("<td><b>Şükrü Öztürk</b>");
+  const std::size_t huong = part.find("<td><b><bdi>Nguyễn Thị Hương</bdi></b>");
+  const std::size_t sukru_first =
+      part.find("<td><b><bdi>Şükrü Öztürk</bdi></b>");
   REQUIRE(huong != std::string::npos);
   CHECK(huong < sukru_first);
   CHECK(render_testing::CountOccurrences(part, "<td>employer-full</td>") == 2);
-  CHECK_FALSE(Contains(part, "<td><b>Ada Lovelace</b>"));
+  CHECK_FALSE(Contains(part, "<td><b><bdi>Ada Lovelace</bdi></b>"));
 
   Schedule all_met = FixtureSchedule();
   Fair met_fair = WishFair();
@@ -460,11 +474,13 @@ TEST_CASE("report.html ranks requirement clauses by the pairs they exclude",
   CHECK(Contains(part, "3 requirement clauses."));
   // Acme's excludes Şükrü, Şükrü's excludes Acme, Blue Labs' nobody.
   const std::string acme =
-      "<tr><td><b>Acme Energy</b> <i>employer</i></td><td>program is msc "
+      "<tr><td><b><bdi>Acme Energy</bdi></b> <i>employer</i></td><td>program "
+      "is msc "
       "computer science</td><td class=\"n\">1 of 3</td><td "
       "class=\"mark\">fixture/employers.yaml:9:5</td></tr>";
   const std::string sukru =
-      "<tr><td><b>Şükrü Öztürk</b> (a003) <i>attendee</i></td><td>"
+      "<tr><td><b><bdi>Şükrü Öztürk</bdi></b> (<bdi>a003</bdi>) "
+      "<i>attendee</i></td><td>"
       "extra.remote is yes</td><td class=\"n\">1 of 2</td><td "
       "class=\"mark\">fixture/attendees.yaml:30:5</td></tr>";
   CHECK(Contains(part, acme));

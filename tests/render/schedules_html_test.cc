@@ -1,7 +1,7 @@
 #include "engine/render/schedules_html.h"
 
 #include <catch2/catch.hpp>
-
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -64,11 +64,11 @@ TEST_CASE("schedules.html has a cover, then a sheet per attendee and employer",
   for (int i = 4; i <= 5; ++i) CHECK(Contains(sheets[i], "\"employer\""));
 
   // Attendees by name.
-  CHECK(Contains(sheets[1], "<h1>Ada Lovelace</h1>"));
-  CHECK(Contains(sheets[2], "<h1>Nguyễn Thị Hương</h1>"));
-  CHECK(Contains(sheets[3], "<h1>Şükrü Öztürk</h1>"));
-  CHECK(Contains(sheets[4], "<h1>Acme Energy</h1>"));
-  CHECK(Contains(sheets[5], "<h1>Blue Labs</h1>"));
+  CHECK(Contains(sheets[1], "<h1><bdi>Ada Lovelace</bdi></h1>"));
+  CHECK(Contains(sheets[2], "<h1><bdi>Nguyễn Thị Hương</bdi></h1>"));
+  CHECK(Contains(sheets[3], "<h1><bdi>Şükrü Öztürk</bdi></h1>"));
+  CHECK(Contains(sheets[4], "<h1><bdi>Acme Energy</bdi></h1>"));
+  CHECK(Contains(sheets[5], "<h1><bdi>Blue Labs</bdi></h1>"));
 }
 
 TEST_CASE("schedules.html sorts sheets as the event's language reads names",
@@ -82,18 +82,18 @@ TEST_CASE("schedules.html sorts sheets as the event's language reads names",
   std::vector<std::string> sheets = Sheets(Render(fair, FixtureSchedule()));
   REQUIRE(sheets.size() == 6);
   // Bytes would put Zoë first: "Z" (0x5A) < "É" (0xC3).
-  CHECK(Contains(sheets[1], "<h1>Érica Lopes</h1>"));
-  CHECK(Contains(sheets[2], "<h1>Östen Berg</h1>"));
-  CHECK(Contains(sheets[3], "<h1>Zoë Adams</h1>"));
-  CHECK(Contains(sheets[4], "<h1>Ébène</h1>"));
-  CHECK(Contains(sheets[5], "<h1>Zenith</h1>"));
+  CHECK(Contains(sheets[1], "<h1><bdi>Érica Lopes</bdi></h1>"));
+  CHECK(Contains(sheets[2], "<h1><bdi>Östen Berg</bdi></h1>"));
+  CHECK(Contains(sheets[3], "<h1><bdi>Zoë Adams</bdi></h1>"));
+  CHECK(Contains(sheets[4], "<h1><bdi>Ébène</bdi></h1>"));
+  CHECK(Contains(sheets[5], "<h1><bdi>Zenith</bdi></h1>"));
 
   SECTION("in Swedish, Ö comes after Z") {
     fair.event.locale = "sv";
     sheets = Sheets(Render(fair, FixtureSchedule()));
     REQUIRE(sheets.size() == 6);
-    CHECK(Contains(sheets[2], "<h1>Zoë Adams</h1>"));
-    CHECK(Contains(sheets[3], "<h1>Östen Berg</h1>"));
+    CHECK(Contains(sheets[2], "<h1><bdi>Zoë Adams</bdi></h1>"));
+    CHECK(Contains(sheets[3], "<h1><bdi>Östen Berg</bdi></h1>"));
   }
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("an attendee sheet lists conversations in time order", "[render]") {
   CHECK(first < second);
   CHECK(ada.find("Acme Energy") < ada.find("Blue Labs"));
   // Ada shares the Acme table with Hương; at Blue Labs she is alone.
-  CHECK(Contains(ada, "<td>Nguyễn Thị Hương</td>"));
+  CHECK(Contains(ada, "<td><bdi>Nguyễn Thị Hương</bdi></td>"));
   CHECK(Contains(ada, "one-to-one"));
   CHECK(CountOccurrences(ada, "<td class=\"time\">") == 2);
   CHECK(Contains(ada, "Why you two"));
@@ -130,26 +130,31 @@ TEST_CASE("schedules.html tells namesakes apart on every sheet", "[render]") {
   fair.employers[1].name = "Acme Energy";
   std::vector<std::string> sheets = Sheets(Render(fair, FixtureSchedule()));
   REQUIRE(sheets.size() == 6);
-  CHECK(Contains(sheets[1], "<h1>Ada Lovelace (MSc Computer Science)</h1>"));
-  CHECK(Contains(sheets[2], "<h1>Ada Lovelace (MSc Mathematics)</h1>"));
+  CHECK(Contains(sheets[1],
+                 "<h1><bdi>Ada Lovelace (MSc Computer Science)</bdi></h1>"));
+  CHECK(Contains(sheets[2],
+                 "<h1><bdi>Ada Lovelace (MSc Mathematics)</bdi></h1>"));
   // On Ada's sheet: her group mate and both employers.
-  CHECK(Contains(sheets[1], "<td>Ada Lovelace (MSc Mathematics)</td>"));
-  CHECK(Contains(sheets[1], "<td>Acme Energy (e001)</td>"));
-  CHECK(Contains(sheets[1], "<td>Acme Energy (e002)</td>"));
-  CHECK(Contains(sheets[4], "<h1>Acme Energy (e001)</h1>"));
-  CHECK(Contains(sheets[5], "<h1>Acme Energy (e002)</h1>"));
+  CHECK(Contains(sheets[1],
+                 "<td><bdi>Ada Lovelace (MSc Mathematics)</bdi></td>"));
+  CHECK(Contains(sheets[1], "<td><bdi>Acme Energy (e001)</bdi></td>"));
+  CHECK(Contains(sheets[1], "<td><bdi>Acme Energy (e002)</bdi></td>"));
+  CHECK(Contains(sheets[4], "<h1><bdi>Acme Energy (e001)</bdi></h1>"));
+  CHECK(Contains(sheets[5], "<h1><bdi>Acme Energy (e002)</bdi></h1>"));
   // The roster prints the programme beside the name: that tells them apart.
-  CHECK(Contains(sheets[4], "<b>Ada Lovelace</b> <span class=\"muted\">MSc "
-                            "Mathematics</span>"));
+  CHECK(
+      Contains(sheets[4],
+               "<b><bdi>Ada Lovelace</bdi></b> <span class=\"muted\"><bdi>MSc "
+               "Mathematics</bdi></span>"));
 
   SECTION("by id when the programme is the same") {
     fair.attendees[1].program = fair.attendees[0].program;
     sheets = Sheets(Render(fair, FixtureSchedule()));
     REQUIRE(sheets.size() == 6);
-    CHECK(Contains(sheets[1], "<h1>Ada Lovelace (a001)</h1>"));
-    CHECK(Contains(sheets[2], "<h1>Ada Lovelace (a002)</h1>"));
-    CHECK(Contains(sheets[4], "<b>Ada Lovelace (a001)</b>"));
-    CHECK(Contains(sheets[4], "<b>Ada Lovelace (a002)</b>"));
+    CHECK(Contains(sheets[1], "<h1><bdi>Ada Lovelace (a001)</bdi></h1>"));
+    CHECK(Contains(sheets[2], "<h1><bdi>Ada Lovelace (a002)</bdi></h1>"));
+    CHECK(Contains(sheets[4], "<b><bdi>Ada Lovelace (a001)</bdi></b>"));
+    CHECK(Contains(sheets[4], "<b><bdi>Ada Lovelace (a002)</bdi></b>"));
   }
 }
 
@@ -169,7 +174,7 @@ TEST_CASE("an attendee without a conversation gets a kind page", "[render]") {
   CHECK_FALSE(Contains(sheets[3], "Blue Labs"));
   Compatibility compat = Compatibility::Build(fair);
   if (compat.Pair(2, 0).score > 0) {
-    CHECK(Contains(sheets[3], "<td>Acme Energy</td>"));
+    CHECK(Contains(sheets[3], "<td><bdi>Acme Energy</bdi></td>"));
   }
 }
 
@@ -179,15 +184,15 @@ TEST_CASE("an employer sheet has a row for every slot of every table",
   std::vector<std::string> sheets = Sheets(Render(fair, FixtureSchedule()));
   REQUIRE(sheets.size() == 6);
   const std::string& acme = sheets[4];
-  CHECK(Contains(acme, "Booth A1"));
+  CHECK(Contains(acme, "Booth <bdi>A1</bdi>"));
   CHECK(Contains(acme, "<h2>Table 1</h2>"));
   CHECK(Contains(acme, "<h2>Table 2</h2>"));
   // 2 tables x 3 slots, one conversation: 5 free cells, one break per table.
   CHECK(CountOccurrences(acme, "<td class=\"time\">") == 2 * (3 + 1));
   CHECK(CountOccurrences(acme, ">free<") == 5);
   CHECK(CountOccurrences(acme, "<tr class=\"break\">") == 2);
-  CHECK(Contains(acme, "<b>Ada Lovelace</b>"));
-  CHECK(Contains(acme, "<b>Nguyễn Thị Hương</b>"));
+  CHECK(Contains(acme, "<b><bdi>Ada Lovelace</bdi></b>"));
+  CHECK(Contains(acme, "<b><bdi>Nguyễn Thị Hương</bdi></b>"));
 
   // A slot outside the employer's hours says so instead of "free".
   fair.employers[1].available = {{10 * 60, 10 * 60 + 30}};
@@ -222,9 +227,9 @@ TEST_CASE("hostile names are escaped everywhere", "[render]") {
   CHECK(Contains(html, "&quot;quoted&quot; &amp; &#39;single&#39;"));
   CHECK(Contains(html, "=HYPERLINK(&quot;x&quot;)"));
   CHECK(Contains(html, "&lt;i&gt;python&lt;/i&gt;"));
-  CHECK(Contains(html, "<h1>&quot;quoted&quot;</h1>"));
-  CHECK(Contains(html, "<h1>two\nlines</h1>"));
-  CHECK(Contains(html, "<h1>Анна Иванова &amp; Γιώργος</h1>"));
+  CHECK(Contains(html, "<h1><bdi>&quot;quoted&quot;</bdi></h1>"));
+  CHECK(Contains(html, "<h1><bdi>two\nlines</bdi></h1>"));
+  CHECK(Contains(html, "<h1><bdi>Анна Иванова &amp; Γιώργος</bdi></h1>"));
   CHECK(CountOccurrences(html, "class=\"sheet\"") == 6);
 }
 
@@ -247,11 +252,14 @@ TEST_CASE("schedules.html shows the organiser's extra fields on the sheets",
   CHECK(Contains(html, ".extra dd { margin: 0; white-space: pre-line;"));
   std::vector<std::string> sheets = Sheets(html);
   REQUIRE(sheets.size() == 6);
-  CHECK(Contains(sheets[1], "<dl class=\"extra\"><dt>accessibility</dt><dd>I "
-                            "use a wheelchair</dd><dt>note</dt><dd>&lt;b&gt;"
-                            "two\nlines&lt;/b&gt;</dd></dl>"));
+  CHECK(Contains(sheets[1],
+                 "<dl class=\"extra\"><dt><bdi>accessibility</bdi></dt>"
+                 "<dd><bdi>I use a wheelchair</bdi></dd><dt><bdi>"
+                 "note</bdi></dt><dd><bdi>&lt;b&gt;two\nlines&lt;"
+                 "/b&gt;</bdi></dd></dl>"));
   CHECK_FALSE(Contains(sheets[2], "<dl"));
-  CHECK(Contains(sheets[5], "<dt>parking</dt><dd>Bay 4</dd>"));
+  CHECK(Contains(sheets[5],
+                 "<dt><bdi>parking</bdi></dt><dd><bdi>Bay 4</bdi></dd>"));
   CHECK_FALSE(Contains(sheets[4], "<dl"));
 
   fair.config.extra_all = false;
@@ -259,7 +267,38 @@ TEST_CASE("schedules.html shows the organiser's extra fields on the sheets",
   sheets = Sheets(Render(fair, FixtureSchedule()));
   REQUIRE(sheets.size() == 6);
   CHECK_FALSE(Contains(sheets[1], "<dl"));
-  CHECK(Contains(sheets[5], "<dt>parking</dt>"));
+  CHECK(Contains(sheets[5], "<dt><bdi>parking</bdi></dt>"));
+}
+
+TEST_CASE("user text is a bidi isolate on every sheet", "[render][hostile]") {
+  Fair fair = FixtureFair();
+  fair.event.venue = "Hall \u202EB";
+  fair.attendees[0].program = "CS \u202Eevil";
+  fair.attendees[1].name = "שרה כהן";
+  fair.employers[0].booth = "\u2067A1";
+  fair.event.values[0].label = "Sustainability\u200F";
+  std::string html = Render(fair, FixtureSchedule());
+  // The band, the header, the rows and the rosters.
+  CHECK(Contains(html, "2025-03-14 · <bdi>Hall \u202EB</bdi></span>"));
+  CHECK(Contains(html,
+                 "<span><bdi>CS \u202Eevil</bdi></span><span><bdi>"
+                 "a001@example.org</bdi></span><span class=\"muted\">"
+                 "<bdi>a001</bdi></span>"));
+  CHECK(Contains(html, "<h1><bdi>שרה כהן</bdi></h1>"));
+  CHECK(Contains(html, "<td><bdi>שרה כהן</bdi></td>"));
+  CHECK(Contains(html, "<td><bdi>\u2067A1</bdi></td>"));
+  CHECK(Contains(html, "<span>Booth <bdi>\u2067A1</bdi></span>"));
+  CHECK(Contains(html, "<b><bdi>שרה כהן</bdi></b>"));
+  CHECK(
+      Contains(html, "<span class=\"muted\"><bdi>CS \u202Eevil</bdi></span>"));
+  CHECK(
+      Contains(html, "<b>Shared values:</b> <bdi>Sustainability\u200F</bdi>"));
+  CHECK(HtmlIsolate("<x>") == "<bdi>&lt;x&gt;</bdi>");
+  // No text outside an element that isolates it holds a control.
+  std::string outside = std::regex_replace(
+      html, std::regex("<bdi>[^<]*</bdi>|<title>[^<]*</title>"), "");
+  CHECK_FALSE(Contains(outside, "\u202E"));
+  CHECK_FALSE(Contains(outside, "\u2067"));
 }
 
 }  // namespace
