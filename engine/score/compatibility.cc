@@ -91,7 +91,9 @@ int SetTagRow(const std::vector<std::string>& tags,
 // rounding whatever the order), and above 1 for k >= 4 whatever the order;
 // after the cap at 1 the result does not depend on summation order.
 void ScaleSeeksRow(int distinct, int row, Eigen::MatrixXf* seeks) {
-  if (distinct == 0) return;
+  // No column: seeks that nobody offers (the vocabulary may be empty while
+  // people still have tags).
+  if (distinct == 0 || seeks->cols() == 0) return;
   seeks->row(row) *= 1.0f / static_cast<float>(std::min(distinct, 3));
 }
 
@@ -279,8 +281,8 @@ PairScore Compatibility::Pair(int a, int e) const {
   p.employer_gives =
       std::min(RowDot(attendee_seeks_, a, employer_offers_, e), 1.0f);
   p.benefit = GeometricMean(p.attendee_gives, p.employer_gives);
-  p.fit = WeightedScore(weight_values_, weight_benefit_, weight_sum_,
-                        p.values, p.benefit);
+  p.fit = WeightedScore(weight_values_, weight_benefit_, weight_sum_, p.values,
+                        p.benefit);
   p.wish = rules_.WishBonus(a, e);
   // The same float addition as ScoreBlock's, so both give the same bits.
   p.score = p.fit;

@@ -1,9 +1,8 @@
 #include "engine/score/compatibility.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <bit>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -220,6 +219,12 @@ TEST_CASE(
     INFO("seed " << seed);
     CHECK(plain == with_free_text);  // bit for bit
   }
+  // Tags on both sides that share nothing: no column at all (found by
+  // fuzz_plan under UBSan: a row of a matrix without columns).
+  const Fair apart = TagsPair({"python"}, {"mentoring"}, {"sales"}, {"law"});
+  const PairScore q = Compatibility::Build(apart).Pair(0, 0);
+  CHECK(q.attendee_gives == 0.0f);
+  CHECK(q.employer_gives == 0.0f);
   // A seek nobody offers still counts towards min(|seeks|, 3): sharing one
   // of three seeks gives a third.
   const Fair fair =
