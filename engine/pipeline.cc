@@ -94,7 +94,8 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
   {
     // Score: profile matrices; pair scores are computed on demand in blocks.
     StageTimer timer(options, run, "score");
-    run.compat = std::make_unique<Compatibility>(Compatibility::Build(*run.fair));
+    run.compat =
+        std::make_unique<Compatibility>(Compatibility::Build(*run.fair));
   }
   if (!options.baseline.empty() || !run.fair->fixed.empty() ||
       !run.fair->locks.empty()) {
@@ -128,9 +129,9 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
       for (const Violation& v : violations) {
         lines.push_back(absl::StrCat(v.kind, ": ", v.message));
       }
-      return absl::InternalError(absl::StrCat(
-          "planner bug: the plan breaks hard constraints:\n",
-          absl::StrJoin(lines, "\n")));
+      return absl::InternalError(
+          absl::StrCat("planner bug: the plan breaks hard constraints:\n",
+                       absl::StrJoin(lines, "\n")));
     }
     run.metrics = ComputeMetrics(*run.fair, *run.compat, run.schedule);
     run.metrics.upper_bound = run.stats.upper_bound;
@@ -155,12 +156,11 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     run.schedule.uid_scheme = baseline.uid_scheme;
     run.baseline = std::make_unique<RecordedSchedule>(std::move(baseline));
   }
-  run.metrics.planner = {
-      {"match_rounds", run.stats.match_rounds},
-      {"excluded_pairs", run.stats.excluded_pairs},
-      {"candidate_pairs", run.stats.candidate_pairs},
-      {"pricing_rounds", run.stats.pricing_rounds},
-      {"priced_in_pairs", run.stats.priced_in}};
+  run.metrics.planner = {{"match_rounds", run.stats.match_rounds},
+                         {"excluded_pairs", run.stats.excluded_pairs},
+                         {"candidate_pairs", run.stats.candidate_pairs},
+                         {"pricing_rounds", run.stats.pricing_rounds},
+                         {"priced_in_pairs", run.stats.priced_in}};
   for (const auto& [part, seconds] : run.stats.seconds) {
     run.stage_seconds.emplace_back("plan." + part, seconds);
   }
@@ -169,8 +169,7 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
 }
 
 absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
-    const PlanRun& run, const std::vector<std::string>& formats,
-    int threads) {
+    const PlanRun& run, const std::vector<std::string>& formats, int threads) {
   const Fair& fair = *run.fair;
   const Compatibility& compat = *run.compat;
   const Schedule& schedule = run.schedule;
@@ -187,7 +186,8 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
   auto one = [](std::string name, std::string content) -> Files {
     return std::vector<OutputFile>{{std::move(name), std::move(content)}};
   };
-  auto pdf = [](std::string name, absl::StatusOr<std::string> content) -> Files {
+  auto pdf = [](std::string name,
+                absl::StatusOr<std::string> content) -> Files {
     if (!content.ok()) return content.status();
     return std::vector<OutputFile>{{std::move(name), *std::move(content)}};
   };
@@ -213,10 +213,9 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
                    RenderSchedulesHtml(fair, compat, schedule, run.metrics));
       });
     } else if (format == "ics") {
-      tasks.push_back(
-          [&]() -> Files {
-            return RenderCalendars(fair, compat, schedule, run.baseline.get());
-          });
+      tasks.push_back([&]() -> Files {
+        return RenderCalendars(fair, compat, schedule, run.baseline.get());
+      });
     } else if (format == "report") {
       tasks.push_back([&] {
         return one("report.html",

@@ -59,9 +59,9 @@ struct PlanRun {
   std::vector<std::pair<std::string, double>> stage_seconds;  // always kept
 };
 
-// load -> score -> [baseline] -> plan -> metrics. The schedule is checked against every
-// hard constraint before it is returned; a violation is an InternalError
-// (a planner bug), never a silently wrong plan.
+// load -> score -> [baseline] -> plan -> metrics. The schedule is checked
+// against every hard constraint before it is returned; a violation is an
+// InternalError (a planner bug), never a silently wrong plan.
 absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
                                 const PipelineOptions& options);
 
@@ -72,12 +72,12 @@ absl::StatusOr<Schedule> LoadPublishedSchedule(const std::string& path,
                                                Fair* fair);
 
 // Loads the fair only (for `scores` and `check`).
-absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(const std::string& dir,
-                                                      const LoadOptions& options);
+absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(
+    const std::string& dir, const LoadOptions& options);
 
 // The output formats and the files they make.
-inline constexpr const char* kAllFormats[] = {"json", "csv",    "html",
-                                              "pdf",  "ics",    "report"};
+inline constexpr const char* kAllFormats[] = {"json", "csv", "html",
+                                              "pdf",  "ics", "report"};
 
 // Renders the requested formats: json (schedule.json), csv (meetings.csv,
 // and for a rerun notify.csv), html (schedules.html), ics

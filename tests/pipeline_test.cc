@@ -54,7 +54,8 @@ std::map<std::string, std::string> Snapshot(const fs::path& dir) {
 TEST_CASE("the demo plan passes check and two runs are byte-identical",
           "[e2e]") {
   const fs::path dir = TempDir("demo");
-  REQUIRE(Run(kBinary + " plan " + kDemo + " --out " + (dir / "one").string()) == 0);
+  REQUIRE(Run(kBinary + " plan " + kDemo + " --out " +
+              (dir / "one").string()) == 0);
   REQUIRE(Run(kBinary + " plan " + kDemo + " --threads 1 --out " +
               (dir / "two").string()) == 0);
   const auto one = Snapshot(dir / "one");
@@ -77,12 +78,14 @@ TEST_CASE("check fails on a schedule that breaks a hard constraint", "[e2e]") {
   const size_t first = json.find("\"attendees\": [\"");
   REQUIRE(first != std::string::npos);
   const size_t id_start = first + 15;
-  const std::string id = json.substr(id_start, json.find('"', id_start) - id_start);
+  const std::string id =
+      json.substr(id_start, json.find('"', id_start) - id_start);
   const size_t second = json.find("\"attendees\": [\"", id_start);
   REQUIRE(second != std::string::npos);
   json.insert(second + 14, "\"" + id + "\", ");
   std::ofstream(dir / "bad.json") << json;
-  CHECK(Run(kBinary + " check " + kDemo + " " + (dir / "bad.json").string()) == 1);
+  CHECK(Run(kBinary + " check " + kDemo + " " + (dir / "bad.json").string()) ==
+        1);
 }
 
 TEST_CASE("bad input exits 2 and leaves the previous output exactly as it was",

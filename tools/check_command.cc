@@ -35,8 +35,8 @@ int RunCheckCommand(const CheckArgs& args) {
   const std::vector<Violation> violations =
       CheckSchedule(*fair, compat, *schedule);
   for (const Violation& v : violations) {
-    std::cout << args.schedule << ": violation: " << v.kind << ": "
-              << v.message << "\n";
+    std::cout << args.schedule << ": violation: " << v.kind << ": " << v.message
+              << "\n";
   }
   if (!violations.empty()) {
     std::cout << violations.size() << " violation"

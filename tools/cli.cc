@@ -80,8 +80,9 @@ std::vector<OutputInput> FairInputs(const std::string& fair_dir,
   for (const std::string& config : options.config_files) {
     inputs.push_back({"the --config file", config});
   }
-  inputs.push_back({"the fair's file",
-                    (std::filesystem::path(fair_dir) / "changes.yaml").string()});
+  inputs.push_back(
+      {"the fair's file",
+       (std::filesystem::path(fair_dir) / "changes.yaml").string()});
   for (const std::string& changes : options.changes_files) {
     inputs.push_back({"the --changes file", changes});
   }

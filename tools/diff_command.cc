@@ -8,7 +8,6 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
-
 #include "engine/check/schedule_diff.h"
 #include "engine/io/schedule_loader.h"
 #include "engine/model/people.h"
@@ -83,7 +82,8 @@ int RunDiffCommand(const DiffArgs& args) {
   if (!args.who.empty()) {
     bool attendee = true;
     std::string id;
-    if (!FindWho(*old_s, *new_s, args.who, &attendee, &id)) return kExitBadInput;
+    if (!FindWho(*old_s, *new_s, args.who, &attendee, &id))
+      return kExitBadInput;
     diff = DiffFor(diff, *old_s, *new_s, attendee, id);
   }
   std::string text;

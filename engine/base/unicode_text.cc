@@ -18,18 +18,30 @@ namespace {
 
 const char* PlainLatin(UChar32 c) {
   switch (c) {
-    case 0x00F8: return "o";   // ø
-    case 0x00E6: return "ae";  // æ
-    case 0x0153: return "oe";  // œ
-    case 0x0142: return "l";   // ł
-    case 0x0111: return "d";   // đ
-    case 0x00F0: return "d";   // ð
-    case 0x00FE: return "th";  // þ
-    case 0x0131: return "i";   // dotless ı
-    case 0x0127: return "h";   // ħ
-    case 0x014B: return "n";   // ŋ
-    case 0x0167: return "t";   // ŧ
-    default: return nullptr;
+    case 0x00F8:
+      return "o";  // ø
+    case 0x00E6:
+      return "ae";  // æ
+    case 0x0153:
+      return "oe";  // œ
+    case 0x0142:
+      return "l";  // ł
+    case 0x0111:
+      return "d";  // đ
+    case 0x00F0:
+      return "d";  // ð
+    case 0x00FE:
+      return "th";  // þ
+    case 0x0131:
+      return "i";  // dotless ı
+    case 0x0127:
+      return "h";  // ħ
+    case 0x014B:
+      return "n";  // ŋ
+    case 0x0167:
+      return "t";  // ŧ
+    default:
+      return nullptr;
   }
 }
 
@@ -89,9 +101,10 @@ absl::StatusOr<Collation> Collation::ForLocale(const std::string& locale) {
   icu::Locale parsed = icu::Locale::forLanguageTag(tag, status);
   if (U_FAILURE(status) || parsed.isBogus() ||
       std::string(parsed.getLanguage()).empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "unknown locale '", locale, "'; write a language code such as en, "
-        "fr, de or fr-CA"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown locale '", locale,
+                     "'; write a language code such as en, "
+                     "fr, de or fr-CA"));
   }
   status = U_ZERO_ERROR;
   std::unique_ptr<icu::Collator> collator(
@@ -103,9 +116,10 @@ absl::StatusOr<Collation> Collation::ForLocale(const std::string& locale) {
   // ICU falls back to its root order for a language it does not know; a
   // language without a three-letter ISO code is a typo.
   if (std::string(parsed.getISO3Language()).empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "unknown locale '", locale, "' (ICU has no collation for it); write "
-        "a language code such as en, fr, de or fr-CA"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("unknown locale '", locale,
+                     "' (ICU has no collation for it); write "
+                     "a language code such as en, fr, de or fr-CA"));
   }
   return Collation(locale, std::move(collator));
 }
@@ -114,8 +128,8 @@ std::string Collation::Key(absl::string_view text) const {
   const icu::UnicodeString s = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   std::string key(64, '\0');
-  int32_t n = collator_->getSortKey(
-      s, reinterpret_cast<uint8_t*>(key.data()), static_cast<int32_t>(key.size()));
+  int32_t n = collator_->getSortKey(s, reinterpret_cast<uint8_t*>(key.data()),
+                                    static_cast<int32_t>(key.size()));
   if (n > static_cast<int32_t>(key.size())) {
     key.resize(n);
     n = collator_->getSortKey(s, reinterpret_cast<uint8_t*>(key.data()), n);

@@ -8,13 +8,13 @@
 #ifndef FAIRMATCH_BASE_UNICODE_TEXT_H_
 #define FAIRMATCH_BASE_UNICODE_TEXT_H_
 
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <string>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class Collator;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <optional>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -112,7 +112,7 @@ struct Seat {
   int slot;
   int employer;
   int table;
-  int meeting;  // index into schedule.meetings, the last tie-breaker
+  int meeting;   // index into schedule.meetings, the last tie-breaker
   bool history;  // Meeting::history: it happened, and is not re-checked
 };
 
@@ -327,17 +327,15 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
     }
     bool by_employer = false;
     if (const Requirement* r = FailedRequirement(fair, a, e, &by_employer)) {
-      const auto value =
-          by_employer ? FieldValue(fair.attendees[a], r->field)
-                      : FieldValue(fair.employers[e], r->field);
+      const auto value = by_employer ? FieldValue(fair.attendees[a], r->field)
+                                     : FieldValue(fair.employers[e], r->field);
       add(kRequirementFailed, key,
-          absl::StrCat(names.AttendeeName(a), " meets at ", names.Where(m),
-                       " although ",
-                       by_employer ? fair.employers[e].id : fair.attendees[a].id,
-                       " requires ", r->ToString(), " (", r->mark.ToString(),
-                       ") and ",
-                       value ? absl::StrCat("it is '", *value, "'")
-                             : std::string("it is not given")));
+          absl::StrCat(
+              names.AttendeeName(a), " meets at ", names.Where(m), " although ",
+              by_employer ? fair.employers[e].id : fair.attendees[a].id,
+              " requires ", r->ToString(), " (", r->mark.ToString(), ") and ",
+              value ? absl::StrCat("it is '", *value, "'")
+                    : std::string("it is not given")));
       continue;
     }
     const float score = compat.Pair(a, e).score;
@@ -394,9 +392,9 @@ std::vector<Violation> CheckSchedule(const Fair& fair,
     int run = 0;
     for (size_t i = 0; i < used.size(); ++i) {
       const auto [e, t, s] = used[i];
-      const bool continues =
-          i > 0 && used[i - 1][0] == e && used[i - 1][1] == t &&
-          used[i - 1][2] == s - 1 && !fair.RestBefore(s);
+      const bool continues = i > 0 && used[i - 1][0] == e &&
+                             used[i - 1][1] == t && used[i - 1][2] == s - 1 &&
+                             !fair.RestBefore(s);
       run = continues ? run + 1 : 1;
       if (run == limit + 1) {
         add(kTableWithoutRest, {e, t, s, 0},

@@ -11,9 +11,10 @@
 // by model/intents.h, not by the planner's compiled rules); no ineligible
 // pair unless a must_meet of either side or the meeting is locked (a rerun's
 // "locked": true: the organiser's decision, kept even when scores have
-// changed since); every must_meet of either side met; with employers.max_consecutive = c > 0, no table holds more
-// than c planned conversations in a row (a free slot or a break between
-// slots rests it). Indices out of range are violations too.
+// changed since); every must_meet of either side met; with
+// employers.max_consecutive = c > 0, no table holds more than c planned
+// conversations in a row (a free slot or a break between slots rests it).
+// Indices out of range are violations too.
 //
 // History (Meeting::history: it happened before a rerun's --from) is what
 // it was: it is not re-checked against the changed fair (tables, group

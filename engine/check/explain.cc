@@ -90,8 +90,8 @@ struct AttendeeView {
 // `of_attendee`: the indices of the in-range meetings of the schedule
 // that seat attendee a, in schedule order, each once.
 AttendeeView ViewOf(const Fair& fair, const Compatibility& compat,
-                    const Schedule& schedule, const std::vector<int>& of_attendee,
-                    int a) {
+                    const Schedule& schedule,
+                    const std::vector<int>& of_attendee, int a) {
   AttendeeView view;
   view.busy_with.assign(fair.num_slots(), -1);
   for (int i : of_attendee) {
@@ -170,22 +170,21 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
            absl::StrCat("meets ", e, " at ", Clock(fair, m.slot), " (table ",
                         m.table, ")"));
   } else if (p->avoided) {
-    decide(Verdict::kAvoided,
-           p->avoided_by_employer
-               ? absl::StrCat("not eligible: ", who, " is on ", e,
-                              "'s avoid list")
-               : absl::StrCat("not eligible: ", e, " is on ", who,
-                              "'s avoid list"));
+    decide(Verdict::kAvoided, p->avoided_by_employer
+                                  ? absl::StrCat("not eligible: ", who,
+                                                 " is on ", e, "'s avoid list")
+                                  : absl::StrCat("not eligible: ", e, " is on ",
+                                                 who, "'s avoid list"));
   } else if (p->failed_requirement) {
     const Requirement& r = *p->failed_requirement;
     const std::string& other = p->requirement_by_employer ? who : e;
-    decide(Verdict::kRequirementFailed,
-           absl::StrCat("not eligible: ", p->requirement_by_employer ? e : who,
-                        " requires ", r.ToString(), " and ", other,
-                        p->requirement_value.empty()
-                            ? absl::StrCat(" does not give ", r.field)
-                            : absl::StrCat("'s is '", p->requirement_value,
-                                           "'")));
+    decide(
+        Verdict::kRequirementFailed,
+        absl::StrCat("not eligible: ", p->requirement_by_employer ? e : who,
+                     " requires ", r.ToString(), " and ", other,
+                     p->requirement_value.empty()
+                         ? absl::StrCat(" does not give ", r.field)
+                         : absl::StrCat("'s is '", p->requirement_value, "'")));
   } else if (!p->eligible) {
     decide(Verdict::kBelowMinScore,
            absl::StrCat("not eligible: score ",
@@ -299,13 +298,14 @@ PairExplanation ExplainPair(const Fair& fair, const Compatibility& compat,
   p.avoided = Avoided(fair, a, e);
   p.avoided_by_employer = p.avoided && !own_avoid;
   p.must_meet = MustMeet(fair, a, e);
-  p.must_meet_by_employer =
-      std::binary_search(employer.must_meet.begin(), employer.must_meet.end(), a);
+  p.must_meet_by_employer = std::binary_search(employer.must_meet.begin(),
+                                               employer.must_meet.end(), a);
   if (const Requirement* r =
           FailedRequirement(fair, a, e, &p.requirement_by_employer)) {
     p.failed_requirement = *r;
-    const auto value = p.requirement_by_employer ? FieldValue(attendee, r->field)
-                                                 : FieldValue(employer, r->field);
+    const auto value = p.requirement_by_employer
+                           ? FieldValue(attendee, r->field)
+                           : FieldValue(employer, r->field);
     if (value) p.requirement_value = std::string(*value);
   }
   p.has_requirements =
@@ -392,26 +392,26 @@ void RenderPair(const Fair& fair, const Explanation& x,
   const std::string who = Short(attendee);
   const std::string e = Short(employer);
   absl::StrAppend(out, "\n", Label(employer), " for ", who, ":\n");
-  absl::StrAppend(out, "  score ", Score(p.score.score), " = ",
-                  Score(p.weight_values), " x values ", Score(p.score.values),
-                  " + ", Score(p.weight_benefit), " x benefit ",
-                  Score(p.score.benefit), " (benefit = sqrt(", who, " gives ",
-                  Score(p.score.attendee_gives), " x ", e, " gives ",
-                  Score(p.score.employer_gives), "))",
-                  p.score.wish != 0 ? absl::StrCat(" + wishes ", Score(p.score.wish))
-                                    : std::string(),
-                  "\n");
+  absl::StrAppend(
+      out, "  score ", Score(p.score.score), " = ", Score(p.weight_values),
+      " x values ", Score(p.score.values), " + ", Score(p.weight_benefit),
+      " x benefit ", Score(p.score.benefit), " (benefit = sqrt(", who,
+      " gives ", Score(p.score.attendee_gives), " x ", e, " gives ",
+      Score(p.score.employer_gives), "))",
+      p.score.wish != 0 ? absl::StrCat(" + wishes ", Score(p.score.wish))
+                        : std::string(),
+      "\n");
   if (p.score.wish != 0) {
     absl::StrAppend(out, "  wishes: ", WishLine(who, e, p), " add ",
                     Score(p.score.wish), " to the fit ", Score(p.score.fit),
                     "\n");
   }
   absl::StrAppend(out, "  eligibility: ",
-                  p.avoided                ? "no, on an avoid list"
-                  : p.failed_requirement   ? "no, a requirement fails"
-                  : p.must_meet            ? "yes, a must_meet"
-                  : p.eligible             ? "yes"
-                                           : "no",
+                  p.avoided              ? "no, on an avoid list"
+                  : p.failed_requirement ? "no, a requirement fails"
+                  : p.must_meet          ? "yes, a must_meet"
+                  : p.eligible           ? "yes"
+                                         : "no",
                   " (min_score ", Score(p.min_score), ", score ",
                   p.score.score >= p.min_score ? "at or above" : "below",
                   "; avoid: ",
@@ -448,8 +448,8 @@ void RenderPair(const Fair& fair, const Explanation& x,
     for (const SharedSlot& s : p.at_employer) {
       std::vector<std::string> holders;
       for (const SeatHolder& h : s.holders) {
-        holders.push_back(
-            absl::StrCat(Label(fair.attendees[h.attendee]), " ", Score(h.score)));
+        holders.push_back(absl::StrCat(Label(fair.attendees[h.attendee]), " ",
+                                       Score(h.score)));
       }
       absl::StrAppend(
           out, "    ", Clock(fair, s.slot), "  ", s.holders.size(), " of ",
@@ -512,7 +512,8 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
   if (!a.ok()) return a.status();
   std::optional<int> e;
   if (!employer_id.empty()) {
-    absl::StatusOr<int> found = find(employer_id, Role::kEmployer, "--employer");
+    absl::StatusOr<int> found =
+        find(employer_id, Role::kEmployer, "--employer");
     if (!found.ok()) return found.status();
     e = *found;
   }
@@ -569,8 +570,7 @@ std::vector<PairExplanation> PairExplainer::ExplainPairs(
   const int cap = fair_->MaxMeetings(a);
   out.reserve(employers.size());
   for (int e : employers) {
-    out.push_back(
-        ExplainPair(*fair_, *compat_, seats_at_[e], a, e, view, cap));
+    out.push_back(ExplainPair(*fair_, *compat_, seats_at_[e], a, e, view, cap));
   }
   return out;
 }
@@ -598,11 +598,10 @@ std::string RenderExplanation(const Fair& fair, const Explanation& x) {
     absl::StrAppend(&out, "\n", Short(attendee), "'s wishes:\n");
     for (size_t i = 0; i < x.wishes.size(); ++i) {
       const PairExplanation& p = x.wishes[i];
-      absl::StrAppend(&out, "  ", i + 1, ". ",
-                      Label(fair.employers[p.employer]), " ",
-                      Score(p.score.score),
-                      p.employer_rank > 0 ? " (a wish of both)" : "", ": ",
-                      p.verdict_text, "\n");
+      absl::StrAppend(
+          &out, "  ", i + 1, ". ", Label(fair.employers[p.employer]), " ",
+          Score(p.score.score), p.employer_rank > 0 ? " (a wish of both)" : "",
+          ": ", p.verdict_text, "\n");
     }
   }
   if (!x.top.empty()) {

@@ -59,8 +59,8 @@ enum class Verdict {
   kOpen,
 };
 
-// "meets", "avoided", "requirement-failed", "below-min-score", "no-shared-slot",
-// "attendee-at-cap", "employer-full", "no-free-slot", "open".
+// "meets", "avoided", "requirement-failed", "below-min-score",
+// "no-shared-slot", "attendee-at-cap", "employer-full", "no-free-slot", "open".
 const char* VerdictName(Verdict verdict);
 
 // One conversation of the attendee being explained.
@@ -93,9 +93,9 @@ struct PairExplanation {
   double weight_values = 0;
   double weight_benefit = 0;
   double min_score = 0;
-  bool avoided = false;              // by either side
-  bool avoided_by_employer = false;  // E's avoid names A (A's does not)
-  bool must_meet = false;            // by either side
+  bool avoided = false;                // by either side
+  bool avoided_by_employer = false;    // E's avoid names A (A's does not)
+  bool must_meet = false;              // by either side
   bool must_meet_by_employer = false;  // E's must_meet names A
   // The first requirement the pair fails (model/intents.h
   // FailedRequirement), whose it is, and what the other side has.
@@ -149,7 +149,8 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
 // that employer).
 //
 //   PairExplainer explainer(fair, compat, schedule);
-//   for (const PairExplanation& p : explainer.ExplainPairs(a, fair.attendees[a].wants)) ...
+//   for (const PairExplanation& p : explainer.ExplainPairs(a,
+//   fair.attendees[a].wants)) ...
 class PairExplainer {
  public:
   // All three must outlive it. REQUIRES: `compat` was built from `fair`.

@@ -19,15 +19,15 @@
 namespace fairmatch {
 
 struct Metrics {
-  double total_score = 0;        // sum over attendee-meetings of pair scores
-  int meetings = 0;              // conversations (a group counts once)
-  int attendee_meetings = 0;     // (attendee, employer) pairs that meet
+  double total_score = 0;     // sum over attendee-meetings of pair scores
+  int meetings = 0;           // conversations (a group counts once)
+  int attendee_meetings = 0;  // (attendee, employer) pairs that meet
   int attendees = 0;
   int attendees_with_no_meeting = 0;
   // Attendees with no meeting although at least one employer is eligible
   // for them and shares an available slot with them.
   int eligible_attendees_with_no_meeting = 0;
-  int attendees_reaching_min = 0;  // >= min(meetings.min, own cap) meetings
+  int attendees_reaching_min = 0;     // >= min(meetings.min, own cap) meetings
   double mean_score_per_meeting = 0;  // total_score / attendee_meetings
   // Per-attendee totals (sum of the attendee's meeting scores) over all
   // attendees, those without meetings included (total 0). With the n totals

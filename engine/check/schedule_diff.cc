@@ -103,10 +103,18 @@ ScheduleDiff DiffFor(const ScheduleDiff& diff, const RecordedSchedule& old_s,
     if (!mine(c)) continue;
     out.changes.push_back(c);
     switch (c.kind) {
-      case ChangeKind::kMoved: ++out.moved; break;
-      case ChangeKind::kAdded: ++out.added; break;
-      case ChangeKind::kCancelled: ++out.cancelled; break;
-      case ChangeKind::kRegrouped: ++out.regrouped; break;
+      case ChangeKind::kMoved:
+        ++out.moved;
+        break;
+      case ChangeKind::kAdded:
+        ++out.added;
+        break;
+      case ChangeKind::kCancelled:
+        ++out.cancelled;
+        break;
+      case ChangeKind::kRegrouped:
+        ++out.regrouped;
+        break;
     }
   }
   auto narrow = [&](const std::vector<PersonChanges>& people) {
@@ -127,8 +135,8 @@ ScheduleDiff DiffFor(const ScheduleDiff& diff, const RecordedSchedule& old_s,
         n.role == NotifyEntry::Role::kAttendee ? out.attendees : out.employers;
     for (const PersonChanges& p : list) {
       if (p.person.id == n.person.id) {
-        out.notify.push_back({n.role, n.person,
-                              static_cast<int>(p.changes.size())});
+        out.notify.push_back(
+            {n.role, n.person, static_cast<int>(p.changes.size())});
       }
     }
   }
@@ -169,12 +177,14 @@ ChangedPeople MarkChanged(const Fair& fair, const ScheduleDiff& diff) {
     employer_at.emplace(fair.employers[e].id, e);
   }
   for (const PersonChanges& p : diff.attendees) {
-    if (const auto it = attendee_at.find(p.person.id); it != attendee_at.end()) {
+    if (const auto it = attendee_at.find(p.person.id);
+        it != attendee_at.end()) {
       out.attendees[it->second] = 1;
     }
   }
   for (const PersonChanges& p : diff.employers) {
-    if (const auto it = employer_at.find(p.person.id); it != employer_at.end()) {
+    if (const auto it = employer_at.find(p.person.id);
+        it != employer_at.end()) {
       out.employers[it->second] = 1;
     }
   }

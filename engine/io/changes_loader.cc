@@ -17,21 +17,20 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kTopKeys = {"withdraw", "walk_ins",
-                                           "availability", "lock", "force",
-                                           "forbid"};
+const std::vector<std::string> kTopKeys = {
+    "withdraw", "walk_ins", "availability", "lock", "force", "forbid"};
 
 class ChangesReader {
  public:
-  ChangesReader(const std::string& path, Diagnostics* diags)
-      : diags_(diags) {
+  ChangesReader(const std::string& path, Diagnostics* diags) : diags_(diags) {
     set_.path = path;
   }
 
   std::optional<ChangeSet> Read() {
     std::optional<YamlNode> root = ReadYamlFile(set_.path, diags_);
     if (!root) return std::nullopt;
-    if (root->is_null()) return std::move(set_);  // an empty file changes nothing
+    if (root->is_null())
+      return std::move(set_);  // an empty file changes nothing
     if (!root->is_map()) {
       diags_->Error(root->mark,
                     absl::StrCat("a changes file is a map with keys ",
@@ -43,10 +42,10 @@ class ChangesReader {
     for (const YamlEntry& e : root->entries) {
       if (e.value.is_null()) continue;
       if (!e.value.is_sequence()) {
-        diags_->Error(e.value.mark,
-                      absl::StrCat("'", e.key, "' must be a list of entries "
-                                   "starting with '- ', got ",
-                                   e.value.Describe()));
+        diags_->Error(e.value.mark, absl::StrCat("'", e.key,
+                                                 "' must be a list of entries "
+                                                 "starting with '- ', got ",
+                                                 e.value.Describe()));
         continue;
       }
       for (const YamlNode& item : e.value.items) {
@@ -55,9 +54,9 @@ class ChangesReader {
           continue;
         }
         if (!item.is_map()) {
-          diags_->Error(item.mark, absl::StrCat("each entry of '", e.key,
-                                                "' must be a map, got ",
-                                                item.Describe()));
+          diags_->Error(item.mark,
+                        absl::StrCat("each entry of '", e.key,
+                                     "' must be a map, got ", item.Describe()));
           continue;
         }
         if (e.key == "withdraw") {
@@ -107,9 +106,10 @@ class ChangesReader {
     std::optional<std::string> who = Required(item, "who", "availability");
     const YamlNode* v = item.Find("available");
     if (v == nullptr) {
-      diags_->Error(item.mark, "this entry of 'availability' has no "
-                               "'available'; give the person's new windows, "
-                               "like available: [\"12:00-17:00\"]");
+      diags_->Error(item.mark,
+                    "this entry of 'availability' has no "
+                    "'available'; give the person's new windows, "
+                    "like available: [\"12:00-17:00\"]");
       return;
     }
     if (!v->is_null()) {
@@ -140,8 +140,8 @@ class ChangesReader {
       CheckKeys(item, {"attendee", "employer", "at", "table"},
                 "a 'force' entry", diags_);
     } else {
-      p.kind = key == "lock" ? PairChange::Kind::kLock
-                             : PairChange::Kind::kForbid;
+      p.kind =
+          key == "lock" ? PairChange::Kind::kLock : PairChange::Kind::kForbid;
       CheckKeys(item, {"attendee", "employer"},
                 absl::StrCat("a '", key, "' entry"), diags_);
     }
@@ -159,8 +159,9 @@ class ChangesReader {
       ok = ok && t.has_value();
       if (t) p.table = *t;
       if (t && p.at < 0) {
-        diags_->Error(table->mark, "'table' needs 'at': a table is chosen "
-                                   "for a time");
+        diags_->Error(table->mark,
+                      "'table' needs 'at': a table is chosen "
+                      "for a time");
         ok = false;
       }
     }
@@ -183,8 +184,8 @@ class ChangesReader {
         (fs::path(set_.path).parent_path() / *name).string();
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
-      diags_->Error(file->mark, absl::StrCat("walk-ins file ", path,
-                                             " not found"));
+      diags_->Error(file->mark,
+                    absl::StrCat("walk-ins file ", path, " not found"));
       return;
     }
     std::optional<YamlNode> root =
@@ -192,8 +193,9 @@ class ChangesReader {
     if (!root) return;
     const YamlNode* list = root->is_map() ? root->Find("attendees") : nullptr;
     if (list == nullptr || !(list->is_sequence() || list->is_null())) {
-      diags_->Error(root->mark, "a walk-ins file is an attendees.yaml: a map "
-                                "with the key 'attendees' holding a list");
+      diags_->Error(root->mark,
+                    "a walk-ins file is an attendees.yaml: a map "
+                    "with the key 'attendees' holding a list");
       return;
     }
     set_.files.push_back(path);
@@ -283,8 +285,8 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
         // dropped, with a word. Anyone else unknown is a typo: an error.
         diags->Warning(w.mark, absl::StrCat(ref.status().message(),
                                             "; nothing to withdraw, and "
-                                            "references to '", w.who,
-                                            "' are dropped"));
+                                            "references to '",
+                                            w.who, "' are dropped"));
         withdrawn->emplace(w.who, w.mark);
         continue;
       }
@@ -320,9 +322,9 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
       std::optional<PersonRef> e = find(c.employer, Role::kEmployer, c.mark);
       if (!a || !e) continue;
       if (is_gone(*a) || is_gone(*e)) {
-        diags->Warning(c.mark, absl::StrCat(
-                                   people.Describe(is_gone(*a) ? *a : *e),
-                                   " has withdrawn; this entry is dropped"));
+        diags->Warning(c.mark,
+                       absl::StrCat(people.Describe(is_gone(*a) ? *a : *e),
+                                    " has withdrawn; this entry is dropped"));
         continue;
       }
       const Employer& emp = fair->employers[e->index];
@@ -338,17 +340,18 @@ void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
           }
           if (slot < 0) {
             std::vector<std::string> starts;
-            for (const Slot& s : fair->slots) starts.push_back(FormatClock(s.start));
-            diags->Error(c.mark, absl::StrCat(
-                                     "'at' ", FormatClock(c.at),
-                                     " is not the start of a slot; slots "
-                                     "start at ",
-                                     absl::StrJoin(starts.begin(),
-                                                   starts.begin() +
-                                                       std::min<size_t>(
-                                                           starts.size(), 12),
-                                                   ", "),
-                                     starts.size() > 12 ? ", ..." : ""));
+            for (const Slot& s : fair->slots)
+              starts.push_back(FormatClock(s.start));
+            diags->Error(c.mark,
+                         absl::StrCat("'at' ", FormatClock(c.at),
+                                      " is not the start of a slot; slots "
+                                      "start at ",
+                                      absl::StrJoin(starts.begin(),
+                                                    starts.begin() +
+                                                        std::min<size_t>(
+                                                            starts.size(), 12),
+                                                    ", "),
+                                      starts.size() > 12 ? ", ..." : ""));
             continue;
           }
           if (c.table > emp.tables) {

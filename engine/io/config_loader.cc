@@ -122,7 +122,8 @@ bool Apply(const Binding& b, const YamlNode& value, Config* config,
     }
     if (!Collation::ForLocale(*v).ok()) {
       diags->Error(value.mark,
-                   absl::StrCat(what, " must be a language code such as en, "
+                   absl::StrCat(what,
+                                " must be a language code such as en, "
                                 "fr, de or fr-CA (ICU must know it), or event "
                                 "for the locale of event.yaml, got '",
                                 *v, "'"));
@@ -138,10 +139,9 @@ bool Apply(const Binding& b, const YamlNode& value, Config* config,
     std::vector<absl::string_view> choices =
         absl::StrSplit(b.choices, ' ', absl::SkipEmpty());
     if (std::find(choices.begin(), choices.end(), word) == choices.end()) {
-      diags->Error(value.mark,
-                   absl::StrCat(what, " must be ",
-                                absl::StrJoin(choices, " or "), ", got '", *v,
-                                "'"));
+      diags->Error(value.mark, absl::StrCat(what, " must be ",
+                                            absl::StrJoin(choices, " or "),
+                                            ", got '", *v, "'"));
       return false;
     }
     config->*b.word = std::move(word);

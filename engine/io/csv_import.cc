@@ -1232,8 +1232,7 @@ class Importer {
     // other control character is refused where it is.
     for (int c = 0; c < static_cast<int>(record.fields.size()); ++c) {
       const std::string& cell = record.fields[c];
-      if (const int at = FindControlCharacter(cell, "\t\n\v\f\r");
-          at >= 0) {
+      if (const int at = FindControlCharacter(cell, "\t\n\v\f\r"); at >= 0) {
         diags_.Error(Cell(record, c),
                      absl::StrCat("the cell holds the control character ",
                                   ControlCharacterName(cell, at),

@@ -51,10 +51,10 @@ struct ImportedEntry {
 };
 
 struct ImportResult {
-  std::string yaml;                // attendees.yaml or employers.yaml text
-  std::vector<std::string> notes;  // "FILE:ROW: note: ...", in row order
-  int rows = 0;                    // data rows read
-  int imported = 0;                // entries written
+  std::string yaml;                    // attendees.yaml or employers.yaml text
+  std::vector<std::string> notes;      // "FILE:ROW: note: ...", in row order
+  int rows = 0;                        // data rows read
+  int imported = 0;                    // entries written
   std::vector<ImportedEntry> entries;  // in output order
 };
 

@@ -57,11 +57,12 @@ std::vector<const Diagnostics::Entry*> InFileOrder(
   std::vector<const Diagnostics::Entry*> sorted;
   sorted.reserve(entries.size());
   for (const Diagnostics::Entry& e : entries) sorted.push_back(&e);
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const Diagnostics::Entry* x, const Diagnostics::Entry* y) {
-                     return std::tie(x->file_order, x->line, x->column) <
-                            std::tie(y->file_order, y->line, y->column);
-                   });
+  std::stable_sort(
+      sorted.begin(), sorted.end(),
+      [](const Diagnostics::Entry* x, const Diagnostics::Entry* y) {
+        return std::tie(x->file_order, x->line, x->column) <
+               std::tie(y->file_order, y->line, y->column);
+      });
   return sorted;
 }
 

@@ -11,15 +11,15 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/string_view.h"
-#include "engine/base/email.h"
 #include "engine/base/civil_time.h"
 #include "engine/base/edit_distance.h"
+#include "engine/base/email.h"
 #include "engine/base/unicode_text.h"
 #include "engine/io/changes_loader.h"
-#include "engine/io/intents_loader.h"
 #include "engine/io/config_loader.h"
 #include "engine/io/diagnostics.h"
 #include "engine/io/file_reader.h"
+#include "engine/io/intents_loader.h"
 #include "engine/io/sha256.h"
 #include "engine/io/yaml_fields.h"
 #include "engine/io/yaml_tree.h"
@@ -37,13 +37,13 @@ const std::vector<std::string> kSlotKeys = {"start", "end", "length", "breaks"};
 const std::vector<std::string> kBreakKeys = {"start", "end"};
 const std::vector<std::string> kValueDefKeys = {"id", "label"};
 const std::vector<std::string> kAttendeeKeys = {
-    "id",    "name",  "values",  "offers",       "seeks",     "available",
-    "extra", "email", "program", "max_meetings", "must_meet", "avoid",
-    "wants", "requires"};
-const std::vector<std::string> kEmployerKeys = {
-    "id",        "name",  "values", "offers", "seeks",      "available",
-    "extra",     "email", "booth",  "tables", "group_size",
+    "id",        "name",  "values", "offers",  "seeks",
+    "available", "extra", "email",  "program", "max_meetings",
     "must_meet", "avoid", "wants",  "requires"};
+const std::vector<std::string> kEmployerKeys = {
+    "id",         "name",      "values", "offers", "seeks",
+    "available",  "extra",     "email",  "booth",  "tables",
+    "group_size", "must_meet", "avoid",  "wants",  "requires"};
 
 bool Contains(const std::vector<std::string>& list, absl::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
@@ -160,8 +160,8 @@ class FairReader {
     auto add_file = [&](const std::string& role, const std::string& path) {
       // Absent optional files add nothing; a file over the cap is refused
       // by its loader, so its hash never matters.
-      absl::StatusOr<std::string> text =
-          ReadFileCapped(path, static_cast<std::size_t>(YamlLimits{}.max_bytes));
+      absl::StatusOr<std::string> text = ReadFileCapped(
+          path, static_cast<std::size_t>(YamlLimits{}.max_bytes));
       if (text.ok()) add(role, *text);
     };
     add_file("event.yaml", Path("event.yaml"));
@@ -181,7 +181,8 @@ class FairReader {
   std::vector<std::string> ChangesFiles() const {
     std::vector<std::string> files;
     std::error_code ec;
-    if (fs::exists(Path("changes.yaml"), ec)) files.push_back(Path("changes.yaml"));
+    if (fs::exists(Path("changes.yaml"), ec))
+      files.push_back(Path("changes.yaml"));
     for (const std::string& f : options_.changes_files) files.push_back(f);
     return files;
   }
@@ -213,25 +214,27 @@ class FairReader {
         PersonRefs refs;
         if (!ReadAttendee(item, &a, &refs)) continue;
         if (const auto it = ids.find(a.id); it != ids.end()) {
-          diags_.Error(id_mark_, absl::StrCat(
-                                     "walk-in id '", a.id, "' is already an "
-                                     "attendee (", it->second.ToString(),
-                                     "); give the walk-in another id"));
+          diags_.Error(id_mark_,
+                       absl::StrCat("walk-in id '", a.id,
+                                    "' is already an "
+                                    "attendee (",
+                                    it->second.ToString(),
+                                    "); give the walk-in another id"));
           continue;
         }
         ids.emplace(a.id, a.mark);
         if (const auto it = emails.find(FoldForLookup(a.email));
             !a.email.empty() && it != emails.end()) {
-          diags_.Warning(a.mark, absl::StrCat("walk-in ", a.id,
-                                              " has the e-mail of attendee ",
-                                              it->second,
-                                              "; is it the same person?"));
+          diags_.Warning(
+              a.mark,
+              absl::StrCat("walk-in ", a.id, " has the e-mail of attendee ",
+                           it->second, "; is it the same person?"));
         } else if (const auto n = names.find(FoldForLookup(a.name));
                    n != names.end()) {
-          diags_.Warning(a.mark, absl::StrCat("walk-in ", a.id, " (", a.name,
-                                              ") has the name of attendee ",
-                                              n->second,
-                                              "; is it the same person?"));
+          diags_.Warning(a.mark,
+                         absl::StrCat("walk-in ", a.id, " (", a.name,
+                                      ") has the name of attendee ", n->second,
+                                      "; is it the same person?"));
         }
         if (!a.email.empty()) emails.emplace(FoldForLookup(a.email), a.id);
         names.emplace(FoldForLookup(a.name), a.id);
@@ -639,9 +642,10 @@ class FairReader {
         diags_.Error(item.mark,
                      absl::StrCat("this ", kind, " has no '", required, "'"));
       } else if (n->is_null()) {
-        diags_.Error(n->mark, absl::StrCat("'", required, "' is required but "
-                                           "empty; every ", kind,
-                                           " needs one"));
+        diags_.Error(n->mark, absl::StrCat("'", required,
+                                           "' is required but "
+                                           "empty; every ",
+                                           kind, " needs one"));
       }
     }
     return !p.id.empty();
@@ -850,19 +854,18 @@ class FairReader {
   void ReadRefs(const YamlNode& v, const char* key, const char* other,
                 std::vector<Ref>* refs) {
     if (!v.is_sequence()) {
-      diags_.Error(v.mark,
-                   absl::StrCat("'", key, "' must be a list of ", other,
-                                " ids like ",
-                                std::string_view(other) == "employer"
-                                    ? "[acme, globex]"
-                                    : "[a-001, a-002]",
-                                ", got ", v.Describe()));
+      diags_.Error(
+          v.mark,
+          absl::StrCat("'", key, "' must be a list of ", other, " ids like ",
+                       std::string_view(other) == "employer" ? "[acme, globex]"
+                                                             : "[a-001, a-002]",
+                       ", got ", v.Describe()));
       return;
     }
     for (const YamlNode& item : v.items) {
-      if (auto id = ReadText(
-              item, absl::StrCat("each ", other, " id in '", key, "'"),
-              &diags_)) {
+      if (auto id =
+              ReadText(item, absl::StrCat("each ", other, " id in '", key, "'"),
+                       &diags_)) {
         refs->push_back(Ref{*id, item.mark});
       }
     }

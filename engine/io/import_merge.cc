@@ -35,16 +35,18 @@ absl::StatusOr<ImportResult> MergeImport(ImportKind kind,
   const char* key = kind == ImportKind::kAttendees ? "attendees" : "employers";
   std::error_code ec;
   if (!std::filesystem::exists(existing_path, ec)) {
-    return absl::NotFoundError(absl::StrCat(
-        existing_path, ": error: --merge adds to an existing file, and there "
-        "is none; import without --merge to create it"));
+    return absl::NotFoundError(
+        absl::StrCat(existing_path,
+                     ": error: --merge adds to an existing file, and there "
+                     "is none; import without --merge to create it"));
   }
   const YamlLimits limits;
   absl::StatusOr<std::string> text =
       ReadFileCapped(existing_path, static_cast<std::size_t>(limits.max_bytes));
   if (!text.ok()) return text.status();
   Diagnostics diags;
-  std::optional<YamlNode> root = ParseYaml(*text, existing_path, &diags, limits);
+  std::optional<YamlNode> root =
+      ParseYaml(*text, existing_path, &diags, limits);
   if (!root) return diags.ToStatus();
   const YamlNode* list = root->is_map() ? root->Find(key) : nullptr;
   if (list == nullptr || !(list->is_sequence() || list->is_null())) {
@@ -58,8 +60,9 @@ absl::StatusOr<ImportResult> MergeImport(ImportKind kind,
     const size_t at = Offset(merged, list->mark.line, list->mark.column);
     if (at < merged.size() && merged[at] == '[') {
       if (!list->items.empty()) {
-        diags.Error(list->mark, "--merge cannot add to a list written in "
-                                "[...] style; write one '- ' entry per line");
+        diags.Error(list->mark,
+                    "--merge cannot add to a list written in "
+                    "[...] style; write one '- ' entry per line");
         return diags.ToStatus();
       }
       const size_t close = merged.find(']', at);
@@ -72,10 +75,10 @@ absl::StatusOr<ImportResult> MergeImport(ImportKind kind,
     if (!item.is_map()) continue;
     const YamlNode* id = item.Find("id");
     if (id == nullptr || !id->is_scalar()) continue;
-    const std::string where =
-        absl::StrCat(existing_path, ":", item.mark.line);
+    const std::string where = absl::StrCat(existing_path, ":", item.mark.line);
     ids.emplace(id->scalar, where);
-    if (const YamlNode* e = item.Find("email"); e != nullptr && e->is_scalar()) {
+    if (const YamlNode* e = item.Find("email");
+        e != nullptr && e->is_scalar()) {
       emails.emplace(FoldForLookup(e->scalar), id->scalar);
     }
     if (const YamlNode* n = item.Find("name"); n != nullptr && n->is_scalar()) {
@@ -90,21 +93,22 @@ absl::StatusOr<ImportResult> MergeImport(ImportKind kind,
   for (ImportedEntry& e : imported.entries) {
     const std::string row = absl::StrCat(csv_path, ":", e.line, ": note: ");
     if (const auto it = ids.find(e.id); it != ids.end()) {
-      out.notes.push_back(absl::StrCat(row, e.id, " is already in ",
-                                       it->second, "; kept that entry"));
+      out.notes.push_back(absl::StrCat(row, e.id, " is already in ", it->second,
+                                       "; kept that entry"));
       continue;
     }
     if (const auto it = emails.find(FoldForLookup(e.email));
         !e.email.empty() && it != emails.end()) {
-      out.notes.push_back(absl::StrCat(row, e.email, " is already ",
-                                       it->second, "'s e-mail; kept that "
+      out.notes.push_back(absl::StrCat(row, e.email, " is already ", it->second,
+                                       "'s e-mail; kept that "
                                        "entry"));
       continue;
     }
     if (const auto it = names.find(FoldForLookup(e.name)); it != names.end()) {
-      out.notes.push_back(absl::StrCat(row, "added ", e.id, ", who has the "
-                                       "name of ", it->second,
-                                       ": is it the same person?"));
+      out.notes.push_back(absl::StrCat(row, "added ", e.id,
+                                       ", who has the "
+                                       "name of ",
+                                       it->second, ": is it the same person?"));
     }
     ids.emplace(e.id, absl::StrCat(csv_path, ":", e.line));
     if (!e.email.empty()) emails.emplace(FoldForLookup(e.email), e.id);

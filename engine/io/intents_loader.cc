@@ -26,9 +26,10 @@ bool ReadClause(const std::string& field, const SourceMark& key_mark,
   out->mark = key_mark;
   const std::string what = absl::StrCat("requirement '", field, "'");
   if (v.is_null()) {
-    diags->Error(v.mark, absl::StrCat(what, " is empty; give the accepted "
-                                            "values, like [MSc, PhD], or a "
-                                            "range {min: 2026, max: 2027}"));
+    diags->Error(v.mark, absl::StrCat(what,
+                                      " is empty; give the accepted "
+                                      "values, like [MSc, PhD], or a "
+                                      "range {min: 2026, max: 2027}"));
     return false;
   }
   if (v.is_map()) {
@@ -38,9 +39,8 @@ bool ReadClause(const std::string& field, const SourceMark& key_mark,
     for (const char* bound : {"min", "max"}) {
       const YamlNode* n = v.Find(bound);
       if (n == nullptr || n->is_null()) continue;
-      std::optional<double> x =
-          ReadNumber(*n, absl::StrCat("'", bound, "' of ", what), -1e15, 1e15,
-                     diags);
+      std::optional<double> x = ReadNumber(
+          *n, absl::StrCat("'", bound, "' of ", what), -1e15, 1e15, diags);
       if (!x) {
         ok = false;
       } else if (bound[1] == 'i') {
@@ -68,8 +68,9 @@ bool ReadClause(const std::string& field, const SourceMark& key_mark,
   } else {
     for (const YamlNode& item : v.items) items.push_back(&item);
     if (items.empty()) {
-      diags->Error(v.mark, absl::StrCat(what, " lists no accepted value; "
-                                              "remove it to accept everyone"));
+      diags->Error(v.mark, absl::StrCat(what,
+                                        " lists no accepted value; "
+                                        "remove it to accept everyone"));
       return false;
     }
   }
@@ -100,7 +101,9 @@ class RefResolver {
  public:
   RefResolver(const char* kind, std::vector<std::string> ids,
               const WithdrawnIds& withdrawn, Diagnostics* diags)
-      : kind_(kind), ids_(std::move(ids)), withdrawn_(withdrawn),
+      : kind_(kind),
+        ids_(std::move(ids)),
+        withdrawn_(withdrawn),
         diags_(diags) {
     for (int i = 0; i < static_cast<int>(ids_.size()); ++i) {
       index_.emplace(ids_[i], i);
@@ -128,9 +131,9 @@ class RefResolver {
         diags_->Error(r.mark, absl::StrCat("unknown ", kind_));
         continue;
       }
-      diags_->Error(r.mark, absl::StrCat("unknown ", kind_, " '", r.id,
-                                         "' in '", key, "'",
-                                         DidYouMean(r.id, ids_)));
+      diags_->Error(r.mark,
+                    absl::StrCat("unknown ", kind_, " '", r.id, "' in '", key,
+                                 "'", DidYouMean(r.id, ids_)));
     }
     return out;
   }
@@ -349,13 +352,12 @@ void ResolveIntents(const std::vector<PersonRefs>& attendee_refs,
     bool by_employer = false;
     if (const Requirement* r = FailedRequirement(*fair, a, e, &by_employer)) {
       diags->Error(
-          where,
-          absl::StrCat(who_must, " must meet ", whom, ", but ",
-                       by_employer ? emp.id : att.id, " requires ",
-                       r->ToString(), " (", r->mark.ToString(), ") and ",
-                       by_employer ? Holds(att, r->field)
-                                   : Holds(emp, r->field),
-                       "; drop the must_meet or the requirement"));
+          where, absl::StrCat(
+                     who_must, " must meet ", whom, ", but ",
+                     by_employer ? emp.id : att.id, " requires ", r->ToString(),
+                     " (", r->mark.ToString(), ") and ",
+                     by_employer ? Holds(att, r->field) : Holds(emp, r->field),
+                     "; drop the must_meet or the requirement"));
     }
   };
   for (int a = 0; a < fair->num_attendees(); ++a) {

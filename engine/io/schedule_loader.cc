@@ -349,12 +349,13 @@ class Reader : public ErrorCollector {
     if (table) m.table = *table;
     // "locked" is the organiser's decision (check lets a locked meeting
     // score below min_score, as a must_meet may).
-    for (const auto& [key, flag] : {std::pair<const char*, bool*>{"locked", &m.locked},
-                                    {"history", &m.history}}) {
+    for (const auto& [key, flag] :
+         {std::pair<const char*, bool*>{"locked", &m.locked},
+          {"history", &m.history}}) {
       if (const auto it = meeting.find(key); it != meeting.end()) {
         if (!it->is_boolean()) {
-          Error(absl::StrCat(where, ": \"", key, "\" must be true or false, not ",
-                             it->dump()));
+          Error(absl::StrCat(where, ": \"", key,
+                             "\" must be true or false, not ", it->dump()));
         } else {
           *flag = it->get<bool>();
         }
@@ -494,8 +495,10 @@ class RecordedReader : public ErrorCollector {
     // Calendars cancel a baseline's meetings on its date: a date that is
     // not one would write broken events.
     if (!out->event_date.empty() && !IsValidDate(out->event_date)) {
-      Error(absl::StrCat("\"event\": \"date\" must be a date like "
-                         "2027-03-04, not \"", out->event_date, "\""));
+      Error(
+          absl::StrCat("\"event\": \"date\" must be a date like "
+                       "2027-03-04, not \"",
+                       out->event_date, "\""));
       out->event_date.clear();
     }
   }
@@ -631,12 +634,13 @@ class RecordedReader : public ErrorCollector {
       m.attendees.push_back(id);
     });
 
-    for (const auto& [key, flag] : {std::pair<const char*, bool*>{"locked", &m.locked},
-                                    {"history", &m.history}}) {
+    for (const auto& [key, flag] :
+         {std::pair<const char*, bool*>{"locked", &m.locked},
+          {"history", &m.history}}) {
       if (const auto it = meeting.find(key); it != meeting.end()) {
         if (!it->is_boolean()) {
-          Error(absl::StrCat(where, ": \"", key, "\" must be true or false, not ",
-                             it->dump()),
+          Error(absl::StrCat(where, ": \"", key,
+                             "\" must be true or false, not ", it->dump()),
                 line);
         } else {
           *flag = it->get<bool>();

@@ -1,7 +1,5 @@
 #include "engine/io/yaml_tree.h"
 
-#include "engine/io/file_reader.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -13,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "engine/base/control_chars.h"
+#include "engine/io/file_reader.h"
 #include "yaml-cpp/eventhandler.h"
 #include "yaml-cpp/exceptions.h"
 #include "yaml-cpp/mark.h"

@@ -70,9 +70,9 @@ struct YamlEntry {
 };
 
 struct YamlLimits {
-  std::int64_t max_bytes = std::int64_t{64} << 20;  // 64 MiB
-  int max_depth = 64;                               // nested collections
-  std::int64_t max_alias_nodes = 100000;            // created by aliases
+  std::int64_t max_bytes = std::int64_t{64} << 20;       // 64 MiB
+  int max_depth = 64;                                    // nested collections
+  std::int64_t max_alias_nodes = 100000;                 // created by aliases
   std::int64_t max_alias_bytes = std::int64_t{4} << 20;  // text they copy
 
   // For a file of people (attendees.yaml, employers.yaml, a walk-ins

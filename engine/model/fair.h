@@ -71,9 +71,9 @@ struct Event {
   // the loader; empty when not given. Outputs sort names in its collation
   // unless output.locale says otherwise (render/people.h).
   std::string locale;
-  int start = 0;         // minutes since midnight
+  int start = 0;  // minutes since midnight
   int end = 0;
-  int length = 15;       // minutes per slot
+  int length = 15;  // minutes per slot
   std::vector<TimeWindow> breaks;
   std::vector<ValueDef> values;  // the fair's value vocabulary
 };

@@ -53,7 +53,8 @@ int Restore(const std::set<std::string>& ids, std::vector<Person>* withdrawn,
 bool IsHistory(const RecordedMeeting& m, int from_minutes) {
   // Recorded starts are "HH:MM" (the schedule loader normalises them), so
   // they compare as text.
-  return m.history || (from_minutes >= 0 && m.start < FormatClock(from_minutes));
+  return m.history ||
+         (from_minutes >= 0 && m.start < FormatClock(from_minutes));
 }
 
 int AddHistoryPeople(const RecordedSchedule& recorded, int from_minutes,
@@ -67,11 +68,11 @@ int AddHistoryPeople(const RecordedSchedule& recorded, int from_minutes,
     max_table = std::max(max_table, m.table);
   }
   const int before = fair->num_employers();
-  int restored = Restore(attendees, &fair->withdrawn_attendees,
-                         recorded.attendees, fair->num_values(),
-                         &fair->attendees);
-  restored += Restore(employers, &fair->withdrawn_employers,
-                      recorded.employers, fair->num_values(), &fair->employers);
+  int restored =
+      Restore(attendees, &fair->withdrawn_attendees, recorded.attendees,
+              fair->num_values(), &fair->attendees);
+  restored += Restore(employers, &fair->withdrawn_employers, recorded.employers,
+                      fair->num_values(), &fair->employers);
   for (int e = before; e < fair->num_employers(); ++e) {
     Employer& emp = fair->employers[e];
     emp.tables = std::max(emp.tables, max_table);

@@ -14,7 +14,7 @@ namespace fairmatch {
 namespace {
 
 std::optional<absl::string_view> ExtraValue(const ExtraFields& extra,
-                                           absl::string_view field) {
+                                            absl::string_view field) {
   if (field.substr(0, 6) != "extra.") return std::nullopt;
   const absl::string_view key = field.substr(6);
   for (const auto& [k, v] : extra) {
@@ -41,7 +41,7 @@ const Requirement* FirstFailed(const std::vector<Requirement>& clauses,
 }  // namespace
 
 std::optional<absl::string_view> FieldValue(const Attendee& attendee,
-                                           absl::string_view field) {
+                                            absl::string_view field) {
   if (field == "program") {
     if (attendee.program.empty()) return std::nullopt;
     return absl::string_view(attendee.program);
@@ -50,7 +50,7 @@ std::optional<absl::string_view> FieldValue(const Attendee& attendee,
 }
 
 std::optional<absl::string_view> FieldValue(const Employer& employer,
-                                           absl::string_view field) {
+                                            absl::string_view field) {
   return ExtraValue(employer.extra, field);
 }
 

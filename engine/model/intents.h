@@ -11,9 +11,9 @@
 
 #include <optional>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "engine/model/fair.h"
 
 namespace fairmatch {
@@ -22,9 +22,9 @@ namespace fairmatch {
 // the person has no such field (or it is empty). Employers have only
 // `extra.*` fields.
 std::optional<absl::string_view> FieldValue(const Attendee& attendee,
-                                           absl::string_view field);
+                                            absl::string_view field);
 std::optional<absl::string_view> FieldValue(const Employer& employer,
-                                           absl::string_view field);
+                                            absl::string_view field);
 
 // The normal forms a field value offers an any-of clause: the whole value,
 // and, when it holds commas (an `extra` list is stored "a, b"), each part.

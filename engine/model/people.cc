@@ -52,9 +52,9 @@ std::string PeopleIndex::Describe(PersonRef ref) const {
 absl::StatusOr<PersonRef> PeopleIndex::Find(absl::string_view query,
                                             std::optional<Role> role) const {
   const std::string folded = FoldForLookup(query);
-  const char* kind = !role                        ? "attendee or employer"
+  const char* kind = !role                      ? "attendee or employer"
                      : *role == Role::kAttendee ? "attendee"
-                                                  : "employer";
+                                                : "employer";
   for (const std::string& key :
        {absl::StrCat("i:", query), absl::StrCat("e:", folded),
         absl::StrCat("n:", folded)}) {

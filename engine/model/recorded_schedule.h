@@ -12,8 +12,8 @@
 namespace fairmatch {
 
 struct RecordedMeeting {
-  std::string start;  // "HH:MM", the meeting's slot start
-  std::string end;    // "HH:MM"
+  std::string start;                   // "HH:MM", the meeting's slot start
+  std::string end;                     // "HH:MM"
   std::string employer;                // employer id
   int table = 1;                       // counts from 1
   std::vector<std::string> attendees;  // attendee ids, as written
@@ -34,7 +34,7 @@ struct RecordedSchedule {
   std::string path;  // the file it was read from ("" when built in memory)
   std::string event_name;
   std::string event_date;  // "YYYY-MM-DD"
-  int revision = 0;  // "fairmatch": {"revision": n}; 0 when absent
+  int revision = 0;        // "fairmatch": {"revision": n}; 0 when absent
   // "fairmatch": {"uid_scheme": n}; 1 when absent (files written before
   // it existed built calendar UIDs that way).
   int uid_scheme = 1;

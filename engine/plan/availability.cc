@@ -42,7 +42,8 @@ Availability::Availability(const Fair& fair, const Rerun* rerun)
   }
   attendee_pinned_.assign(fair.num_attendees(), 0);
   employer_pinned_.assign(fair.num_employers(), 0);
-  pinned_codes_ = RerunPairCodes(*rerun, fair.num_employers(), PairSet::kPinned);
+  pinned_codes_ =
+      RerunPairCodes(*rerun, fair.num_employers(), PairSet::kPinned);
   if (pinned_codes_.empty()) return;
   pinned_tables_.resize(static_cast<size_t>(fair.num_employers()) *
                         fair.num_slots());
@@ -79,7 +80,8 @@ const std::vector<int>& Availability::PinnedTables(int e, int s) const {
 }
 
 int Availability::FreeTables(int e, int s) const {
-  return fair_->employers[e].tables - static_cast<int>(PinnedTables(e, s).size());
+  return fair_->employers[e].tables -
+         static_cast<int>(PinnedTables(e, s).size());
 }
 
 bool Availability::ShareSlot(int a, int e) const {

@@ -8,8 +8,6 @@
 namespace fairmatch {
 namespace {
 
-
-
 bool Contains(const std::vector<int>& sorted, int x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
 }
@@ -27,55 +25,58 @@ bool Plannable(const Compatibility& compat, const Availability& avail,
 
 CandidateGraph BuildCandidates(const Compatibility& compat,
                                const Availability& avail,
-                               const PairCodes& excluded, int k,
-                               int threads, const PairCodes& sticky) {
+                               const PairCodes& excluded, int k, int threads,
+                               const PairCodes& sticky) {
   const Fair& fair = compat.fair();
   const int n = fair.num_attendees();
   const int m = fair.num_employers();
   std::vector<std::vector<int>> rows(n);
   std::vector<std::vector<float>> row_scores(n);
-  ForEachScoreBlock(compat, threads, [&](int begin, int end,
-                                         const ScoreMatrix& scores) {
-    std::vector<int> order;
-    for (int a = begin; a < end; ++a) {
-      const auto row = scores.row(a - begin);
-      const std::vector<int>& must_meet = compat.rules().MustMeets(a);
-      order.clear();
-      for (int e = 0; e < m; ++e) {
-        if (Contains(must_meet, e)) continue;  // added below
-        if (Plannable(compat, avail, excluded, a, e, row(e))) order.push_back(e);
-      }
-      auto better = [&](int x, int y) {
-        return row(x) != row(y) ? row(x) > row(y) : x < y;
-      };
-      if (static_cast<int>(order.size()) > k) {
-        std::nth_element(order.begin(), order.begin() + k, order.end(),
-                         better);
-        order.resize(k);
-      }
-      for (int e : must_meet) {
-        if (avail.ShareSlot(a, e) && !avail.Pinned(a, e)) order.push_back(e);
-      }
-      // A rerun's baseline pairs are always candidates, so their keep bonus
-      // is seen (column generation prices by score alone).
-      if (!sticky.empty()) {
-        const std::int64_t first = PairCode(a, 0, m);
-        for (auto it = std::lower_bound(sticky.begin(), sticky.end(), first);
-             it != sticky.end() && *it < first + m; ++it) {
-          const int e = static_cast<int>(*it - first);
-          if (!Contains(must_meet, e) &&
-              std::find(order.begin(), order.end(), e) == order.end() &&
-              Plannable(compat, avail, excluded, a, e, row(e))) {
-            order.push_back(e);
+  ForEachScoreBlock(
+      compat, threads, [&](int begin, int end, const ScoreMatrix& scores) {
+        std::vector<int> order;
+        for (int a = begin; a < end; ++a) {
+          const auto row = scores.row(a - begin);
+          const std::vector<int>& must_meet = compat.rules().MustMeets(a);
+          order.clear();
+          for (int e = 0; e < m; ++e) {
+            if (Contains(must_meet, e)) continue;  // added below
+            if (Plannable(compat, avail, excluded, a, e, row(e)))
+              order.push_back(e);
           }
+          auto better = [&](int x, int y) {
+            return row(x) != row(y) ? row(x) > row(y) : x < y;
+          };
+          if (static_cast<int>(order.size()) > k) {
+            std::nth_element(order.begin(), order.begin() + k, order.end(),
+                             better);
+            order.resize(k);
+          }
+          for (int e : must_meet) {
+            if (avail.ShareSlot(a, e) && !avail.Pinned(a, e))
+              order.push_back(e);
+          }
+          // A rerun's baseline pairs are always candidates, so their keep bonus
+          // is seen (column generation prices by score alone).
+          if (!sticky.empty()) {
+            const std::int64_t first = PairCode(a, 0, m);
+            for (auto it =
+                     std::lower_bound(sticky.begin(), sticky.end(), first);
+                 it != sticky.end() && *it < first + m; ++it) {
+              const int e = static_cast<int>(*it - first);
+              if (!Contains(must_meet, e) &&
+                  std::find(order.begin(), order.end(), e) == order.end() &&
+                  Plannable(compat, avail, excluded, a, e, row(e))) {
+                order.push_back(e);
+              }
+            }
+          }
+          std::sort(order.begin(), order.end());
+          rows[a] = order;
+          row_scores[a].reserve(order.size());
+          for (int e : order) row_scores[a].push_back(row(e));
         }
-      }
-      std::sort(order.begin(), order.end());
-      rows[a] = order;
-      row_scores[a].reserve(order.size());
-      for (int e : order) row_scores[a].push_back(row(e));
-    }
-  });
+      });
 
   CandidateGraph graph;
   graph.offset.assign(n + 1, 0);

@@ -45,8 +45,8 @@ bool Plannable(const Compatibility& compat, const Availability& avail,
                const PairCodes& excluded, int a, int e, float score);
 
 // The top `k` plannable employers of each attendee by (score desc,
-// employer asc), plus its plannable must_meets (of either side) and `sticky` pairs (a
-// rerun's baseline).
+// employer asc), plus its plannable must_meets (of either side) and `sticky`
+// pairs (a rerun's baseline).
 CandidateGraph BuildCandidates(const Compatibility& compat,
                                const Availability& avail,
                                const PairCodes& excluded, int k, int threads,

@@ -1,10 +1,10 @@
 #include "engine/plan/matching.h"
 
-#include <algorithm>
-#include <cmath>
-
 #include <lemon/network_simplex.h>
 #include <lemon/smart_graph.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "engine/plan/timetable.h"
 #include "engine/score/score_blocks.h"
@@ -80,8 +80,8 @@ void SolveFlow(const Fair& fair, const Availability& avail,
                              PairCode(a, cg.employer[i], m))) {
         c -= keep_bonus;
       }
-      pair_arc[i] = add_arc(att[a], emp[cg.employer[i]], cg.must[i] ? 1 : 0,
-                            1, c);
+      pair_arc[i] =
+          add_arc(att[a], emp[cg.employer[i]], cg.must[i] ? 1 : 0, 1, c);
     }
   }
   for (int e = 0; e < m; ++e) {
@@ -113,8 +113,10 @@ void SolveFlow(const Fair& fair, const Availability& avail,
   out.sink_potential = simplex.potential(sink);
   out.attendee_potential.resize(n);
   out.employer_potential.resize(m);
-  for (int a = 0; a < n; ++a) out.attendee_potential[a] = simplex.potential(att[a]);
-  for (int e = 0; e < m; ++e) out.employer_potential[e] = simplex.potential(emp[e]);
+  for (int a = 0; a < n; ++a)
+    out.attendee_potential[a] = simplex.potential(att[a]);
+  for (int e = 0; e < m; ++e)
+    out.employer_potential[e] = simplex.potential(emp[e]);
 }
 
 }  // namespace
@@ -161,28 +163,28 @@ Matching SolveMatching(const Compatibility& compat, const Availability& avail,
     // Price every plannable pair outside the candidates.
     std::vector<std::vector<int>> extra(n);
     const CandidateGraph& cg = out.graph;
-    ForEachScoreBlock(compat, options.threads, [&](int begin, int end,
-                                                   const ScoreMatrix& s) {
-      std::vector<char> in_graph(fair.num_employers(), 0);
-      for (int a = begin; a < end; ++a) {
-        for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
-          in_graph[cg.employer[i]] = 1;
-        }
-        const std::int64_t pa = out.attendee_potential[a];
-        for (int e = 0; e < fair.num_employers(); ++e) {
-          if (in_graph[e]) continue;
-          const float w = s(a - begin, e);
-          const std::int64_t rc =
-              -ScaledScore(w) + pa - out.employer_potential[e];
-          if (rc < 0 && Plannable(compat, avail, excluded, a, e, w)) {
-            extra[a].push_back(e);
+    ForEachScoreBlock(
+        compat, options.threads, [&](int begin, int end, const ScoreMatrix& s) {
+          std::vector<char> in_graph(fair.num_employers(), 0);
+          for (int a = begin; a < end; ++a) {
+            for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+              in_graph[cg.employer[i]] = 1;
+            }
+            const std::int64_t pa = out.attendee_potential[a];
+            for (int e = 0; e < fair.num_employers(); ++e) {
+              if (in_graph[e]) continue;
+              const float w = s(a - begin, e);
+              const std::int64_t rc =
+                  -ScaledScore(w) + pa - out.employer_potential[e];
+              if (rc < 0 && Plannable(compat, avail, excluded, a, e, w)) {
+                extra[a].push_back(e);
+              }
+            }
+            for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+              in_graph[cg.employer[i]] = 0;
+            }
           }
-        }
-        for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
-          in_graph[cg.employer[i]] = 0;
-        }
-      }
-    });
+        });
     int added = 0;
     for (const auto& row : extra) added += static_cast<int>(row.size());
     if (added == 0) return out;
@@ -199,35 +201,35 @@ double UpperBound(const Compatibility& compat, const Availability& avail,
   std::vector<std::int64_t> u(n), v(m);
   double bound = 0;
   for (int a = 0; a < n; ++a) {
-    u[a] = std::max<std::int64_t>(0, f0.attendee_potential[a] -
-                                         f0.source_potential);
+    u[a] = std::max<std::int64_t>(
+        0, f0.attendee_potential[a] - f0.source_potential);
     bound += static_cast<double>(AttendeeCap(fair, avail, a)) * u[a];
   }
   for (int e = 0; e < m; ++e) {
-    v[e] = std::max<std::int64_t>(0, f0.sink_potential -
-                                         f0.employer_potential[e]);
+    v[e] =
+        std::max<std::int64_t>(0, f0.sink_potential - f0.employer_potential[e]);
     bound += static_cast<double>(EmployerCapacity(fair, avail, e)) * v[e];
   }
   // Per-block sums, added in block order so the result does not depend on
   // the thread count.
   const int num_blocks = (n + kScoreBlockRows - 1) / kScoreBlockRows;
   std::vector<double> block_sum(std::max(1, num_blocks), 0.0);
-  ForEachScoreBlock(compat, threads, [&](int begin, int end,
-                                         const ScoreMatrix& s) {
-    double sum = 0;
-    for (int a = begin; a < end; ++a) {
-      for (int e = 0; e < m; ++e) {
-        const float w = s(a - begin, e);
-        if (!compat.Eligible(a, e, w) || !avail.ShareSlot(a, e) ||
-            avail.Pinned(a, e)) {
-          continue;
+  ForEachScoreBlock(
+      compat, threads, [&](int begin, int end, const ScoreMatrix& s) {
+        double sum = 0;
+        for (int a = begin; a < end; ++a) {
+          for (int e = 0; e < m; ++e) {
+            const float w = s(a - begin, e);
+            if (!compat.Eligible(a, e, w) || !avail.ShareSlot(a, e) ||
+                avail.Pinned(a, e)) {
+              continue;
+            }
+            const std::int64_t slack = ScaledScore(w) - u[a] - v[e];
+            if (slack > 0) sum += static_cast<double>(slack);
+          }
         }
-        const std::int64_t slack = ScaledScore(w) - u[a] - v[e];
-        if (slack > 0) sum += static_cast<double>(slack);
-      }
-    }
-    block_sum[begin / kScoreBlockRows] = sum;
-  });
+        block_sum[begin / kScoreBlockRows] = sum;
+      });
   for (double x : block_sum) bound += x;
   return bound / static_cast<double>(kScoreScale);
 }

@@ -53,10 +53,10 @@ enum class MatchStatus { kOptimal, kInfeasible };
 
 struct Matching {
   MatchStatus status = MatchStatus::kOptimal;
-  CandidateGraph graph;        // the candidates after column generation
-  std::vector<char> matched;   // per pair of `graph`
-  int pricing_rounds = 0;      // solves needed until no pair priced in
-  int priced_in = 0;           // pairs added by column generation
+  CandidateGraph graph;       // the candidates after column generation
+  std::vector<char> matched;  // per pair of `graph`
+  int pricing_rounds = 0;     // solves needed until no pair priced in
+  int priced_in = 0;          // pairs added by column generation
   // Node potentials of the last solve (for pricing and the certificate).
   std::int64_t source_potential = 0;
   std::int64_t sink_potential = 0;
@@ -70,7 +70,7 @@ struct MatchingOptions {
   // `change_penalty` score units of bonus; null outside reruns.
   const std::vector<std::int64_t>* sticky = nullptr;
   double change_penalty = 0;
-  int k = 8;            // initial candidates per attendee
+  int k = 8;  // initial candidates per attendee
   int threads = 1;
   int max_pricing_rounds = 20;
   // The candidates an earlier solve ended with (the planner's previous

@@ -21,7 +21,9 @@ namespace {
 constexpr int kMaxRounds = 12;
 constexpr int kCandidatesPerAttendee = 16;
 
-std::string Who(const Profile& p) { return absl::StrCat(p.id, " (", p.name, ")"); }
+std::string Who(const Profile& p) {
+  return absl::StrCat(p.id, " (", p.name, ")");
+}
 
 // Must-meet requests that no plan can satisfy, one sentence each.
 std::vector<std::string> DiagnoseMustMeets(const Fair& fair,
@@ -40,9 +42,8 @@ std::vector<std::string> DiagnoseMustMeets(const Fair& fair,
       problems.push_back(absl::StrCat(
           "attendee ", Who(att), " must meet ", open_must,
           open_must == static_cast<int>(must_meet.size()) ? "" : " more",
-          " employers but can have at most ", cap,
-          " meetings (max_meetings ", fair.MaxMeetings(a), ", ",
-          avail.AttendeeSlots(a),
+          " employers but can have at most ", cap, " meetings (max_meetings ",
+          fair.MaxMeetings(a), ", ", avail.AttendeeSlots(a),
           " available slots); raise max_meetings or shorten must_meet"));
     }
     for (int e : must_meet) {
@@ -62,10 +63,10 @@ std::vector<std::string> DiagnoseMustMeets(const Fair& fair,
     const std::int64_t cap = EmployerCapacity(fair, avail, e);
     if (demand[e] > cap) {
       problems.push_back(absl::StrCat(
-          "employer ", Who(fair.employers[e]), " is a must_meet of ",
-          demand[e], " attendees but can hold only ", cap,
-          " attendee-meetings (", fair.employers[e].tables, " tables x group ",
-          fair.GroupSize(e), " x ", avail.EmployerSlots(e),
+          "employer ", Who(fair.employers[e]), " is a must_meet of ", demand[e],
+          " attendees but can hold only ", cap, " attendee-meetings (",
+          fair.employers[e].tables, " tables x group ", fair.GroupSize(e),
+          " x ", avail.EmployerSlots(e),
           " slots); add tables, raise group_size or move some must_meets"));
     }
   }
@@ -75,9 +76,9 @@ std::vector<std::string> DiagnoseMustMeets(const Fair& fair,
 // Adds the seconds since `start` to the named part of `stats`.
 void AddSeconds(PlanStats& stats, const std::string& part,
                 std::chrono::steady_clock::time_point start) {
-  const double d = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  const double d =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   for (auto& [name, seconds] : stats.seconds) {
     if (name == part) {
       seconds += d;
@@ -154,17 +155,17 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
     Matching matching = SolveMatching(compat, avail, excluded, options);
     AddSeconds(outcome.stats, "match", start);
     if (matching.status != MatchStatus::kOptimal) {
-      return Infeasible({"the must_meet requests cannot all be met together "
-                         "within attendees' caps and employers' capacities; "
-                         "run `fairmatch explain` on the attendees concerned "
-                         "or shorten must_meet lists"});
+      return Infeasible(
+          {"the must_meet requests cannot all be met together "
+           "within attendees' caps and employers' capacities; "
+           "run `fairmatch explain` on the attendees concerned "
+           "or shorten must_meet lists"});
     }
     if (round == 1 && match_options.fairness <= 0 &&
         match_options.sticky == nullptr) {
       // The certificate: the duals of this f = 0 solve give the bound.
       start = std::chrono::steady_clock::now();
-      outcome.stats.upper_bound =
-          UpperBound(compat, avail, matching, threads);
+      outcome.stats.upper_bound = UpperBound(compat, avail, matching, threads);
       AddSeconds(outcome.stats, "bound", start);
     }
     start = std::chrono::steady_clock::now();
@@ -192,12 +193,12 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
       if (slots[p] >= 0) continue;
       if (pairs[p].must) {
         stuck.push_back(absl::StrCat(
-            "attendee ", Who(fair.attendees[pairs[p].attendee]),
-            " must meet ", Who(fair.employers[pairs[p].employer]),
+            "attendee ", Who(fair.attendees[pairs[p].attendee]), " must meet ",
+            Who(fair.employers[pairs[p].employer]),
             " but no slot is free for both once other must_meets are placed"));
       }
-      newly.push_back(PairCode(pairs[p].attendee, pairs[p].employer,
-                               fair.num_employers()));
+      newly.push_back(
+          PairCode(pairs[p].attendee, pairs[p].employer, fair.num_employers()));
     }
     outcome.stats.match_rounds = round;
     outcome.stats.pricing_rounds = matching.pricing_rounds;
@@ -232,7 +233,8 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
                                  const PlanOptions& options) {
   const Fair& fair = compat.fair();
   const Availability avail(fair, options.rerun);
-  if (std::vector<std::string> problems = DiagnoseMustMeets(fair, compat.rules(), avail);
+  if (std::vector<std::string> problems =
+          DiagnoseMustMeets(fair, compat.rules(), avail);
       !problems.empty()) {
     return Infeasible(problems);
   }
@@ -266,9 +268,9 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
     if (f0.status == MatchStatus::kOptimal) {
       f0_bound = UpperBound(compat, avail, f0, threads);
     }
-    f0_seconds = std::chrono::duration<double>(
-                     std::chrono::steady_clock::now() - start)
-                     .count();
+    f0_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
   };
   // (So does a rerun's, whose matching carries keep bonuses.)
   const bool separate_bound =

@@ -10,26 +10,26 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "engine/model/intents.h"
 #include "absl/strings/str_join.h"
 #include "engine/model/history.h"
+#include "engine/model/intents.h"
 #include "engine/plan/timetable.h"
 
 namespace fairmatch {
 namespace {
 
 std::string Where(const RecordedSchedule& baseline, const RecordedMeeting& m) {
-  std::string what = absl::StrCat(m.locked ? "locked meeting" : "meeting",
-                                  " at ", m.start, " with ", m.employer,
-                                  " table ", m.table);
+  std::string what =
+      absl::StrCat(m.locked ? "locked meeting" : "meeting", " at ", m.start,
+                   " with ", m.employer, " table ", m.table);
   if (m.line > 0) absl::StrAppend(&what, " (", baseline.path, ":", m.line, ")");
   return what;
 }
 
 }  // namespace
 
-std::vector<std::int64_t> RerunPairCodes(const Rerun& rerun,
-                                         int num_employers, PairSet which) {
+std::vector<std::int64_t> RerunPairCodes(const Rerun& rerun, int num_employers,
+                                         PairSet which) {
   std::vector<std::int64_t> codes;
   for (const BaselinePair& p : rerun.pairs) {
     if (which == PairSet::kPinned && !p.pinned()) continue;
@@ -165,9 +165,10 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
     BaselinePair* p = find_pair(lock.attendee, lock.employer);
     if (baseline.path.empty()) {
       // A fresh plan (a what-if beside the published one): nothing to keep.
-      rerun.notes.push_back(absl::StrCat(
-          who, " keeps a published meeting: it applies to reruns "
-          "(--baseline) and is ignored in a fresh plan"));
+      rerun.notes.push_back(
+          absl::StrCat(who,
+                       " keeps a published meeting: it applies to reruns "
+                       "(--baseline) and is ignored in a fresh plan"));
     } else if (p == nullptr) {
       problems.push_back(absl::StrCat(who, ": they have no meeting in ",
                                       baseline.path, " to keep"));
@@ -180,11 +181,11 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
   for (const FixedMeeting& f : fair.fixed) {
     BaselinePair* p = find_pair(f.attendee, f.employer);
     if (p != nullptr && p->history) {
-      problems.push_back(absl::StrCat(
-          f.mark.ToString(), ": ", fair.attendees[f.attendee].id, " already met ",
-          fair.employers[f.employer].id, " at ",
-          FormatClock(fair.slots[p->slot].start),
-          " (history); drop this `force`"));
+      problems.push_back(
+          absl::StrCat(f.mark.ToString(), ": ", fair.attendees[f.attendee].id,
+                       " already met ", fair.employers[f.employer].id, " at ",
+                       FormatClock(fair.slots[p->slot].start),
+                       " (history); drop this `force`"));
       continue;
     }
     if (p == nullptr) {
@@ -202,8 +203,9 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
     p->slot = f.slot;
     p->table = f.table;
     p->locked = true;
-    origin.insert_or_assign(code(f.attendee, f.employer),
-                            absl::StrCat(f.mark.ToString(), ": forced meeting"));
+    origin.insert_or_assign(
+        code(f.attendee, f.employer),
+        absl::StrCat(f.mark.ToString(), ": forced meeting"));
     if (f.table == 0) any_table.push_back(&f);
   }
 
@@ -231,12 +233,13 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
     const Employer& emp = fair.employers[p.employer];
     const Attendee& att = fair.attendees[p.attendee];
     const auto o = origin.find(code(p.attendee, p.employer));
-    const std::string who = absl::StrCat(
-        o == origin.end() ? "locked meeting" : o->second, " of ", att.id,
-        " with ", emp.id, " cannot hold: ");
+    const std::string who =
+        absl::StrCat(o == origin.end() ? "locked meeting" : o->second, " of ",
+                     att.id, " with ", emp.id, " cannot hold: ");
     if (p.slot < 0) {
       problems.push_back(absl::StrCat(
-          who, "its time is no longer the start of a slot of the event; "
+          who,
+          "its time is no longer the start of a slot of the event; "
           "restore the event's slots or unlock the meeting"));
       continue;
     }
@@ -253,16 +256,16 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
                                       FormatClock(from_minutes)));
     }
     if (!fair.EmployerAvailable(p.employer, p.slot)) {
-      problems.push_back(absl::StrCat(
-          who, emp.id, " is not available at ", at, " (available ",
-          FormatWindows(emp.available),
-          "); widen its `available` or unlock the meeting"));
+      problems.push_back(
+          absl::StrCat(who, emp.id, " is not available at ", at, " (available ",
+                       FormatWindows(emp.available),
+                       "); widen its `available` or unlock the meeting"));
     }
     if (!fair.AttendeeAvailable(p.attendee, p.slot)) {
-      problems.push_back(absl::StrCat(
-          who, "attendee ", att.id, " is not available at ", at,
-          " (available ", FormatWindows(att.available),
-          "); widen their `available` or unlock the meeting"));
+      problems.push_back(
+          absl::StrCat(who, "attendee ", att.id, " is not available at ", at,
+                       " (available ", FormatWindows(att.available),
+                       "); widen their `available` or unlock the meeting"));
     }
     if (std::binary_search(att.avoid.begin(), att.avoid.end(), p.employer)) {
       problems.push_back(absl::StrCat(who, "attendee ", att.id, " avoids ",
@@ -275,12 +278,12 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
                                       att.id,
                                       "; drop the avoid or unlock the "
                                       "meeting"));
-    } else if (bool by_employer = false; const Requirement* r =
-                   FailedRequirement(fair, p.attendee, p.employer, &by_employer)) {
+    } else if (bool by_employer = false;
+               const Requirement* r = FailedRequirement(
+                   fair, p.attendee, p.employer, &by_employer)) {
       problems.push_back(absl::StrCat(
-          who, by_employer ? emp.id : att.id, " requires ", r->ToString(),
-          " (", r->mark.ToString(), "), which ",
-          by_employer ? att.id : emp.id,
+          who, by_employer ? emp.id : att.id, " requires ", r->ToString(), " (",
+          r->mark.ToString(), "), which ", by_employer ? att.id : emp.id,
           " does not meet; drop the requirement or unlock the meeting"));
     }
     ++group_count[{p.employer, p.slot, p.table}];
@@ -336,9 +339,10 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
     std::sort(slots.begin(), slots.end());
     const Attendee& att = fair.attendees[a];
     if (std::adjacent_find(slots.begin(), slots.end()) != slots.end()) {
-      problems.push_back(absl::StrCat(
-          "attendee ", att.id, " is in two kept meetings at the same time; "
-          "unlock one of them"));
+      problems.push_back(
+          absl::StrCat("attendee ", att.id,
+                       " is in two kept meetings at the same time; "
+                       "unlock one of them"));
     }
     if (locked > 0 && static_cast<int>(slots.size()) > fair.MaxMeetings(a)) {
       problems.push_back(absl::StrCat(

@@ -37,8 +37,8 @@ namespace fairmatch {
 struct BaselinePair {
   int attendee = 0;
   int employer = 0;
-  int slot = -1;   // -1: the baseline time is no longer a slot of the fair
-  int table = 1;   // counts from 1
+  int slot = -1;  // -1: the baseline time is no longer a slot of the fair
+  int table = 1;  // counts from 1
   // Kept exactly and re-checked against the changed fair: "locked": true in
   // the baseline, `lock` in changes.yaml, or a fixed meeting (`force` with
   // `at`).
@@ -93,8 +93,8 @@ absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
 // Pair codes (a * num_employers + e) of the pairs of `rerun`, sorted: all
 // of them, or only the pinned / only the unpinned ones.
 enum class PairSet { kAll, kPinned, kUnpinned };
-std::vector<std::int64_t> RerunPairCodes(const Rerun& rerun,
-                                         int num_employers, PairSet which);
+std::vector<std::int64_t> RerunPairCodes(const Rerun& rerun, int num_employers,
+                                         PairSet which);
 
 }  // namespace fairmatch
 

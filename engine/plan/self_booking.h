@@ -2,8 +2,8 @@
 // self-booking, as on sign-up platforms. Attendees arrive in random order;
 // each books its own top choices (its `wants` in order, then the rest by
 // score; never a pair that an avoid or a requirement of either side rules
-// out, and only where both are available) into the earliest slot where it is free
-// and the employer has a free seat, up to its meeting cap. No min_score:
+// out, and only where both are available) into the earliest slot where it is
+// free and the employer has a free seat, up to its meeting cap. No min_score:
 // people book whoever they like best among what is still open.
 #ifndef FAIRMATCH_PLAN_SELF_BOOKING_H_
 #define FAIRMATCH_PLAN_SELF_BOOKING_H_

@@ -102,8 +102,8 @@ int TableSlotsWithRests(const Fair& fair, const Availability& avail, int e) {
   int total = 0;
   int stretch = 0;
   for (int s = 0; s <= fair.num_slots(); ++s) {
-    const bool ends = s == fair.num_slots() || !avail.Employer(e, s) ||
-                      fair.RestBefore(s);
+    const bool ends =
+        s == fair.num_slots() || !avail.Employer(e, s) || fair.RestBefore(s);
     if (ends) {
       total += stretch - stretch / (limit + 1);
       stretch = 0;
@@ -370,8 +370,8 @@ Schedule AssignTables(const Fair& fair, const Availability& avail,
                       const std::vector<int>& slots) {
   const int num_slots = fair.num_slots();
   // Pairs per (employer, slot), in attendee order.
-  std::vector<std::vector<int>> cell(
-      static_cast<size_t>(fair.num_employers()) * num_slots);
+  std::vector<std::vector<int>> cell(static_cast<size_t>(fair.num_employers()) *
+                                     num_slots);
   for (size_t p = 0; p < pairs.size(); ++p) {
     if (slots[p] < 0) continue;
     cell[static_cast<size_t>(pairs[p].employer) * num_slots + slots[p]]
@@ -411,10 +411,9 @@ Schedule AssignTables(const Fair& fair, const Availability& avail,
       std::vector<int>& members_of_cell =
           cell[static_cast<size_t>(e) * num_slots + s];
       if (members_of_cell.empty()) continue;
-      std::sort(members_of_cell.begin(), members_of_cell.end(),
-                [&](int x, int y) {
-                  return pairs[x].attendee < pairs[y].attendee;
-                });
+      std::sort(
+          members_of_cell.begin(), members_of_cell.end(),
+          [&](int x, int y) { return pairs[x].attendee < pairs[y].attendee; });
       std::vector<int> people;
       for (int p : members_of_cell) people.push_back(pairs[p].attendee);
       const int n = static_cast<int>(people.size());

@@ -3,11 +3,11 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdio>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <optional>
 #include <unordered_set>
 #include <vector>
 
@@ -77,9 +77,8 @@ std::string FileStem(const std::string& id, int attendee_number) {
     char c = id[i];
     bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
                  (c >= '0' && c <= '9');
-    stem.push_back(alnum || (!stem.empty() && (c == '-' || c == '_'))
-                       ? c
-                       : '_');
+    stem.push_back(alnum || (!stem.empty() && (c == '-' || c == '_')) ? c
+                                                                      : '_');
   }
   if (stem.empty()) stem = "attendee";
   stem.push_back('~');
@@ -206,8 +205,8 @@ class CalendarWriter {
     Line("PRODID:-//fairmatch//fairmatch " FAIRMATCH_VERSION "//EN", &out);
     Line("CALSCALE:GREGORIAN", &out);
     Line("METHOD:PUBLISH", &out);
-    Line("X-WR-CALNAME:" + IcsEscapeText(fair_.event.name + " \xE2\x80\x93 " +
-                                         attendee.name),
+    Line("X-WR-CALNAME:" +
+             IcsEscapeText(fair_.event.name + " \xE2\x80\x93 " + attendee.name),
          &out);
     if (!fair_.event.timezone.empty()) {
       Line("X-WR-TIMEZONE:" + IcsEscapeText(fair_.event.timezone), &out);
@@ -299,7 +298,8 @@ class CalendarWriter {
       }
       description.push_back('.');
     }
-    std::string why = FormatTalkingPoints(MakeTalkingPoints(fair_, a, m.employer));
+    std::string why =
+        FormatTalkingPoints(MakeTalkingPoints(fair_, a, m.employer));
     if (!why.empty()) {
       description.append("\n");
       description.append(why);
@@ -354,8 +354,7 @@ class CalendarWriter {
   // the tz database than the event does).
   void BuildTimezone() {
     const absl::Time begin = absl::FromCivil(absl::CivilSecond(day_), zone_);
-    const absl::Time end =
-        absl::FromCivil(absl::CivilSecond(day_ + 1), zone_);
+    const absl::Time end = absl::FromCivil(absl::CivilSecond(day_ + 1), zone_);
     std::string& out = vtimezone_;
     Line("BEGIN:VTIMEZONE", &out);
     Line("TZID:" + IcsEscapeText(fair_.event.timezone), &out);

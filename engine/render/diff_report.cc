@@ -45,7 +45,8 @@ std::string Place(const MeetingChange& c) {
     case ChangeKind::kCancelled:
       return c.old_start;
     case ChangeKind::kRegrouped: {
-      std::string text = absl::StrCat(c.new_start, " (table ", c.new_table, ")");
+      std::string text =
+          absl::StrCat(c.new_start, " (table ", c.new_table, ")");
       if (!c.joined.empty()) {
         absl::StrAppend(&text, ", joined by ", absl::StrJoin(c.joined, ", "));
       }

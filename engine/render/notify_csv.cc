@@ -32,8 +32,8 @@ std::string AttendeeMeeting(const Fair& fair, const Meeting& m, int self) {
 std::string EmployerMeeting(const Fair& fair, const Meeting& m) {
   std::vector<std::string> names;
   for (int a : m.attendees) names.push_back(fair.attendees[a].name);
-  return absl::StrCat(FormatClock(fair.slots[m.slot].start), " table ",
-                      m.table, ": ", absl::StrJoin(names, ", "));
+  return absl::StrCat(FormatClock(fair.slots[m.slot].start), " table ", m.table,
+                      ": ", absl::StrJoin(names, ", "));
 }
 
 void AppendRow(const std::vector<std::string>& cells, std::string* out) {

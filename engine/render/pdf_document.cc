@@ -43,7 +43,8 @@ void AppendNum(std::string* out, double v) {
     int digits[3] = {frac / 100, frac / 10 % 10, frac % 10};
     int last = 2;
     while (digits[last] == 0) --last;
-    for (int i = 0; i <= last; ++i) out->push_back(static_cast<char>('0' + digits[i]));
+    for (int i = 0; i <= last; ++i)
+      out->push_back(static_cast<char>('0' + digits[i]));
   }
 }
 
@@ -243,7 +244,8 @@ class CffReader {
     *at = offsets + (std::size_t{count} + 1) * size + last - 1;
     return *at <= d_.size();
   }
-  bool FirstInIndex(std::size_t at, std::size_t* start, std::size_t* end) const {
+  bool FirstInIndex(std::size_t at, std::size_t* start,
+                    std::size_t* end) const {
     if (at + 3 > d_.size() || Card16(at) == 0) return false;
     unsigned count = Card16(at);
     unsigned size = Byte(at + 2);
@@ -276,7 +278,8 @@ class CffReader {
       *value = (static_cast<int>(b0) - 247) * 256 + Byte(*p + 1) + 108;
       *p += 2;
     } else if (b0 >= 251 && b0 <= 254) {
-      *value = -(static_cast<int>(b0) - 251) * 256 - static_cast<int>(Byte(*p + 1)) - 108;
+      *value = -(static_cast<int>(b0) - 251) * 256 -
+               static_cast<int>(Byte(*p + 1)) - 108;
       *p += 2;
     } else {
       return false;
@@ -300,7 +303,7 @@ constexpr hb_tag_t kCffTag = HB_TAG('C', 'F', 'F', ' ');
 // ---------------------------------------------------------------------------
 
 struct PdfDocument::Face {
-  hb_face_t* face = nullptr;  // referenced
+  hb_face_t* face = nullptr;     // referenced
   hb_font_t* metrics = nullptr;  // at units per em
   int index = 0;                 // resource name /F<index>
   int object = 0;                // the Type0 font
@@ -334,7 +337,7 @@ struct PdfDocument::Face {
 struct PdfDocument::FontUse {
   Face* face;
   double size;
-  double slant = 0;     // fontconfig's synthetic oblique
+  double slant = 0;  // fontconfig's synthetic oblique
   bool embolden = false;
 };
 
@@ -357,11 +360,10 @@ void PdfDocument::SetInfo(std::string_view title, std::string_view creator,
     if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
   }
   info_ = absl::StrCat("<< /Title ", TextString(title), " /Creator ",
-                       TextString(creator), " /Producer ",
-                       TextString(creator));
+                       TextString(creator), " /Producer ", TextString(creator));
   if (digits.size() == 14) {
-    absl::StrAppend(&info_, " /CreationDate (D:", digits, ") /ModDate (D:",
-                    digits, ")");
+    absl::StrAppend(&info_, " /CreationDate (D:", digits,
+                    ") /ModDate (D:", digits, ")");
   }
   info_ += " >>";
 }
@@ -388,7 +390,8 @@ void PdfDocument::WriteStream(int number, std::string_view dict_extra,
   StartObject(number);
   absl::StrAppend(&out_, "<< /Length ", body.size(),
                   compress ? " /Filter /FlateDecode" : "");
-  absl::StrAppend(&out_, absl::string_view(dict_extra.data(), dict_extra.size()),
+  absl::StrAppend(&out_,
+                  absl::string_view(dict_extra.data(), dict_extra.size()),
                   " >>\nstream\n");
   out_.append(body);
   out_ += "\nendstream\nendobj\n";
@@ -538,8 +541,8 @@ const PdfDocument::FontUse* PdfDocument::UseOf(PangoFont* font) {
   auto use = std::make_unique<FontUse>();
   use->face = face;
   PangoFontDescription* desc = pango_font_describe_with_absolute_size(font);
-  use->size = static_cast<double>(pango_font_description_get_size(desc)) /
-              PANGO_SCALE;
+  use->size =
+      static_cast<double>(pango_font_description_get_size(desc)) / PANGO_SCALE;
   pango_font_description_free(desc);
   if (PANGO_IS_FC_FONT(font)) {
     FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
@@ -648,13 +651,12 @@ absl::Status PdfDocument::WriteFace(Face& face) {
     if (face.used[gid]) hb_set_add(glyph_set, gid);
   }
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t tag :
-       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
-        HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
-        HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
-        HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'),
-        HB_TAG('V', 'O', 'R', 'G'), HB_TAG('v', 'h', 'e', 'a'),
-        HB_TAG('v', 'm', 't', 'x')}) {
+  for (hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
+                       HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
+                       HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+                       HB_TAG('k', 'e', 'r', 'n'), HB_TAG('D', 'S', 'I', 'G'),
+                       HB_TAG('V', 'O', 'R', 'G'), HB_TAG('v', 'h', 'e', 'a'),
+                       HB_TAG('v', 'm', 't', 'x')}) {
     hb_set_add(drop, tag);
   }
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
@@ -718,7 +720,8 @@ absl::Status PdfDocument::WriteFace(Face& face) {
   name += NameToken(std::string_view(ps, std::strlen(ps)));
 
   const double scale = 1000.0 / face.upem;
-  hb_blob_t* head = hb_face_reference_table(face.face, HB_TAG('h', 'e', 'a', 'd'));
+  hb_blob_t* head =
+      hb_face_reference_table(face.face, HB_TAG('h', 'e', 'a', 'd'));
   std::string_view h = TableData(head);
   auto s16 = [&](std::size_t at) -> int {
     if (at + 2 > h.size()) return 0;
@@ -728,8 +731,8 @@ absl::Status PdfDocument::WriteFace(Face& face) {
   const int bbox[4] = {s16(36), s16(38), s16(40), s16(42)};
   hb_blob_destroy(head);
   hb_position_t ascent = 0, descent = 0, cap = 0;
-  hb_ot_metrics_get_position(face.metrics, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER,
-                             &ascent);
+  hb_ot_metrics_get_position(face.metrics,
+                             HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &ascent);
   hb_ot_metrics_get_position(face.metrics,
                              HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descent);
   if (!hb_ot_metrics_get_position(face.metrics, HB_OT_METRICS_TAG_CAP_HEIGHT,
@@ -788,13 +791,13 @@ absl::Status PdfDocument::WriteFace(Face& face) {
   AppendNum(&out_, std::round(descent * scale));
   out_ += " /CapHeight ";
   AppendNum(&out_, std::round(cap * scale));
-  absl::StrAppend(&out_, " /StemV 80 ", face.cff ? "/FontFile3 " : "/FontFile2 ",
-                  file, " 0 R >>\nendobj\n");
+  absl::StrAppend(&out_, " /StemV 80 ",
+                  face.cff ? "/FontFile3 " : "/FontFile2 ", file,
+                  " 0 R >>\nendobj\n");
 
-  std::string extra =
-      open_type  ? std::string(" /Subtype /OpenType")
-      : face.cff ? std::string(" /Subtype /CIDFontType0C")
-                 : absl::StrCat(" /Length1 ", program.size());
+  std::string extra = open_type  ? std::string(" /Subtype /OpenType")
+                      : face.cff ? std::string(" /Subtype /CIDFontType0C")
+                                 : absl::StrCat(" /Length1 ", program.size());
   WriteStream(file, extra, program, true);
 
   // ToUnicode: each code used to the text its glyph first showed.
@@ -824,8 +827,7 @@ absl::Status PdfDocument::WriteFace(Face& face) {
     }
     cmap += "endbfchar\n";
   }
-  cmap +=
-      "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   WriteStream(to_unicode, "", cmap, true);
   return status_;
 }
@@ -849,8 +851,8 @@ void PdfDocument::WriteOutlines(int root) {
       absl::StrAppend(&out_, "<< /Title ", TextString(o.title), " /Parent ",
                       object[o.parent], " 0 R");
       const std::vector<int>& siblings = outlines_[o.parent].children;
-      auto at = std::find(siblings.begin(), siblings.end(),
-                          static_cast<int>(i));
+      auto at =
+          std::find(siblings.begin(), siblings.end(), static_cast<int>(i));
       if (at != siblings.begin()) {
         absl::StrAppend(&out_, " /Prev ", object[*(at - 1)], " 0 R");
       }
@@ -933,8 +935,8 @@ absl::StatusOr<std::string> PdfDocument::Finish() {
                   static_cast<unsigned long long>(offsets_[k]));
     out_ += entry;
   }
-  absl::StrAppend(&out_, "trailer\n<< /Size ", next_object_, " /Root ",
-                  catalog, " 0 R");
+  absl::StrAppend(&out_, "trailer\n<< /Size ", next_object_, " /Root ", catalog,
+                  " 0 R");
   if (info != 0) absl::StrAppend(&out_, " /Info ", info, " 0 R");
   absl::StrAppend(&out_, " >>\nstartxref\n", xref, "\n%%EOF\n");
   return std::move(out_);

@@ -27,12 +27,12 @@
 // (hb-subset's RETAIN_GIDS; CIDToGIDMap /Identity); a CFF-based OpenType font
 // (Noto CJK) as its bare CFF table in a CIDFontType0, with each glyph written
 // as its CID read from the font's CFF charset (checked against the subset's;
-// a name-keyed CFF font goes in as OpenType, its glyph ids as CIDs). Synthetic oblique (fontconfig's
-// matrix) becomes a shear in the text matrix, synthetic bold a stroked
-// outline. What it cannot do: a glyph that maps to different text in two
-// places keeps the first mapping for copy and paste; glyphs pango marks
-// unknown (no font has the character) are left out, where cairo drew a box
-// with the code point; bitmap-only (colour emoji) fonts have no outlines to
+// a name-keyed CFF font goes in as OpenType, its glyph ids as CIDs). Synthetic
+// oblique (fontconfig's matrix) becomes a shear in the text matrix, synthetic
+// bold a stroked outline. What it cannot do: a glyph that maps to different
+// text in two places keeps the first mapping for copy and paste; glyphs pango
+// marks unknown (no font has the character) are left out, where cairo drew a
+// box with the code point; bitmap-only (colour emoji) fonts have no outlines to
 // embed, so their glyphs do not show.
 //
 // Not thread-safe; one document per thread.
@@ -106,8 +106,8 @@ class PdfDocument {
   absl::StatusOr<std::string> Finish();
 
  private:
-  struct Face;      // one embedded font program
-  struct FontUse;   // a PangoFont: its face, size and synthetic style
+  struct Face;     // one embedded font program
+  struct FontUse;  // a PangoFont: its face, size and synthetic style
   struct Outline {
     int parent;
     std::string title;
@@ -129,7 +129,7 @@ class PdfDocument {
   int pages_object_;
   int resources_object_;
   std::string info_;
-  std::vector<int> pages_;  // page object numbers
+  std::vector<int> pages_;         // page object numbers
   std::vector<Outline> outlines_;  // outlines_[0]: the root
 
   // The open page.

@@ -49,17 +49,17 @@ constexpr Rgb kWhite{1, 1, 1};
 constexpr char kFamilies[] = "Noto Sans, DejaVu Sans, sans-serif";
 
 enum Font {
-  kBody,        // 10pt: body text
-  kBodyBold,    // 10pt bold: times, names in lists
-  kSmall,       // 8.8pt: talking points, details
-  kSmallBold,   // 8.8pt bold
-  kTiny,        // 7.2pt: grid cells, footers
-  kTinyBold,    // 7.2pt bold
-  kLabel,       // 7.4pt bold, spaced capitals: kind labels, column heads
-  kTitle,       // 20pt bold: the sheet owner's name
-  kHeading,     // 12pt bold: employer names, section titles
-  kBand,        // 9pt: header band
-  kBandBold,    // 9pt bold
+  kBody,       // 10pt: body text
+  kBodyBold,   // 10pt bold: times, names in lists
+  kSmall,      // 8.8pt: talking points, details
+  kSmallBold,  // 8.8pt bold
+  kTiny,       // 7.2pt: grid cells, footers
+  kTinyBold,   // 7.2pt bold
+  kLabel,      // 7.4pt bold, spaced capitals: kind labels, column heads
+  kTitle,      // 20pt bold: the sheet owner's name
+  kHeading,    // 12pt bold: employer names, section titles
+  kBand,       // 9pt: header band
+  kBandBold,   // 9pt bold
   kNumFonts
 };
 
@@ -102,8 +102,7 @@ constexpr char kDot[] = " \xC2\xB7 ";
 // Text pango accepts: invalid UTF-8 becomes U+FFFD (pango would otherwise
 // warn on stderr and drop the text).
 std::string ValidUtf8(std::string_view text) {
-  if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()),
-                      nullptr)) {
+  if (g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
     return std::string(text);
   }
   gchar* valid =
@@ -132,8 +131,8 @@ struct Rich {
     unsigned start = static_cast<unsigned>(text.size());
     text.append(ValidUtf8(piece));
     if (bold || italic || color != nullptr) {
-      spans.push_back({start, static_cast<unsigned>(text.size()), bold, italic,
-                       color});
+      spans.push_back(
+          {start, static_cast<unsigned>(text.size()), bold, italic, color});
     }
     return *this;
   }
@@ -146,8 +145,8 @@ struct Rich {
               const Rgb* color = nullptr) {
     unsigned start = static_cast<unsigned>(text.size());
     text.append(ValidUtf8(piece));
-    spans.push_back({start, static_cast<unsigned>(text.size()), bold, false,
-                     color, size});
+    spans.push_back(
+        {start, static_cast<unsigned>(text.size()), bold, false, color, size});
     return *this;
   }
   // Ends the paragraph and leaves an empty line `size` points tall: one
@@ -188,7 +187,8 @@ std::string JoinIsolated(const std::vector<std::string>& parts,
 
 std::string Upper(std::string_view ascii) {
   std::string out(ascii);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -277,8 +277,7 @@ class PdfWriter {
     std::vector<std::string> when = {fair.event.date};
     if (!fair.slots.empty()) {
       when.push_back(absl::StrCat(FormatClock(fair.slots.front().start),
-                                  kEnDash,
-                                  FormatClock(fair.slots.back().end)));
+                                  kEnDash, FormatClock(fair.slots.back().end)));
     }
     if (!fair.event.venue.empty()) {
       when.push_back(IsolateBidi(fair.event.venue));
@@ -366,8 +365,8 @@ class PdfWriter {
   Block LayOnce(std::string_view text, Font font, double w, Rgb color,
                 LayOptions options = {}) {
     std::string key = absl::StrCat(
-        font, "|", w, "|", options.one_line, options.right, options.centre,
-        "|", options.letter_spacing, "|", options.spacing, "|");
+        font, "|", w, "|", options.one_line, options.right, options.centre, "|",
+        options.letter_spacing, "|", options.spacing, "|");
     key.append(text);
     auto it = cache_.find(key);
     if (it == cache_.end()) {
@@ -736,10 +735,11 @@ class PdfWriter {
     pango_layout_set_spacing(layout,
                              static_cast<int>(options.spacing * PANGO_SCALE));
     pango_layout_set_font_description(layout, fonts_[font]);
-    pango_layout_set_width(layout, static_cast<int>(std::max(w, 1.0) * PANGO_SCALE));
+    pango_layout_set_width(layout,
+                           static_cast<int>(std::max(w, 1.0) * PANGO_SCALE));
     pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_ellipsize(layout, options.one_line ? PANGO_ELLIPSIZE_END
-                                                        : PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_ellipsize(
+        layout, options.one_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
     // Paragraphs run left to right whatever script they start with; an
     // Arabic name is still shaped right to left inside.
     pango_layout_set_auto_dir(layout, FALSE);
@@ -767,8 +767,8 @@ class PdfWriter {
   void DrawBand() {
     RoundedFill(left(), kTopMargin, width(), kBandHeight, 3, kNavy);
     const double pad = 9;
-    Block right_text = LayOnce(band_right_, kBand, width() * 0.5 - pad,
-                               kWhite, LayOptions{.one_line = true, .right = true});
+    Block right_text = LayOnce(band_right_, kBand, width() * 0.5 - pad, kWhite,
+                               LayOptions{.one_line = true, .right = true});
     Block left_text = LayOnce(band_left_, kBandBold, width() * 0.5 - pad,
                               kWhite, LayOptions{.one_line = true});
     Draw(left_text, left() + pad,
@@ -882,9 +882,10 @@ absl::StatusOr<Index> IndexSchedule(const Fair& fair,
     const Meeting& m = schedule.meetings[i];
     if (m.slot < 0 || m.slot >= fair.num_slots() || m.employer < 0 ||
         m.employer >= fair.num_employers() || m.table < 1) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "meeting ", i, " refers to a slot, employer or table that does not "
-          "exist"));
+      return absl::InvalidArgumentError(
+          absl::StrCat("meeting ", i,
+                       " refers to a slot, employer or table that does not "
+                       "exist"));
     }
     // A table past `tables` is invalid (check/ reports it) but must still
     // be printed rather than vanish, as in schedules.html.
@@ -951,9 +952,9 @@ class AttendeeSheets {
     const std::string& name = people_.AttendeeName(a);
     pdf_.BeginPage(false, Footer(a));
     pdf_.Bookmark(name);
-    pdf_.Paragraph(Upper(mine.empty() ? "Your day at the fair"
-                                      : "Your conversations"),
-                   kLabel, kMuted, LayOptions{.letter_spacing = 0.8}, true);
+    pdf_.Paragraph(
+        Upper(mine.empty() ? "Your day at the fair" : "Your conversations"),
+        kLabel, kMuted, LayOptions{.letter_spacing = 0.8}, true);
     pdf_.Advance(2);
     const auto continue_page = [&] { ContinuePage(a); };
     pdf_.FlowParagraph(IsolateBidi(name), kTitle, kInk, continue_page);
@@ -973,7 +974,7 @@ class AttendeeSheets {
     } else {
       pdf_.Paragraph(
           absl::StrCat(
-              mine.size() == 1 ? "One conversation" 
+              mine.size() == 1 ? "One conversation"
                                : absl::StrCat(mine.size(), " conversations"),
               ", in time order. Please be at the booth a few minutes early; "
               "the talking points are what you have in common."),
@@ -1072,12 +1073,14 @@ class AttendeeSheets {
     const double pad = 12;
     Rich notice;
     notice
-        .Add("We could not fit a scheduled conversation for you this time, "
-             "and we are sorry.",
-             true)
+        .Add(
+            "We could not fit a scheduled conversation for you this time, "
+            "and we are sorry.",
+            true)
         .Newline()
-        .Add("You are warmly welcome all day: every booth is open to "
-             "visitors, and the reps are glad to talk.");
+        .Add(
+            "You are warmly welcome all day: every booth is open to "
+            "visitors, and the reps are glad to talk.");
     if (!candidates.empty()) {
       notice.Add(
           " These employers match you best, so they are a good place to "
@@ -1143,8 +1146,7 @@ class Alternates {
         compat_(compat),
         schedule_(schedule),
         index_(index),
-        busy_(static_cast<std::size_t>(fair.num_attendees()) *
-                  fair.num_slots(),
+        busy_(static_cast<std::size_t>(fair.num_attendees()) * fair.num_slots(),
               0),
         best_(fair.num_employers()),
         truncated_(fair.num_employers(), 0),
@@ -1155,17 +1157,17 @@ class Alternates {
         busy_[static_cast<std::size_t>(a) * slots + m.slot] = 1;
       }
     }
-    ForEachScoreBlock(
-        compat, /*threads=*/1,
-        [&](int begin, int end, const ScoreMatrix& block) {
-          for (int a = begin; a < end; ++a) {
-            for (int e = 0; e < fair.num_employers(); ++e) {
-              float score = block(a - begin, e);
-              if (!compat.Eligible(a, e, score) || Meets(a, e)) continue;
-              Push(e, score, a);
-            }
-          }
-        });
+    ForEachScoreBlock(compat, /*threads=*/1,
+                      [&](int begin, int end, const ScoreMatrix& block) {
+                        for (int a = begin; a < end; ++a) {
+                          for (int e = 0; e < fair.num_employers(); ++e) {
+                            float score = block(a - begin, e);
+                            if (!compat.Eligible(a, e, score) || Meets(a, e))
+                              continue;
+                            Push(e, score, a);
+                          }
+                        }
+                      });
     for (std::vector<Entry>& list : best_) {
       std::sort(list.begin(), list.end(), Better);
     }
@@ -1344,8 +1346,8 @@ class EmployerSheets {
     }
     meta.push_back(absl::StrCat(employer.tables,
                                 employer.tables == 1 ? " table" : " tables"));
-    meta.push_back(absl::StrCat("up to ", fair_.GroupSize(e),
-                                " per conversation"));
+    meta.push_back(
+        absl::StrCat("up to ", fair_.GroupSize(e), " per conversation"));
     meta.push_back(absl::StrCat(
         mine.size(), mine.size() == 1 ? " conversation, " : " conversations, ",
         places, places == 1 ? " attendee" : " attendees"));
@@ -1364,8 +1366,9 @@ class EmployerSheets {
     for (int s = 0; s < slots && pdf_.ok(); ++s) {
       const Slot& slot = fair_.slots[s];
       if (fair_.RestBefore(s)) {
-        BreakRow(e, t, FormatClock(fair_.slots[s - 1].end) +
-                           std::string(kEnDash) + FormatClock(slot.start));
+        BreakRow(e, t,
+                 FormatClock(fair_.slots[s - 1].end) + std::string(kEnDash) +
+                     FormatClock(slot.start));
       }
       SlotRow(e, t, s);
     }
@@ -1377,8 +1380,8 @@ class EmployerSheets {
     const double conv_w = pdf_.width() - kTimeColumn - kAlternatesColumn;
     Block a = pdf_.LayOnce("TIME", kLabel, kTimeColumn, kMuted, spaced);
     Block b = pdf_.LayOnce("CONVERSATION", kLabel, conv_w, kMuted, spaced);
-    Block c = pdf_.LayOnce("ALTERNATES", kLabel, kAlternatesColumn, kMuted,
-                           spaced);
+    Block c =
+        pdf_.LayOnce("ALTERNATES", kLabel, kAlternatesColumn, kMuted, spaced);
     pdf_.Draw(a, pdf_.left(), pdf_.y());
     pdf_.Draw(b, pdf_.left() + kTimeColumn, pdf_.y());
     pdf_.Draw(c, pdf_.right() - kAlternatesColumn, pdf_.y());
@@ -1542,13 +1545,13 @@ class EmployerSheets {
     pdf_.Advance(8);
     const double col = (pdf_.width() - kRowHead) / std::max(1, s1 - s0);
     LayOptions spaced{.letter_spacing = 0.4};
-    Block head = pdf_.LayOnce("EMPLOYER / TABLE", kLabel, kRowHead - 6, kMuted,
-                              spaced);
+    Block head =
+        pdf_.LayOnce("EMPLOYER / TABLE", kLabel, kRowHead - 6, kMuted, spaced);
     pdf_.Draw(head, pdf_.left(), pdf_.y());
     double h = head.height;
     for (int s = s0; s < s1; ++s) {
-      Block b = pdf_.LayOnce(ClockRange(fair_.slots[s]), kSmallBold, col - 6,
-                             kInk);
+      Block b =
+          pdf_.LayOnce(ClockRange(fair_.slots[s]), kSmallBold, col - 6, kInk);
       pdf_.Draw(b, pdf_.left() + kRowHead + (s - s0) * col + 3, pdf_.y() - 1);
       h = std::max(h, b.height - 1);
     }
@@ -1583,8 +1586,8 @@ class EmployerSheets {
           if (k > 0) text.Newline();
           text.Add(IsolateBidi(people_.AttendeeName(group[k])));
         }
-        cells.push_back(pdf_.Lay(text, kTiny, col - 2 * kPad, kInk,
-                                 {.one_line = true}));
+        cells.push_back(
+            pdf_.Lay(text, kTiny, col - 2 * kPad, kInk, {.one_line = true}));
       } else if (fair_.EmployerAvailable(e, s)) {
         cells.push_back(pdf_.LayOnce("free", kTiny, col - 2 * kPad, kFaint));
       } else {
@@ -1643,9 +1646,9 @@ absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
                                                const std::vector<char>* only) {
   absl::StatusOr<Index> index = IndexSchedule(fair, schedule);
   if (!index.ok()) return index.status();
-  PdfWriter pdf(fair, paper,
-                absl::StrCat(fair.event.name, " ", kEnDash,
-                             " attendee schedules"));
+  PdfWriter pdf(
+      fair, paper,
+      absl::StrCat(fair.event.name, " ", kEnDash, " attendee schedules"));
   const PeopleView people(fair);
   if (pdf.ok()) {
     AttendeeSheets sheets(fair, compat, schedule, *index, people, pdf);
@@ -1662,9 +1665,9 @@ absl::StatusOr<std::string> RenderEmployersPdf(const Fair& fair,
                                                const std::vector<char>* only) {
   absl::StatusOr<Index> index = IndexSchedule(fair, schedule);
   if (!index.ok()) return index.status();
-  PdfWriter pdf(fair, paper,
-                absl::StrCat(fair.event.name, " ", kEnDash,
-                             " employer rosters"));
+  PdfWriter pdf(
+      fair, paper,
+      absl::StrCat(fair.event.name, " ", kEnDash, " employer rosters"));
   const PeopleView people(fair);
   if (pdf.ok()) {
     EmployerSheets sheets(fair, compat, schedule, *index, people, pdf);

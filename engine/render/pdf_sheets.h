@@ -7,7 +7,8 @@
 // installed font covers it (CJK only where a CJK font is installed).
 //
 //   absl::StatusOr<std::string> pdf =
-//       RenderAttendeesPdf(fair, compat, schedule, PaperFromConfig(fair.config));
+//       RenderAttendeesPdf(fair, compat, schedule,
+//       PaperFromConfig(fair.config));
 //
 // Both files are deterministic: the PDF creation and modification dates are
 // the event's date and start time, never the clock, so identical inputs give
@@ -65,9 +66,10 @@ absl::StatusOr<std::string> RenderAttendeesPdf(
 // Alternates for (employer e, slot s) are attendees who are available in s,
 // have no conversation in s, do not meet e already and are eligible for e,
 // best score with e first (ties: attendee file order). Their meeting cap is
-// not consulted: stepping in for a no-show is the organiser's call. An employer with several tables shows different alternates
-// on each table's page (the best three on table 1, the next three on table
-// 2, ...) so that two tables never call the same person.
+// not consulted: stepping in for a no-show is the organiser's call. An employer
+// with several tables shows different alternates on each table's page (the best
+// three on table 1, the next three on table 2, ...) so that two tables never
+// call the same person.
 //
 // With `only` (one flag per employer index), just the marked employers'
 // rosters and no master grid (employers-changed.pdf).

@@ -31,19 +31,30 @@ std::uint32_t Next(std::string_view text, std::size_t* i) {
 bool Simple(std::uint32_t c) {
   if (c >= 0x20 && c < 0x7F) {
     switch (c) {
-      case '/': case '\\': case '|': case '{': case '}': case '[': case ']':
-      case '<': case '>': case '~': case '^': case '`': case '$':
+      case '/':
+      case '\\':
+      case '|':
+      case '{':
+      case '}':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '~':
+      case '^':
+      case '`':
+      case '$':
         return false;
       default:
         return true;
     }
   }
   if (c == 0xA0 || c == 0xB7) return true;
-  if (c >= 0xC0 && c <= 0x24F) return true;            // Latin-1, Extended-A/B
-  if (c >= 0x300 && c <= 0x36F) return true;           // combining marks
-  if (c >= 0x370 && c <= 0x3FF) return c != 0x37E;    // Greek
-  if (c >= 0x400 && c <= 0x52F) return true;           // Cyrillic
-  if (c >= 0x1E00 && c <= 0x1FFF) return true;         // Vietnamese, Greek
+  if (c >= 0xC0 && c <= 0x24F) return true;         // Latin-1, Extended-A/B
+  if (c >= 0x300 && c <= 0x36F) return true;        // combining marks
+  if (c >= 0x370 && c <= 0x3FF) return c != 0x37E;  // Greek
+  if (c >= 0x400 && c <= 0x52F) return true;        // Cyrillic
+  if (c >= 0x1E00 && c <= 0x1FFF) return true;      // Vietnamese, Greek
   return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
@@ -268,8 +279,8 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
     }
     PangoGlyphItemIter iter;
     int cluster_pen = pen;
-    for (gboolean more = pango_glyph_item_iter_init_start(&iter, run,
-                                                          text.data());
+    for (gboolean more =
+             pango_glyph_item_iter_init_start(&iter, run, text.data());
          more; more = pango_glyph_item_iter_next_cluster(&iter)) {
       if (iter.end_glyph < iter.start_glyph) return word;
       if (!trailing_found && iter.start_index >= trailing_from) {
@@ -279,8 +290,8 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
       for (int g = iter.start_glyph; g < iter.end_glyph; ++g) {
         cluster_pen += glyphs->glyphs[g].geometry.width;
       }
-      piece.clusters.push_back(TextCluster{
-          iter.end_index - iter.start_index, iter.end_glyph - iter.start_glyph});
+      piece.clusters.push_back(TextCluster{iter.end_index - iter.start_index,
+                                           iter.end_glyph - iter.start_glyph});
     }
     pen = x;
     word.pieces.push_back(std::move(piece));
@@ -345,154 +356,154 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
       extents.push_back(EmptyExtents(k < 0 ? base : span_style[k]));
       out->lines.emplace_back();
     } else {
-     // The paragraph from shaped words; false: pango must lay it out.
-     auto set_words = [&]() -> bool {
-      std::string_view paragraph = text.substr(start, end - start);
-      bool must_fit = one_line;
-      // Pango 1.50 aligns a line's runs to the baseline of its first run's
-      // font (OpenType BASE): after a CJK font, Latin text and spaces move
-      // up. A line that starts in a Latin font moves nothing, nor does one
-      // that is all ideographs.
-      bool ideographs_only = false;
-      for (std::size_t i = 0; i < paragraph.size();) {
-        const bool first = i == 0;
-        std::uint32_t c = Next(paragraph, &i);
-        if (Ideograph(c)) {
-          must_fit = true;
-          if (first) ideographs_only = true;
-        } else if (ideographs_only || !Simple(c)) {
+      // The paragraph from shaped words; false: pango must lay it out.
+      auto set_words = [&]() -> bool {
+        std::string_view paragraph = text.substr(start, end - start);
+        bool must_fit = one_line;
+        // Pango 1.50 aligns a line's runs to the baseline of its first run's
+        // font (OpenType BASE): after a CJK font, Latin text and spaces move
+        // up. A line that starts in a Latin font moves nothing, nor does one
+        // that is all ideographs.
+        bool ideographs_only = false;
+        for (std::size_t i = 0; i < paragraph.size();) {
+          const bool first = i == 0;
+          std::uint32_t c = Next(paragraph, &i);
+          if (Ideograph(c)) {
+            must_fit = true;
+            if (first) ideographs_only = true;
+          } else if (ideographs_only || !Simple(c)) {
+            return false;
+          }
+        }
+        // Pango wraps runs of spaces and spaces at a paragraph's end in ways
+        // of its own; the sheets have none.
+        if (paragraph.find("  ") != std::string_view::npos ||
+            paragraph.back() == ' ') {
           return false;
         }
-      }
-      // Pango wraps runs of spaces and spaces at a paragraph's end in ways
-      // of its own; the sheets have none.
-      if (paragraph.find("  ") != std::string_view::npos ||
-          paragraph.back() == ' ') {
-        return false;
-      }
-      SetLine line;
-      Extents line_extents{0, 0};
-      bool line_empty = true;
-      int pen = 0;
-      int last_trailing = 0;
-      auto close_line = [&](bool wrapped) {
-        int line_width = pen;
-        if (wrapped && last_trailing > 0 && !line.runs.empty()) {
-          // Like pango, a wrapped line's final space has no width and no
-          // glyph (its byte stays, for copying).
-          SetRun& run = line.runs.back();
-          if (!run.glyphs.empty() && !run.clusters.empty() &&
-              run.clusters.back().num_glyphs == 1 &&
-              run.clusters.back().num_bytes == 1 &&
-              run.utf8.back() == ' ') {
-            run.glyphs.pop_back();
-            run.clusters.back().num_glyphs = 0;
-            line_width -= last_trailing;
-          }
-        }
-        if (align == TextAlign::kRight) {
-          line.x = width - line_width;
-        } else if (align == TextAlign::kCentre) {
-          line.x = (width - line_width) / 2;
-          if (((width | line_width) & (PANGO_SCALE - 1)) == 0) {
-            line.x = PANGO_UNITS_ROUND(line.x);
-          }
-        }
-        out->lines.push_back(std::move(line));
-        extents.push_back(line_extents);
-        line = SetLine();
-        line_extents = {0, 0};
-        line_empty = true;
-        pen = 0;
-      };
-      std::size_t u0 = start;
-      while (u0 < end) {
-        // The unit: up to the next break opportunity.
-        std::size_t u1 = u0;
-        std::uint32_t prev = 0;
-        std::uint32_t before_spaces = 0;
-        while (u1 < end) {
-          std::size_t at = u1;
-          std::uint32_t c = Next(text, &at);
-          if (u1 > u0 && BreakBetween(before_spaces, prev, c)) break;
-          if (c != ' ') before_spaces = c;
-          prev = c;
-          u1 = at;
-        }
-        // Its pieces, one per style.
-        unit.clear();
-        int unit_width = 0;
-        for (std::size_t p = u0; p < u1;) {
-          int k = span_at(p);
-          std::size_t q = u1;
-          if (k >= 0) {
-            q = std::min<std::size_t>(q, spans[k].end);
-          } else {
-            for (const TextSpan& s : spans) {
-              if (s.start > p && s.start < q) q = s.start;
+        SetLine line;
+        Extents line_extents{0, 0};
+        bool line_empty = true;
+        int pen = 0;
+        int last_trailing = 0;
+        auto close_line = [&](bool wrapped) {
+          int line_width = pen;
+          if (wrapped && last_trailing > 0 && !line.runs.empty()) {
+            // Like pango, a wrapped line's final space has no width and no
+            // glyph (its byte stays, for copying).
+            SetRun& run = line.runs.back();
+            if (!run.glyphs.empty() && !run.clusters.empty() &&
+                run.clusters.back().num_glyphs == 1 &&
+                run.clusters.back().num_bytes == 1 && run.utf8.back() == ' ') {
+              run.glyphs.pop_back();
+              run.clusters.back().num_glyphs = 0;
+              line_width -= last_trailing;
             }
           }
-          const Word& word =
-              Shape(k < 0 ? base : span_style[k], text.substr(p, q - p));
-          if (!word.ok) return false;
-          unit.push_back({&word, k < 0 ? nullptr : &spans[k]});
-          unit_width += word.width;
-          p = q;
-        }
-        int trailing = 0;
-        for (std::size_t k = unit.size(); k-- > 0;) {
-          const Word& w = *unit[k].word;
-          trailing += w.trailing;
-          if (w.trailing != w.width) break;
-        }
-        const int visible = unit_width - trailing;
-        if (!line_empty && pen + visible > width) {
-          if (must_fit) return false;  // pango would ellipsize, or break
-                                       // between ideographs
-          close_line(true);
-        }
-        if (line_empty && visible > width) return false;  // a break inside
-        for (const Placed& placed : unit) {
-          const Word& w = *placed.word;
-          const TextSpan* s = placed.span;
-          const bool has_color = s != nullptr && s->has_color;
-          for (const Piece& piece : w.pieces) {
-            bool same = !line.runs.empty() &&
-                        line.runs.back().font == piece.font &&
-                        line.runs.back().has_color == has_color &&
-                        (!has_color || (line.runs.back().r == s->r &&
-                                        line.runs.back().g == s->g &&
-                                        line.runs.back().b == s->b));
-            if (!same) {
-              line.runs.emplace_back();
-              SetRun& run = line.runs.back();
-              run.font = piece.font;
-              run.has_color = has_color;
-              if (has_color) {
-                run.r = s->r;
-                run.g = s->g;
-                run.b = s->b;
+          if (align == TextAlign::kRight) {
+            line.x = width - line_width;
+          } else if (align == TextAlign::kCentre) {
+            line.x = (width - line_width) / 2;
+            if (((width | line_width) & (PANGO_SCALE - 1)) == 0) {
+              line.x = PANGO_UNITS_ROUND(line.x);
+            }
+          }
+          out->lines.push_back(std::move(line));
+          extents.push_back(line_extents);
+          line = SetLine();
+          line_extents = {0, 0};
+          line_empty = true;
+          pen = 0;
+        };
+        std::size_t u0 = start;
+        while (u0 < end) {
+          // The unit: up to the next break opportunity.
+          std::size_t u1 = u0;
+          std::uint32_t prev = 0;
+          std::uint32_t before_spaces = 0;
+          while (u1 < end) {
+            std::size_t at = u1;
+            std::uint32_t c = Next(text, &at);
+            if (u1 > u0 && BreakBetween(before_spaces, prev, c)) break;
+            if (c != ' ') before_spaces = c;
+            prev = c;
+            u1 = at;
+          }
+          // Its pieces, one per style.
+          unit.clear();
+          int unit_width = 0;
+          for (std::size_t p = u0; p < u1;) {
+            int k = span_at(p);
+            std::size_t q = u1;
+            if (k >= 0) {
+              q = std::min<std::size_t>(q, spans[k].end);
+            } else {
+              for (const TextSpan& s : spans) {
+                if (s.start > p && s.start < q) q = s.start;
               }
             }
-            SetRun& run = line.runs.back();
-            run.utf8.append(piece.utf8);
-            for (const SetGlyph& g : piece.glyphs) {
-              run.glyphs.push_back({g.index, g.x + pen, g.y});
-            }
-            run.clusters.insert(run.clusters.end(), piece.clusters.begin(),
-                                piece.clusters.end());
+            const Word& word =
+                Shape(k < 0 ? base : span_style[k], text.substr(p, q - p));
+            if (!word.ok) return false;
+            unit.push_back({&word, k < 0 ? nullptr : &spans[k]});
+            unit_width += word.width;
+            p = q;
           }
-          line_extents.ascent = std::max(line_extents.ascent, w.ascent);
-          line_extents.descent = std::max(line_extents.descent, w.descent);
-          pen += w.width;
+          int trailing = 0;
+          for (std::size_t k = unit.size(); k-- > 0;) {
+            const Word& w = *unit[k].word;
+            trailing += w.trailing;
+            if (w.trailing != w.width) break;
+          }
+          const int visible = unit_width - trailing;
+          if (!line_empty && pen + visible > width) {
+            if (must_fit)
+              return false;  // pango would ellipsize, or break
+                             // between ideographs
+            close_line(true);
+          }
+          if (line_empty && visible > width) return false;  // a break inside
+          for (const Placed& placed : unit) {
+            const Word& w = *placed.word;
+            const TextSpan* s = placed.span;
+            const bool has_color = s != nullptr && s->has_color;
+            for (const Piece& piece : w.pieces) {
+              bool same = !line.runs.empty() &&
+                          line.runs.back().font == piece.font &&
+                          line.runs.back().has_color == has_color &&
+                          (!has_color || (line.runs.back().r == s->r &&
+                                          line.runs.back().g == s->g &&
+                                          line.runs.back().b == s->b));
+              if (!same) {
+                line.runs.emplace_back();
+                SetRun& run = line.runs.back();
+                run.font = piece.font;
+                run.has_color = has_color;
+                if (has_color) {
+                  run.r = s->r;
+                  run.g = s->g;
+                  run.b = s->b;
+                }
+              }
+              SetRun& run = line.runs.back();
+              run.utf8.append(piece.utf8);
+              for (const SetGlyph& g : piece.glyphs) {
+                run.glyphs.push_back({g.index, g.x + pen, g.y});
+              }
+              run.clusters.insert(run.clusters.end(), piece.clusters.begin(),
+                                  piece.clusters.end());
+            }
+            line_extents.ascent = std::max(line_extents.ascent, w.ascent);
+            line_extents.descent = std::max(line_extents.descent, w.descent);
+            pen += w.width;
+          }
+          line_empty = false;
+          last_trailing = trailing;
+          u0 = u1;
         }
-        line_empty = false;
-        last_trailing = trailing;
-        u0 = u1;
-      }
-      close_line(false);
-      return true;
-     };
+        close_line(false);
+        return true;
+      };
       const std::size_t first = out->lines.size();
       if (!set_words()) {
         out->lines.resize(first);
@@ -527,23 +538,24 @@ void WordSetter::LayParagraph(std::string_view text, std::size_t start,
   pango_layout_set_font_description(layout, descs_[base]);
   pango_layout_set_width(layout, width);
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize(layout, one_line ? PANGO_ELLIPSIZE_END
-                                              : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_ellipsize(
+      layout, one_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   pango_layout_set_auto_dir(layout, FALSE);
   pango_layout_set_spacing(layout, spacing);
-  pango_layout_set_alignment(layout, align == TextAlign::kRight
-                                         ? PANGO_ALIGN_RIGHT
-                                     : align == TextAlign::kCentre
-                                         ? PANGO_ALIGN_CENTER
-                                         : PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment(layout,
+                             align == TextAlign::kRight    ? PANGO_ALIGN_RIGHT
+                             : align == TextAlign::kCentre ? PANGO_ALIGN_CENTER
+                                                           : PANGO_ALIGN_LEFT);
   pango_layout_set_text(layout, text.data() + start,
                         static_cast<int>(end - start));
   PangoAttrList* attrs = pango_attr_list_new();
   for (const TextSpan& s : spans) {
     if (s.end <= start || s.start >= end) continue;
     auto insert = [&](PangoAttribute* a) {
-      a->start_index = static_cast<guint>(std::max<std::size_t>(s.start, start) - start);
-      a->end_index = static_cast<guint>(std::min<std::size_t>(s.end, end) - start);
+      a->start_index =
+          static_cast<guint>(std::max<std::size_t>(s.start, start) - start);
+      a->end_index =
+          static_cast<guint>(std::min<std::size_t>(s.end, end) - start);
       pango_attr_list_insert(attrs, a);
     };
     if (s.bold) insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD));
@@ -579,7 +591,8 @@ void WordSetter::DrawLines(PdfDocument* doc, const SetText& text,
   for (std::size_t i = first; i < last; ++i) {
     const SetLine& line = text.lines[i];
     const double left = x + static_cast<double>(line.x) / PANGO_SCALE;
-    const double baseline = y + static_cast<double>(line.baseline) / PANGO_SCALE;
+    const double baseline =
+        y + static_cast<double>(line.baseline) / PANGO_SCALE;
     if (line.pango != nullptr) {
       DrawLayoutLine(doc, line.pango, left, baseline, r, g, b);
       continue;
@@ -604,7 +617,8 @@ void WordSetter::DrawLines(PdfDocument* doc, const SetText& text,
       for (const TextCluster& cluster : run.clusters) {
         if (cluster.num_glyphs > 0 && at < glyphs_.size()) {
           glyphs_[at].text = static_cast<std::uint32_t>(byte);
-          glyphs_[at].text_length = static_cast<std::uint32_t>(cluster.num_bytes);
+          glyphs_[at].text_length =
+              static_cast<std::uint32_t>(cluster.num_bytes);
         }
         byte += cluster.num_bytes;
         at += cluster.num_glyphs;
@@ -630,7 +644,8 @@ bool RunColor(const PangoItem* item, double* r, double* g, double* b) {
   for (GSList* l = item->analysis.extra_attrs; l != nullptr; l = l->next) {
     const PangoAttribute* attr = static_cast<const PangoAttribute*>(l->data);
     if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
-      const PangoColor& c = reinterpret_cast<const PangoAttrColor*>(attr)->color;
+      const PangoColor& c =
+          reinterpret_cast<const PangoAttrColor*>(attr)->color;
       *r = c.red / 65535.0;
       *g = c.green / 65535.0;
       *b = c.blue / 65535.0;
@@ -696,18 +711,17 @@ void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
       const PangoGlyphInfo& info = string->glyphs[k];
       const double gx =
           pen + static_cast<double>(info.geometry.x_offset) / PANGO_SCALE;
-      const double gy =
-          baseline +
-          static_cast<double>(info.geometry.y_offset + run->y_offset) /
-              PANGO_SCALE;
+      const double gy = baseline + static_cast<double>(info.geometry.y_offset +
+                                                       run->y_offset) /
+                                       PANGO_SCALE;
       pen += static_cast<double>(info.geometry.width) / PANGO_SCALE;
       if (info.glyph != PANGO_GLYPH_EMPTY) all_empty = false;
       if (info.glyph == PANGO_GLYPH_EMPTY ||
           (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
         continue;
       }
-      glyphs.push_back(PdfGlyph{info.glyph, gx, gy, text_start[k],
-                                text_length[k]});
+      glyphs.push_back(
+          PdfGlyph{info.glyph, gx, gy, text_start[k], text_length[k]});
     }
     if (glyphs.empty()) {
       after_empty = after_empty || all_empty;

@@ -92,7 +92,7 @@ struct SetLine {
 // Text set in lines; `height` is what pango_layout_get_size would give.
 struct SetText {
   std::vector<SetLine> lines;
-  int height = 0;  // pango units
+  int height = 0;                     // pango units
   std::vector<PangoLayout*> layouts;  // referenced: paragraphs pango laid out
 
   SetText() = default;

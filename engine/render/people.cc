@@ -17,7 +17,8 @@ namespace {
 // The collation of OutputLocale(fair); "en" when ICU cannot collate that
 // locale; none (byte order) only when ICU has no data at all.
 std::optional<Collation> CollationFor(const Fair& fair) {
-  absl::StatusOr<Collation> collation = Collation::ForLocale(OutputLocale(fair));
+  absl::StatusOr<Collation> collation =
+      Collation::ForLocale(OutputLocale(fair));
   if (!collation.ok()) collation = Collation::ForLocale("en");
   if (!collation.ok()) return std::nullopt;
   return *std::move(collation);

@@ -161,7 +161,6 @@ std::string Plural(long long n, std::string_view one, std::string_view many) {
   return Int(n) + " " + std::string(n == 1 ? one : many);
 }
 
-
 // ---------------------------------------------------------------- charts
 
 // A round axis maximum >= value (1, 2, 2.5 or 5 times a power of ten) and a
@@ -181,7 +180,7 @@ std::pair<double, double> NiceAxis(double value) {
 struct Bar {
   std::string label;  // under the bar (already plain text, escaped here)
   double value = 0;
-  std::string note;   // above the bar; empty for none
+  std::string note;  // above the bar; empty for none
   std::string colour = "#3b6ea5";
 };
 
@@ -200,9 +199,8 @@ std::string BarChart(const std::vector<Bar>& bars, const std::string& title,
   const double plot_w = width - kLeft - kRight;
   const double plot_h = kHeight - kTop - kBottom;
   std::string svg = "<svg viewBox=\"0 0 " + Int(width) + " " +
-                    Fixed(kHeight, 0) +
-                    "\" role=\"img\" aria-label=\"" + Esc(title) +
-                    "\" font-size=\"10\">";
+                    Fixed(kHeight, 0) + "\" role=\"img\" aria-label=\"" +
+                    Esc(title) + "\" font-size=\"10\">";
   for (double v = 0; v <= axis_max + step / 2; v += step) {
     double y = kTop + plot_h * (1 - v / axis_max);
     svg += "<line x1=\"" + Fixed(kLeft, 1) + "\" x2=\"" +
@@ -218,18 +216,18 @@ std::string BarChart(const std::vector<Bar>& bars, const std::string& title,
   const double slot_w = plot_w / static_cast<double>(n);
   const double bar_w = std::max(1.0, slot_w * 0.72);
   // Label every k-th bar so that labels never overlap (~34 units each).
-  const std::size_t every =
-      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(34 / slot_w)));
+  const std::size_t every = std::max<std::size_t>(
+      1, static_cast<std::size_t>(std::ceil(34 / slot_w)));
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const Bar& b = bars[i];
     double h = axis_max > 0 ? plot_h * std::max(0.0, b.value) / axis_max : 0;
     double x = kLeft + slot_w * static_cast<double>(i) + (slot_w - bar_w) / 2;
     double cx = x + bar_w / 2;
-    svg += "<rect x=\"" + Fixed(x, 1) + "\" y=\"" + Fixed(kTop + plot_h - h, 1) +
-           "\" width=\"" + Fixed(bar_w, 1) + "\" height=\"" + Fixed(h, 1) +
-           "\" rx=\"1.5\" fill=\"" + b.colour + "\"><title>" + Esc(b.label) +
-           ": " + Esc(b.note.empty() ? Number(b.value) : b.note) +
-           "</title></rect>";
+    svg += "<rect x=\"" + Fixed(x, 1) + "\" y=\"" +
+           Fixed(kTop + plot_h - h, 1) + "\" width=\"" + Fixed(bar_w, 1) +
+           "\" height=\"" + Fixed(h, 1) + "\" rx=\"1.5\" fill=\"" + b.colour +
+           "\"><title>" + Esc(b.label) + ": " +
+           Esc(b.note.empty() ? Number(b.value) : b.note) + "</title></rect>";
     if (!b.note.empty() && slot_w >= 18) {
       svg += "<text x=\"" + Fixed(cx, 1) + "\" y=\"" +
              Fixed(kTop + plot_h - h - 4, 1) +
@@ -247,7 +245,8 @@ std::string BarChart(const std::vector<Bar>& bars, const std::string& title,
 }
 
 // Horizontal bars for fractions in [0, 1], one row per entry.
-std::string FractionRows(const std::vector<Bar>& rows, const std::string& title) {
+std::string FractionRows(const std::vector<Bar>& rows,
+                         const std::string& title) {
   constexpr double kWidth = 700, kLabel = 180, kRight = 112, kRow = 17;
   const double plot_w = kWidth - kLabel - kRight;
   const double height = kRow * static_cast<double>(rows.size()) + 20;
@@ -260,8 +259,7 @@ std::string FractionRows(const std::vector<Bar>& rows, const std::string& title)
            "\" y1=\"0\" y2=\"" + Fixed(height - 16, 1) +
            "\" stroke=\"#e3e7eb\"/>";
     svg += "<text x=\"" + Fixed(x, 1) + "\" y=\"" + Fixed(height - 4, 1) +
-           "\" text-anchor=\"middle\" font-size=\"9\">" + Int(pct) +
-           "%</text>";
+           "\" text-anchor=\"middle\" font-size=\"9\">" + Int(pct) + "%</text>";
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Bar& r = rows[i];
@@ -270,7 +268,8 @@ std::string FractionRows(const std::vector<Bar>& rows, const std::string& title)
     // Long names are cut by the clip of a nested svg, not in the text.
     svg += "<svg x=\"0\" y=\"" + Fixed(y, 1) + "\" width=\"" +
            Fixed(kLabel - 8, 1) + "\" height=\"" + Fixed(kRow, 1) +
-           "\"><text x=\"" + Fixed(kLabel - 8, 1) + "\" y=\"12\" "
+           "\"><text x=\"" + Fixed(kLabel - 8, 1) +
+           "\" y=\"12\" "
            "text-anchor=\"end\" fill=\"#1d232a\">" +
            Esc(r.label) + "</text></svg>";
     svg += "<rect x=\"" + Fixed(kLabel, 1) + "\" y=\"" + Fixed(y + 3, 1) +
@@ -353,8 +352,8 @@ class ReportWriter {
       for (int s = 0; s < fair.num_slots(); ++s) {
         if (fair.EmployerAvailable(e, s)) ++available;
       }
-      long long capacity =
-          static_cast<long long>(available) * std::max(0, fair.employers[e].tables);
+      long long capacity = static_cast<long long>(available) *
+                           std::max(0, fair.employers[e].tables);
       table_share_.push_back(
           capacity > 0 ? static_cast<double>(cells[e].size()) / capacity : 0);
       std::vector<int> unused;
@@ -392,10 +391,9 @@ class ReportWriter {
     if (intents) WishesAndRequirements();
     Charts();
     Planner();
-    out_ +=
-        "<footer>Written by fairmatch " FAIRMATCH_VERSION
-        " from the fair and the plan alone; the same inputs give the same "
-        "file.</footer>\n</main>\n</body>\n</html>\n";
+    out_ += "<footer>Written by fairmatch " FAIRMATCH_VERSION
+            " from the fair and the plan alone; the same inputs give the same "
+            "file.</footer>\n</main>\n</body>\n</html>\n";
     return std::move(out_);
   }
 
@@ -424,11 +422,11 @@ class ReportWriter {
     const Metrics& m = metrics_;
     if (m.baseline_kept >= 0) {
       out_ += "<p class=\"rerun\">Rerun of " + Esc(m.baseline_path) +
-              " (revision " + Int(m.baseline_revision) + "): " +
-              Int(m.baseline_kept) + " kept, " + Int(m.baseline_moved) +
+              " (revision " + Int(m.baseline_revision) +
+              "): " + Int(m.baseline_kept) + " kept, " + Int(m.baseline_moved) +
               " moved, " + Int(m.baseline_added) + " added, " +
-              Int(m.baseline_dropped) + " dropped, " +
-              Int(m.baseline_history) + " kept as history</p>\n";
+              Int(m.baseline_dropped) + " dropped, " + Int(m.baseline_history) +
+              " kept as history</p>\n";
     }
     out_ += "</header>\n";
   }
@@ -437,8 +435,8 @@ class ReportWriter {
             const std::string& sub, std::string_view cls = "") {
     out_ += "<div class=\"stat";
     if (!cls.empty()) out_ += " " + std::string(cls);
-    out_ += "\"><span class=\"n\">" + Esc(number) + "</span><span class=\"l\">" +
-            Esc(label) + "</span>";
+    out_ += "\"><span class=\"n\">" + Esc(number) +
+            "</span><span class=\"l\">" + Esc(label) + "</span>";
     if (!sub.empty()) out_ += "<span class=\"s\">" + Esc(sub) + "</span>";
     out_ += "</div>\n";
   }
@@ -498,7 +496,8 @@ class ReportWriter {
             "\"><div class=\"h\"><span class=\"tag\">" +
             std::string(kTags.at(severity)) + "</span>" + Esc(headline) +
             "</div>";
-    if (!detail_html.empty()) out_ += "<div class=\"d\">" + detail_html + "</div>";
+    if (!detail_html.empty())
+      out_ += "<div class=\"d\">" + detail_html + "</div>";
     out_ += "</li>\n";
   }
 
@@ -511,7 +510,8 @@ class ReportWriter {
       html += "<li>" + items_html[i] + "</li>";
     }
     if (items_html.size() > limit) {
-      html += "<li><i>+" + Int(static_cast<long long>(items_html.size() - limit)) +
+      html += "<li><i>+" +
+              Int(static_cast<long long>(items_html.size() - limit)) +
               " more</i></li>";
     }
     return html + "</ul>";
@@ -557,9 +557,9 @@ class ReportWriter {
   // (check/shortfall.h), each clause only when it has something to say.
   std::string ShortfallLine(const Shortfall& f) const {
     const std::string min_score = Fixed(fair_.config.min_score, 2);
-    const std::string slots_available =
-        "they are available in " + Int(f.available_slots) + " of " +
-        Int(fair_.num_slots()) + " slots";
+    const std::string slots_available = "they are available in " +
+                                        Int(f.available_slots) + " of " +
+                                        Int(fair_.num_slots()) + " slots";
     std::string line = Who(f.attendee) + ": " + Int(f.meetings) + " of " +
                        Int(f.target) + " conversations. ";
     // Eligibility.
@@ -571,9 +571,8 @@ class ReportWriter {
       line += plain ? "No employer scores" : "No employer is";
     } else {
       line += f.eligible == 1 ? (plain ? "1 employer scores" : "1 employer is")
-                              : Int(f.eligible) +
-                                    (plain ? " employers score"
-                                           : " employers are");
+                              : Int(f.eligible) + (plain ? " employers score"
+                                                         : " employers are");
     }
     line += plain ? " at or above min_score " + min_score + " with them"
                   : " eligible for them (" + Int(f.above_min_score) +
@@ -629,14 +628,15 @@ class ReportWriter {
                         "conversations");
       }
       if (f.open_employer >= 0) {
-        parts.push_back(EmployerName(f.open_employer) +
-                        " had a free seat at " +
+        parts.push_back(EmployerName(f.open_employer) + " had a free seat at " +
                         FormatClock(fair_.slots[f.open_slot].start) +
                         " while they were free");
       }
       line += "; of those, they do not meet " + Int(unmet) + ": ";
       for (std::size_t i = 0; i < parts.size(); ++i) {
-        line += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") +
+        line += (i == 0                  ? ""
+                 : i + 1 == parts.size() ? " and "
+                                         : ", ") +
                 parts[i];
       }
     }
@@ -652,16 +652,16 @@ class ReportWriter {
       std::string headline;
       std::string advice;
     };
-    const std::string target =
-        "fewer conversations than meetings.min = " +
-        Int(fair_.config.meetings_min) + " (or their own lower cap)";
+    const std::string target = "fewer conversations than meetings.min = " +
+                               Int(fair_.config.meetings_min) +
+                               " (or their own lower cap)";
     const std::string min_score = Fixed(fair_.config.min_score, 2);
     const Group kGroups[] = {
         {ShortfallCause::kFewEligible,
          "too few employers are eligible for them",
          "However they are planned, they cannot reach it. Lower min_score "
-         "(now " + min_score +
-             ") or add employers whose profiles fit theirs."},
+         "(now " +
+             min_score + ") or add employers whose profiles fit theirs."},
         {ShortfallCause::kWindows,
          "their hours and the eligible employers' hours overlap too little",
          "Widen their availability, or that of the employers they match, so "
@@ -739,10 +739,9 @@ class ReportWriter {
     }
     if (!lonely.empty()) {
       const long long n = static_cast<long long>(lonely.size());
-      std::string detail =
-          Int(metrics_.eligible_attendees_with_no_meeting) + " of " + Int(n) +
-          (n == 1 ? " shares" : " share") +
-          " a slot with an eligible employer.";
+      std::string detail = Int(metrics_.eligible_attendees_with_no_meeting) +
+                           " of " + Int(n) + (n == 1 ? " shares" : " share") +
+                           " a slot with an eligible employer.";
       if (!shortfalls_.empty()) {
         detail += " Why each falls short is in the notes below.";
       }
@@ -825,14 +824,17 @@ class ReportWriter {
     if (!unmet.empty()) {
       Note("warn",
            Int(static_cast<long long>(unmet.size())) + " of " +
-               Plural(requested, "must-meet request is", "must-meet requests are") +
+               Plural(requested, "must-meet request is",
+                      "must-meet requests are") +
                " not met",
            "fairmatch check reports each; fairmatch explain --attendee ID "
-           "--employer ID says why." + Chips(unmet, 10));
+           "--employer ID says why." +
+               Chips(unmet, 10));
     } else if (requested > 0) {
       Note("ok",
-           requested == 1 ? "The must-meet request is met"
-                          : "All " + Int(requested) + " must-meet requests are met",
+           requested == 1
+               ? "The must-meet request is met"
+               : "All " + Int(requested) + " must-meet requests are met",
            "");
     }
 
@@ -901,7 +903,9 @@ class ReportWriter {
         int best_count = 0;
         for (const auto& [other, use] : uses) {
           if (use.*(d.missing) == 0 || other == tag) continue;
-          if (std::max(other.size(), tag.size()) - std::min(other.size(), tag.size()) > 2) {
+          if (std::max(other.size(), tag.size()) -
+                  std::min(other.size(), tag.size()) >
+              2) {
             continue;
           }
           int limit = tag.size() >= 8 ? 2 : (tag.size() >= 4 ? 1 : 0);
@@ -947,7 +951,8 @@ class ReportWriter {
         int bin = 0;
         if (count_of_attendee_[a] > 0) {
           bin = 1 + std::clamp(static_cast<int>(std::ceil(
-                                   total_of_attendee_[a] / width - 1e-9)) - 1,
+                                   total_of_attendee_[a] / width - 1e-9)) -
+                                   1,
                                0, kBins - 1);
         }
         bars[bin].value += 1;
@@ -1040,8 +1045,9 @@ class ReportWriter {
         }
         for (Bar& b : bars) b.note = b.value > 0 ? Number(b.value) : "";
         chart = BarChart(bars, "Employers by table utilisation", true, 700);
-        caption = "Employers by the share (%) of their available table slots "
-                  "that hold a conversation.";
+        caption =
+            "Employers by the share (%) of their available table slots "
+            "that hold a conversation.";
       }
       out_ += "<figure class=\"wide\"><h3>Table utilisation per employer</h3>" +
               chart + "<figcaption>" + caption + "</figcaption></figure>\n";
@@ -1172,7 +1178,8 @@ class ReportWriter {
       const long long lx = x.pressure() * y.seats, ly = y.pressure() * x.seats;
       if (lx != ly) return lx > ly;
       if (x.wished != y.wished) return x.wished > y.wished;
-      return people_.EmployerRank(x.employer) < people_.EmployerRank(y.employer);
+      return people_.EmployerRank(x.employer) <
+             people_.EmployerRank(y.employer);
     });
     const long long over = std::count_if(wished.begin(), wished.end(),
                                          [](const Row& r) { return r.over; });
@@ -1183,9 +1190,10 @@ class ReportWriter {
                       Plural(static_cast<long long>(wished.size()),
                              "wished employer is", "wished employers are") +
                       " oversubscribed";
-    out_ += ": an employer is when more eligible attendees wish it, or more "
-            "attendees put it first, than it has seats (tables \xC3\x97 "
-            "group size \xC3\x97 its slots).</p>\n";
+    out_ +=
+        ": an employer is when more eligible attendees wish it, or more "
+        "attendees put it first, than it has seats (tables \xC3\x97 "
+        "group size \xC3\x97 its slots).</p>\n";
     constexpr std::size_t kShown = 30;
     std::vector<std::string> lines;
     for (std::size_t i = 0; i < wished.size() && i < kShown; ++i) {
@@ -1199,18 +1207,19 @@ class ReportWriter {
           NumberCell(Int(places_of_employer_[r.employer])) + "</tr>");
     }
     if (wished.size() > kShown) {
-      lines.push_back(MoreRow(
-          6, "+" + Int(static_cast<long long>(wished.size() - kShown)) +
-                 " more wished employers, less in demand"));
+      lines.push_back(
+          MoreRow(6, "+" + Int(static_cast<long long>(wished.size() - kShown)) +
+                         " more wished employers, less in demand"));
     }
     out_ += Grid({"employer", "#wished by", "#first choice", "#eligible",
                   "#seats", "#seats used"},
                  lines);
-    out_ += "<p class=\"sub\">Wished by: attendees with the employer on "
-            "their wish list, at any rank; eligible: of those, the ones "
-            "eligible for it (no avoid, requirements hold, score at or above "
-            "min_score or a must_meet) who share a slot with it; seats used: "
-            "attendee places in the plan.</p>\n";
+    out_ +=
+        "<p class=\"sub\">Wished by: attendees with the employer on "
+        "their wish list, at any rank; eligible: of those, the ones "
+        "eligible for it (no avoid, requirements hold, score at or above "
+        "min_score or a must_meet) who share a slot with it; seats used: "
+        "attendee places in the plan.</p>\n";
   }
 
   // For each rank, how many wishes of that rank the plan meets, on each
@@ -1260,8 +1269,9 @@ class ReportWriter {
     out_ += "<h3>Wishes met per rank</h3>\n";
     out_ += Grid({"rank", "#attendees' wishes met", "#employers' wishes met"},
                  lines);
-    out_ += "<p class=\"sub\">Rank 1 is a first choice; 6+ counts every "
-            "wish ranked sixth or later.</p>\n";
+    out_ +=
+        "<p class=\"sub\">Rank 1 is a first choice; 6+ counts every "
+        "wish ranked sixth or later.</p>\n";
   }
 
   // The attendees' wishes the plan does not meet, each with its verdict
@@ -1314,13 +1324,13 @@ class ReportWriter {
             "gives it):</p>" +
             Chips(chips, chips.size()) + "\n";
     if (static_cast<std::size_t>(unmet_count) > kShown) {
-      lines.push_back(MoreRow(
-          5, "+" + Int(unmet_count - static_cast<long long>(kShown)) +
-                 " more; fairmatch explain --attendee ID lists each "
-                 "attendee's wishes"));
+      lines.push_back(
+          MoreRow(5, "+" + Int(unmet_count - static_cast<long long>(kShown)) +
+                         " more; fairmatch explain --attendee ID lists each "
+                         "attendee's wishes"));
     }
-    out_ += Grid({"attendee", "wished employer", "#rank", "verdict", "why"},
-                 lines);
+    out_ +=
+        Grid({"attendee", "wished employer", "#rank", "verdict", "why"}, lines);
   }
 
   // How many of the other side's people each requirement clause turns
@@ -1411,11 +1421,11 @@ class ReportWriter {
           "<td class=\"mark\">" + Esc(r.mark.ToString()) + "</td></tr>");
     }
     out_ += "<h3>Requirements that exclude the most pairs</h3>\n<p>" +
-            Plural(static_cast<long long>(clauses.size()),
-                   "requirement clause", "requirement clauses") +
-            (clauses.size() > kShown ? "; the " + Int(kShown) +
-                                           " that exclude the most pairs"
-                                     : "") +
+            Plural(static_cast<long long>(clauses.size()), "requirement clause",
+                   "requirement clauses") +
+            (clauses.size() > kShown
+                 ? "; the " + Int(kShown) + " that exclude the most pairs"
+                 : "") +
             ". Each excludes the pairs with the people on the other side "
             "who fail it.</p>\n";
     out_ += Grid({"whose", "requires", "#pairs excluded", "where"}, lines);

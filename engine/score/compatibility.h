@@ -1,11 +1,13 @@
 // Compatibility of attendees and employers: per pair a vector of components,
-// a fit in [0,1] and a score (the fit plus what wishes add), computed with Eigen matrix products over whole
-// populations. Formulas and their reasons: docs/scoring.md.
+// a fit in [0,1] and a score (the fit plus what wishes add), computed with
+// Eigen matrix products over whole populations. Formulas and their reasons:
+// docs/scoring.md.
 //
 //   Compatibility c = Compatibility::Build(fair);
-//   Eigen::MatrixXf block;                      // rows: attendees, cols: employers
-//   c.ScoreBlock(0, 512, &block);               // scores of attendees 0..511
-//   PairScore p = c.Pair(a, e);                 // one pair, all components
+//   Eigen::MatrixXf block;                      // rows: attendees, cols:
+//   employers c.ScoreBlock(0, 512, &block);               // scores of
+//   attendees 0..511 PairScore p = c.Pair(a, e);                 // one pair,
+//   all components
 //
 // Build() precomputes per-person profile matrices (normalised value vectors,
 // offer/seek tag incidence), O((A + E) * (V + T)) memory; ScoreBlock never
@@ -14,13 +16,12 @@
 #ifndef FAIRMATCH_SCORE_COMPATIBILITY_H_
 #define FAIRMATCH_SCORE_COMPATIBILITY_H_
 
+#include <Eigen/Core>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "engine/base/tags.h"  // NormalizeTag, used with scores
 #include "engine/model/fair.h"
@@ -34,13 +35,15 @@ inline constexpr std::array<const char*, kNumComponents> kComponentNames = {
     "values", "benefit", "attendee_gives", "employer_gives"};
 
 struct PairScore {
-  float values = 0;          // value alignment in [0,1]
-  float benefit = 0;         // mutual benefit in [0,1]
-  float attendee_gives = 0;  // how much of what the employer seeks the attendee offers
-  float employer_gives = 0;  // how much of what the attendee seeks the employer offers
-  float fit = 0;             // weighted combination of values and benefit, in [0,1]
-  float wish = 0;            // what wishes add (score/pair_rules.h WishBonus)
-  float score = 0;           // fit + wish: what the planner maximises
+  float values = 0;   // value alignment in [0,1]
+  float benefit = 0;  // mutual benefit in [0,1]
+  float attendee_gives =
+      0;  // how much of what the employer seeks the attendee offers
+  float employer_gives =
+      0;            // how much of what the attendee seeks the employer offers
+  float fit = 0;    // weighted combination of values and benefit, in [0,1]
+  float wish = 0;   // what wishes add (score/pair_rules.h WishBonus)
+  float score = 0;  // fit + wish: what the planner maximises
 };
 
 // Row-major so that a block of attendee rows is contiguous.

@@ -21,7 +21,8 @@ float SideBonus(double weight, int rank) {
 float WishBonus(const Config& config, int attendee_rank, int employer_rank) {
   const double wants = std::max(0.0, config.weight_wants);
   const double mutual = std::max(0.0, config.weight_mutual_wants);
-  float bonus = SideBonus(wants, attendee_rank) + SideBonus(wants, employer_rank);
+  float bonus =
+      SideBonus(wants, attendee_rank) + SideBonus(wants, employer_rank);
   if (attendee_rank > 0 && employer_rank > 0) {
     bonus += static_cast<float>(mutual);
   }
@@ -57,12 +58,11 @@ PairRules PairRules::Build(const Fair& fair) {
       note(emp.wants[r], e).employer_rank = static_cast<int>(r) + 1;
     }
   }
-  std::stable_sort(named.begin(), named.end(),
-                   [](const auto& x, const auto& y) {
-                     return x.first != y.first
-                                ? x.first < y.first
-                                : x.second.employer < y.second.employer;
-                   });
+  std::stable_sort(
+      named.begin(), named.end(), [](const auto& x, const auto& y) {
+        return x.first != y.first ? x.first < y.first
+                                  : x.second.employer < y.second.employer;
+      });
   rules.special_offset_.assign(num_a + 1, 0);
   for (std::size_t i = 0; i < named.size();) {
     const int a = named[i].first;
@@ -77,9 +77,8 @@ PairRules PairRules::Build(const Fair& fair) {
       merged.attendee_rank = std::max(merged.attendee_rank, s.attendee_rank);
       merged.employer_rank = std::max(merged.employer_rank, s.employer_rank);
     }
-    merged.bonus =
-        fairmatch::WishBonus(fair.config, merged.attendee_rank,
-                             merged.employer_rank);
+    merged.bonus = fairmatch::WishBonus(fair.config, merged.attendee_rank,
+                                        merged.employer_rank);
     rules.specials_.push_back(merged);
     ++rules.special_offset_[a + 1];
     i = j;
@@ -195,9 +194,9 @@ bool PairRules::FailsRequirement(int a, int e) const {
 
 const PairRules::Special* PairRules::Find(int a, int e) const {
   const std::span<const Special> row = Specials(a);
-  auto it = std::lower_bound(
-      row.begin(), row.end(), e,
-      [](const Special& s, int x) { return s.employer < x; });
+  auto it =
+      std::lower_bound(row.begin(), row.end(), e,
+                       [](const Special& s, int x) { return s.employer < x; });
   return it != row.end() && it->employer == e ? &*it : nullptr;
 }
 

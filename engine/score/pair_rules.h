@@ -32,8 +32,8 @@ class PairRules {
   // One attendee's pair with an employer either side said something about.
   struct Special {
     int employer = 0;
-    bool must = false;   // a must_meet of either side
-    bool avoid = false;  // an avoid of either side
+    bool must = false;      // a must_meet of either side
+    bool avoid = false;     // an avoid of either side
     int attendee_rank = 0;  // the employer's place in the attendee's wants
     int employer_rank = 0;  // the attendee's place in the employer's wants
     float bonus = 0;        // WishBonus of the two ranks
@@ -60,7 +60,6 @@ class PairRules {
   const Special* Find(int a, int e) const;
 
  private:
-
   // One compiled clause; `side` 0: an employer's clause on attendee fields,
   // 1: an attendee's clause on employer fields.
   struct Clause {
@@ -75,7 +74,7 @@ class PairRules {
     int num_fields = 0;
     std::vector<std::int64_t> offset;  // (person * num_fields + f) -> codes
     std::vector<int> codes;
-    std::vector<double> number;        // person * num_fields + f; NaN: none
+    std::vector<double> number;  // person * num_fields + f; NaN: none
   };
   bool Holds(const Clause& c, const FieldTable& t, int person) const;
 

@@ -1,8 +1,8 @@
 #include "engine/synth/generator.h"
 
 #include <algorithm>
-#include <bit>
 #include <array>
+#include <bit>
 #include <bitset>
 #include <cassert>
 #include <cmath>
@@ -18,10 +18,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "engine/base/yaml_writer.h"
 #include "engine/model/fair.h"
 #include "engine/synth/catalogue.h"
 #include "engine/synth/random.h"
-#include "engine/base/yaml_writer.h"
 
 namespace fairmatch {
 namespace {

@@ -8,8 +8,7 @@
 namespace fairmatch {
 namespace {
 
-TEST_CASE("names fold equal when a person would call them the same",
-          "[base]") {
+TEST_CASE("names fold equal when a person would call them the same", "[base]") {
   CHECK(FoldForLookup("  Chloé  DUBOIS ") == "chloe dubois");
   CHECK(FoldForLookup("chloe dubois") == FoldForLookup("CHLOÉ\tDubois"));
   CHECK(FoldForLookup("Straße") == "strasse");
@@ -30,8 +29,8 @@ TEST_CASE("a collation sorts names as the language reads them", "[base]") {
             [&](const std::string& a, const std::string& b) {
               return en->Less(a, b);
             });
-  CHECK(names == std::vector<std::string>{"adam", "Bo", "Émile", "Érica",
-                                          "Zoë"});
+  CHECK(names ==
+        std::vector<std::string>{"adam", "Bo", "Émile", "Érica", "Zoë"});
   // Keys sort the same way, bytewise.
   CHECK(en->Key("Érica") < en->Key("Zoë"));
   CHECK(en->Key("adam") < en->Key("Bo"));

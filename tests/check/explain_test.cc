@@ -226,9 +226,10 @@ TEST_CASE("explain: an attendee at their cap with better meetings", "[check]") {
   schedule.meetings = {{0, 0, 1, {0}}, {1, 1, 1, {0}}};
   const PairExplanation p = ExplainPairOf(fair, schedule, "e2");
   CHECK(p.verdict == Verdict::kAttendeeAtCap);
-  CHECK(p.verdict_text ==
-        "Name a0's meetings all score higher than Initech (lowest 1.00 vs 0.75) "
-        "and Name a0 is at their cap of 2");
+  CHECK(
+      p.verdict_text ==
+      "Name a0's meetings all score higher than Initech (lowest 1.00 vs 0.75) "
+      "and Name a0 is at their cap of 2");
   // A cap of 0 is its own sentence.
   fair.attendees[0].max_meetings = 0;
   const PairExplanation zero = ExplainPairOf(fair, Schedule{}, "e2");
@@ -248,7 +249,8 @@ TEST_CASE("explain: busy or full in every shared slot", "[check]") {
   const PairExplanation p = ExplainPairOf(fair, schedule, "e1");
   CHECK(p.verdict == Verdict::kNoFreeSlot);
   CHECK(p.verdict_text ==
-        "no slot with a free seat at Globex while Name a0 is free: Name a0 is busy at "
+        "no slot with a free seat at Globex while Name a0 is free: Name a0 is "
+        "busy at "
         "10:00; Globex is full at 10:15");
 }
 
@@ -279,12 +281,13 @@ TEST_CASE("explain: unknown ids are errors with a suggestion", "[check]") {
   CHECK(x.status().code() == absl::StatusCode::kInvalidArgument);
   CHECK(x.status().message() ==
         "--attendee: error: no attendee 'a01' (by id, e-mail or name); did you "
-            "mean Name a001 (a001)?");
+        "mean Name a001 (a001)?");
   x = Explain(fair, compat, Schedule{}, "a001", "acmee");
   REQUIRE_FALSE(x.ok());
-  CHECK(x.status().message() ==
-        "--employer: error: no employer 'acmee' (by id, e-mail or name); did you "
-            "mean Acme (acme)?");
+  CHECK(
+      x.status().message() ==
+      "--employer: error: no employer 'acmee' (by id, e-mail or name); did you "
+      "mean Acme (acme)?");
 }
 
 TEST_CASE("explain without an employer lists the top employers by score",
@@ -335,21 +338,22 @@ TEST_CASE("the text of a pair shows score, eligibility, windows and seats",
   absl::StatusOr<Explanation> x = Explain(fair, compat, schedule, "a0", "e1");
   REQUIRE(x.ok());
   const std::string text = RenderExplanation(fair, *x);
-  CHECK_THAT(text, Catch::Contains(
-                       "\nGlobex (e1) for Name a0:\n"
-                       "  score 0.75 = 0.50 x values 0.50 + 0.50 x benefit "
-                       "1.00 (benefit = sqrt(Name a0 gives 1.00 x Globex gives "
-                       "1.00))\n"
-                       "  eligibility: yes (min_score 0.20, score at or "
-                       "above; avoid: no; must_meet: no)\n"
-                       "  windows: Name a0 all day; Globex 10:15-10:30; shared "
-                       "slots: 10:15 (1 of 2)\n"
-                       "  Name a0's load: 1 of cap 2: 10:00 Acme 1.00\n"
-                       "  Globex's seats in the shared slots (1 table x 1):\n"
-                       "    10:15  1 of 1 taken: Name a1 (a1) 0.75; Name a0 free\n"
-                       "  verdict: every shared slot at Globex is full with "
-                       "attendees who score as high with Globex (lowest "
-                       "0.75 vs your 0.75)\n"));
+  CHECK_THAT(text,
+             Catch::Contains(
+                 "\nGlobex (e1) for Name a0:\n"
+                 "  score 0.75 = 0.50 x values 0.50 + 0.50 x benefit "
+                 "1.00 (benefit = sqrt(Name a0 gives 1.00 x Globex gives "
+                 "1.00))\n"
+                 "  eligibility: yes (min_score 0.20, score at or "
+                 "above; avoid: no; must_meet: no)\n"
+                 "  windows: Name a0 all day; Globex 10:15-10:30; shared "
+                 "slots: 10:15 (1 of 2)\n"
+                 "  Name a0's load: 1 of cap 2: 10:00 Acme 1.00\n"
+                 "  Globex's seats in the shared slots (1 table x 1):\n"
+                 "    10:15  1 of 1 taken: Name a1 (a1) 0.75; Name a0 free\n"
+                 "  verdict: every shared slot at Globex is full with "
+                 "attendees who score as high with Globex (lowest "
+                 "0.75 vs your 0.75)\n"));
 }
 
 // Small random fairs with windows and avoids, for the tests on planned

@@ -13,9 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   absl::StatusOr<Config> config = LoadConfig(fuzz::FairDir(), LoadOptions{});
   if (!config.ok() && config.status().message().empty()) __builtin_trap();
   // Whatever loads must satisfy the documented ranges.
-  if (config.ok() && (config->meetings_max < config->meetings_min ||
-                      config->group_size < 1 || config->min_score < 0 ||
-                      config->min_score > 1)) {
+  if (config.ok() &&
+      (config->meetings_max < config->meetings_min || config->group_size < 1 ||
+       config->min_score < 0 || config->min_score > 1)) {
     __builtin_trap();
   }
   return 0;

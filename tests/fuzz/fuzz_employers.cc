@@ -1,5 +1,5 @@
-// libFuzzer target: the fuzzer's bytes are employers.yaml of an otherwise valid fair,
-// loaded with LoadFair. Any crash, sanitizer report or escaping exception
+// libFuzzer target: the fuzzer's bytes are employers.yaml of an otherwise valid
+// fair, loaded with LoadFair. Any crash, sanitizer report or escaping exception
 // is a bug; an error status is the expected outcome for most inputs.
 #include <cstddef>
 #include <cstdint>

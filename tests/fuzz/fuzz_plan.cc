@@ -1,13 +1,14 @@
 // libFuzzer target: whole fairs, structured. The fuzzer's bytes choose, via
 // FuzzedDataProvider, a small fair (1-12 slots with an optional break, 1-8
 // employers, 1-40 attendees with ratings, tags, windows, caps, must_meet,
-// avoid, ranked wants and requires on both sides), --set overrides, an optional changes.yaml and an optional rerun
-// against the first plan's schedule.json (some meetings marked locked, an
-// optional --from, the day's changes and settings changed in between). The
-// fair is written as YAML into a private temporary folder and planned by the
-// real pipeline (RunPlan, RenderOutputs); most choices are valid, a few are
-// deliberately not (bad ids, reversed windows, unknown references, odd
-// bytes), so both the planner and the diagnostics are reached.
+// avoid, ranked wants and requires on both sides), --set overrides, an optional
+// changes.yaml and an optional rerun against the first plan's schedule.json
+// (some meetings marked locked, an optional --from, the day's changes and
+// settings changed in between). The fair is written as YAML into a private
+// temporary folder and planned by the real pipeline (RunPlan, RenderOutputs);
+// most choices are valid, a few are deliberately not (bad ids, reversed
+// windows, unknown references, odd bytes), so both the planner and the
+// diagnostics are reached.
 //
 // Asserted for every plan (first and rerun), by __builtin_trap:
 //   - a failure is InvalidArgument, NotFound or FailedPrecondition with a
@@ -249,9 +250,12 @@ class Generator {
       if (OneIn(8)) must = AttendeeRefs(hostile_ ? 3 : 1, {});
       if (OneIn(8)) avoid = AttendeeRefs(2, must);
       if (OneIn(4)) wants = AttendeeRefs(4, avoid);
-      if (!must.empty()) absl::StrAppend(&out, "    must_meet: ", List(must), "\n");
-      if (!avoid.empty()) absl::StrAppend(&out, "    avoid: ", List(avoid), "\n");
-      if (!wants.empty()) absl::StrAppend(&out, "    wants: ", List(wants), "\n");
+      if (!must.empty())
+        absl::StrAppend(&out, "    must_meet: ", List(must), "\n");
+      if (!avoid.empty())
+        absl::StrAppend(&out, "    avoid: ", List(avoid), "\n");
+      if (!wants.empty())
+        absl::StrAppend(&out, "    wants: ", List(wants), "\n");
     }
     return out;
   }
@@ -262,25 +266,24 @@ class Generator {
   std::string Requires(bool of_attendee = false) {
     std::vector<std::string> clauses;
     if (of_attendee) {
-      clauses.push_back(absl::StrCat("extra.sector: [",
-                                     Quote(p_.PickValueInArray(kSectors)),
-                                     "]"));
+      clauses.push_back(absl::StrCat(
+          "extra.sector: [", Quote(p_.PickValueInArray(kSectors)), "]"));
     } else {
       if (OneIn(2)) {
-        clauses.push_back(absl::StrCat(
-            "program: [", Quote(p_.PickValueInArray(kPrograms)), ", ",
-            Quote(p_.PickValueInArray(kPrograms)), "]"));
+        clauses.push_back(
+            absl::StrCat("program: [", Quote(p_.PickValueInArray(kPrograms)),
+                         ", ", Quote(p_.PickValueInArray(kPrograms)), "]"));
       }
       if (OneIn(2)) {
-        clauses.push_back(absl::StrCat(
-            "extra.level: ", Quote(p_.PickValueInArray(kLevels))));
+        clauses.push_back(
+            absl::StrCat("extra.level: ", Quote(p_.PickValueInArray(kLevels))));
       }
       if (OneIn(2)) {
         int lo = p_.ConsumeIntegralInRange<int>(2025, 2028);
         int hi = p_.ConsumeIntegralInRange<int>(2025, 2028);
         if (lo > hi && !Odd(8)) std::swap(lo, hi);
-        clauses.push_back(absl::StrCat("extra.year: {min: ", lo, ", max: ",
-                                       hi, "}"));
+        clauses.push_back(
+            absl::StrCat("extra.year: {min: ", lo, ", max: ", hi, "}"));
       }
     }
     if (Odd(16)) clauses.push_back("extra.nosuchfield: [x]");
@@ -575,9 +578,9 @@ class Generator {
     }
     Profile(&out, in.c_str());
     if (OneIn(3)) {
-      absl::StrAppend(&out, in, "extra: {level: ",
-                      Quote(p_.PickValueInArray(kLevels)), ", year: ",
-                      p_.ConsumeIntegralInRange<int>(2025, 2028), "}\n");
+      absl::StrAppend(
+          &out, in, "extra: {level: ", Quote(p_.PickValueInArray(kLevels)),
+          ", year: ", p_.ConsumeIntegralInRange<int>(2025, 2028), "}\n");
     }
     if (OneIn(6)) absl::StrAppend(&out, in, "requires: ", Requires(true), "\n");
     std::vector<std::string> must, avoid;
@@ -648,7 +651,7 @@ class Generator {
   const bool hostile_;
   Day day_;
   std::vector<Person> employers_;
-  std::vector<Person> attendees_;  // attendees.yaml, then walk-ins
+  std::vector<Person> attendees_;             // attendees.yaml, then walk-ins
   std::vector<std::string> employer_blocks_;  // one employers.yaml entry each
   int walk_in_count_ = 0;
 };

@@ -73,8 +73,10 @@ TEST_CASE("without changes the fair loads as before", "[io][changes]") {
   CHECK(fair->withdrawn_employers.empty());
 }
 
-TEST_CASE("a withdrawn employer leaves, and references to it are dropped "
-          "with a warning", "[io][changes]") {
+TEST_CASE(
+    "a withdrawn employer leaves, and references to it are dropped "
+    "with a warning",
+    "[io][changes]") {
   TempDir dir;
   WriteFair(dir);
   dir.Write("changes.yaml", "withdraw:\n  - {who: Acme Energie}\n");
@@ -89,9 +91,12 @@ TEST_CASE("a withdrawn employer leaves, and references to it are dropped "
   CHECK(FindAttendee(*fair, "a2")->avoid.empty());
   // Each dropped reference is named where it is, with where the
   // withdrawal was said.
-  CHECK(Has(fair->warnings, "attendees.yaml:5:17: warning: 'acme-energie' has "
-                            "withdrawn (" + dir.File("changes.yaml") + ":2:5); "
-                            "dropped from 'must_meet'"));
+  CHECK(Has(fair->warnings,
+            "attendees.yaml:5:17: warning: 'acme-energie' has "
+            "withdrawn (" +
+                dir.File("changes.yaml") +
+                ":2:5); "
+                "dropped from 'must_meet'"));
   CHECK(Has(fair->warnings, "dropped from 'avoid'"));
 }
 
@@ -133,8 +138,7 @@ TEST_CASE("withdrawn from a time keeps only the day before it",
   CHECK(fair->withdrawn_employers.size() == 1);
 }
 
-TEST_CASE("walk-ins join inline and from an attendees file",
-          "[io][changes]") {
+TEST_CASE("walk-ins join inline and from an attendees file", "[io][changes]") {
   TempDir dir;
   WriteFair(dir);
   dir.Write("walk-ins.yaml",
@@ -151,8 +155,9 @@ TEST_CASE("walk-ins join inline and from an attendees file",
   CHECK(FindAttendee(*fair, "w01")->values[0] == 4.0f);
   CHECK(FindAttendee(*fair, "w02") != nullptr);
   // A walk-in with the name of someone registered may be a duplicate.
-  CHECK(Has(fair->warnings, "walk-in w03 (Chloe Dubois) has the name of "
-                            "attendee a1"));
+  CHECK(Has(fair->warnings,
+            "walk-in w03 (Chloe Dubois) has the name of "
+            "attendee a1"));
   // The walk-ins file is an input: it is part of the provenance hash.
   const std::string before = fair->inputs_sha256;
   dir.Write("walk-ins.yaml",

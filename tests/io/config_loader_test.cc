@@ -245,9 +245,10 @@ TEST_CASE("output.locale is a language ICU can collate, or event", "[io]") {
         "event.yaml, got 'xx'");
   TempDir dir;
   dir.Write("config.yaml", "output:\n  locale: [fr]\n");
-  CHECK_THAT(Errors(dir.path(), LoadOptions{}),
-             Catch::StartsWith(dir.File("config.yaml") + ":2:11: error: "
-                               "'output.locale' must be"));
+  CHECK_THAT(
+      Errors(dir.path(), LoadOptions{}),
+      Catch::StartsWith(dir.File("config.yaml") + ":2:11: error: "
+                                                  "'output.locale' must be"));
 }
 
 TEST_CASE("output.extra is all, one key or a list of keys", "[io]") {
@@ -273,7 +274,8 @@ TEST_CASE("output.extra is all, one key or a list of keys", "[io]") {
   absl::StatusOr<Config> one = LoadConfig("", Sets({"output.extra=diet"}));
   REQUIRE(one.ok());
   CHECK(one->extra == std::vector<std::string>{"diet"});
-  absl::StatusOr<Config> none = LoadConfig(dir.path(), Sets({"output.extra=[]"}));
+  absl::StatusOr<Config> none =
+      LoadConfig(dir.path(), Sets({"output.extra=[]"}));
   REQUIRE(none.ok());
   CHECK_FALSE(none->extra_all);
   CHECK(none->extra.empty());

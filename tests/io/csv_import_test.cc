@@ -594,18 +594,22 @@ TEST_CASE("import: a ragged row is read, with a warning naming it",
   r = c.Import();
   REQUIRE(r.ok());
   REQUIRE(r->notes.size() == 1);
-  CHECK(r->notes[0] == c.Csv() + ":2: warning: the row has 3 cells but the "
-                                 "header has 2; the extra ones are ignored: "
-                                 "check the row for a stray or missing "
-                                 "separator");
+  CHECK(r->notes[0] == c.Csv() +
+                           ":2: warning: the row has 3 cells but the "
+                           "header has 2; the extra ones are ignored: "
+                           "check the row for a stray or missing "
+                           "separator");
 }
 
-TEST_CASE("import: someone without an e-mail gets an id from the name and "
-          "the row", "[import]") {
+TEST_CASE(
+    "import: someone without an e-mail gets an id from the name and "
+    "the row",
+    "[import]") {
   Case c("Email,Full name\nada@x.org,Ada\n,Cy Ñúñez\n", kMapping);
   const std::string yaml = c.Yaml();
   CHECK_THAT(yaml, Contains("  - id: a-cy-nunez-r3\n    name: \"Cy Ñúñez\"\n"));
-  CHECK_THAT(yaml, Contains("  - id: " + IdFromEmail("a-", "ada@x.org") + "\n"));
+  CHECK_THAT(yaml,
+             Contains("  - id: " + IdFromEmail("a-", "ada@x.org") + "\n"));
   CHECK(IdFromNameAndRow("a-", "Sam Okafor", 12) == "a-sam-okafor-r12");
   CHECK(IdFromNameAndRow("", "!!!", 4) == "x-r4");
   CHECK(IdFromNameAndRow("a-", std::string(100, 'z'), 12).size() == 64);
@@ -613,9 +617,10 @@ TEST_CASE("import: someone without an e-mail gets an id from the name and "
 
 TEST_CASE("import --merge keeps every existing entry and adds new people",
           "[import]") {
-  Case c("Email,Full name\nada@x.org,Ada\nnew@x.org,Nia\n,Bo Li\n"
-         "ADA@x.org,Ada Again\n",
-         kMapping);
+  Case c(
+      "Email,Full name\nada@x.org,Ada\nnew@x.org,Nia\n,Bo Li\n"
+      "ADA@x.org,Ada Again\n",
+      kMapping);
   const std::string existing =
       "# hand-kept\nattendees:\n"
       "  - id: s1\n    name: Ada\n    email: ada@x.org\n"
@@ -659,8 +664,8 @@ TEST_CASE("import --merge keeps every existing entry and adds new people",
              Contains(path + ":1:12: error: --merge cannot add to a list "
                              "written in [...] style"));
   r = c.Import();
-  merged = MergeImport(ImportKind::kAttendees, c.dir.File("none.yaml"),
-                       c.Csv(), *std::move(r));
+  merged = MergeImport(ImportKind::kAttendees, c.dir.File("none.yaml"), c.Csv(),
+                       *std::move(r));
   CHECK(merged.status().code() == absl::StatusCode::kNotFound);
 }
 

@@ -142,7 +142,8 @@ TEST_CASE("an event without a timezone loads, with a warning", "[io]") {
                                ":3:1: warning: no 'timezone'"));
 }
 
-TEST_CASE("layers from --config and --set apply on top of the fair's config", "[io]") {
+TEST_CASE("layers from --config and --set apply on top of the fair's config",
+          "[io]") {
   TempDir dir;
   std::string extra = dir.Write("rerun.yaml", "meetings: {max: 2}\nseed: 9\n");
   LoadOptions options;
@@ -174,7 +175,8 @@ TEST_CASE("event.yaml may name the event's language", "[io]") {
   CHECK(plain->event.locale.empty());
   CHECK(plain->config.locale == "event");
 
-  dir.Write("event.yaml", std::string(testing::kMinimalEvent) + "locale: fr-CA\n");
+  dir.Write("event.yaml",
+            std::string(testing::kMinimalEvent) + "locale: fr-CA\n");
   absl::StatusOr<Fair> french = LoadFair(dir.path(), LoadOptions{});
   INFO(french.status().message());
   REQUIRE(french.ok());

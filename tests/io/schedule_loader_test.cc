@@ -544,13 +544,14 @@ TEST_CASE("recorded slots, event and people are checked", "[io]") {
           R"({"people": {"attendees": [{"id": "a1", "email": 1}]}, )" +
               meetings + "}"),
       Catch::Contains("people.attendees[0]: \"email\" must be a string"));
-  CHECK_THAT(RecordedError("revision",
-                           R"({"fairmatch": {"revision": -1}, )" + meetings + "}"),
+  CHECK_THAT(RecordedError("revision", R"({"fairmatch": {"revision": -1}, )" +
+                                           meetings + "}"),
              Catch::Contains("\"fairmatch\": \"revision\" must be a whole "
                              "number from 0 to 2147483647, not -1"));
-  CHECK_THAT(RecordedError("revision_text",
-                           R"({"fairmatch": {"revision": "2"}, )" + meetings + "}"),
-             Catch::Contains("\"revision\" must be a whole number"));
+  CHECK_THAT(
+      RecordedError("revision_text",
+                    R"({"fairmatch": {"revision": "2"}, )" + meetings + "}"),
+      Catch::Contains("\"revision\" must be a whole number"));
   CHECK_THAT(RecordedError("top_array", "[]"),
              Catch::EndsWith(": error: the top level must be an object"));
   CHECK_THAT(RecordedError("no_meetings", "{}"),

@@ -1,8 +1,7 @@
 #include "engine/io/sha256.h"
 
-#include <string>
-
 #include <catch2/catch.hpp>
+#include <string>
 
 namespace fairmatch {
 namespace {

@@ -1,10 +1,10 @@
-#include "engine/base/edit_distance.h"
 #include "engine/io/yaml_tree.h"
 
 #include <catch2/catch.hpp>
 #include <random>
 #include <string>
 
+#include "engine/base/edit_distance.h"
 #include "engine/io/diagnostics.h"
 #include "tests/io/io_test_util.h"
 
@@ -135,8 +135,9 @@ TEST_CASE("aliases of a large scalar are capped by the bytes they copy",
 TEST_CASE("the halves of a large file share one alias budget", "[io]") {
   // 60,000 alias nodes in each half: 120,000 in the file, over the
   // 100,000 limit whether parsed in halves or whole.
-  std::string text = "attendees:\n  - id: a0\n    values: &v [1, 2, 3, 4, 5, "
-                     "6, 7, 8, 9]\n";
+  std::string text =
+      "attendees:\n  - id: a0\n    values: &v [1, 2, 3, 4, 5, "
+      "6, 7, 8, 9]\n";
   for (int i = 1; i <= 12000; ++i) {
     text += "  - id: a" + std::to_string(i) + "\n    values: *v\n    pad: \"" +
             std::string(60, 'p') + "\"\n";
@@ -378,16 +379,20 @@ TEST_CASE("large list files parse in halves with the file's own marks",
   }
 }
 
-TEST_CASE("an error in the second half of a large file is reported at its "
-          "own line", "[io]") {
+TEST_CASE(
+    "an error in the second half of a large file is reported at its "
+    "own line",
+    "[io]") {
   const int n = 20000;
   std::string text = BigListFile(n);
   // Break item 15000's values map: an unclosed flow map.
-  const std::string needle = "  - id: a15000\n    name: \"Zoë 15000\"\n    values: {impact: 3}";
+  const std::string needle =
+      "  - id: a15000\n    name: \"Zoë 15000\"\n    values: {impact: 3}";
   const size_t at = text.find(needle);
   REQUIRE(at != std::string::npos);
-  text.replace(at, needle.size(),
-               "  - id: a15000\n    name: \"Zoë 15000\"\n    values: {impact: 3");
+  text.replace(
+      at, needle.size(),
+      "  - id: a15000\n    name: \"Zoë 15000\"\n    values: {impact: 3");
   Diagnostics diags;
   std::optional<YamlNode> root = ParseYaml(text, "big.yaml", &diags);
   CHECK(!root.has_value());
@@ -397,10 +402,11 @@ TEST_CASE("an error in the second half of a large file is reported at its "
   CHECK_THAT(first, Catch::StartsWith("big.yaml:6000"));
 }
 
-TEST_CASE("an alias across the halves of a large file still resolves",
-          "[io]") {
-  std::string text = "attendees:\n  - id: first\n    values: &shared {impact: 5}\n";
-  const std::string body = BigListFile(20000).substr(std::string("# generated\nattendees:\n").size());
+TEST_CASE("an alias across the halves of a large file still resolves", "[io]") {
+  std::string text =
+      "attendees:\n  - id: first\n    values: &shared {impact: 5}\n";
+  const std::string body = BigListFile(20000).substr(
+      std::string("# generated\nattendees:\n").size());
   text += body;
   text += "  - id: last\n    values: *shared\n";
   Diagnostics diags;

@@ -237,9 +237,9 @@ TEST_CASE("ShownExtra keeps file order for all, output.extra's order else",
   config.extra_all = false;
   CHECK(ShownExtra(config, extra).empty());
   config.extra = {"diet", "portfolio", "portfolio.url", "nobody"};
-  CHECK(ShownExtra(config, extra) ==
-        ExtraFields{{"diet", "d"}, {"portfolio.url", "u"},
-                    {"portfolio.title", "t"}});
+  CHECK(ShownExtra(config, extra) == ExtraFields{{"diet", "d"},
+                                                 {"portfolio.url", "u"},
+                                                 {"portfolio.title", "t"}});
   const std::vector<std::string> keys = {"portfolio.url", "accessibility",
                                          "portfolio.title", "diet"};
   CHECK(ShownExtraKeys(config, keys) ==

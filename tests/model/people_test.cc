@@ -22,19 +22,20 @@ Employer MakeEmployer(const char* id, const char* name) {
   return e;
 }
 
-TEST_CASE("people are found by id, e-mail or name, ignoring case and "
-          "accents", "[model]") {
+TEST_CASE(
+    "people are found by id, e-mail or name, ignoring case and "
+    "accents",
+    "[model]") {
   const std::vector<Attendee> attendees = {
       MakeAttendee("a1", "Chloé Dubois", "chloe.dubois@uni.example.edu"),
       MakeAttendee("a2", "Sam Lee", "sam1@uni.example.edu"),
-      MakeAttendee("a3", "Sam Lee", ""),
-      MakeAttendee("globex", "Globe X", "")};
+      MakeAttendee("a3", "Sam Lee", ""), MakeAttendee("globex", "Globe X", "")};
   const std::vector<Employer> employers = {MakeEmployer("globex", "Globex"),
                                            MakeEmployer("e2", "Acme Énergie")};
   const PeopleIndex people(attendees, employers);
 
-  for (const char* q : {"a1", "Chloé Dubois", "chloe dubois", "  CHLOE   DUBOIS ",
-                        "Chloe.Dubois@UNI.example.edu"}) {
+  for (const char* q : {"a1", "Chloé Dubois", "chloe dubois",
+                        "  CHLOE   DUBOIS ", "Chloe.Dubois@UNI.example.edu"}) {
     INFO(q);
     absl::StatusOr<PersonRef> r = people.Find(q);
     REQUIRE(r.ok());

@@ -3,9 +3,8 @@
 // on tiny fairs whose plan is known, and against brute force on small
 // random fairs (the brute force reads model/intents.h, not the planner's
 // compiled rules).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -51,7 +50,8 @@ Fair TinyFair(int attendees, int employers, int slots) {
     Attendee att;
     fill(att, "a" + std::to_string(a));
     att.program = "Computer Science";
-    att.extra = {{"level", "MSc"}, {"graduation_year", "2027"},
+    att.extra = {{"level", "MSc"},
+                 {"graduation_year", "2027"},
                  {"languages", "English, French"}};
     fair.attendees.push_back(att);
   }
@@ -104,28 +104,44 @@ TEST_CASE("requirements of each form decide who may meet", "[plan]") {
     bool meets;
   };
   const std::vector<Case> cases = {
-      {"any-of, held", true, {AnyOf("program", {"law", "computer science"})},
+      {"any-of, held",
+       true,
+       {AnyOf("program", {"law", "computer science"})},
        true},
       {"any-of, not held", true, {AnyOf("program", {"law"})}, false},
-      {"case and spaces do not matter", true,
-       {AnyOf("extra.level", {"msc"})}, true},
-      {"all-of: both held", true,
+      {"case and spaces do not matter",
+       true,
+       {AnyOf("extra.level", {"msc"})},
+       true},
+      {"all-of: both held",
+       true,
        {AnyOf("program", {"computer science"}), AnyOf("extra.level", {"msc"})},
        true},
-      {"all-of: one fails", true,
+      {"all-of: one fails",
+       true,
        {AnyOf("program", {"computer science"}), AnyOf("extra.level", {"phd"})},
        false},
-      {"range, inside", true, {Range("extra.graduation_year", 2026, 2027)},
+      {"range, inside",
+       true,
+       {Range("extra.graduation_year", 2026, 2027)},
        true},
-      {"range, outside", true, {Range("extra.graduation_year", 2028, 2030)},
+      {"range, outside",
+       true,
+       {Range("extra.graduation_year", 2028, 2030)},
        false},
-      {"range on text never holds", true, {Range("extra.level", 0, 1e9)},
+      {"range on text never holds",
+       true,
+       {Range("extra.level", 0, 1e9)},
        false},
-      {"a list field: one part suffices", true,
-       {AnyOf("extra.languages", {"french"})}, true},
+      {"a list field: one part suffices",
+       true,
+       {AnyOf("extra.languages", {"french"})},
+       true},
       {"missing field fails", true, {AnyOf("extra.visa", {"yes"})}, false},
       {"attendee-side, held", false, {AnyOf("extra.remote", {"yes"})}, true},
-      {"attendee-side, not held", false, {AnyOf("extra.sector", {"health"})},
+      {"attendee-side, not held",
+       false,
+       {AnyOf("extra.sector", {"health"})},
        false},
   };
   for (const Case& c : cases) {
@@ -166,8 +182,10 @@ TEST_CASE("employers' must_meet and avoid are hard", "[plan]") {
   }
 }
 
-TEST_CASE("wishes count by rank, mutual wishes most, a strong fit still "
-          "wins", "[plan]") {
+TEST_CASE(
+    "wishes count by rank, mutual wishes most, a strong fit still "
+    "wins",
+    "[plan]") {
   SECTION("the first wish is met before the second") {
     Fair fair = TinyFair(1, 3, 3);
     fair.attendees[0].max_meetings = 1;

@@ -18,12 +18,16 @@ using testing::RandomFairSpec;
 std::int64_t BruteForceOptimum(const Compatibility& compat,
                                const Availability& avail) {
   const Fair& fair = compat.fair();
-  struct Pair { int a, e; std::int64_t w; };
+  struct Pair {
+    int a, e;
+    std::int64_t w;
+  };
   std::vector<Pair> pairs;
   for (int a = 0; a < fair.num_attendees(); ++a) {
     for (int e = 0; e < fair.num_employers(); ++e) {
       const float s = compat.Pair(a, e).score;
-      if (Plannable(compat, avail, {}, a, e, s)) pairs.push_back({a, e, ScaledScore(s)});
+      if (Plannable(compat, avail, {}, a, e, s))
+        pairs.push_back({a, e, ScaledScore(s)});
     }
   }
   REQUIRE(pairs.size() <= 20);
@@ -89,8 +93,7 @@ TEST_CASE("the upper bound equals the f = 0 optimum when timing is ignored",
   }
 }
 
-TEST_CASE("sparse candidates with column generation lose nothing",
-          "[plan]") {
+TEST_CASE("sparse candidates with column generation lose nothing", "[plan]") {
   RandomFairSpec spec;
   spec.attendees = 300;
   spec.employers = 30;
@@ -163,8 +166,8 @@ TEST_CASE("fairness brings everyone to a first meeting before seconds",
           deg[a] += m.matched[i];
         }
       }
-      return static_cast<int>(std::count_if(deg.begin(), deg.end(),
-                                             [](int d) { return d > 0; }));
+      return static_cast<int>(
+          std::count_if(deg.begin(), deg.end(), [](int d) { return d > 0; }));
     };
     CHECK(reached(fairer) >= reached(plain));
     CHECK(MatchedTotal(fairer) <= MatchedTotal(plain));

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <vector>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "engine/model/fair.h"
 #include "engine/model/intents.h"
@@ -21,8 +21,8 @@ struct RandomFairSpec {
   int values = 4;
   int max_tables = 2;
   int max_group = 2;
-  bool windows = false;     // random availability windows
-  int must_meets = 0;       // random must_meet requests
+  bool windows = false;  // random availability windows
+  int must_meets = 0;    // random must_meet requests
   int avoids = 0;
   double fairness = 0;
   int meetings_max = 3;
@@ -119,7 +119,8 @@ void AddIntents(const RandomFairSpec& spec, Uniform& uniform, Fair* fair) {
   }
   for (int i = 0; i < spec.employer_must_meets; ++i) {
     Employer& emp = fair->employers[uniform(0, ne - 1)];
-    if (emp.must_meet.size() < 2) add_unique(&emp.must_meet, uniform(0, na - 1));
+    if (emp.must_meet.size() < 2)
+      add_unique(&emp.must_meet, uniform(0, na - 1));
   }
   for (int i = 0; i < spec.employer_avoids; ++i) {
     add_unique(&fair->employers[uniform(0, ne - 1)].avoid, uniform(0, na - 1));
@@ -157,7 +158,7 @@ inline Fair RandomFair(std::uint32_t seed, const RandomFairSpec& spec) {
   auto uniform = [&](int lo, int hi) {  // inclusive
     return lo + static_cast<int>(rng() % static_cast<unsigned>(hi - lo + 1));
   };
-  static const char* kTags[] = {"python", "design", "care", "research",
+  static const char* kTags[] = {"python",    "design",     "care", "research",
                                 "mentoring", "internship", "data", "sales"};
   Fair fair = EventFair("Random fair", spec.slots, spec.values);
   fair.dir = "random";
@@ -170,7 +171,8 @@ inline Fair RandomFair(std::uint32_t seed, const RandomFairSpec& spec) {
   auto fill = [&](Profile& p, const std::string& id) {
     p.id = id;
     p.name = "Name " + id;
-    for (int v = 0; v < spec.values; ++v) p.values.push_back(float(uniform(0, 5)));
+    for (int v = 0; v < spec.values; ++v)
+      p.values.push_back(float(uniform(0, 5)));
     for (const char* t : kTags) {
       if (uniform(0, 2) == 0) p.offers.push_back(t);
       if (uniform(0, 2) == 0) p.seeks.push_back(t);
@@ -213,11 +215,13 @@ inline Fair RandomFair(std::uint32_t seed, const RandomFairSpec& spec) {
     att.must_meet.erase(std::unique(att.must_meet.begin(), att.must_meet.end()),
                         att.must_meet.end());
     std::sort(att.avoid.begin(), att.avoid.end());
-    att.avoid.erase(std::unique(att.avoid.begin(), att.avoid.end()), att.avoid.end());
+    att.avoid.erase(std::unique(att.avoid.begin(), att.avoid.end()),
+                    att.avoid.end());
     // must_meet and avoid never share an employer (the loader rejects it).
     std::vector<int> kept;
     for (int e : att.avoid) {
-      if (!std::binary_search(att.must_meet.begin(), att.must_meet.end(), e)) kept.push_back(e);
+      if (!std::binary_search(att.must_meet.begin(), att.must_meet.end(), e))
+        kept.push_back(e);
     }
     att.avoid = kept;
   }

@@ -14,12 +14,15 @@ using testing::RandomFairSpec;
 
 std::string Describe(const std::vector<Violation>& violations) {
   std::string text;
-  for (const Violation& v : violations) text += v.kind + ": " + v.message + "\n";
+  for (const Violation& v : violations)
+    text += v.kind + ": " + v.message + "\n";
   return text;
 }
 
-TEST_CASE("without windows every matched pair gets a slot and f = 0 is "
-          "optimal", "[plan]") {
+TEST_CASE(
+    "without windows every matched pair gets a slot and f = 0 is "
+    "optimal",
+    "[plan]") {
   RandomFairSpec spec;
   spec.attendees = 120;
   spec.employers = 10;
@@ -41,8 +44,10 @@ TEST_CASE("without windows every matched pair gets a slot and f = 0 is "
   }
 }
 
-TEST_CASE("random fairs with windows, must_meets and avoids plan validly or "
-          "fail with a diagnosis", "[plan]") {
+TEST_CASE(
+    "random fairs with windows, must_meets and avoids plan validly or "
+    "fail with a diagnosis",
+    "[plan]") {
   int planned = 0, infeasible = 0;
   for (std::uint32_t seed = 1; seed <= 150; ++seed) {
     RandomFairSpec spec;
@@ -138,8 +143,10 @@ int LeftOutWhileCapacityExists(const Fair& fair, const Compatibility& compat,
   return left_out;
 }
 
-TEST_CASE("with fairness, nobody eligible is left without a meeting while "
-          "capacity exists", "[plan]") {
+TEST_CASE(
+    "with fairness, nobody eligible is left without a meeting while "
+    "capacity exists",
+    "[plan]") {
   RandomFairSpec spec;
   spec.attendees = 200;
   spec.employers = 12;
@@ -165,9 +172,8 @@ TEST_CASE("with fairness, nobody eligible is left without a meeting while "
     const Compatibility plain_compat = Compatibility::Build(plain_fair);
     absl::StatusOr<PlanOutcome> plain = Plan(plain_compat, PlanOptions{});
     REQUIRE(plain.ok());
-    left_out_plain +=
-        ComputeMetrics(plain_fair, plain_compat, plain->schedule)
-            .attendees_with_no_meeting;
+    left_out_plain += ComputeMetrics(plain_fair, plain_compat, plain->schedule)
+                          .attendees_with_no_meeting;
   }
   // Without fairness the plain optimum does leave people out: the property
   // above is the objective's doing, not the fixture's.

@@ -54,21 +54,23 @@ RandomFairSpec SpecFor(std::uint32_t seed) {
 std::string Describe(std::uint32_t seed, const RandomFairSpec& s) {
   std::ostringstream text;
   text << "seed " << seed << ": " << s.attendees << " attendees, "
-       << s.employers << " employers, " << s.slots << " slots, tables<="
-       << s.max_tables << ", group<=" << s.max_group << ", windows "
-       << s.windows << ", must_meets " << s.must_meets << ", avoids "
-       << s.avoids << ", fairness " << s.fairness << ", meetings "
-       << s.meetings_min << ".." << s.meetings_max << ", min_score "
-       << s.min_score << ", max_consecutive " << s.max_consecutive
-       << ", random_max_meetings " << s.random_max_meetings
+       << s.employers << " employers, " << s.slots
+       << " slots, tables<=" << s.max_tables << ", group<=" << s.max_group
+       << ", windows " << s.windows << ", must_meets " << s.must_meets
+       << ", avoids " << s.avoids << ", fairness " << s.fairness
+       << ", meetings " << s.meetings_min << ".." << s.meetings_max
+       << ", min_score " << s.min_score << ", max_consecutive "
+       << s.max_consecutive << ", random_max_meetings " << s.random_max_meetings
        << ", requirements " << s.requirements << ", wishes " << s.wishes
        << ", employer must_meets " << s.employer_must_meets
        << ", employer avoids " << s.employer_avoids;
   return text.str();
 }
 
-TEST_CASE("1000 random fairs: every plan passes check, every refusal says "
-          "why", "[hardening][plan]") {
+TEST_CASE(
+    "1000 random fairs: every plan passes check, every refusal says "
+    "why",
+    "[hardening][plan]") {
   int planned = 0, refused = 0, meetings = 0;
   for (std::uint32_t seed = 1; seed <= 1000; ++seed) {
     const RandomFairSpec spec = SpecFor(seed);
@@ -88,7 +90,8 @@ TEST_CASE("1000 random fairs: every plan passes check, every refusal says "
     const std::vector<Violation> violations =
         CheckSchedule(fair, compat, plan->schedule);
     std::string text;
-    for (const Violation& v : violations) text += v.kind + ": " + v.message + "\n";
+    for (const Violation& v : violations)
+      text += v.kind + ": " + v.message + "\n";
     INFO(text);
     REQUIRE(violations.empty());
   }

@@ -2,9 +2,8 @@
 // generated fairs, locks, --from, and locks that cannot hold.
 #include "engine/plan/rerun.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 #include <string>
 #include <tuple>
@@ -75,13 +74,14 @@ Schedule MustPlan(const Compatibility& compat, const Rerun* rerun) {
 
 std::string Describe(const std::vector<Violation>& violations) {
   std::string text;
-  for (const Violation& v : violations) text += v.kind + ": " + v.message + "\n";
+  for (const Violation& v : violations)
+    text += v.kind + ": " + v.message + "\n";
   return text;
 }
 
 // (attendee id, employer id) -> (start, table) of every attendee-meeting.
-using Places = std::map<std::pair<std::string, std::string>,
-                        std::pair<std::string, int>>;
+using Places =
+    std::map<std::pair<std::string, std::string>, std::pair<std::string, int>>;
 Places PlacesOf(const RecordedSchedule& s) {
   Places places;
   for (const RecordedMeeting& m : s.meetings) {
@@ -101,9 +101,10 @@ int BusiestEmployer(const Fair& fair, const Schedule& schedule) {
                           load.begin());
 }
 
-TEST_CASE("after the busiest employer cancels, a rerun keeps at least 95% of "
-          "the other meetings and stays within 1% of a fresh plan",
-          "[plan][rerun]") {
+TEST_CASE(
+    "after the busiest employer cancels, a rerun keeps at least 95% of "
+    "the other meetings and stays within 1% of a fresh plan",
+    "[plan][rerun]") {
   for (std::uint64_t seed : {1, 2, 3}) {
     const Fair fair = SynthFair(1500, 60, 12, seed);
     const Compatibility compat = Compatibility::Build(fair);
@@ -202,8 +203,10 @@ TEST_CASE("locked meetings are kept exactly and stay locked", "[plan][rerun]") {
   CHECK(locked_out == static_cast<int>(locked.size()));
 }
 
-TEST_CASE("a --from rerun changes nothing before its time and adds nothing "
-          "there", "[plan][rerun]") {
+TEST_CASE(
+    "a --from rerun changes nothing before its time and adds nothing "
+    "there",
+    "[plan][rerun]") {
   for (std::uint64_t seed : {6, 7}) {
     const Fair fair = SynthFair(800, 40, 12, seed);
     const Compatibility compat = Compatibility::Build(fair);
@@ -227,10 +230,12 @@ TEST_CASE("a --from rerun changes nothing before its time and adds nothing "
     std::vector<std::tuple<int, int, int, std::vector<int>>> before_old,
         before_new;
     for (const Meeting& m : published.meetings) {
-      if (m.slot < 5) before_old.emplace_back(m.slot, m.employer, m.table, m.attendees);
+      if (m.slot < 5)
+        before_old.emplace_back(m.slot, m.employer, m.table, m.attendees);
     }
     for (const Meeting& m : replanned.meetings) {
-      if (m.slot < 5) before_new.emplace_back(m.slot, m.employer, m.table, m.attendees);
+      if (m.slot < 5)
+        before_new.emplace_back(m.slot, m.employer, m.table, m.attendees);
       // The busiest employer has nothing after its rep left.
       if (m.employer == busiest) CHECK(m.slot < 5);
     }
@@ -305,8 +310,10 @@ TEST_CASE("a lock that cannot hold fails with the reason", "[plan][rerun]") {
   }
 }
 
-TEST_CASE("reruns on random small fairs with locks and windows always pass "
-          "check", "[plan][rerun]") {
+TEST_CASE(
+    "reruns on random small fairs with locks and windows always pass "
+    "check",
+    "[plan][rerun]") {
   RandomFairSpec spec;
   spec.attendees = 30;
   spec.employers = 5;

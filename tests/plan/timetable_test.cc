@@ -1,8 +1,7 @@
 #include "engine/plan/timetable.h"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <functional>
 #include <random>
@@ -295,7 +294,6 @@ TEST_CASE("AssignSlots places small cases as worked out by hand", "[plan]") {
   }
 }
 
-
 struct TablesCase {
   const char* name;
   std::function<Fair()> fair;
@@ -401,7 +399,8 @@ TEST_CASE("AssignTables groups small cases as worked out by hand", "[plan]") {
     INFO(c.name);
     const Fair fair = c.fair();
     const Availability avail(fair);
-    CHECK(MeetingsText(AssignTables(fair, avail, c.pairs, c.slots)) == c.expected);
+    CHECK(MeetingsText(AssignTables(fair, avail, c.pairs, c.slots)) ==
+          c.expected);
   }
 }
 

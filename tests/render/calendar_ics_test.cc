@@ -1,9 +1,8 @@
 #include "engine/render/calendar_ics.h"
 
-#include <catch2/catch.hpp>
-
-#include <cstddef>
 #include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstddef>
 #include <map>
 #include <set>
 #include <string>
@@ -171,7 +170,8 @@ TEST_CASE("events carry time, place, summary and talking points", "[render]") {
   CHECK(Unescape(events[1].Get("DESCRIPTION")).rfind("One-to-one", 0) == 0);
   CHECK(events[1].Get("DTSTART") == "20250314T101500");
   // The referenced zone is defined in the file, with its winter offset.
-  CHECK(Contains(files[0].content, "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"));
+  CHECK(
+      Contains(files[0].content, "BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"));
   CHECK(Contains(files[0].content, "TZOFFSETTO:+0100\r\n"));
   CHECK(Contains(files[0].content, "X-WR-TIMEZONE:Europe/Berlin\r\n"));
 }
@@ -182,8 +182,10 @@ TEST_CASE("a slot that ends at 24:00 ends at 00:00 of the next day",
   // over too.
   for (const auto& [date, next] :
        std::vector<std::pair<std::string, std::string>>{
-           {"2025-03-14", "20250315"}, {"2025-02-28", "20250301"},
-           {"2024-02-28", "20240229"}, {"2025-12-31", "20260101"}}) {
+           {"2025-03-14", "20250315"},
+           {"2025-02-28", "20250301"},
+           {"2024-02-28", "20240229"},
+           {"2025-12-31", "20260101"}}) {
     INFO(date);
     Fair fair = FixtureFair();
     fair.event.date = date;
@@ -238,8 +240,9 @@ TEST_CASE("a summer date gets the daylight offset", "[render]") {
   Fair fair = FixtureFair();
   fair.event.date = "2025-07-01";
   std::string ics = Render(fair, FixtureSchedule())[0].content;
-  CHECK(Contains(ics, "BEGIN:DAYLIGHT\r\nDTSTART:20250330T020000\r\n"
-                      "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"));
+  CHECK(Contains(ics,
+                 "BEGIN:DAYLIGHT\r\nDTSTART:20250330T020000\r\n"
+                 "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"));
 }
 
 TEST_CASE("without a known time zone times are floating", "[render]") {
@@ -362,8 +365,7 @@ TEST_CASE("output is deterministic", "[render]") {
 TEST_CASE("IcsEscapeText escapes TEXT special characters", "[render]") {
   CHECK(IcsEscapeText("plain") == "plain");
   CHECK(IcsEscapeText("a,b;c\\d") == "a\\,b\\;c\\\\d");
-  CHECK(IcsEscapeText("one\ntwo\r\nthree\rfour") ==
-        "one\\ntwo\\nthree\\nfour");
+  CHECK(IcsEscapeText("one\ntwo\r\nthree\rfour") == "one\\ntwo\\nthree\\nfour");
   CHECK(IcsEscapeText(std::string("bell\x07", 5)) == "bell ");
   CHECK(IcsEscapeText("bad \xC3 byte") == "bad \xEF\xBF\xBD byte");
   CHECK(IcsEscapeText("Hương") == "Hương");
@@ -438,7 +440,8 @@ TEST_CASE("folding never splits a UTF-8 sequence", "[render]") {
   CHECK(folded > 10);
   std::vector<VEvent> events = Events(ics);
   REQUIRE(!events.empty());
-  CHECK(Unescape(events[0].Get("SUMMARY")) == "Conversation with " + vietnamese);
+  CHECK(Unescape(events[0].Get("SUMMARY")) ==
+        "Conversation with " + vietnamese);
   CHECK(Contains(Unescape(events[0].Get("DESCRIPTION")), cyrillic));
   CHECK(Contains(Unescape(events[0].Get("DESCRIPTION")), "🚀 rocket science 🚀"));
 }

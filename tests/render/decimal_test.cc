@@ -1,7 +1,6 @@
 #include "engine/render/decimal.h"
 
 #include <catch2/catch.hpp>
-
 #include <limits>
 #include <locale>
 #include <string>

@@ -95,10 +95,11 @@ TEST_CASE("the JSON diff holds counts, changes and notify", "[render]") {
   const std::string text = RenderDiffJson(ExampleDiff());
   CHECK_THAT(text, Catch::EndsWith("}\n"));
   const nlohmann::json j = nlohmann::json::parse(text);
-  CHECK(j["counts"] ==
-        nlohmann::json(
-            {{"kept", 1}, {"moved", 1}, {"added", 1}, {"cancelled", 2},
-             {"regrouped", 1}}));
+  CHECK(j["counts"] == nlohmann::json({{"kept", 1},
+                                       {"moved", 1},
+                                       {"added", 1},
+                                       {"cancelled", 2},
+                                       {"regrouped", 1}}));
   REQUIRE(j["changes"].size() == 5);
   const nlohmann::json& regrouped = j["changes"][0];
   CHECK(regrouped["kind"] == "regrouped");

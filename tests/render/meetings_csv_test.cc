@@ -1,7 +1,6 @@
 #include "engine/render/meetings_csv.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -186,8 +185,7 @@ TEST_CASE("meetings.csv has a column per extra key, after the others",
     fair.config.extra_all = false;
     fair.config.extra = {"diet", "portfolio"};
     REQUIRE(ParseCsv(RenderMeetingsCsv(fair, compat, schedule), &records));
-    CHECK(std::vector<std::string>(records[0].begin() + 14,
-                                   records[0].end()) ==
+    CHECK(std::vector<std::string>(records[0].begin() + 14, records[0].end()) ==
           std::vector<std::string>{"diet", "portfolio.url"});
     CHECK(records[3][14] == "vegan");
   }

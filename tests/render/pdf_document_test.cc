@@ -1,7 +1,6 @@
 #include "engine/render/pdf_document.h"
 
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -26,8 +25,8 @@ class Text {
  public:
   Text(const std::string& text, double size, bool italic = false)
       : context_(CreatePrintContext()), layout_(pango_layout_new(context_)) {
-    PangoFontDescription* desc =
-        pango_font_description_from_string("Noto Sans, DejaVu Sans, sans-serif");
+    PangoFontDescription* desc = pango_font_description_from_string(
+        "Noto Sans, DejaVu Sans, sans-serif");
     pango_font_description_set_absolute_size(desc, size * PANGO_SCALE);
     if (italic) pango_font_description_set_style(desc, PANGO_STYLE_ITALIC);
     pango_layout_set_font_description(layout_, desc);
@@ -66,8 +65,8 @@ std::pair<double, double> WordBox(const std::string& boxes,
 
 TEST_CASE("names in many scripts read back as the same text", "[render]") {
   const std::vector<std::string> names = {
-      "Zoë Lévesque-Núñez", "Nguyễn Thị Minh Khai", "Şükrü Öztürk Iğdır",
-      "Анна Иванова",       "Γιώργος Παπαδόπουλος", "王静 高橋健太 김민준",
+      "Zoë Lévesque-Núñez",   "Nguyễn Thị Minh Khai", "Şükrü Öztürk Iğdır",
+      "Анна Иванова",         "Γιώργος Παπαδόπουλος", "王静 高橋健太 김민준",
       "Ångström final office"};
   PdfDocument doc;
   doc.SetInfo("Scripts", "fairmatch test", "2025-03-14T10:00:00");

@@ -1,7 +1,6 @@
 #include "engine/render/pdf_sheets.h"
 
 #include <catch2/catch.hpp>
-
 #include <regex>
 #include <string>
 #include <vector>
@@ -24,8 +23,9 @@ using render_testing::MakeAttendee;
 using render_testing::PdfFile;
 
 // The fixture plus a Russian and a Greek name: attendees sort as
-// Ada, Nguyễn, Şükrü, Γιώργος, Анна (Latin, then Greek, then Cyrillic). Anna meets Acme at table 2 in slot 0,
-// Giorgos Blue Labs after the break; Şükrü still has no meeting.
+// Ada, Nguyễn, Şükrü, Γιώργος, Анна (Latin, then Greek, then Cyrillic). Anna
+// meets Acme at table 2 in slot 0, Giorgos Blue Labs after the break; Şükrü
+// still has no meeting.
 Fair FiveAttendees() {
   Fair fair = FixtureFair();
   fair.attendees.push_back(MakeAttendee("a004", "Анна Иванова", {5, 5, 1},
@@ -81,7 +81,7 @@ TEST_CASE("attendees.pdf has one page per attendee, sorted by name",
 
 TEST_CASE("the sheets and the grid follow the event's language", "[render]") {
   Fair fair = FiveAttendees();
-  fair.attendees[0].name = "Zoë Adams";    // bytes: before É and Ö
+  fair.attendees[0].name = "Zoë Adams";  // bytes: before É and Ö
   fair.attendees[1].name = "Östen Berg";
   fair.attendees[2].name = "Érica Lopes";
   fair.employers[0].name = "Zenith";
@@ -163,8 +163,9 @@ TEST_CASE("an attendee without a conversation gets a kind page with booths",
           "[render]") {
   PdfFile pdf(Attendees(FiveAttendees(), FiveSchedule()));
   std::string sukru = pdf.Text(3, 3);
-  CHECK(Contains(sukru, "We could not fit a scheduled conversation for you "
-                        "this time, and we are sorry."));
+  CHECK(Contains(sukru,
+                 "We could not fit a scheduled conversation for you "
+                 "this time, and we are sorry."));
   CHECK(Contains(sukru, "Open booths worth a visit"));
   // Blue Labs seeks his sales and offers the growth path he seeks.
   CHECK(Contains(sukru, "Blue Labs"));
@@ -318,8 +319,9 @@ TEST_CASE("the organiser's extra fields print under the sheet's header",
   PdfFile attendees(Attendees(fair, FiveSchedule()));
   REQUIRE(attendees.Pages() == 5);
   std::string ada = attendees.Text(1, 1);
-  CHECK(Contains(ada, "accessibility: I use a wheelchair, please seat me near "
-                      "the entrance"));
+  CHECK(Contains(ada,
+                 "accessibility: I use a wheelchair, please seat me near "
+                 "the entrance"));
   CHECK(Contains(ada, "portfolio.url: https://example.org/ada"));
   // Above the conversations.
   CHECK(ada.find("accessibility:") < ada.find("Acme Energy"));
@@ -466,12 +468,16 @@ TEST_CASE("paper size follows output.paper", "[render]") {
   Config config;
   CHECK(PaperFromConfig(config) == Paper::kA4);
   absl::StatusOr<Config> loaded =
-      LoadConfig("", LoadOptions{.config_files = {}, .sets = {"output.paper=Letter"}, .changes_files = {}});
+      LoadConfig("", LoadOptions{.config_files = {},
+                                 .sets = {"output.paper=Letter"},
+                                 .changes_files = {}});
   REQUIRE(loaded.ok());
   CHECK(loaded->paper == "letter");
   CHECK(PaperFromConfig(*loaded) == Paper::kLetter);
   absl::StatusOr<Config> bad =
-      LoadConfig("", LoadOptions{.config_files = {}, .sets = {"output.paper=a5"}, .changes_files = {}});
+      LoadConfig("", LoadOptions{.config_files = {},
+                                 .sets = {"output.paper=a5"},
+                                 .changes_files = {}});
   REQUIRE_FALSE(bad.ok());
   CHECK(Contains(std::string(bad.status().message()),
                  "'output.paper' must be a4 or letter, got 'a5'"));
@@ -488,8 +494,9 @@ TEST_CASE("a schedule naming a missing attendee is an error, not a crash",
   CHECK(pdf.status().code() == absl::StatusCode::kInvalidArgument);
   schedule = FixtureSchedule();
   schedule.meetings[0].employer = 5;
-  CHECK(RenderEmployersPdf(fair, compat, schedule, Paper::kA4).status().code() ==
-        absl::StatusCode::kInvalidArgument);
+  CHECK(
+      RenderEmployersPdf(fair, compat, schedule, Paper::kA4).status().code() ==
+      absl::StatusCode::kInvalidArgument);
 }
 
 TEST_CASE("an empty fair still gives a valid PDF", "[render]") {

@@ -1,7 +1,6 @@
 #include "engine/render/pdf_text.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -89,11 +88,10 @@ PangoLayout* PangoLayoutOf(PangoContext* context, const Case& c, int width) {
   pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_auto_dir(layout, FALSE);
   pango_layout_set_spacing(layout, static_cast<int>(c.spacing * PANGO_SCALE));
-  pango_layout_set_alignment(layout, c.align == TextAlign::kRight
-                                         ? PANGO_ALIGN_RIGHT
-                                         : c.align == TextAlign::kCentre
-                                               ? PANGO_ALIGN_CENTER
-                                               : PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment(
+      layout, c.align == TextAlign::kRight    ? PANGO_ALIGN_RIGHT
+              : c.align == TextAlign::kCentre ? PANGO_ALIGN_CENTER
+                                              : PANGO_ALIGN_LEFT);
   pango_layout_set_text(layout, c.text.data(), static_cast<int>(c.text.size()));
   PangoAttrList* attrs = pango_attr_list_new();
   for (const TextSpan& s : c.spans) {
@@ -115,14 +113,12 @@ PangoLayout* PangoLayoutOf(PangoContext* context, const Case& c, int width) {
 // Sets `c` both ways at `width` points; counts the lines that pango laid out
 // for the setter in `pango_lines`.
 void SameAsPango(Pango& pango, WordSetter& setter, const Case& c,
-                 double width_points, int* pango_lines,
-                 bool one_line = false) {
+                 double width_points, int* pango_lines, bool one_line = false) {
   const int width = static_cast<int>(width_points * PANGO_SCALE);
   SetText set;
-  bool took = setter.Set(c.text, c.spans,
-                         static_cast<int>(c.size * PANGO_SCALE), c.weight,
-                         width, static_cast<int>(c.spacing * PANGO_SCALE),
-                         c.align, one_line, &set);
+  bool took = setter.Set(
+      c.text, c.spans, static_cast<int>(c.size * PANGO_SCALE), c.weight, width,
+      static_cast<int>(c.spacing * PANGO_SCALE), c.align, one_line, &set);
   REQUIRE(took);
   PangoLayout* layout = PangoLayoutOf(pango.context(), c, width);
   if (one_line) pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
@@ -196,7 +192,8 @@ Case ConversationRow() {
   auto at = [&](const std::string& s) {
     return static_cast<unsigned>(c.text.find(s));
   };
-  c.spans = {Span(0, 11, true, 12), Span(12, 13, false, 2),
+  c.spans = {Span(0, 11, true, 12),
+             Span(12, 13, false, 2),
              Span(at("Booth"), at(" A1"), false, 0, false, true),
              Span(at("A1"), at("A1") + 2, true),
              Span(at("\n\nShared") + 1, at("\n\nShared") + 2, false, 4),
@@ -283,12 +280,12 @@ TEST_CASE("words leave to pango what they cannot set the same", "[render]") {
     return true;
   };
   CHECK(takes("Ada Lovelace", 200));
-  CHECK_FALSE(takes("محمد عبد الله", 200));        // right to left
+  CHECK_FALSE(takes("محمد عبد الله", 200));  // right to left
   CHECK(takes("with 王小明", 200));
   CHECK(takes("王小明", 200));
   CHECK_FALSE(takes("王小明 Wang", 200));  // pango moves the baseline after CJK
   CHECK_FALSE(takes("with 王小明 王小明", 40));  // breaks between ideographs
-  CHECK_FALSE(takes("10:00–10:15", 200));          // an en dash breaks
+  CHECK_FALSE(takes("10:00–10:15", 200));        // an en dash breaks
   CHECK_FALSE(takes("and/or", 200));
   CHECK_FALSE(takes("Wolfeschlegelsteinhausen", 40));  // breaks inside
   CHECK(takes("Ada Lovelace Byron", 200, true));

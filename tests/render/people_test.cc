@@ -1,7 +1,6 @@
 #include "engine/render/people.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -18,8 +17,8 @@ Fair Named(const std::vector<std::string>& names) {
   Fair fair = FixtureFair();
   fair.attendees.clear();
   for (std::size_t i = 0; i < names.size(); ++i) {
-    fair.attendees.push_back(MakeAttendee("a" + std::to_string(i), names[i],
-                                          {1, 1, 1}, {}, {}));
+    fair.attendees.push_back(
+        MakeAttendee("a" + std::to_string(i), names[i], {1, 1, 1}, {}, {}));
   }
   return fair;
 }
@@ -33,10 +32,9 @@ std::vector<std::string> Listed(const Fair& fair) {
   return names;
 }
 
-TEST_CASE("people are listed as the event's language reads names",
-          "[render]") {
-  Fair fair = Named({"Zoë Adams", "Érica Lopes", "adam Smith", "Östen Berg",
-                     "Bo Li"});
+TEST_CASE("people are listed as the event's language reads names", "[render]") {
+  Fair fair =
+      Named({"Zoë Adams", "Érica Lopes", "adam Smith", "Östen Berg", "Bo Li"});
   // Byte order would put "Zoë" before "adam", "Érica" and "Östen".
   CHECK(Listed(fair) == std::vector<std::string>{"adam Smith", "Bo Li",
                                                  "Érica Lopes", "Östen Berg",
@@ -54,9 +52,7 @@ TEST_CASE("people are listed as the event's language reads names",
     CHECK(OutputLocale(fair) == "de");
     CHECK(Listed(fair).back() == "Zoë Adams");
   }
-  SECTION("en when neither says") {
-    CHECK(OutputLocale(fair) == "en");
-  }
+  SECTION("en when neither says") { CHECK(OutputLocale(fair) == "en"); }
 }
 
 TEST_CASE("names the collation calls equal are listed by id, then file order",

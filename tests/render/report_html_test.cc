@@ -1,7 +1,6 @@
 #include "engine/render/report_html.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -71,11 +70,13 @@ TEST_CASE("report.html shows the key metrics", "[render]") {
   metrics.table_utilisation = 0.4;
   metrics.planner = {{"match_rounds", 3}, {"candidate_pairs", 6}};
   std::string html = Render(fair, FixtureSchedule(), &metrics);
-  CHECK(Contains(html, "<span class=\"n\">1.88</span><span class=\"l\">"
-                       "total score</span><span class=\"s\">upper bound "
-                       "2.50, gap 25.0%</span>"));
-  CHECK(Contains(html, "<span class=\"n\">40%</span><span class=\"l\">table "
-                       "utilisation"));
+  CHECK(Contains(html,
+                 "<span class=\"n\">1.88</span><span class=\"l\">"
+                 "total score</span><span class=\"s\">upper bound "
+                 "2.50, gap 25.0%</span>"));
+  CHECK(Contains(html,
+                 "<span class=\"n\">40%</span><span class=\"l\">table "
+                 "utilisation"));
   CHECK(Contains(html, "<td>match_rounds</td><td class=\"v\">3</td>"));
   CHECK(Contains(html, "<td>candidate_pairs</td><td class=\"v\">6</td>"));
 
@@ -125,9 +126,10 @@ TEST_CASE("report.html says which sheets list open booths, and only then",
   CHECK_FALSE(Contains(warnings, "free in a shared slot"));
 }
 
-TEST_CASE("report.html names an attendee with one eligible employer, and "
-          "advises on min_score, not tables",
-          "[render]") {
+TEST_CASE(
+    "report.html names an attendee with one eligible employer, and "
+    "advises on min_score, not tables",
+    "[render]") {
   // a001 offers cooking, which only Acme seeks; they meet at 10:00.
   Fair fair = ShortfallFair(1);
   fair.attendees[0].offers = {"cooking"};
@@ -144,8 +146,9 @@ TEST_CASE("report.html names an attendee with one eligible employer, and "
                  "conversations. Only 1 "
                  "employer scores at or above min_score 0.30 with them; it "
                  "shares available slots with them.</li>"));
-  CHECK(Contains(warnings, "Lower min_score (now 0.30) or add employers "
-                           "whose profiles fit theirs."));
+  CHECK(Contains(warnings,
+                 "Lower min_score (now 0.30) or add employers "
+                 "whose profiles fit theirs."));
   CHECK_FALSE(Contains(warnings, "more tables"));
   CHECK_FALSE(Contains(warnings, "Widen"));
 }
@@ -155,10 +158,12 @@ TEST_CASE("report.html advises more seats only when the seats were taken",
   // a001..a003 take all nine seats; a004 has none.
   const Fair fair = ShortfallFair(4);
   std::string warnings = Warnings(Render(fair, AllSeatsTaken()));
-  CHECK(Contains(warnings, "every seat at their eligible employers was taken "
-                           "while they were free"));
-  CHECK(Contains(warnings, "Capacity is the cause: more tables or a larger "
-                           "group_size at these employers give them room"));
+  CHECK(Contains(warnings,
+                 "every seat at their eligible employers was taken "
+                 "while they were free"));
+  CHECK(Contains(warnings,
+                 "Capacity is the cause: more tables or a larger "
+                 "group_size at these employers give them room"));
   CHECK(Contains(
       warnings,
       "<li><b><bdi>Acme</bdi></b> 1</li><li><b><bdi>Blue</bdi></b> 1</li>"
@@ -177,8 +182,9 @@ TEST_CASE("report.html advises more seats only when the seats were taken",
   Fair bigger = fair;
   bigger.employers[1].tables = 2;
   warnings = Warnings(Render(bigger, AllSeatsTaken()));
-  CHECK(Contains(warnings, "an eligible employer had a free seat while they "
-                           "were free"));
+  CHECK(Contains(warnings,
+                 "an eligible employer had a free seat while they "
+                 "were free"));
   CHECK(Contains(warnings,
                  "<bdi>Blue</bdi> had a free seat at 10:00 while they were "
                  "free"));
@@ -193,8 +199,9 @@ TEST_CASE("report.html advises wider windows when the windows are the cause",
   schedule.meetings = {{0, 0, 1, {0}}};
   const std::string warnings = Warnings(Render(fair, schedule));
   INFO(warnings);
-  CHECK(Contains(warnings, "their hours and the eligible employers&#39; hours "
-                           "overlap too little"));
+  CHECK(Contains(warnings,
+                 "their hours and the eligible employers&#39; hours "
+                 "overlap too little"));
   CHECK(Contains(warnings, "Widen their availability"));
   CHECK(Contains(warnings,
                  "<li><b><bdi>Attendee 1</bdi></b> (<bdi>a001</bdi>): 1 of 2 "
@@ -218,13 +225,14 @@ TEST_CASE("report.html lists the loader's warnings", "[render]") {
       "from 'must_meet'"};
   const std::string warnings = Warnings(Render(fair, FixtureSchedule()));
   CHECK(Contains(warnings, "2 input warnings"));
-  CHECK(Contains(warnings, "<li>fixture/event.yaml:1:1: warning: no "
-                           "&#39;timezone&#39;: calendar times are "
-                           "floating</li>"));
+  CHECK(Contains(warnings,
+                 "<li>fixture/event.yaml:1:1: warning: no "
+                 "&#39;timezone&#39;: calendar times are "
+                 "floating</li>"));
   CHECK(Contains(warnings, "&#39;e009&#39; &lt;withdrawn&gt;; dropped"));
   fair.warnings.clear();
-  CHECK_FALSE(Contains(Warnings(Render(fair, FixtureSchedule())),
-                       "input warning"));
+  CHECK_FALSE(
+      Contains(Warnings(Render(fair, FixtureSchedule())), "input warning"));
 }
 
 TEST_CASE("a rerun's report names its baseline and what changed", "[render]") {
@@ -240,22 +248,23 @@ TEST_CASE("a rerun's report names its baseline and what changed", "[render]") {
   metrics.baseline_path = "out/v1 <old>/schedule.json";
   metrics.baseline_revision = 2;
   html = Render(fair, FixtureSchedule(), &metrics);
-  CHECK(Contains(html, "<p class=\"rerun\">Rerun of out/v1 &lt;old&gt;/"
-                       "schedule.json (revision 2): 5 kept, 1 moved, 2 added, "
-                       "3 dropped, 4 kept as history</p>"));
+  CHECK(Contains(html,
+                 "<p class=\"rerun\">Rerun of out/v1 &lt;old&gt;/"
+                 "schedule.json (revision 2): 5 kept, 1 moved, 2 added, "
+                 "3 dropped, 4 kept as history</p>"));
 }
 
 TEST_CASE("report.html lists people as the event's language reads names",
           "[render]") {
   Fair fair = FixtureFair();
-  fair.attendees.push_back(render_testing::MakeAttendee(
-      "a004", "Zoë Adams", {1, 1, 1}, {}, {}));
-  fair.attendees.push_back(render_testing::MakeAttendee(
-      "a005", "Émile Roy", {1, 1, 1}, {}, {}));
-  fair.employers.push_back(render_testing::MakeEmployer(
-      "e003", "Zenith", "C3", 1, {1, 1, 1}, {}, {}));
-  fair.employers.push_back(render_testing::MakeEmployer(
-      "e004", "Ébène", "D4", 1, {1, 1, 1}, {}, {}));
+  fair.attendees.push_back(
+      render_testing::MakeAttendee("a004", "Zoë Adams", {1, 1, 1}, {}, {}));
+  fair.attendees.push_back(
+      render_testing::MakeAttendee("a005", "Émile Roy", {1, 1, 1}, {}, {}));
+  fair.employers.push_back(render_testing::MakeEmployer("e003", "Zenith", "C3",
+                                                        1, {1, 1, 1}, {}, {}));
+  fair.employers.push_back(render_testing::MakeEmployer("e004", "Ébène", "D4",
+                                                        1, {1, 1, 1}, {}, {}));
   std::string warnings = Warnings(Render(fair, FixtureSchedule()));
   // Bytes would give Zoë, Émile, Şükrü and Zenith, Ébène.
   std::size_t emile = warnings.find("Émile Roy");
@@ -312,7 +321,8 @@ TEST_CASE("report.html escapes every text from the fair", "[render]") {
   Fair fair = FixtureFair();
   fair.event.name = "<script>alert('x')</script> & \"Fair\"";
   fair.event.venue = "Hall <B>";
-  fair.attendees[2].name = "=HYPERLINK(\"http://evil\";\"<b>x</b>\"), O'Neil;\n";
+  fair.attendees[2].name =
+      "=HYPERLINK(\"http://evil\";\"<b>x</b>\"), O'Neil;\n";
   fair.employers[1].name = "<img src=x onerror=alert(1)>";
   fair.employers[1].seeks = {"<i>sales</i>"};
   Schedule schedule = FixtureSchedule();
@@ -323,11 +333,13 @@ TEST_CASE("report.html escapes every text from the fair", "[render]") {
   CHECK_FALSE(Contains(html, "<B>"));
   CHECK_FALSE(Contains(html, "<i>sales"));
   CHECK_FALSE(Contains(html, "\"<b>x"));
-  CHECK(Contains(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; "
-                       "&amp; &quot;Fair&quot;"));
+  CHECK(Contains(html,
+                 "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; "
+                 "&amp; &quot;Fair&quot;"));
   CHECK(Contains(html, "Hall &lt;B&gt;"));
-  CHECK(Contains(html, "=HYPERLINK(&quot;http://evil&quot;;&quot;&lt;b&gt;x"
-                       "&lt;/b&gt;&quot;), O&#39;Neil;"));
+  CHECK(Contains(html,
+                 "=HYPERLINK(&quot;http://evil&quot;;&quot;&lt;b&gt;x"
+                 "&lt;/b&gt;&quot;), O&#39;Neil;"));
   CHECK(Contains(html, "&lt;img src=x onerror=alert(1)&gt;"));
   CHECK(Contains(html, "&lt;i&gt;sales&lt;/i&gt;"));
 }
@@ -415,12 +427,15 @@ TEST_CASE("report.html counts the wishes met per rank on each side",
           "[render]") {
   const std::string part = WishPart(Render(WishFair(), FixtureSchedule()));
   INFO(part);
-  CHECK(Contains(part, "<tr><td>1</td><td class=\"n\">1 of 3 (33%)</td><td "
-                       "class=\"n\">1 of 2 (50%)</td></tr>"));
-  CHECK(Contains(part, "<tr><td>2</td><td class=\"n\">1 of 2 (50%)</td><td "
-                       "class=\"n\">\xE2\x80\x93</td></tr>"));
-  CHECK(Contains(part, "<tr><td><b>all</b></td><td class=\"n\">2 of 5 "
-                       "(40%)</td><td class=\"n\">1 of 2 (50%)</td></tr>"));
+  CHECK(Contains(part,
+                 "<tr><td>1</td><td class=\"n\">1 of 3 (33%)</td><td "
+                 "class=\"n\">1 of 2 (50%)</td></tr>"));
+  CHECK(Contains(part,
+                 "<tr><td>2</td><td class=\"n\">1 of 2 (50%)</td><td "
+                 "class=\"n\">\xE2\x80\x93</td></tr>"));
+  CHECK(Contains(part,
+                 "<tr><td><b>all</b></td><td class=\"n\">2 of 5 "
+                 "(40%)</td><td class=\"n\">1 of 2 (50%)</td></tr>"));
   CHECK_FALSE(Contains(part, "<td>3</td>"));
   CHECK_FALSE(Contains(part, "<td>6+</td>"));
 }
@@ -430,8 +445,9 @@ TEST_CASE("report.html gives each unmet wish explain's verdict", "[render]") {
   const std::string part = WishPart(Render(fair, FixtureSchedule()));
   INFO(part);
   CHECK(Contains(part, "3 of 5 wishes are not met"));
-  CHECK(Contains(part, "<li><b>requirement-failed</b> 1</li><li><b>"
-                       "employer-full</b> 2</li>"));
+  CHECK(Contains(part,
+                 "<li><b>requirement-failed</b> 1</li><li><b>"
+                 "employer-full</b> 2</li>"));
   // Şükrü's first wish, with the verdict text of fairmatch explain.
   const Compatibility compat = Compatibility::Build(fair);
   absl::StatusOr<Explanation> x =
@@ -444,8 +460,9 @@ TEST_CASE("report.html gives each unmet wish explain's verdict", "[render]") {
                  "Energy</bdi></b></td><td class=\"n\">1</td><td>"
                  "requirement-failed</td><td>" +
                      HtmlEscape(x->pair->verdict_text) + "</td></tr>"));
-  CHECK(Contains(part, "requires program is msc computer science and Şükrü "
-                       "Öztürk&#39;s is &#39;BSc Sales&#39;"));
+  CHECK(Contains(part,
+                 "requires program is msc computer science and Şükrü "
+                 "Öztürk&#39;s is &#39;BSc Sales&#39;"));
   // By attendee, then rank; Ada's met wish is not listed.
   const std::size_t huong = part.find("<td><b><bdi>Nguyễn Thị Hương</bdi></b>");
   const std::size_t sukru_first =
@@ -485,8 +502,9 @@ TEST_CASE("report.html ranks requirement clauses by the pairs they exclude",
       "class=\"mark\">fixture/attendees.yaml:30:5</td></tr>";
   CHECK(Contains(part, acme));
   CHECK(Contains(part, sukru));
-  CHECK(Contains(part, "<td>program is one of msc computer science, bsc "
-                       "sales</td><td class=\"n\">0 of 3</td>"));
+  CHECK(Contains(part,
+                 "<td>program is one of msc computer science, bsc "
+                 "sales</td><td class=\"n\">0 of 3</td>"));
   CHECK(part.find(acme) < part.find(sukru));
   CHECK(part.find(sukru) < part.find("bsc sales"));
 }

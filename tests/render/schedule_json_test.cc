@@ -1,7 +1,6 @@
 #include "engine/render/schedule_json.h"
 
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -236,8 +235,9 @@ TEST_CASE("people carry their extra fields, as output.extra shows them",
                                {"portfolio.url", "u"}});
   CHECK(doc["people"]["employers"][0]["extra"]["parking"] == "bay 4");
   // Still one line per person.
-  CHECK(CountOccurrences(json, "\"email\": \"a002@example.org\", \"extra\": "
-                               "{\"access\": ") == 1);
+  CHECK(CountOccurrences(json,
+                         "\"email\": \"a002@example.org\", \"extra\": "
+                         "{\"access\": ") == 1);
 
   fair.config.extra_all = false;
   fair.config.extra = {"portfolio"};

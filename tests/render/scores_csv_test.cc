@@ -1,7 +1,6 @@
 #include "engine/render/scores_csv.h"
 
 #include <catch2/catch.hpp>
-
 #include <sstream>
 #include <string>
 #include <vector>
@@ -33,17 +32,16 @@ std::string ExpectedRow(const Fair& fair, const Compatibility& compat, int a,
   std::string failed;
   if (r != nullptr) {
     // The fixtures' requirements have no comma: the cell needs no quotes.
-    failed = absl::StrCat(
-        by_employer ? fair.employers[e].id : fair.attendees[a].id,
-        " requires ", r->ToString());
+    failed =
+        absl::StrCat(by_employer ? fair.employers[e].id : fair.attendees[a].id,
+                     " requires ", r->ToString());
   }
-  return absl::StrFormat(
-      "%s,%s,%.6f,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%d,%d,%s",
-      fair.attendees[a].id, fair.employers[e].id, p.score,
-      compat.Eligible(a, e, p.score) ? 1 : 0, p.values, p.benefit,
-      p.attendee_gives, p.employer_gives, p.fit, p.wish,
-      WishRank(fair.attendees[a].wants, e), WishRank(fair.employers[e].wants, a),
-      failed);
+  return absl::StrFormat("%s,%s,%.6f,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%d,%d,%s",
+                         fair.attendees[a].id, fair.employers[e].id, p.score,
+                         compat.Eligible(a, e, p.score) ? 1 : 0, p.values,
+                         p.benefit, p.attendee_gives, p.employer_gives, p.fit,
+                         p.wish, WishRank(fair.attendees[a].wants, e),
+                         WishRank(fair.employers[e].wants, a), failed);
 }
 
 TEST_CASE("scores CSV lists every pair, attendee-major", "[render]") {
@@ -71,8 +69,8 @@ TEST_CASE("scores CSV lists every pair, attendee-major", "[render]") {
 
 TEST_CASE("scores CSV shows wishes and the failed requirement", "[render]") {
   Fair fair = FixtureFair();
-  fair.attendees[0].wants = {1, 0};     // e002 first, then e001
-  fair.employers[1].wants = {0};        // e002 wants a001 too: mutual
+  fair.attendees[0].wants = {1, 0};  // e002 first, then e001
+  fair.employers[1].wants = {0};     // e002 wants a001 too: mutual
   fair.attendees[2].program = "Law";
   Requirement r;
   r.field = "program";

@@ -1,7 +1,6 @@
 #include "engine/score/talking_points.h"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 

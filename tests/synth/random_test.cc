@@ -40,8 +40,9 @@ TEST_CASE("uniform integers cover their range evenly", "[synth]") {
   CHECK(rng.UniformInt(5, 5) == 5);
 }
 
-TEST_CASE("uniform doubles lie in the unit interval and normals have mean 0, sd 1",
-          "[synth]") {
+TEST_CASE(
+    "uniform doubles lie in the unit interval and normals have mean 0, sd 1",
+    "[synth]") {
   SynthRandom rng(11);
   double sum = 0, sum_sq = 0;
   constexpr int kN = 100000;

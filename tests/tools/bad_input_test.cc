@@ -311,7 +311,8 @@ TEST_CASE("every reader stops at its cap: /dev/zero as each input",
       {{"diff", schedule, "/dev/zero"}, "/dev/zero: error: the file is larger"},
       {{"plan", fair.string(), "--baseline", "/dev/zero", "--out", out},
        "/dev/zero: error: the file is larger"},
-      {{"explain", fair.string(), "--attendee", "a1", "--schedule", "/dev/zero"},
+      {{"explain", fair.string(), "--attendee", "a1", "--schedule",
+        "/dev/zero"},
        "/dev/zero: error: the file is larger"},
       {{"plan", fair.string(), "--config", "/dev/zero", "--out", out},
        "file is larger than"},
@@ -334,8 +335,7 @@ TEST_CASE("every reader stops at its cap: /dev/zero as each input",
 // Error reporting stays linear: a vocabulary of 10,000 values and 800
 // unknown ids (and 800 unknown employers) give at most the capped number
 // of lines, none listing the whole vocabulary.
-TEST_CASE("error reporting stays linear with thousands of ids",
-          "[hardening]") {
+TEST_CASE("error reporting stays linear with thousands of ids", "[hardening]") {
   const fs::path scratch = Scratch("_many_unknown");
   const fs::path fair = scratch / "fair";
   fs::copy(kCorpus / "_base", fair);
@@ -354,10 +354,9 @@ TEST_CASE("error reporting stays linear with thousands of ids",
                 << "    must_meet: [nobody" << a << "]\n";
     }
   }
-  const ProcessResult r =
-      RunProcess({FAIRMATCH_BINARY, "plan", fair.string(), "--out",
-                  (scratch / "out").string()},
-                 scratch.string());
+  const ProcessResult r = RunProcess({FAIRMATCH_BINARY, "plan", fair.string(),
+                                      "--out", (scratch / "out").string()},
+                                     scratch.string());
   CHECK_FALSE(r.timed_out);
   CHECK(r.exit_code == 2);
   const auto lines = std::count(r.err.begin(), r.err.end(), '\n');

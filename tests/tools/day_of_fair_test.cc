@@ -7,7 +7,6 @@
 // the changed-only PDFs list exactly the people whose day changed; a later
 // no-show fix never exits 3 because of the past.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -27,7 +26,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::ProcessResult;
 
-const std::string kExamples = std::string(FAIRMATCH_SOURCE_DIR) + "/data/examples";
+const std::string kExamples =
+    std::string(FAIRMATCH_SOURCE_DIR) + "/data/examples";
 
 ProcessResult Fairmatch(const fs::path& scratch,
                         const std::vector<std::string>& args) {
@@ -73,8 +73,8 @@ std::set<std::string> NotifyRows(const fs::path& path) {
 // The (role, id) of everyone `fairmatch diff` says to notify.
 std::set<std::string> DiffNotify(const fs::path& dir, const fs::path& old_s,
                                  const fs::path& new_s) {
-  ProcessResult r = Fairmatch(dir, {"diff", old_s.string(), new_s.string(),
-                                    "--format", "json"});
+  ProcessResult r = Fairmatch(
+      dir, {"diff", old_s.string(), new_s.string(), "--format", "json"});
   REQUIRE(r.exit_code == 0);
   const json d = json::parse(r.out);
   std::set<std::string> rows;
@@ -95,8 +95,10 @@ std::string NameOf(const json& s, const std::string& role,
   return "";
 }
 
-TEST_CASE("the whole day of a fair runs from changes files, never an edit "
-          "of a generated file", "[tools][e2e][day]") {
+TEST_CASE(
+    "the whole day of a fair runs from changes files, never an edit "
+    "of a generated file",
+    "[tools][e2e][day]") {
   const testing::TempDir scratch;
   const fs::path dir = scratch.path();
   const fs::path fair = dir / "fair";
@@ -104,23 +106,26 @@ TEST_CASE("the whole day of a fair runs from changes files, never an edit "
   fs::copy_file(kExamples + "/event.yaml", fair / "event.yaml");
 
   // Import the example exports.
-  REQUIRE(Fairmatch(dir, {"import", "attendees", kExamples + "/registrations.csv",
-                          "--mapping", kExamples + "/attendees-mapping.yaml",
-                          "--out", (fair / "attendees.yaml").string(), "-q"})
-              .exit_code == 0);
+  REQUIRE(
+      Fairmatch(dir, {"import", "attendees", kExamples + "/registrations.csv",
+                      "--mapping", kExamples + "/attendees-mapping.yaml",
+                      "--out", (fair / "attendees.yaml").string(), "-q"})
+          .exit_code == 0);
   REQUIRE(Fairmatch(dir, {"import", "employers", kExamples + "/employers.csv",
                           "--mapping", kExamples + "/employers-mapping.yaml",
                           "--out", (fair / "employers.yaml").string(), "-q"})
               .exit_code == 0);
-  const std::string attendees_yaml = testing::ReadFile((fair / "attendees.yaml").string());
-  const std::string employers_yaml = testing::ReadFile((fair / "employers.yaml").string());
+  const std::string attendees_yaml =
+      testing::ReadFile((fair / "attendees.yaml").string());
+  const std::string employers_yaml =
+      testing::ReadFile((fair / "employers.yaml").string());
   // Employers have their contact e-mail now.
   CHECK(employers_yaml.find("email: recruiting@acme.example.com") !=
         std::string::npos);
 
   // v1.
-  ProcessResult r = Fairmatch(dir, {"plan", fair.string(), "--out",
-                                    (dir / "v1").string()});
+  ProcessResult r =
+      Fairmatch(dir, {"plan", fair.string(), "--out", (dir / "v1").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const json v1 = ReadJson(dir / "v1" / "schedule.json");
@@ -133,7 +138,8 @@ TEST_CASE("the whole day of a fair runs from changes files, never an edit "
                       (dir / "v2").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  CHECK(r.err.find("warning: 'acme-energie' has withdrawn") != std::string::npos);
+  CHECK(r.err.find("warning: 'acme-energie' has withdrawn") !=
+        std::string::npos);
   const json v2 = ReadJson(dir / "v2" / "schedule.json");
   for (const json& m : v2["meetings"]) CHECK(m["employer"] != "acme-energie");
   CHECK(v2["metrics"]["baseline"]["dropped"].get<int>() > 0);
@@ -208,7 +214,8 @@ TEST_CASE("the whole day of a fair runs from changes files, never an edit "
   }
   CHECK(walk_in_meetings >= 10);
   // Check proves it independently (with the same changes).
-  r = Fairmatch(dir, {"check", fair.string(), (dir / "v3" / "schedule.json").string()});
+  r = Fairmatch(
+      dir, {"check", fair.string(), (dir / "v3" / "schedule.json").string()});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("OK: ") == 0);
 
@@ -217,10 +224,12 @@ TEST_CASE("the whole day of a fair runs from changes files, never an edit "
   CHECK(notify_v3 == DiffNotify(dir, dir / "v2" / "schedule.json",
                                 dir / "v3" / "schedule.json"));
   int changed_attendees = 0;
-  const render_testing::PdfFile changed(testing::ReadFile((dir / "v3" / "attendees-changed.pdf").string()));
+  const render_testing::PdfFile changed(
+      testing::ReadFile((dir / "v3" / "attendees-changed.pdf").string()));
   const std::string changed_text = changed.Text();
   for (const json& p : v3["people"]["attendees"]) {
-    const bool told = notify_v3.count("attendee " + p["id"].get<std::string>()) > 0;
+    const bool told =
+        notify_v3.count("attendee " + p["id"].get<std::string>()) > 0;
     // Each sheet's footer is "NAME · ID": each changed person has a sheet,
     // the others none.
     const std::string footer =
@@ -236,10 +245,9 @@ TEST_CASE("the whole day of a fair runs from changes files, never an edit "
   const ProcessResult by_name =
       Fairmatch(dir, {"explain", fair.string(), "--attendee", "chloe dubois",
                       "--schedule", (dir / "v3").string()});
-  const ProcessResult by_email = Fairmatch(
-      dir, {"explain", fair.string(), "--attendee",
-            chloe_email, "--schedule",
-            (dir / "v3").string()});
+  const ProcessResult by_email =
+      Fairmatch(dir, {"explain", fair.string(), "--attendee", chloe_email,
+                      "--schedule", (dir / "v3").string()});
   INFO(by_name.err);
   CHECK(by_name.exit_code == 0);
   CHECK(by_name.err.find("planning") == std::string::npos);
@@ -258,26 +266,27 @@ TEST_CASE("the whole day of a fair runs from changes files, never an edit "
     }
   }
   REQUIRE(!someone.empty());
-  scratch.Write("later.yaml",
-                "availability:\n  - {who: " + someone +
-                    ", available: [\"12:30-13:15\"]}\n"
-                    "withdraw:\n  - {who: chloe dubois}\n");
-  r = Fairmatch(dir, {"plan", fair.string(), "--changes",
-                      (dir / "later.yaml").string(), "--baseline",
-                      (dir / "v3" / "schedule.json").string(), "--from",
-                      "11:45", "--out", (dir / "v4").string()});
+  scratch.Write("later.yaml", "availability:\n  - {who: " + someone +
+                                  ", available: [\"12:30-13:15\"]}\n"
+                                  "withdraw:\n  - {who: chloe dubois}\n");
+  r = Fairmatch(
+      dir, {"plan", fair.string(), "--changes", (dir / "later.yaml").string(),
+            "--baseline", (dir / "v3" / "schedule.json").string(), "--from",
+            "11:45", "--out", (dir / "v4").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const json v4 = ReadJson(dir / "v4" / "schedule.json");
   CHECK(Meetings(v4, true) == past);
-  r = Fairmatch(dir, {"check", fair.string(), "--changes",
-                      (dir / "later.yaml").string(),
-                      (dir / "v4" / "schedule.json").string()});
+  r = Fairmatch(
+      dir, {"check", fair.string(), "--changes", (dir / "later.yaml").string(),
+            (dir / "v4" / "schedule.json").string()});
   CHECK(r.exit_code == 0);
 
   // The generated files were never touched.
-  CHECK(testing::ReadFile((fair / "attendees.yaml").string()) == attendees_yaml);
-  CHECK(testing::ReadFile((fair / "employers.yaml").string()) == employers_yaml);
+  CHECK(testing::ReadFile((fair / "attendees.yaml").string()) ==
+        attendees_yaml);
+  CHECK(testing::ReadFile((fair / "employers.yaml").string()) ==
+        employers_yaml);
 }
 
 }  // namespace

@@ -79,7 +79,8 @@ TEST_CASE("diff --who narrows to one person, found by id, e-mail or name",
   const std::string new_path = dir.Write("new.json", kNew);
   for (const char* who : {"a2", "bo", "BO"}) {
     INFO(who);
-    ProcessResult r = Fairmatch(dir, {"diff", old_path, new_path, "--who", who});
+    ProcessResult r =
+        Fairmatch(dir, {"diff", old_path, new_path, "--who", who});
     CHECK(r.exit_code == 0);
     CHECK(r.out ==
           "1 kept, 0 moved, 0 added, 0 cancelled (attendee-meetings); 1 kept "
@@ -96,12 +97,14 @@ TEST_CASE("diff --who narrows to one person, found by id, e-mail or name",
   CHECK_THAT(r.out, Catch::StartsWith("0 kept, 1 moved, 0 added, 1 cancelled"));
   r = Fairmatch(dir, {"diff", old_path, new_path, "--who", "Globex"});
   CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::Contains("  globex Globex: cancelled a1 Ana 10:15\n"));
+  CHECK_THAT(r.out,
+             Catch::Contains("  globex Globex: cancelled a1 Ana 10:15\n"));
   CHECK_THAT(r.out, !Catch::Contains("acme Acme:"));
   r = Fairmatch(dir, {"diff", old_path, new_path, "--who", "Anna"});
   CHECK(r.exit_code == 2);
-  CHECK(r.err == "--who: error: no attendee or employer 'Anna' (by id, e-mail "
-                 "or name); did you mean Ana (a1)?\n");
+  CHECK(r.err ==
+        "--who: error: no attendee or employer 'Anna' (by id, e-mail "
+        "or name); did you mean Ana (a1)?\n");
 }
 
 TEST_CASE("diff --format csv|json --out writes the file", "[tools]") {

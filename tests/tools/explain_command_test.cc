@@ -61,8 +61,9 @@ TEST_CASE("explain of the published schedule equals explain of a fresh plan",
   // do a name (any case, no accents) and an e-mail.
   for (const char* who : {"a1", "nguyen thi minh khai", "MINH@example.org"}) {
     INFO(who);
-    const ProcessResult by = Fairmatch(dir, {"explain", kValidFair, "--attendee",
-                                             who, "--schedule", dir.File("out")});
+    const ProcessResult by =
+        Fairmatch(dir, {"explain", kValidFair, "--attendee", who, "--schedule",
+                        dir.File("out")});
     CHECK(by.exit_code == 0);
     CHECK(by.out == given.out);
     CHECK(by.err.empty());

@@ -2,7 +2,6 @@
 // and odd inputs"): a thin baseline is rendered correctly or refused with a
 // clear error, and no two calendar events share a UID.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -55,19 +54,21 @@ TEST_CASE("a baseline without its event or slots renders valid calendars",
   REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
                           (dir / "v1").string()})
               .exit_code == 0);
-  json thin = json::parse(testing::ReadFile((dir / "v1" / "schedule.json").string()));
+  json thin =
+      json::parse(testing::ReadFile((dir / "v1" / "schedule.json").string()));
   thin.erase("event");
   thin.erase("slots");
   thin.erase("people");
   scratch.Write("thin.json", thin.dump(2));
-  ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--baseline",
-                                    (dir / "thin.json").string(), "--format",
-                                    "json,ics", "--out", (dir / "v2").string()});
+  ProcessResult r =
+      Fairmatch(dir, {"plan", kDemo, "--baseline", (dir / "thin.json").string(),
+                      "--format", "json,ics", "--out", (dir / "v2").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   // Nothing changed, so nothing is cancelled; every time is a valid
   // DATE-TIME and every UID starts with the day.
-  const std::regex stamp(R"(^(DTSTART|DTEND)(;TZID=[^:]+)?:\d{8}T([01]\d|2[0-3])[0-5]\d[0-5]\d$)");
+  const std::regex stamp(
+      R"(^(DTSTART|DTEND)(;TZID=[^:]+)?:\d{8}T([01]\d|2[0-3])[0-5]\d[0-5]\d$)");
   const std::regex uid(R"(^UID:\d{8}-.+@fairmatch$)");
   int events = 0;
   for (const std::string& line : CalendarLines(dir / "v2")) {
@@ -87,9 +88,10 @@ TEST_CASE("a baseline without its event or slots renders valid calendars",
   // Now one attendee loses a meeting: the cancelled event has the day and
   // an end although the baseline names neither.
   scratch.Write("changes.yaml", "withdraw:\n  - {who: e001}\n");
-  r = Fairmatch(dir, {"plan", kDemo, "--changes", (dir / "changes.yaml").string(),
-                      "--baseline", (dir / "thin.json").string(), "--format",
-                      "ics", "--out", (dir / "v3").string()});
+  r = Fairmatch(dir,
+                {"plan", kDemo, "--changes", (dir / "changes.yaml").string(),
+                 "--baseline", (dir / "thin.json").string(), "--format", "ics",
+                 "--out", (dir / "v3").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   int cancelled = 0;
@@ -106,8 +108,9 @@ TEST_CASE("a baseline without its event or slots renders valid calendars",
   // A baseline whose date is not a date is refused, naming it.
   thin["event"] = {{"name", "x"}, {"date", "9999999991234"}};
   scratch.Write("garbage.json", thin.dump(2));
-  r = Fairmatch(dir, {"plan", kDemo, "--baseline", (dir / "garbage.json").string(),
-                      "--out", (dir / "v4").string()});
+  r = Fairmatch(dir,
+                {"plan", kDemo, "--baseline", (dir / "garbage.json").string(),
+                 "--out", (dir / "v4").string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("\"event\": \"date\" must be a date like 2027-03-04, not "
                    "\"9999999991234\"") != std::string::npos);
@@ -122,13 +125,14 @@ TEST_CASE("ids with dashes never give two meetings one UID",
   scratch.Write("fair/event.yaml", testing::kMinimalEvent);
   scratch.Write("fair/employers.yaml",
                 "employers:\n  - {id: c, name: C}\n  - {id: b-c, name: BC}\n");
-  scratch.Write("fair/attendees.yaml",
-                "attendees:\n"
-                "  - {id: a-b, name: AB, values: {impact: 5}, must_meet: [c]}\n"
-                "  - {id: a, name: A, values: {impact: 5}, must_meet: [b-c]}\n");
-  ProcessResult r = Fairmatch(dir, {"plan", (dir / "fair").string(), "--set",
-                                    "min_score=0", "--format", "ics", "--out",
-                                    (dir / "out").string()});
+  scratch.Write(
+      "fair/attendees.yaml",
+      "attendees:\n"
+      "  - {id: a-b, name: AB, values: {impact: 5}, must_meet: [c]}\n"
+      "  - {id: a, name: A, values: {impact: 5}, must_meet: [b-c]}\n");
+  ProcessResult r =
+      Fairmatch(dir, {"plan", (dir / "fair").string(), "--set", "min_score=0",
+                      "--format", "ics", "--out", (dir / "out").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   std::vector<std::string> uids;

@@ -97,8 +97,10 @@ TEST_CASE("a failed import leaves the old output untouched",
   fs::remove_all(dir);
 }
 
-TEST_CASE("an import refuses control characters in a cell, where they are, "
-          "and keeps line breaks as spaces", "[import][tools][hardening]") {
+TEST_CASE(
+    "an import refuses control characters in a cell, where they are, "
+    "and keeps line breaks as spaces",
+    "[import][tools][hardening]") {
   const fs::path dir = Scratch("control");
   fs::create_directories(dir);
   for (const char* f : {"event.yaml", "attendees-mapping.yaml"}) {
@@ -110,9 +112,10 @@ TEST_CASE("an import refuses control characters in a cell, where they are, "
   csv.insert(line2 + 1, "\x1b[31m");
   std::ofstream(dir / "registrations.csv", std::ios::binary) << csv;
   const testing::ProcessResult r = testing::RunFairmatch(
-      dir.string(), {"import", "attendees", (dir / "registrations.csv").string(),
-                     "--mapping", (dir / "attendees-mapping.yaml").string(),
-                     "--out", (dir / "attendees.yaml").string()});
+      dir.string(),
+      {"import", "attendees", (dir / "registrations.csv").string(), "--mapping",
+       (dir / "attendees-mapping.yaml").string(), "--out",
+       (dir / "attendees.yaml").string()});
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::Contains("registrations.csv:2:1: error: the cell "
                                     "holds the control character U+001B"));

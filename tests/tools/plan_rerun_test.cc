@@ -1,7 +1,6 @@
 // `fairmatch plan --baseline/--from/--print-config` through the binary, on
 // the demo fair: the organiser's rerun cases of docs/reruns.md.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -37,7 +36,8 @@ std::map<std::pair<std::string, std::string>, std::string> Places(
   for (const json& m : schedule["meetings"]) {
     for (const json& a : m["attendees"]) {
       places[{a.get<std::string>(), m["employer"].get<std::string>()}] =
-          m["start"].get<std::string>() + " " + std::to_string(m["table"].get<int>());
+          m["start"].get<std::string>() + " " +
+          std::to_string(m["table"].get<int>());
     }
   }
   return places;
@@ -49,7 +49,8 @@ std::string BusiestUnreferenced(const json& schedule,
                                 const std::string& attendees_yaml) {
   std::map<std::string, int> load;
   for (const json& m : schedule["meetings"]) {
-    load[m["employer"].get<std::string>()] += static_cast<int>(m["attendees"].size());
+    load[m["employer"].get<std::string>()] +=
+        static_cast<int>(m["attendees"].size());
   }
   std::string best;
   for (const auto& [id, n] : load) {
@@ -81,11 +82,14 @@ std::set<std::string> Uids(const fs::path& ics) {
   return uids;
 }
 
-TEST_CASE("an employer cancels: the rerun keeps almost every other meeting, "
-          "passes check and keeps calendar UIDs", "[tools][rerun]") {
+TEST_CASE(
+    "an employer cancels: the rerun keeps almost every other meeting, "
+    "passes check and keeps calendar UIDs",
+    "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
-  ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--out", (dir / "v1").string()});
+  ProcessResult r =
+      Fairmatch(dir, {"plan", kDemo, "--out", (dir / "v1").string()});
   REQUIRE(r.exit_code == 0);
   const json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
 
@@ -120,7 +124,8 @@ TEST_CASE("an employer cancels: the rerun keeps almost every other meeting, "
   INFO("kept " << kept << " of " << others);
   CHECK(kept >= 0.95 * others);
   const json& b = v2["metrics"]["baseline"];
-  CHECK(b["kept"].get<int>() + b["moved"].get<int>() + b["dropped"].get<int>() ==
+  CHECK(b["kept"].get<int>() + b["moved"].get<int>() +
+            b["dropped"].get<int>() ==
         static_cast<int>(before.size()));
   CHECK(b["kept"].get<int>() + b["moved"].get<int>() + b["added"].get<int>() ==
         static_cast<int>(after.size()));
@@ -205,7 +210,8 @@ TEST_CASE("a lock that cannot hold exits 3, says why and writes nothing",
   CHECK(!fs::exists(dir / "v2"));
 }
 
-TEST_CASE("a replan from a time of day keeps everything before it", "[tools][rerun]") {
+TEST_CASE("a replan from a time of day keeps everything before it",
+          "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
   REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
@@ -213,10 +219,10 @@ TEST_CASE("a replan from a time of day keeps everything before it", "[tools][rer
               .exit_code == 0);
   // The day's priorities change at 11:00: more weight on shared values.
   ProcessResult r = Fairmatch(
-      dir, {"plan", kDemo, "--baseline", (dir / "v1" / "schedule.json").string(),
-            "--from", "11:00", "--set", "weights.values=0.9", "--set",
-            "rerun.change_penalty=0", "--format", "json", "--out",
-            (dir / "v2").string()});
+      dir, {"plan", kDemo, "--baseline",
+            (dir / "v1" / "schedule.json").string(), "--from", "11:00", "--set",
+            "weights.values=0.9", "--set", "rerun.change_penalty=0", "--format",
+            "json", "--out", (dir / "v2").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
@@ -251,8 +257,8 @@ TEST_CASE("a replan from a time of day keeps everything before it", "[tools][rer
 TEST_CASE("plan --from needs --baseline and a time of day", "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
-  ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--from", "11:00", "--out",
-                                    (dir / "out").string()});
+  ProcessResult r = Fairmatch(
+      dir, {"plan", kDemo, "--from", "11:00", "--out", (dir / "out").string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--baseline") != std::string::npos);
   REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
@@ -272,9 +278,9 @@ TEST_CASE("plan --print-config shows every value and where it came from",
           "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
-  ProcessResult r = Fairmatch(dir, {"plan", kDemo, "--print-config", "--set",
-                                    "min_score=0.3", "--out",
-                                    (dir / "out").string()});
+  ProcessResult r =
+      Fairmatch(dir, {"plan", kDemo, "--print-config", "--set", "min_score=0.3",
+                      "--out", (dir / "out").string()});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("min_score: 0.3") != std::string::npos);
   CHECK(r.out.find("# --set") != std::string::npos);
@@ -285,14 +291,16 @@ TEST_CASE("plan --print-config shows every value and where it came from",
   CHECK(!fs::exists(dir / "out"));
   // The printout is itself a valid config file.
   std::ofstream(dir / "printed.yaml") << r.out;
-  r = Fairmatch(dir, {"plan", kDemo, "--config", (dir / "printed.yaml").string(),
-                      "--print-config"});
+  r = Fairmatch(dir, {"plan", kDemo, "--config",
+                      (dir / "printed.yaml").string(), "--print-config"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("min_score: 0.3") != std::string::npos);
 }
 
-TEST_CASE("schedule.json records the version, the resolved config and a hash "
-          "of the inputs", "[tools][rerun]") {
+TEST_CASE(
+    "schedule.json records the version, the resolved config and a hash "
+    "of the inputs",
+    "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
   REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
@@ -316,7 +324,8 @@ TEST_CASE("schedule.json records the version, the resolved config and a hash "
   REQUIRE(Fairmatch(dir, {"plan", (dir / "copy").string(), "--format", "json",
                           "--out", (dir / "c").string()})
               .exit_code == 0);
-  CHECK(Slurp(dir / "c" / "schedule.json") == Slurp(dir / "a" / "schedule.json"));
+  CHECK(Slurp(dir / "c" / "schedule.json") ==
+        Slurp(dir / "a" / "schedule.json"));
 }
 
 TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
@@ -347,9 +356,9 @@ TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
   // The very last revision is refused before planning, with a reason.
   v0["fairmatch"]["revision"] = std::numeric_limits<int>::max();
   std::ofstream(root / "last.json") << v0.dump();
-  const ProcessResult last =
-      Fairmatch(root, {"plan", base, "--baseline", (root / "last.json").string(),
-                       "--out", (root / "v9").string()});
+  const ProcessResult last = Fairmatch(
+      root, {"plan", base, "--baseline", (root / "last.json").string(), "--out",
+             (root / "v9").string()});
   CHECK(last.exit_code == 2);
   CHECK_THAT(last.err, Catch::Contains("the last one; plan afresh instead"));
   CHECK_FALSE(fs::exists(root / "v9"));
