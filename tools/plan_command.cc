@@ -247,6 +247,8 @@ int RunPlanCommand(const PlanArgs& args) {
     for (const auto& [name, content] : contents) {
       if (name.rfind("calendar/", 0) == 0) {
         ++calendars;
+      } else if (name == kPlanInputsFile) {
+        continue;  // hidden, like the marker
       } else {
         std::cout << " " << name;
       }

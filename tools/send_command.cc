@@ -102,27 +102,6 @@ absl::StatusOr<PlanInputs> ReadPlanInputs(const std::string& out_dir) {
   return inputs;
 }
 
-// Writes `data` to `path` through a temporary file and a rename, so a kill
-// never leaves half a message in the outbox.
-absl::Status WriteFileAtomically(const fs::path& path,
-                                 const std::string& data) {
-  const fs::path tmp = path.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << data;
-    if (!out.flush()) {
-      return absl::InternalError(absl::StrCat("cannot write ", tmp.string()));
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    return absl::InternalError(
-        absl::StrCat("cannot write ", path.string(), ": ", ec.message()));
-  }
-  return absl::OkStatus();
-}
-
 void PrintFailures(const std::vector<SendFailure>& failed) {
   if (failed.empty()) return;
   std::cerr << "not sent to " << failed.size() << " "
@@ -173,6 +152,17 @@ int RunSendCommand(const SendArgs& args) {
   }
   absl::StatusOr<PlanInputs> inputs = ReadPlanInputs(args.out_dir);
   if (!inputs.ok()) return Fail(inputs.status());
+  // The dry run's outbox/ is an output folder of its own, claimed before
+  // any work under the output policy: replaced as a whole, and only if it
+  // is fairmatch's (an earlier dry run) or new.
+  std::unique_ptr<OutputTarget> outbox;
+  if (!args.send) {
+    int exit_code = kExitOk;
+    outbox =
+        ClaimOutputOrPrint(OutputKind::kFolder, (out_dir / "outbox").string(),
+                           OutputRules{}, &exit_code);
+    if (outbox == nullptr) return exit_code;
+  }
 
   // The templates, before the fair: a typo in one fails in a second.
   OutboxOptions options;
@@ -254,31 +244,16 @@ int RunSendCommand(const SendArgs& args) {
 
   if (!args.send) {
     // The dry run: every message into outbox/, replacing an earlier dry run.
-    const fs::path outbox = out_dir / "outbox";
-    std::error_code ec;
-    fs::create_directories(outbox, ec);
-    if (ec) {
-      return Fail(absl::InternalError(
-          absl::StrCat("cannot create ", outbox.string(), ": ", ec.message())));
-    }
-    for (const auto& entry : fs::directory_iterator(outbox, ec)) {
-      if (entry.path().extension() == ".eml" ||
-          entry.path().extension() == ".tmp") {
-        fs::remove(entry.path(), ec);
-      }
-    }
     const long long now = static_cast<long long>(std::time(nullptr));
+    std::vector<std::pair<std::string, std::string>> files;
     for (Letter& l : *letters) {
       if (!l.problem.empty()) continue;
       const std::string hash = LetterHash(l);
       l.message.message_id = LetterMessageId(l, hash, plan.revision, args.from);
       l.message.date = FormatMailDate(now);
-      if (absl::Status s = WriteFileAtomically(outbox / (l.file_stem + ".eml"),
-                                               BuildMime(l.message));
-          !s.ok()) {
-        return Fail(s);
-      }
+      files.emplace_back(l.file_stem + ".eml", BuildMime(l.message));
     }
+    if (absl::Status s = outbox->WriteFolder(files); !s.ok()) return Fail(s);
     std::cout << absl::StrFormat(
         "dry run: wrote %d messages to %s/ (%d attendees, %d employer "
         "contacts%s); nothing was sent\n",

@@ -1,11 +1,5 @@
 #include "engine/send/journal.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cstring>
 #include <vector>
 
 #include "absl/strings/numbers.h"
@@ -18,11 +12,6 @@ namespace {
 
 constexpr char kMagic[] = "fairmatch-send-journal";
 
-absl::Status IoError(const std::string& what, const std::string& path) {
-  return absl::InternalError(
-      absl::StrCat("cannot ", what, " ", path, ": ", std::strerror(errno)));
-}
-
 // Tabs and line breaks cannot be in a field (they would split the record);
 // the fields fairmatch writes never hold them, but a hostile e-mail might.
 std::string Field(const std::string& text) {
@@ -33,21 +22,6 @@ std::string Field(const std::string& text) {
   return out;
 }
 
-absl::Status WriteAll(int fd, const std::string& data,
-                      const std::string& path) {
-  size_t done = 0;
-  while (done < data.size()) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return IoError("write", path);
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) return IoError("flush", path);
-  return absl::OkStatus();
-}
-
 }  // namespace
 
 absl::StatusOr<Journal> Journal::Open(const std::string& path,
@@ -55,27 +29,15 @@ absl::StatusOr<Journal> Journal::Open(const std::string& path,
   Journal j;
   j.path_ = path;
   std::string text;
-  {
-    const int in = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (in >= 0) {
-      char buf[65536];
-      for (;;) {
-        ssize_t n = ::read(in, buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        text.append(buf, static_cast<size_t>(n));
-      }
-      ::close(in);
-    } else if (errno != ENOENT) {
-      return IoError("read", path);
-    }
-  }
+  absl::StatusOr<std::unique_ptr<AppendOnlyFile>> file =
+      AppendOnlyFile::Open(path, &text);
+  if (!file.ok()) return file.status();
+  j.file_ = *std::move(file);
   const std::string header = absl::StrCat(kMagic, "\t1\t", plan.inputs_sha256,
                                           "\t", plan.revision, "\n");
-  // Only complete lines count: a kill may cut the last one short.
-  const size_t complete = text.rfind('\n');
-  const std::string whole =
-      complete == std::string::npos ? "" : text.substr(0, complete + 1);
+  // AppendOnlyFile gives complete lines only: a kill may have cut the last
+  // one short, and its record never counted.
+  const std::string& whole = text;
   if (!whole.empty()) {
     std::vector<std::string> lines =
         absl::StrSplit(whole, '\n', absl::SkipEmpty());
@@ -109,41 +71,10 @@ absl::StatusOr<Journal> Journal::Open(const std::string& path,
       j.last_[f[1]] = {state, JournalEntry{f[1], f[2], f[3], f[4]}};
     }
   }
-  j.fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (j.fd_ < 0) return IoError("open", path);
-  if (complete != text.size() - 1 || text.empty()) {
-    // A new journal, or one whose last line was cut short: cut it back to
-    // its complete lines, so that the next record starts a line.
-    if (::ftruncate(j.fd_, static_cast<off_t>(whole.size())) != 0) {
-      return IoError("truncate", path);
-    }
-    if (whole.empty()) {
-      if (absl::Status s = WriteAll(j.fd_, header, path); !s.ok()) return s;
-    }
+  if (whole.empty()) {
+    if (absl::Status st = j.file_->Append(header); !st.ok()) return st;
   }
   return j;
-}
-
-Journal::Journal(Journal&& other) noexcept
-    : path_(std::move(other.path_)),
-      fd_(other.fd_),
-      last_(std::move(other.last_)) {
-  other.fd_ = -1;
-}
-
-Journal& Journal::operator=(Journal&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    path_ = std::move(other.path_);
-    fd_ = other.fd_;
-    last_ = std::move(other.last_);
-    other.fd_ = -1;
-  }
-  return *this;
-}
-
-Journal::~Journal() {
-  if (fd_ >= 0) ::close(fd_);
 }
 
 Journal::State Journal::StateOf(const std::string& person) const {
@@ -183,7 +114,7 @@ absl::Status Journal::Append(const std::string& kind, const JournalEntry& e,
                                      Field(e.message_id),
                                      Field(e.content_sha256)};
   if (!extra.empty()) fields.push_back(Field(extra));
-  return WriteAll(fd_, absl::StrCat(absl::StrJoin(fields, "\t"), "\n"), path_);
+  return file_->Append(absl::StrCat(absl::StrJoin(fields, "\t"), "\n"));
 }
 
 absl::Status Journal::RecordHandover(const JournalEntry& entry) {

@@ -37,10 +37,12 @@
 #define FAIRMATCH_SEND_JOURNAL_H_
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "engine/io/output_policy.h"
 
 namespace fairmatch {
 
@@ -63,15 +65,16 @@ class Journal {
   enum class Verdict { kSend, kResend, kDone, kConflict };
   enum class State { kNone, kHandover, kAccepted, kRefused };
 
-  // Opens (creating when missing) the journal at `path` for `plan`.
+  // Opens (creating when missing) the journal at `path` for `plan`, held
+  // by this process only (io/output_policy.h, AppendOnlyFile).
   // FailedPreconditionError when it holds another plan's records or is not
-  // a journal; InternalError for I/O failures.
+  // a journal; UnavailableError when another run holds it or for I/O
+  // failures; InvalidArgumentError for a path that is not a writable file.
   static absl::StatusOr<Journal> Open(const std::string& path,
                                       const JournalPlan& plan);
 
-  Journal(Journal&& other) noexcept;
-  Journal& operator=(Journal&& other) noexcept;
-  ~Journal();
+  Journal(Journal&& other) noexcept = default;
+  Journal& operator=(Journal&& other) noexcept = default;
 
   // The rule above for `entry`. When the journal holds a Message-ID for
   // this person, *message_id is set to it (a resend reuses it).
@@ -94,7 +97,7 @@ class Journal {
                       const std::string& extra);
 
   std::string path_;
-  int fd_ = -1;
+  std::unique_ptr<AppendOnlyFile> file_;
   std::map<std::string, std::pair<State, JournalEntry>> last_;
 };
 
