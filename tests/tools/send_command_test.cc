@@ -109,6 +109,14 @@ class PlannedFair {
     employers = std::regex_replace(employers, std::regex("  - id: (e\\d+)\n"),
                                    "  - id: $1\n    email: $1@corp.example\n");
     dir_.Write("fair/employers.yaml", employers);
+    // A hostile name (the loader already refuses control characters): it
+    // must stay one display name, never a second recipient or a header.
+    std::string attendees = testing::ReadFile(fair() + "/attendees.yaml");
+    attendees = std::regex_replace(
+        attendees, std::regex("name: \"Hoàng Thu Trang\""),
+        "name: 'Mallory \"Bcc: all@evil.example\" <m@evil.example>, "
+        "=?UTF-8?B?eA==?= x@evil.example'");
+    dir_.Write("fair/attendees.yaml", attendees);
     ProcessResult plan = Run({"plan", fair(), "--out", out("v1"), "-q"});
     REQUIRE(plan.exit_code == 0);
   }
@@ -193,6 +201,9 @@ TEST_CASE(
     }
   }
   CHECK(to == f.Everyone());
+  CHECK(to.count("m@evil.example") == 0);
+  CHECK(to.count("x@evil.example") == 0);
+  CHECK(to.count("all@evil.example") == 0);
 
   // Everything is in the journal: running again sends nothing.
   ProcessResult again = f.Send(f.out("v1"), server.url());
