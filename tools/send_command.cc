@@ -278,6 +278,7 @@ int RunSendCommand(const SendArgs& args) {
     smtp.password = pw;
   }
   if (const char* netrc = std::getenv("FAIRMATCH_NETRC")) smtp.netrc = netrc;
+  if (const char* ca = std::getenv("FAIRMATCH_SMTP_CA")) smtp.ca_file = ca;
   absl::StatusOr<std::unique_ptr<Transport>> transport =
       MakeSmtpTransport(smtp);
   if (!transport.ok()) return Fail(transport.status());

@@ -21,9 +21,12 @@ void SleepFor(double seconds) {
   }
 }
 
+// The reply code is worth naming only when it is the server's refusal (a
+// TLS failure after the greeting still reports the greeting's 220).
 std::string Describe(const SendOutcome& o) {
-  if (o.code > 0)
+  if (o.code >= 400) {
     return absl::StrCat("the server answered ", o.code, ": ", o.reply);
+  }
   return o.reply;
 }
 
@@ -138,6 +141,14 @@ SendReport SendLetters(std::vector<Letter>& letters, int revision,
         fail(absl::StrCat("still failing after ", options.retries + 1,
                           " tries: ", Describe(outcome),
                           "; run send again later"));
+        // No answer at all, try after try: the connection itself is
+        // failing, and every later letter would wait through the same
+        // retries.
+        if (outcome.code < 400) {
+          report.stopped =
+              absl::StrCat("the connection to the server keeps failing (",
+                           outcome.reply, ")");
+        }
         break;
       case SendOutcome::Kind::kFatal:
         report.stopped = Describe(outcome);

@@ -12,8 +12,8 @@
 // (4xx, a broken connection) is retried up to `retries` times, waiting
 // backoff, 2 x backoff, 4 x backoff...; a permanent one (5xx) is recorded as
 // refused and the next letter goes; a fatal one (the server unreachable,
-// the login refused) stops the run, since no letter could go. Nothing here
-// prints.
+// the login refused), or a connection that fails every try without an SMTP
+// answer, stops the run, since no letter could go. Nothing here prints.
 #ifndef FAIRMATCH_SEND_SENDER_H_
 #define FAIRMATCH_SEND_SENDER_H_
 

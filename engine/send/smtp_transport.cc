@@ -130,6 +130,9 @@ absl::StatusOr<std::unique_ptr<Transport>> MakeSmtpTransport(
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, options.timeout_seconds);
+  if (!options.ca_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
+  }
   const bool has_user = !options.user.empty();
   if (!implicit_tls) {
     curl_easy_setopt(

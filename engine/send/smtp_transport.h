@@ -30,6 +30,8 @@ struct SmtpOptions {
   std::string password;  // used with `user`
   std::string netrc;     // a netrc file to read when `user` is empty ("":
                          // ~/.netrc when it exists)
+  std::string ca_file;   // certificates to trust instead of the system's
+                         // store (a university's own CA); "" for the store
   long timeout_seconds = 60;
 };
 

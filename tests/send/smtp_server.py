@@ -8,6 +8,11 @@ purpose:
   --refuse ADDR      answer RCPT TO:<ADDR> with 550 (repeatable)
   --tempfail ADDR:N  answer RCPT TO:<ADDR> with 451 the first N times
   --delay-ms MS      wait this long before accepting each message's DATA
+  --tls-cert PEM --tls-key PEM
+                     offer STARTTLS with this certificate, and require it
+  --user U --password P
+                     require AUTH (over TLS) with these credentials; each
+                     login tried is appended to DIR/../auth.log
 
 Writes the port it listens on to --port-file once it is ready, and runs
 until SIGTERM. Listens on 127.0.0.1 only.
@@ -17,10 +22,12 @@ import asyncio
 import os
 import signal
 import socket
+import ssl
 import threading
 import time
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 class Handler:
@@ -67,14 +74,39 @@ def main():
     p.add_argument("--refuse", action="append", default=[])
     p.add_argument("--tempfail", action="append", default=[])
     p.add_argument("--delay-ms", type=int, default=0)
+    p.add_argument("--tls-cert")
+    p.add_argument("--tls-key")
+    p.add_argument("--user")
+    p.add_argument("--password")
     args = p.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
     s.close()
+    kwargs = {"data_size_limit": 50 * 1024 * 1024}
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        kwargs["tls_context"] = context
+        kwargs["require_starttls"] = True
+    if args.user:
+        log = os.path.join(os.path.dirname(os.path.abspath(args.dir)),
+                           "auth.log")
+
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            login = auth_data.login.decode()
+            ok = (login == args.user and
+                  auth_data.password.decode() == args.password)
+            with open(log, "a") as f:
+                f.write("%s %s %s\n" % (mechanism, login, "ok" if ok else "refused"))
+            return AuthResult(success=ok)
+
+        kwargs["authenticator"] = authenticator
+        kwargs["auth_required"] = True
+        kwargs["auth_require_tls"] = True
     controller = Controller(Handler(args), hostname="127.0.0.1", port=port,
-                            data_size_limit=50 * 1024 * 1024)
+                            **kwargs)
     controller.start()
     with open(args.port_file + ".tmp", "w") as f:
         f.write(str(port))

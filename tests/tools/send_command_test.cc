@@ -362,6 +362,65 @@ TEST_CASE("the dry run writes one readable .eml per person and sends nothing",
   CHECK(!fs::exists(f.out("v1") + "/send-journal.tsv"));
 }
 
+TEST_CASE(
+    "send logs in over STARTTLS with the password from the "
+    "environment, and never shows it",
+    "[send][tools]") {
+  PlannedFair f;
+  const std::string cert = f.dir().File("cert.pem");
+  const std::string key = f.dir().File("key.pem");
+  ProcessResult made = testing::RunProcess(
+      {"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+       "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1",
+       "-addext", "subjectAltName=IP:127.0.0.1"},
+      f.dir().path());
+  REQUIRE(made.exit_code == 0);
+  const std::string password = "s3cret-app-password";
+  SmtpServer server(f.dir().path(),
+                    {"--tls-cert", cert, "--tls-key", key, "--user", "careers",
+                     "--password", password});
+  REQUIRE(server.ready());
+  ::setenv("FAIRMATCH_SMTP_USER", "careers", 1);
+  auto no_secret = [&](const ProcessResult& r) {
+    CHECK(r.out.find(password) == std::string::npos);
+    CHECK(r.err.find(password) == std::string::npos);
+  };
+
+  // A certificate the system does not trust: nothing goes, at once.
+  ::setenv("FAIRMATCH_SMTP_PASSWORD", password.c_str(), 1);
+  ProcessResult untrusted = f.Send(f.out("v1"), server.url());
+  CHECK(untrusted.exit_code == 1);
+  CHECK(untrusted.err.find("certificate") != std::string::npos);
+  no_secret(untrusted);
+
+  // No login where the server requires one: the run stops at the first
+  // letter instead of trying every one. (A wrong password is not tried
+  // here: aiosmtpd then stops answering, and each try waits for curl's
+  // timeout; real servers answer 535, which stops the run the same way.)
+  ::setenv("FAIRMATCH_SMTP_CA", cert.c_str(), 1);
+  ::unsetenv("FAIRMATCH_SMTP_USER");
+  ::unsetenv("FAIRMATCH_SMTP_PASSWORD");
+  ProcessResult anonymous = f.Send(f.out("v1"), server.url());
+  CHECK(anonymous.exit_code == 1);
+  CHECK(anonymous.err.find("sending stopped") != std::string::npos);
+  CHECK(anonymous.err.find("530") != std::string::npos);
+  CHECK(ReadMail(f.dir(), server.mail()).empty());
+  ::setenv("FAIRMATCH_SMTP_USER", "careers", 1);
+
+  ::setenv("FAIRMATCH_SMTP_PASSWORD", password.c_str(), 1);
+  ProcessResult r = f.Send(f.out("v1"), server.url());
+  ClearCredentials();
+  ::unsetenv("FAIRMATCH_SMTP_CA");
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  no_secret(r);
+  CHECK(ReadMail(f.dir(), server.mail()).size() == 35);
+  CHECK(testing::ReadFile(f.dir().File("auth.log")).find("careers ok") !=
+        std::string::npos);
+  CHECK(testing::ReadFile(f.out("v1") + "/send-journal.tsv").find(password) ==
+        std::string::npos);
+}
+
 TEST_CASE("send refuses bad addresses and a missing server as bad input",
           "[send][tools]") {
   PlannedFair f;
