@@ -103,6 +103,14 @@ std::string HtmlEscape(absl::string_view text) {
   return out;
 }
 
+// A value from the fair in the HTML part: escaped, and isolated for the
+// bidirectional algorithm, so that an Arabic or Hebrew name cannot reorder
+// the text around it (as schedules.html and report.html do).
+std::string HtmlValue(absl::string_view text) {
+  if (text.empty()) return "";
+  return absl::StrCat("<bdi>", HtmlEscape(text), "</bdi>");
+}
+
 const std::string& ValueOf(const PersonDay& day, absl::string_view name) {
   if (name == "name") return day.name;
   if (name == "event") return day.event;
@@ -142,7 +150,7 @@ std::string BlockHtml(const std::vector<DayRow>& rows, bool changes) {
   if (changes) {
     out = "<ul>\n";
     for (const DayRow& r : rows) {
-      absl::StrAppend(&out, "<li>", HtmlEscape(r.title), "</li>\n");
+      absl::StrAppend(&out, "<li>", HtmlValue(r.title), "</li>\n");
     }
     return out + "</ul>\n";
   }
@@ -151,11 +159,11 @@ std::string BlockHtml(const std::vector<DayRow>& rows, bool changes) {
     absl::StrAppend(&out,
                     "<tr><td style=\"vertical-align:top;white-space:"
                     "nowrap\">",
-                    HtmlEscape(r.time), "</td><td><b>", HtmlEscape(r.title),
+                    HtmlEscape(r.time), "</td><td><b>", HtmlValue(r.title),
                     "</b>");
-    if (!r.where.empty()) absl::StrAppend(&out, ", ", HtmlEscape(r.where));
+    if (!r.where.empty()) absl::StrAppend(&out, ", ", HtmlValue(r.where));
     if (!r.detail.empty()) {
-      absl::StrAppend(&out, "<br><small>", HtmlEscape(r.detail), "</small>");
+      absl::StrAppend(&out, "<br><small>", HtmlValue(r.detail), "</small>");
     }
     absl::StrAppend(&out, "</td></tr>\n");
   }
@@ -303,7 +311,7 @@ RenderedText RenderMessage(const MessageTemplate& t, const PersonDay& day) {
       absl::StrAppend(&html_body, HtmlEscape(tok.text));
     } else if (IsValue(tok.text)) {
       absl::StrAppend(&r.text, ValueOf(day, tok.text));
-      absl::StrAppend(&html_body, HtmlEscape(ValueOf(day, tok.text)));
+      absl::StrAppend(&html_body, HtmlValue(ValueOf(day, tok.text)));
     } else if (tok.text == "changes") {
       if (day.changes.empty()) continue;
       absl::StrAppend(&r.text, ChangesText(day), "\n");
