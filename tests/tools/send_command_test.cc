@@ -257,7 +257,9 @@ TEST_CASE(
   // Slow acceptance, so that kills land between handover and answer too.
   SmtpServer server(f.dir().path(), {"--delay-ms", "150"});
   REQUIRE(server.ready());
-  std::mt19937 rng(std::random_device{}());
+  const unsigned seed = std::random_device{}();
+  INFO("seed " << seed);
+  std::mt19937 rng(seed);
   // Past the start-up (loading the fair, rendering 35 sheets: under a
   // second) and into the sending, which takes over 5 s in all.
   std::uniform_int_distribution<int> delay_ms(700, 2000);
