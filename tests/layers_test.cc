@@ -29,6 +29,7 @@ const std::map<std::string, std::set<std::string>> kAllowed = {
     {"synth", {"model", "base"}},
     {"pipeline",
      {"io", "plan", "check", "render", "render_pdf", "score", "model", "base"}},
+    {"send", {"io", "render_pdf", "render", "check", "score", "model", "base"}},
 };
 
 // The layer of a path below engine/: its folder, except the PDF renderer's

@@ -21,6 +21,11 @@ inline constexpr int kExitViolations =
 inline constexpr int kExitBadInput = 2;  // bad input or usage
 inline constexpr int kExitInfeasible = 3;  // requests that cannot all be met
 
+// The file in a plan's output folder that names the plan's inputs (the
+// fair folder, --config, --set, --changes, --baseline), one "key<TAB>value"
+// line each: `plan` writes it, `send` reads it.
+inline constexpr char kPlanInputsFile[] = ".fairmatch-plan";
+
 // 2 for InvalidArgument/NotFound, 3 for FailedPrecondition, 1 otherwise.
 int ExitCodeFor(const absl::Status& status);
 

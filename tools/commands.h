@@ -20,6 +20,7 @@ void AddImportCommand(CLI::App& app, int* exit_code);    // CSV to YAML
 void AddInitCommand(CLI::App& app, int* exit_code);      // a new fair folder
 void AddDiffCommand(CLI::App& app, int* exit_code);      // two plans compared
 void AddExplainCommand(CLI::App& app, int* exit_code);   // why (not) a meeting
+void AddSendCommand(CLI::App& app, int* exit_code);      // e-mail every person
 
 }  // namespace fairmatch
 

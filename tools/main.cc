@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
   fairmatch::AddInitCommand(app, &exit_code);
   fairmatch::AddDiffCommand(app, &exit_code);
   fairmatch::AddExplainCommand(app, &exit_code);
+  fairmatch::AddSendCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -50,6 +51,33 @@ absl::StatusOr<int> ParseFrom(const std::string& text) {
 // --print-config: every setting with the layer it came from, as a config
 // file (dotted keys are accepted by --config), so it can be saved and
 // edited.
+// .fairmatch-plan: one "key<TAB>value" line per input of the run, paths
+// made absolute so that `send` finds them from anywhere. Read by
+// tools/send_command.cc.
+std::string PlanInputsText(const PlanArgs& args) {
+  auto abs = [](const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::absolute(path, ec);
+    return ec ? path : p.lexically_normal().string();
+  };
+  std::string text =
+      "# the inputs of this plan, for fairmatch send (docs/send.md)\n";
+  absl::StrAppend(&text, "fair\t", abs(args.fair_dir), "\n");
+  for (const std::string& f : args.load.config_files) {
+    absl::StrAppend(&text, "config\t", abs(f), "\n");
+  }
+  for (const std::string& s : args.load.sets) {
+    absl::StrAppend(&text, "set\t", s, "\n");
+  }
+  for (const std::string& f : args.load.changes_files) {
+    absl::StrAppend(&text, "changes\t", abs(f), "\n");
+  }
+  if (!args.baseline.empty()) {
+    absl::StrAppend(&text, "baseline\t", abs(args.baseline), "\n");
+  }
+  return text;
+}
+
 int PrintConfig(const PlanArgs& args) {
   absl::StatusOr<std::vector<ConfigEntry>> entries =
       ResolveConfig(args.fair_dir, args.load);
@@ -165,6 +193,10 @@ int RunPlanCommand(const PlanArgs& args) {
   for (OutputFile& f : *files) {
     contents.emplace_back(f.name, std::move(f.content));
   }
+  // Where this plan's inputs are, for `fairmatch send` (docs/send.md),
+  // which renders each person's own sheet from the fair and checks that it
+  // has not changed since.
+  contents.emplace_back(kPlanInputsFile, PlanInputsText(args));
   if (absl::Status s = out->WriteFolder(contents); !s.ok()) {
     PrintStatus(s);
     return ExitCodeFor(s);
@@ -189,8 +221,9 @@ int RunPlanCommand(const PlanArgs& args) {
             m.baseline_history);
       }
       if (run->changes != nullptr) {
-        std::cout << absl::StrFormat("notify: %d people whose day changed\n",
-                                     static_cast<int>(run->changes->notify.size()));
+        std::cout << absl::StrFormat(
+            "notify: %d people whose day changed\n",
+            static_cast<int>(run->changes->notify.size()));
       }
     }
     if (run->rerun != nullptr) {
@@ -214,6 +247,8 @@ int RunPlanCommand(const PlanArgs& args) {
     for (const auto& [name, content] : contents) {
       if (name.rfind("calendar/", 0) == 0) {
         ++calendars;
+      } else if (name == kPlanInputsFile) {
+        continue;  // hidden, like the marker
       } else {
         std::cout << " " << name;
       }

@@ -1004,4 +1004,81 @@ absl::Status OutputTarget::WriteNewFiles(
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::unique_ptr<AppendOnlyFile>> AppendOnlyFile::Open(
+    const std::string& path, std::string* contents) {
+  auto io_error = [&](const char* what) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot ", what, " ", path, ": ", std::strerror(errno)));
+  };
+  struct stat st;
+  if (::lstat(path.c_str(), &st) == 0) {
+    if (!S_ISREG(st.st_mode)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("error: ", path, " is not a regular file"));
+    }
+    if ((st.st_mode & 0222) == 0) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("error: ", path, " is write-protected (mode ",
+                       absl::StrFormat("%04o", st.st_mode & 07777), ")"));
+    }
+  }
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  struct stat dst;
+  if (::stat(dir.empty() ? "." : dir.c_str(), &dst) == 0 &&
+      (dst.st_mode & 0222) == 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("error: ", dir, "/ is write-protected"));
+  }
+  const int fd = ::open(
+      path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) return io_error("open");
+  std::unique_ptr<AppendOnlyFile> file(new AppendOnlyFile(path, fd));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    return absl::UnavailableError(
+        absl::StrCat("error: ", path,
+                     " is in use by another fairmatch run; wait for it "
+                     "to finish and run again"));
+  }
+  std::string text;
+  char buf[65536];
+  for (off_t at = 0;;) {
+    const ssize_t n = ::pread(fd, buf, sizeof buf, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return io_error("read");
+    if (n == 0) break;
+    text.append(buf, static_cast<size_t>(n));
+    at += n;
+  }
+  const size_t complete = text.rfind('\n');
+  const size_t keep = complete == std::string::npos ? 0 : complete + 1;
+  if (keep != text.size()) {
+    if (::ftruncate(fd, static_cast<off_t>(keep)) != 0 || ::fsync(fd) != 0) {
+      return io_error("repair");
+    }
+    text.resize(keep);
+  }
+  *contents = std::move(text);
+  return file;
+}
+
+AppendOnlyFile::~AppendOnlyFile() { ::close(fd_); }
+
+absl::Status AppendOnlyFile::Append(std::string_view bytes) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      return absl::UnavailableError(
+          absl::StrCat("cannot write ", path_, ": ", std::strerror(errno)));
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd_) != 0) {
+    return absl::UnavailableError(
+        absl::StrCat("cannot flush ", path_, ": ", std::strerror(errno)));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace fairmatch

@@ -188,6 +188,33 @@ class OutputTarget {
   int removed_leftovers_ = 0;
 };
 
+// An append-only record file inside an output folder: the journal of
+// `fairmatch send` (send/journal.h), which must survive a kill with every
+// record it acknowledged. Open creates the file (mode 0644) when missing;
+// a final line without its newline (a kill in the middle of a write) is
+// cut off, so that the next record starts a line. One writer at a time:
+// the file is held with flock(2) while open, and a second Open fails at
+// once with UnavailableError. Refused, as InvalidArgumentError: a path that
+// is not a regular file (a folder, a link, a device, a FIFO) and a file or
+// folder without a write bit.
+class AppendOnlyFile {
+ public:
+  // Opens `path`; *contents receives its complete lines.
+  static absl::StatusOr<std::unique_ptr<AppendOnlyFile>> Open(
+      const std::string& path, std::string* contents);
+  ~AppendOnlyFile();
+  AppendOnlyFile(const AppendOnlyFile&) = delete;
+  AppendOnlyFile& operator=(const AppendOnlyFile&) = delete;
+
+  // Appends `bytes` and flushes them to disk (fsync) before returning.
+  absl::Status Append(std::string_view bytes);
+
+ private:
+  AppendOnlyFile(std::string path, int fd) : path_(std::move(path)), fd_(fd) {}
+  std::string path_;
+  int fd_;
+};
+
 // For a signal-handling thread of the tool: removes every live target's
 // staging folder, lock file and created parents, and blocks all further
 // writes of this process (it never returns the registry lock), so the tool

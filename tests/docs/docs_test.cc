@@ -531,6 +531,7 @@ FAIRMATCH_DOC_PAGE("docs/import.md")
 FAIRMATCH_DOC_PAGE("docs/outputs.md")
 FAIRMATCH_DOC_PAGE("docs/reruns.md")
 FAIRMATCH_DOC_PAGE("docs/scoring.md")
+FAIRMATCH_DOC_PAGE("docs/send.md")
 FAIRMATCH_DOC_PAGE("docs/synth.md")
 
 TEST_CASE("every markdown page of the repository is tested", "[docs]") {

@@ -582,3 +582,40 @@ TEST_CASE(
 
 }  // namespace
 }  // namespace fairmatch
+
+namespace fairmatch {
+namespace {
+
+TEST_CASE(
+    "an append-only file: complete lines back, a cut line repaired, "
+    "one writer, regular files only",
+    "[hardening][io]") {
+  testing::TempDir dir;
+  const std::string path = dir.File("journal.tsv");
+  {
+    std::string text;
+    absl::StatusOr<std::unique_ptr<AppendOnlyFile>> f =
+        AppendOnlyFile::Open(path, &text);
+    REQUIRE(f.ok());
+    CHECK(text.empty());
+    REQUIRE((*f)->Append("one\n").ok());
+    REQUIRE((*f)->Append("two, cut sh").ok());  // as if killed mid-record
+    // A second writer is refused while the first holds the file.
+    std::string other;
+    CHECK(absl::IsUnavailable(AppendOnlyFile::Open(path, &other).status()));
+  }
+  std::string text;
+  absl::StatusOr<std::unique_ptr<AppendOnlyFile>> f =
+      AppendOnlyFile::Open(path, &text);
+  REQUIRE(f.ok());
+  CHECK(text == "one\n");
+  REQUIRE((*f)->Append("three\n").ok());
+  f->reset();
+  CHECK(dir.Read("journal.tsv") == "one\nthree\n");
+  std::string ignored;
+  CHECK(absl::IsInvalidArgument(
+      AppendOnlyFile::Open(dir.path(), &ignored).status()));
+}
+
+}  // namespace
+}  // namespace fairmatch

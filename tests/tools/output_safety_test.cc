@@ -653,7 +653,7 @@ TEST_CASE(
   const auto now = SnapshotTree(out);
   CHECK((now == fair.new_output ||
          (rb.exit_code == 0 && now.count("schedule.json") == 1 &&
-          now.size() == 2)));
+          now.count(".fairmatch-plan") == 1 && now.size() == 3)));
   CHECK(Debris(out).empty());
 }
 

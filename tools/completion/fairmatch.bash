@@ -12,7 +12,7 @@ _fairmatch() {
     cword=$COMP_CWORD
   fi
 
-  local commands="plan check scores simulate synth import init diff explain"
+  local commands="plan check scores simulate synth import init diff explain send"
   local config_opts="--config --set"
 
   # The subcommand (and for import, its kind) is the first non-option word.
@@ -76,6 +76,7 @@ _fairmatch() {
     init) opts="--help" ;;
     diff) opts="--format --out --help" ;;
     explain) opts="$config_opts --attendee --employer --schedule --help" ;;
+    send) opts="--send --smtp --from --from-name --to-one --templates --rate --retries --backoff --threads --quiet -q --help" ;;
     import)
       if [[ -z $kind ]]; then
         COMPREPLY=($(compgen -W "attendees employers --help" -- "$cur"))
