@@ -345,6 +345,44 @@ TEST_CASE(
   CHECK(to.size() < f.Everyone().size());
 }
 
+TEST_CASE(
+    "the demo fair's dry run: one .eml per attendee, read back with "
+    "its sheet and its calendar",
+    "[send][tools]") {
+  ClearCredentials();
+  TempDir dir;
+  const std::string demo = std::string(FAIRMATCH_SOURCE_DIR) + "/data/demo";
+  fs::copy(demo, dir.File("demo"), fs::copy_options::recursive);
+  REQUIRE(testing::RunFairmatch(dir.path(), {"plan", dir.File("demo"), "--out",
+                                             dir.File("out"), "-q"})
+              .exit_code == 0);
+  ProcessResult r = testing::RunFairmatch(
+      dir.path(), {"send", dir.File("out"), "--from", "careers@uni.example"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  const std::vector<Mail> mail = ReadMail(dir, dir.File("out") + "/outbox");
+  REQUIRE(mail.size() == 300);  // the demo's employers have no e-mail
+  std::set<std::string> to;
+  int with_calendar = 0;
+  const std::regex id_in_address("\\.(a\\d{4})@");
+  for (const Mail& m : mail) {
+    INFO(m.file << " " << m.attachments);
+    CHECK(m.defects.empty());
+    to.insert(m.to);
+    CHECK(m.attachments.find(".pdf:application/pdf:") != std::string::npos);
+    std::smatch id;
+    REQUIRE(std::regex_search(m.to, id, id_in_address));
+    // A calendar is attached exactly when the plan wrote one for them.
+    const bool has_ics =
+        fs::exists(dir.File("out") + "/calendar/" + id[1].str() + ".ics");
+    CHECK((m.attachments.find(".ics:text/calendar:") != std::string::npos) ==
+          has_ics);
+    with_calendar += has_ics;
+  }
+  CHECK(to.size() == 300);
+  CHECK(with_calendar > 250);
+}
+
 TEST_CASE("the dry run writes one readable .eml per person and sends nothing",
           "[send][tools]") {
   PlannedFair f;
