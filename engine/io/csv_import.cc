@@ -1179,7 +1179,7 @@ class Importer {
     }
     for (const auto& [col, window] : unavailable_.checkbox_columns) {
       const std::string n = MatchKey(CellText(record, col));
-      if (n.empty() || n == "no" || n == "false" || n == "0" || n == "n") {
+      if (IsNoAnswer(n)) {
         continue;
       }
       busy.push_back(window);

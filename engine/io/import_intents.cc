@@ -253,7 +253,7 @@ bool ReadRequirementCell(absl::string_view cell, const RequirementColumn& col,
     return true;
   }
   if (!col.accept.empty()) {
-    if (key == "no" || key == "false" || key == "0" || key == "n") return true;
+    if (IsNoAnswer(key)) return true;
     out->any_of = col.accept;
     return true;
   }

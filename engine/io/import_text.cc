@@ -51,6 +51,11 @@ std::string MatchKey(absl::string_view text) {
   return std::string(absl::StripAsciiWhitespace(out));
 }
 
+bool IsNoAnswer(absl::string_view match_key) {
+  return match_key.empty() || match_key == "no" || match_key == "n" ||
+         match_key == "false" || match_key == "0";
+}
+
 std::vector<std::string> SplitList(absl::string_view cell,
                                    const std::string& delimiter) {
   std::string delim = delimiter;

@@ -25,6 +25,10 @@ std::string CollapseSpace(absl::string_view text);
 // apostrophes straightened.
 std::string MatchKey(absl::string_view text);
 
+// True for a checkbox or yes/no answer that means "no": given as a MatchKey,
+// empty, "no", "n", "false" or "0".
+bool IsNoAnswer(absl::string_view match_key);
+
 // Splits a multi-select or list cell, keeping the order of its items. Line
 // breaks always separate items (people write one per line); otherwise
 // `delimiter`, or when that is empty ';' if the cell has one, else ','.

@@ -29,6 +29,13 @@ TEST_CASE("import text: match keys ignore case, spacing and apostrophes",
   CHECK(MatchKey("ÉCOLE") == "École");  // ASCII only is lower-cased: "É" stays
 }
 
+TEST_CASE("import text: answers that mean no", "[import]") {
+  for (const char* no : {"", "no", "n", "false", "0"}) CHECK(IsNoAnswer(no));
+  for (const char* yes : {"yes", "x", "true", "1", "required", "No!"}) {
+    CHECK_FALSE(IsNoAnswer(yes));
+  }
+}
+
 TEST_CASE("import text: list cells split on the delimiter and line breaks",
           "[import]") {
   CHECK(SplitList("Acme; Globex\nInitech", "") ==
