@@ -7,7 +7,7 @@
 
 #include "engine/io/default_config.h"
 #include "engine/io/yaml_tree.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {

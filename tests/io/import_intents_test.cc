@@ -4,7 +4,7 @@
 #include <string>
 
 #include "engine/io/csv_import.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {

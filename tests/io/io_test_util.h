@@ -1,12 +1,11 @@
-// Helpers shared by the tests in tests/io/: a temporary fair folder and a
-// minimal valid fair to break one piece at a time.
+// Helpers shared by the tests in tests/io/: folder snapshots and a minimal
+// valid fair to break one piece at a time. TempDir lives in
+// tests/fixtures/temp_dir.h (included here for the tests that use both).
 #ifndef FAIRMATCH_TESTS_IO_IO_TEST_UTIL_H_
 #define FAIRMATCH_TESTS_IO_IO_TEST_UTIL_H_
 
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -14,56 +13,13 @@
 #include <set>
 #include <string>
 
+#include "tests/fixtures/temp_dir.h"
+
 namespace fairmatch::testing {
 
 inline std::string IoDataDir() {
   return std::string(FAIRMATCH_SOURCE_DIR) + "/tests/data/io";
 }
-
-// A fresh directory under the system temp dir, removed on destruction.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = (std::filesystem::temp_directory_path() /
-             ("fairmatch_io_test_" + std::to_string(::getpid()) + "_" +
-              std::to_string(counter++)))
-                .string();
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::string& path() const { return path_; }
-  // The path of `name` inside the directory, as the loader prints it.
-  std::string File(const std::string& name) const {
-    return (std::filesystem::path(path_) / name).string();
-  }
-  // Writes `content` byte for byte to `name`; returns its path.
-  std::string Write(const std::string& name, const std::string& content) const {
-    std::string path = File(name);
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-    return path;
-  }
-  // The bytes of `name`, or "" when it cannot be read.
-  std::string Read(const std::string& name) const {
-    std::ifstream in(File(name), std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in),
-                       std::istreambuf_iterator<char>());
-  }
-  void Remove(const std::string& name) const {
-    std::filesystem::remove(File(name));
-  }
-
- private:
-  std::string path_;
-};
 
 // Every entry below `dir`, hidden ones included and links not followed,
 // keyed by relative path: its mode, then a file's bytes or a link's target.

@@ -6,7 +6,7 @@
 
 #include "engine/base/edit_distance.h"
 #include "engine/io/diagnostics.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {

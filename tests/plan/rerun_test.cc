@@ -14,7 +14,7 @@
 #include "engine/io/fair_loader.h"
 #include "engine/plan/planner.h"
 #include "engine/synth/generator.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 #include "tests/plan/plan_fixture.h"
 
 namespace fairmatch {

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <string>
 
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {

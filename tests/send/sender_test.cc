@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 #include "tests/render/pdf_file.h"
 #include "tests/tools/subprocess.h"
 

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {

@@ -19,7 +19,8 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/smtp_server.h"
+#include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
@@ -27,55 +28,14 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::ChildProcess;
+using testing::ClearCredentials;
+using testing::kPython;
 using testing::ProcessResult;
+using testing::SmtpServer;
 using testing::TempDir;
 
-// Debian's python3, which has python3-aiosmtpd (tools/deps/build.txt).
-constexpr char kPython[] = "/usr/bin/python3";
-const std::string kServer =
-    std::string(FAIRMATCH_SOURCE_DIR) + "/tests/send/smtp_server.py";
 const std::string kReader =
     std::string(FAIRMATCH_SOURCE_DIR) + "/tests/send/read_mail.py";
-
-// No credentials from the environment of whoever runs the tests: the local
-// server offers no AUTH, and nothing secret may reach a test log.
-void ClearCredentials() {
-  ::unsetenv("FAIRMATCH_SMTP_USER");
-  ::unsetenv("FAIRMATCH_SMTP_PASSWORD");
-  ::setenv("FAIRMATCH_NETRC", "/dev/null", 1);
-}
-
-// A local SMTP server for one test.
-class SmtpServer {
- public:
-  SmtpServer(const std::string& dir, std::vector<std::string> extra = {})
-      : mail_(dir + "/mail") {
-    static int n = 0;
-    const std::string tag = std::to_string(n++);
-    const std::string port_file = dir + "/port" + tag;
-    std::vector<std::string> argv = {kPython, kServer,       "--dir",
-                                     mail_,   "--port-file", port_file};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    child_ = std::make_unique<ChildProcess>(
-        argv, dir + "/server" + tag + ".out", dir + "/server" + tag + ".err");
-    for (int i = 0; i < 200 && port_.empty(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      port_ = testing::ReadFile(port_file);
-    }
-  }
-  ~SmtpServer() {
-    child_->Kill(SIGTERM);
-    child_->Wait(std::chrono::seconds(10));
-  }
-  bool ready() const { return !port_.empty(); }
-  std::string url() const { return "smtp://127.0.0.1:" + port_; }
-  const std::string& mail() const { return mail_; }
-
- private:
-  std::string mail_;
-  std::string port_;
-  std::unique_ptr<ChildProcess> child_;
-};
 
 struct Mail {
   std::string file, to, message_id, subject, attachments, defects;
