@@ -9,14 +9,14 @@
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
 #include "engine/score/compatibility.h"
-#include "tests/check/check_fixture.h"
+#include "tests/fixtures/tiny_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::kClock10;
-using check_testing::TinyFair;
-using check_testing::ValidSchedule;
+using testing::kClock10;
+using testing::TinyFair;
+using testing::ValidSchedule;
 
 TEST_CASE("metrics of the tiny fair match the hand count", "[check]") {
   const Fair fair = TinyFair();

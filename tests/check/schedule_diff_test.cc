@@ -6,13 +6,13 @@
 #include <vector>
 
 #include "engine/model/recorded_schedule.h"
-#include "tests/check/check_fixture.h"
-#include "tests/check/recorded_fixture.h"
+#include "tests/fixtures/recorded.h"
+#include "tests/fixtures/tiny_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::At;
+using testing::At;
 
 // A017 meets Acme, Globex and Initech; A002 meets Acme with A017.
 RecordedSchedule OldSchedule() {
@@ -220,15 +220,14 @@ TEST_CASE("an empty schedule against another adds or cancels everything",
 
 TEST_CASE("RecordSchedule writes clock times, ids and sorted people",
           "[check]") {
-  Fair fair = check_testing::TinyFair();
+  Fair fair = testing::TinyFair();
   fair.event.name = "Tiny";
   fair.attendees[0].name = "Ada";
   fair.attendees[0].email = "ada@x";
   fair.employers[3].name = "Dee";
   // File order not sorted by id: the people lists must be.
   std::swap(fair.attendees[0].id, fair.attendees[5].id);
-  const RecordedSchedule r =
-      RecordSchedule(fair, check_testing::ValidSchedule());
+  const RecordedSchedule r = RecordSchedule(fair, testing::ValidSchedule());
   CHECK(r.path.empty());
   CHECK(r.event_name == "Tiny");
   REQUIRE(r.meetings.size() == 5);

@@ -9,15 +9,14 @@
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
 #include "engine/score/compatibility.h"
-#include "tests/check/check_fixture.h"
-#include "tests/check/shortfall_fixture.h"
+#include "tests/fixtures/shortfall_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::AllSeatsTaken;
-using check_testing::kClock10;
-using check_testing::ShortfallFair;
+using testing::AllSeatsTaken;
+using testing::kClock10;
+using testing::ShortfallFair;
 
 std::vector<Shortfall> Find(const Fair& fair, const Schedule& schedule) {
   return FindShortfalls(fair, Compatibility::Build(fair), schedule);

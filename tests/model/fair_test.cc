@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "tests/check/check_fixture.h"
+#include "tests/fixtures/tiny_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::kClock10;
-using check_testing::TinyFair;
+using testing::kClock10;
+using testing::TinyFair;
 
 TEST_CASE("FormatWindows joins windows and calls no windows the whole event",
           "[model]") {

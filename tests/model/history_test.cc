@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "tests/check/check_fixture.h"
-#include "tests/check/recorded_fixture.h"
+#include "tests/fixtures/recorded.h"
+#include "tests/fixtures/tiny_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::At;
-using check_testing::TinyFair;
+using testing::At;
+using testing::TinyFair;
 
 TEST_CASE("IsHistory: marked so, or started before --from", "[model]") {
   struct Case {

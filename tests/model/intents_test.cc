@@ -6,25 +6,13 @@
 #include <vector>
 
 #include "engine/model/fair.h"
+#include "tests/fixtures/intents.h"
 
 namespace fairmatch {
 namespace {
 
-Requirement AnyOf(const std::string& field, std::vector<std::string> values) {
-  Requirement r;
-  r.field = field;
-  r.any_of = std::move(values);
-  return r;
-}
-
-Requirement Range(const std::string& field, double min, double max) {
-  Requirement r;
-  r.field = field;
-  r.range = true;
-  r.min = min;
-  r.max = max;
-  return r;
-}
+using testing::AnyOf;
+using testing::Range;
 
 TEST_CASE("intents: field values of both sides", "[model]") {
   Attendee a;

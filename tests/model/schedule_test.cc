@@ -6,12 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "tests/check/check_fixture.h"
+#include "tests/fixtures/schedule_text.h"
+#include "tests/fixtures/tiny_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::MeetingsText;
+using testing::MeetingsText;
 
 TEST_CASE("SortMeetings orders by slot, then employer, then table", "[model]") {
   Schedule schedule;
@@ -61,7 +62,7 @@ TEST_CASE("SortMeetings keeps each meeting's lock and the revision",
 
 TEST_CASE("SortMeetings gives one order whatever order the meetings come in",
           "[model]") {
-  const Schedule valid = check_testing::ValidSchedule();
+  const Schedule valid = testing::ValidSchedule();
   Schedule canonical = valid;
   SortMeetings(canonical);
   // ValidSchedule is written in canonical order already.

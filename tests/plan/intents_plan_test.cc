@@ -15,6 +15,7 @@
 #include "engine/plan/matching.h"
 #include "engine/plan/planner.h"
 #include "engine/score/compatibility.h"
+#include "tests/fixtures/intents.h"
 #include "tests/plan/plan_fixture.h"
 
 namespace fairmatch {
@@ -58,21 +59,8 @@ Fair TinyFair(int attendees, int employers, int slots) {
   return fair;
 }
 
-Requirement AnyOf(const std::string& field, std::vector<std::string> values) {
-  Requirement r;
-  r.field = field;
-  r.any_of = std::move(values);
-  return r;
-}
-
-Requirement Range(const std::string& field, double lo, double hi) {
-  Requirement r;
-  r.field = field;
-  r.range = true;
-  r.min = lo;
-  r.max = hi;
-  return r;
-}
+using testing::AnyOf;
+using testing::Range;
 
 // Sorted (attendee, employer) pairs of a schedule.
 std::vector<std::pair<int, int>> Pairs(const Schedule& schedule) {

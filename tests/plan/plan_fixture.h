@@ -1,4 +1,5 @@
-// Random small fairs for planner tests, built directly in memory.
+// Random small fairs for planner tests, built directly in memory (on
+// tests/fixtures/fair_builder.h's EventFair).
 #ifndef FAIRMATCH_TESTS_PLAN_PLAN_FIXTURE_H_
 #define FAIRMATCH_TESTS_PLAN_PLAN_FIXTURE_H_
 
@@ -11,6 +12,7 @@
 #include "engine/model/fair.h"
 #include "engine/model/intents.h"
 #include "engine/plan/matching.h"
+#include "tests/fixtures/fair_builder.h"
 
 namespace fairmatch::testing {
 
@@ -42,23 +44,6 @@ struct RandomFairSpec {
   int employer_must_meets = 0;
   int employer_avoids = 0;
 };
-
-// A fair with only its event: `slots` slots of 15 minutes from 10:00 on
-// 2027-03-04, and `values` values v0, v1, ...
-inline Fair EventFair(const std::string& name, int slots, int values) {
-  Fair fair;
-  fair.event.name = name;
-  fair.event.date = "2027-03-04";
-  fair.event.start = 600;
-  fair.event.length = 15;
-  fair.event.end = 600 + 15 * slots;
-  for (int v = 0; v < values; ++v) {
-    fair.event.values.push_back(
-        {"v" + std::to_string(v), "Value " + std::to_string(v)});
-  }
-  fair.slots = MakeSlots(fair.event.start, fair.event.end, 15, {});
-  return fair;
-}
 
 // The flow's objective: the scaled scores of the matched pairs.
 inline std::int64_t MatchedTotal(const Matching& m) {

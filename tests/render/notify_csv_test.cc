@@ -9,14 +9,15 @@
 
 #include "engine/check/schedule_diff.h"
 #include "engine/render/diff_report.h"
+#include "tests/fixtures/spring_fair.h"
 #include "tests/render/render_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
 using render_testing::ParseCsv;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
 
 constexpr char kHeader[] = "role,id,name,email,changes,new_day\r\n";
 

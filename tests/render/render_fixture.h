@@ -1,12 +1,6 @@
-// A tiny fair built by hand for the renderer tests, and small helpers to
-// read renderer output back (CSV records, HTML sheets).
-//
-// The fair: "Spring Fair 2025" on 2025-03-14, slots 10:00-10:15,
-// 10:15-10:30 and, after a break, 10:45-11:00; three values; attendees
-// a001 Ada Lovelace, a002 Nguyễn Thị Hương, a003 Şükrü Öztürk; employers
-// e001 Acme Energy (booth A1, 2 tables) and e002 Blue Labs (booth B2).
-// FixtureSchedule() has two meetings: Ada and Hương at Acme table 1 in slot
-// 0, Ada alone at Blue Labs in slot 1; Şükrü has no meeting.
+// Small helpers to read renderer output back (CSV records, HTML sheets),
+// and the renderers' tiny fair under its old names: FixtureFair and
+// FixtureSchedule live in tests/fixtures/spring_fair.h.
 #ifndef FAIRMATCH_TESTS_RENDER_RENDER_FIXTURE_H_
 #define FAIRMATCH_TESTS_RENDER_RENDER_FIXTURE_H_
 
@@ -18,82 +12,14 @@
 #include "engine/check/metrics.h"
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
+#include "tests/fixtures/spring_fair.h"
 
 namespace fairmatch::render_testing {
 
-inline Attendee MakeAttendee(std::string id, std::string name,
-                             std::vector<float> values,
-                             std::vector<std::string> offers,
-                             std::vector<std::string> seeks) {
-  Attendee a;
-  a.id = std::move(id);
-  a.name = std::move(name);
-  a.email = a.id + "@example.org";
-  a.program = "MSc Computer Science";
-  a.values = std::move(values);
-  a.offers = std::move(offers);
-  a.seeks = std::move(seeks);
-  return a;
-}
-
-inline Employer MakeEmployer(std::string id, std::string name,
-                             std::string booth, int tables,
-                             std::vector<float> values,
-                             std::vector<std::string> offers,
-                             std::vector<std::string> seeks) {
-  Employer e;
-  e.id = std::move(id);
-  e.name = std::move(name);
-  e.booth = std::move(booth);
-  e.tables = tables;
-  e.values = std::move(values);
-  e.offers = std::move(offers);
-  e.seeks = std::move(seeks);
-  return e;
-}
-
-inline Fair FixtureFair() {
-  Fair fair;
-  fair.dir = "fixture";
-  fair.event.name = "Spring Fair 2025";
-  fair.event.date = "2025-03-14";
-  fair.event.timezone = "Europe/Berlin";
-  fair.event.venue = "Hall B";
-  fair.event.start = 10 * 60;
-  fair.event.end = 11 * 60;
-  fair.event.length = 15;
-  fair.event.breaks = {{10 * 60 + 30, 10 * 60 + 45}};
-  fair.event.values = {{"sustainability", "Sustainability"},
-                       {"impact", "Impact"},
-                       {"growth", "Growth"}};
-  fair.slots = MakeSlots(fair.event.start, fair.event.end, fair.event.length,
-                         fair.event.breaks);
-  fair.attendees = {
-      MakeAttendee("a001", "Ada Lovelace", {5, 4, 1}, {"python", "statistics"},
-                   {"mentoring"}),
-      MakeAttendee("a002", "Nguyễn Thị Hương", {4, 5, 2}, {"python"},
-                   {"mentoring", "remote work"}),
-      MakeAttendee("a003", "Şükrü Öztürk", {1, 2, 5}, {"sales"},
-                   {"growth path"}),
-  };
-  fair.employers = {
-      MakeEmployer("e001", "Acme Energy", "A1", 2, {5, 5, 2}, {"mentoring"},
-                   {"python"}),
-      MakeEmployer("e002", "Blue Labs", "B2", 1, {2, 3, 5},
-                   {"growth path", "mentoring"}, {"statistics", "sales"}),
-  };
-  return fair;
-}
-
-inline Schedule FixtureSchedule() {
-  Schedule schedule;
-  schedule.meetings = {
-      Meeting{.slot = 0, .employer = 0, .table = 1, .attendees = {0, 1}},
-      Meeting{.slot = 1, .employer = 1, .table = 1, .attendees = {0}},
-  };
-  SortMeetings(schedule);
-  return schedule;
-}
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::MakeAttendee;
+using testing::MakeEmployer;
 
 inline std::size_t CountOccurrences(std::string_view text,
                                     std::string_view needle) {

@@ -1,4 +1,5 @@
 // Hand-built fairs for the score tests: no loader, only what scoring reads.
+// Profiles are made with tests/fixtures/fair_builder.h (MakeAttendee, ...).
 #ifndef FAIRMATCH_TESTS_SCORE_SCORE_TEST_UTIL_H_
 #define FAIRMATCH_TESTS_SCORE_SCORE_TEST_UTIL_H_
 
@@ -9,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/model/fair.h"
+#include "tests/fixtures/fair_builder.h"
 
 namespace fairmatch::testing {
 
@@ -27,30 +29,6 @@ inline Fair FairWithValues(int num_values) {
     labels.push_back(absl::StrCat("Value ", k));
   }
   return FairWithValues(labels);
-}
-
-template <typename P>
-P MakeProfile(std::vector<float> values, std::vector<std::string> offers = {},
-              std::vector<std::string> seeks = {}) {
-  P p;
-  p.values = std::move(values);
-  p.offers = std::move(offers);
-  p.seeks = std::move(seeks);
-  return p;
-}
-
-inline Attendee MakeAttendee(std::vector<float> values,
-                             std::vector<std::string> offers = {},
-                             std::vector<std::string> seeks = {}) {
-  return MakeProfile<Attendee>(std::move(values), std::move(offers),
-                               std::move(seeks));
-}
-
-inline Employer MakeEmployer(std::vector<float> values,
-                             std::vector<std::string> offers = {},
-                             std::vector<std::string> seeks = {}) {
-  return MakeProfile<Employer>(std::move(values), std::move(offers),
-                               std::move(seeks));
 }
 
 // A random fair: ratings on a 0-5 scale (integers, halves and arbitrary

@@ -9,13 +9,13 @@
 #include "engine/check/schedule_diff.h"
 #include "engine/render/diff_report.h"
 #include "engine/score/compatibility.h"
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/spring_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
 
 // FixtureFair with an e-mail for both employer contacts.
 Fair FairWithContacts() {
