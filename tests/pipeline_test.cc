@@ -12,13 +12,16 @@
 #include <sstream>
 #include <string>
 
+#include "tests/fixtures/data_dirs.h"
+
 namespace fairmatch {
 namespace {
 
 namespace fs = std::filesystem;
 
+using testing::kDemoFair;
+
 const std::string kBinary = FAIRMATCH_BINARY;
-const std::string kDemo = std::string(FAIRMATCH_SOURCE_DIR) + "/data/demo";
 
 // Runs a shell command; returns its exit status.
 int Run(const std::string& command) {
@@ -54,9 +57,9 @@ std::map<std::string, std::string> Snapshot(const fs::path& dir) {
 TEST_CASE("the demo plan passes check and two runs are byte-identical",
           "[e2e]") {
   const fs::path dir = TempDir("demo");
-  REQUIRE(Run(kBinary + " plan " + kDemo + " --out " +
+  REQUIRE(Run(kBinary + " plan " + kDemoFair + " --out " +
               (dir / "one").string()) == 0);
-  REQUIRE(Run(kBinary + " plan " + kDemo + " --threads 1 --out " +
+  REQUIRE(Run(kBinary + " plan " + kDemoFair + " --threads 1 --out " +
               (dir / "two").string()) == 0);
   const auto one = Snapshot(dir / "one");
   const auto two = Snapshot(dir / "two");
@@ -64,13 +67,13 @@ TEST_CASE("the demo plan passes check and two runs are byte-identical",
   CHECK(one.count("meetings.csv") == 1);
   CHECK(one.count("schedules.html") == 1);
   CHECK(one == two);
-  CHECK(Run(kBinary + " check " + kDemo + " " +
+  CHECK(Run(kBinary + " check " + kDemoFair + " " +
             (dir / "one" / "schedule.json").string()) == 0);
 }
 
 TEST_CASE("check fails on a schedule that breaks a hard constraint", "[e2e]") {
   const fs::path dir = TempDir("tamper");
-  REQUIRE(Run(kBinary + " plan " + kDemo + " --format json --out " +
+  REQUIRE(Run(kBinary + " plan " + kDemoFair + " --format json --out " +
               (dir / "out").string()) == 0);
   // Put the first meeting's first attendee into the second meeting too:
   // a double booking or a repeat, either way a violation.
@@ -84,29 +87,29 @@ TEST_CASE("check fails on a schedule that breaks a hard constraint", "[e2e]") {
   REQUIRE(second != std::string::npos);
   json.insert(second + 14, "\"" + id + "\", ");
   std::ofstream(dir / "bad.json") << json;
-  CHECK(Run(kBinary + " check " + kDemo + " " + (dir / "bad.json").string()) ==
-        1);
+  CHECK(Run(kBinary + " check " + kDemoFair + " " +
+            (dir / "bad.json").string()) == 1);
 }
 
 TEST_CASE("bad input exits 2 and leaves the previous output exactly as it was",
           "[e2e]") {
   const fs::path dir = TempDir("bad");
-  REQUIRE(Run(kBinary + " plan " + kDemo + " --format json --out " +
+  REQUIRE(Run(kBinary + " plan " + kDemoFair + " --format json --out " +
               (dir / "out").string()) == 0);
   const auto before = Snapshot(dir / "out");
-  fs::copy(kDemo, dir / "fair");
+  fs::copy(kDemoFair, dir / "fair");
   std::ofstream(dir / "fair" / "config.yaml") << "min_scroe: 0.3\n";
   CHECK(Run(kBinary + " plan " + (dir / "fair").string() + " --out " +
             (dir / "out").string()) == 2);
   CHECK(Snapshot(dir / "out") == before);
-  CHECK(Run(kBinary + " plan " + kDemo + " --set nope=1 --out " +
+  CHECK(Run(kBinary + " plan " + kDemoFair + " --set nope=1 --out " +
             (dir / "out").string()) == 2);
   CHECK(Snapshot(dir / "out") == before);
 }
 
 TEST_CASE("must_meets beyond capacity exit 3", "[e2e]") {
   const fs::path dir = TempDir("infeasible");
-  fs::copy(kDemo, dir / "fair");
+  fs::copy(kDemoFair, dir / "fair");
   // Everyone must meet e001, which has far fewer seats than 300.
   std::string attendees = Slurp(dir / "fair" / "attendees.yaml");
   std::string out;

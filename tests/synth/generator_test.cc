@@ -6,8 +6,6 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <string>
@@ -24,6 +22,7 @@
 #include "engine/model/intents.h"
 #include "engine/plan/planner.h"
 #include "engine/score/compatibility.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {
@@ -422,30 +421,31 @@ TEST_CASE("good matches exist for nearly everyone but are not universal",
   CHECK(pair_share < 0.6);
 }
 
+// The generated files in a temporary folder, loaded as `fairmatch plan`
+// loads them.
+Fair LoadGenerated(const SynthFiles& files) {
+  const testing::TempDir dir;
+  dir.Write("event.yaml", files.event_yaml);
+  dir.Write("attendees.yaml", files.attendees_yaml);
+  dir.Write("employers.yaml", files.employers_yaml);
+  dir.Write("config.yaml", files.config_yaml);
+  absl::StatusOr<Fair> fair = LoadFair(dir.path(), LoadOptions{});
+  INFO(fair.status().message());
+  REQUIRE(fair.ok());
+  return *std::move(fair);
+}
+
 TEST_CASE("the generated folder loads without diagnostics", "[synth]") {
   SynthOptions options;
   options.attendees = 400;
   options.employers = 35;
   options.conflict_fraction = 0.5;
   options.early_leave_fraction = 0.3;
-  const SynthFiles files = Generate(options);
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "fairmatch_synth_test_fair";
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "event.yaml", std::ios::binary) << files.event_yaml;
-  std::ofstream(dir / "attendees.yaml", std::ios::binary)
-      << files.attendees_yaml;
-  std::ofstream(dir / "employers.yaml", std::ios::binary)
-      << files.employers_yaml;
-  std::ofstream(dir / "config.yaml", std::ios::binary) << files.config_yaml;
-
-  absl::StatusOr<Fair> fair = LoadFair(dir.string(), LoadOptions{});
-  INFO(fair.status().message());
-  REQUIRE(fair.ok());
-  CHECK(fair->num_attendees() == 400);
-  CHECK(fair->num_employers() == 35);
-  CHECK(fair->num_slots() == 12);
-  CHECK(fair->config.seed == options.seed);
+  const Fair fair = LoadGenerated(Generate(options));
+  CHECK(fair.num_attendees() == 400);
+  CHECK(fair.num_employers() == 35);
+  CHECK(fair.num_slots() == 12);
+  CHECK(fair.config.seed == options.seed);
 }
 
 // The lines of `yaml` that hold none of `keys` ("    wants:").
@@ -460,24 +460,6 @@ std::string WithoutLines(const std::string& yaml,
     }
   }
   return absl::StrJoin(kept, "\n");
-}
-
-// The generated files in a temporary folder, loaded as `fairmatch plan`
-// loads them.
-Fair LoadGenerated(const SynthFiles& files, const std::string& name) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / name;
-  std::filesystem::create_directories(dir);
-  std::ofstream(dir / "event.yaml", std::ios::binary) << files.event_yaml;
-  std::ofstream(dir / "attendees.yaml", std::ios::binary)
-      << files.attendees_yaml;
-  std::ofstream(dir / "employers.yaml", std::ios::binary)
-      << files.employers_yaml;
-  std::ofstream(dir / "config.yaml", std::ios::binary) << files.config_yaml;
-  absl::StatusOr<Fair> fair = LoadFair(dir.string(), LoadOptions{});
-  INFO(fair.status().message());
-  REQUIRE(fair.ok());
-  return *std::move(fair);
 }
 
 SynthOptions BothSides(int attendees, int employers) {
@@ -672,7 +654,7 @@ TEST_CASE(
   const SynthFiles files = Generate(options);
   CHECK(files.attendees_yaml == Generate(options).attendees_yaml);
   CHECK(files.employers_yaml == Generate(options).employers_yaml);
-  const Fair fair = LoadGenerated(files, "fairmatch_synth_both_sides");
+  const Fair fair = LoadGenerated(files);
   CHECK(fair.warnings.empty());
   int wishes = 0, employer_musts = 0;
   for (int a = 0; a < fair.num_attendees(); ++a) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/data_dirs.h"
 #include "tests/fixtures/temp_dir.h"
 #include "tests/render/pdf_file.h"
 #include "tests/tools/subprocess.h"
@@ -24,15 +25,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::kExamplesDir;
 using testing::ProcessResult;
-
-const std::string kExamples =
-    std::string(FAIRMATCH_SOURCE_DIR) + "/data/examples";
-
-ProcessResult Fairmatch(const fs::path& scratch,
-                        const std::vector<std::string>& args) {
-  return testing::RunFairmatch(scratch, args);
-}
+using testing::RunFairmatch;
 
 json ReadJson(const fs::path& path) {
   return json::parse(testing::ReadFile(path.string()));
@@ -73,7 +68,7 @@ std::set<std::string> NotifyRows(const fs::path& path) {
 // The (role, id) of everyone `fairmatch diff` says to notify.
 std::set<std::string> DiffNotify(const fs::path& dir, const fs::path& old_s,
                                  const fs::path& new_s) {
-  ProcessResult r = Fairmatch(
+  ProcessResult r = RunFairmatch(
       dir, {"diff", old_s.string(), new_s.string(), "--format", "json"});
   REQUIRE(r.exit_code == 0);
   const json d = json::parse(r.out);
@@ -103,18 +98,19 @@ TEST_CASE(
   const fs::path dir = scratch.path();
   const fs::path fair = dir / "fair";
   fs::create_directories(fair);
-  fs::copy_file(kExamples + "/event.yaml", fair / "event.yaml");
+  fs::copy_file(kExamplesDir + "/event.yaml", fair / "event.yaml");
 
   // Import the example exports.
-  REQUIRE(
-      Fairmatch(dir, {"import", "attendees", kExamples + "/registrations.csv",
-                      "--mapping", kExamples + "/attendees-mapping.yaml",
-                      "--out", (fair / "attendees.yaml").string(), "-q"})
-          .exit_code == 0);
-  REQUIRE(Fairmatch(dir, {"import", "employers", kExamples + "/employers.csv",
-                          "--mapping", kExamples + "/employers-mapping.yaml",
-                          "--out", (fair / "employers.yaml").string(), "-q"})
+  REQUIRE(RunFairmatch(
+              dir, {"import", "attendees", kExamplesDir + "/registrations.csv",
+                    "--mapping", kExamplesDir + "/attendees-mapping.yaml",
+                    "--out", (fair / "attendees.yaml").string(), "-q"})
               .exit_code == 0);
+  REQUIRE(
+      RunFairmatch(dir, {"import", "employers", kExamplesDir + "/employers.csv",
+                         "--mapping", kExamplesDir + "/employers-mapping.yaml",
+                         "--out", (fair / "employers.yaml").string(), "-q"})
+          .exit_code == 0);
   const std::string attendees_yaml =
       testing::ReadFile((fair / "attendees.yaml").string());
   const std::string employers_yaml =
@@ -124,8 +120,8 @@ TEST_CASE(
         std::string::npos);
 
   // v1.
-  ProcessResult r =
-      Fairmatch(dir, {"plan", fair.string(), "--out", (dir / "v1").string()});
+  ProcessResult r = RunFairmatch(
+      dir, {"plan", fair.string(), "--out", (dir / "v1").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const json v1 = ReadJson(dir / "v1" / "schedule.json");
@@ -133,9 +129,9 @@ TEST_CASE(
   // An employer cancels: one line in changes.yaml. Attendees who named it
   // in must_meet are warned about, never an error.
   scratch.Write("fair/changes.yaml", "withdraw:\n  - {who: acme-energie}\n");
-  r = Fairmatch(dir, {"plan", fair.string(), "--baseline",
-                      (dir / "v1" / "schedule.json").string(), "--out",
-                      (dir / "v2").string()});
+  r = RunFairmatch(dir, {"plan", fair.string(), "--baseline",
+                         (dir / "v1" / "schedule.json").string(), "--out",
+                         (dir / "v2").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("warning: 'acme-energie' has withdrawn") !=
@@ -154,7 +150,8 @@ TEST_CASE(
   // The registration form's own header (with its byte order mark dropped).
   std::string header;
   {
-    std::istringstream in(testing::ReadFile(kExamples + "/registrations.csv"));
+    std::istringstream in(
+        testing::ReadFile(kExamplesDir + "/registrations.csv"));
     std::getline(in, header);
     if (header.rfind("\xEF\xBB\xBF", 0) == 0) header = header.substr(3);
     if (!header.empty() && header.back() == '\r') header.pop_back();
@@ -170,18 +167,18 @@ TEST_CASE(
                 "\"Internship, Mentoring\",I can attend the whole time,,\n";
   }
   scratch.Write("walk-ins.csv", walk_ins);
-  r = Fairmatch(dir, {"import", "attendees", (dir / "walk-ins.csv").string(),
-                      "--mapping", kExamples + "/attendees-mapping.yaml",
-                      "--out", (fair / "walk-ins.yaml").string()});
+  r = RunFairmatch(dir, {"import", "attendees", (dir / "walk-ins.csv").string(),
+                         "--mapping", kExamplesDir + "/attendees-mapping.yaml",
+                         "--out", (fair / "walk-ins.yaml").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   scratch.Write("fair/changes.yaml",
                 "withdraw:\n  - {who: acme-energie}\n"
                 "  - {who: \"Chloé Dubois\", from: \"11:00\"}\n"
                 "walk_ins:\n  - {file: walk-ins.yaml}\n");
-  r = Fairmatch(dir, {"plan", fair.string(), "--baseline",
-                      (dir / "v2" / "schedule.json").string(), "--from",
-                      "11:00", "--out", (dir / "v3").string()});
+  r = RunFairmatch(dir, {"plan", fair.string(), "--baseline",
+                         (dir / "v2" / "schedule.json").string(), "--from",
+                         "11:00", "--out", (dir / "v3").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   const json v3 = ReadJson(dir / "v3" / "schedule.json");
@@ -214,7 +211,7 @@ TEST_CASE(
   }
   CHECK(walk_in_meetings >= 10);
   // Check proves it independently (with the same changes).
-  r = Fairmatch(
+  r = RunFairmatch(
       dir, {"check", fair.string(), (dir / "v3" / "schedule.json").string()});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("OK: ") == 0);
@@ -243,11 +240,11 @@ TEST_CASE(
 
   // explain by name and by e-mail answers from v3.
   const ProcessResult by_name =
-      Fairmatch(dir, {"explain", fair.string(), "--attendee", "chloe dubois",
-                      "--schedule", (dir / "v3").string()});
+      RunFairmatch(dir, {"explain", fair.string(), "--attendee", "chloe dubois",
+                         "--schedule", (dir / "v3").string()});
   const ProcessResult by_email =
-      Fairmatch(dir, {"explain", fair.string(), "--attendee", chloe_email,
-                      "--schedule", (dir / "v3").string()});
+      RunFairmatch(dir, {"explain", fair.string(), "--attendee", chloe_email,
+                         "--schedule", (dir / "v3").string()});
   INFO(by_name.err);
   CHECK(by_name.exit_code == 0);
   CHECK(by_name.err.find("planning") == std::string::npos);
@@ -269,7 +266,7 @@ TEST_CASE(
   scratch.Write("later.yaml", "availability:\n  - {who: " + someone +
                                   ", available: [\"12:30-13:15\"]}\n"
                                   "withdraw:\n  - {who: chloe dubois}\n");
-  r = Fairmatch(
+  r = RunFairmatch(
       dir, {"plan", fair.string(), "--changes", (dir / "later.yaml").string(),
             "--baseline", (dir / "v3" / "schedule.json").string(), "--from",
             "11:45", "--out", (dir / "v4").string()});
@@ -277,7 +274,7 @@ TEST_CASE(
   REQUIRE(r.exit_code == 0);
   const json v4 = ReadJson(dir / "v4" / "schedule.json");
   CHECK(Meetings(v4, true) == past);
-  r = Fairmatch(
+  r = RunFairmatch(
       dir, {"check", fair.string(), "--changes", (dir / "later.yaml").string(),
             (dir / "v4" / "schedule.json").string()});
   CHECK(r.exit_code == 0);

@@ -3,23 +3,17 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/data_dirs.h"
 #include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
 namespace {
 
+using testing::kValidFair;
 using testing::ProcessResult;
+using testing::RunFairmatch;
 using testing::TempDir;
-
-const std::string kValidFair =
-    std::string(FAIRMATCH_SOURCE_DIR) + "/tests/data/io/valid_fair";
-
-// Runs the binary with `args`, its output captured in `dir`.
-ProcessResult Fairmatch(const TempDir& dir,
-                        const std::vector<std::string>& args) {
-  return testing::RunFairmatch(dir.path(), args);
-}
 
 constexpr char kOld[] = R"({
   "slots": [{"start": "10:00", "end": "10:15"}, {"start": "10:15", "end": "10:30"}],
@@ -46,7 +40,7 @@ TEST_CASE("diff prints the changes per attendee and employer and exits 0",
   TempDir dir;
   const std::string old_path = dir.Write("old.json", kOld);
   const std::string new_path = dir.Write("new.json", kNew);
-  ProcessResult r = Fairmatch(dir, {"diff", old_path, new_path});
+  ProcessResult r = RunFairmatch(dir, {"diff", old_path, new_path});
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
         "1 kept, 1 moved, 0 added, 1 cancelled (attendee-meetings); 1 kept "
@@ -65,7 +59,7 @@ TEST_CASE("diff prints the changes per attendee and employer and exits 0",
   CHECK(r.err.empty());
 
   // Identical files succeed too.
-  r = Fairmatch(dir, {"diff", old_path, old_path});
+  r = RunFairmatch(dir, {"diff", old_path, old_path});
   CHECK(r.exit_code == 0);
   CHECK(r.out ==
         "no changes: 3 attendee-meetings kept\n"
@@ -80,7 +74,7 @@ TEST_CASE("diff --who narrows to one person, found by id, e-mail or name",
   for (const char* who : {"a2", "bo", "BO"}) {
     INFO(who);
     ProcessResult r =
-        Fairmatch(dir, {"diff", old_path, new_path, "--who", who});
+        RunFairmatch(dir, {"diff", old_path, new_path, "--who", who});
     CHECK(r.exit_code == 0);
     CHECK(r.out ==
           "1 kept, 0 moved, 0 added, 0 cancelled (attendee-meetings); 1 kept "
@@ -92,15 +86,15 @@ TEST_CASE("diff --who narrows to one person, found by id, e-mail or name",
           "notify: 1 attendee, 0 employers\n");
   }
   ProcessResult r =
-      Fairmatch(dir, {"diff", old_path, new_path, "--who", "ANA@x.org"});
+      RunFairmatch(dir, {"diff", old_path, new_path, "--who", "ANA@x.org"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("0 kept, 1 moved, 0 added, 1 cancelled"));
-  r = Fairmatch(dir, {"diff", old_path, new_path, "--who", "Globex"});
+  r = RunFairmatch(dir, {"diff", old_path, new_path, "--who", "Globex"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out,
              Catch::Contains("  globex Globex: cancelled a1 Ana 10:15\n"));
   CHECK_THAT(r.out, !Catch::Contains("acme Acme:"));
-  r = Fairmatch(dir, {"diff", old_path, new_path, "--who", "Anna"});
+  r = RunFairmatch(dir, {"diff", old_path, new_path, "--who", "Anna"});
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
         "--who: error: no attendee or employer 'Anna' (by id, e-mail "
@@ -111,8 +105,8 @@ TEST_CASE("diff --format csv|json --out writes the file", "[tools]") {
   TempDir dir;
   const std::string old_path = dir.Write("old.json", kOld);
   const std::string new_path = dir.Write("new.json", kNew);
-  ProcessResult r = Fairmatch(dir, {"diff", old_path, new_path, "--format",
-                                    "csv", "--out", dir.File("diff.csv")});
+  ProcessResult r = RunFairmatch(dir, {"diff", old_path, new_path, "--format",
+                                       "csv", "--out", dir.File("diff.csv")});
   CHECK(r.exit_code == 0);
   CHECK(r.out.empty());
   CHECK(dir.Read("diff.csv") ==
@@ -121,10 +115,10 @@ TEST_CASE("diff --format csv|json --out writes the file", "[tools]") {
         "moved,a1,Ana,ana@x.org,acme,Acme,10:00,1,10:15,1\r\n"
         "cancelled,a1,Ana,ana@x.org,globex,Globex,10:15,1,,\r\n"
         "regrouped,a2,Bo,,acme,Acme,10:00,1,10:00,1\r\n");
-  r = Fairmatch(dir, {"diff", old_path, new_path, "--format", "json"});
+  r = RunFairmatch(dir, {"diff", old_path, new_path, "--format", "json"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("{\n  \"counts\": {\n    \"kept\": 1,"));
-  r = Fairmatch(dir, {"diff", old_path, new_path, "--format", "pdf"});
+  r = RunFairmatch(dir, {"diff", old_path, new_path, "--format", "pdf"});
   CHECK(r.exit_code == 2);
 }
 
@@ -138,33 +132,33 @@ TEST_CASE("diff exits 2 on bad or missing input, naming the line", "[tools]") {
                 "\"attendees\": [\"a1\"]},\n"
                 "{\"start\": \"10:00\", \"employer\": \"acme\", \"table\": 1, "
                 "\"attendees\": [\"a2\"], \"locked\": 1}\n]}\n");
-  ProcessResult r = Fairmatch(
+  ProcessResult r = RunFairmatch(
       dir, {"diff", old_path, bad_path, "--out", dir.File("diff.txt")});
   CHECK(r.exit_code == 2);
   CHECK(r.err == bad_path +
                      ":3: error: meetings[1]: \"locked\" must be true or "
                      "false, not 1\n");
   CHECK(dir.Read("diff.txt").empty());
-  r = Fairmatch(dir, {"diff", old_path, dir.File("missing.json")});
+  r = RunFairmatch(dir, {"diff", old_path, dir.File("missing.json")});
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::StartsWith(dir.File("missing.json") + ": error: "));
 }
 
 TEST_CASE("diff reads what plan writes", "[tools][e2e]") {
   TempDir dir;
-  REQUIRE(Fairmatch(dir, {"plan", kValidFair, "--out", dir.File("a"),
-                          "--format", "json", "-q"})
+  REQUIRE(RunFairmatch(dir, {"plan", kValidFair, "--out", dir.File("a"),
+                             "--format", "json", "-q"})
               .exit_code == 0);
-  REQUIRE(Fairmatch(dir, {"plan", kValidFair, "--set", "min_score=0", "--out",
-                          dir.File("b"), "--format", "json", "-q"})
+  REQUIRE(RunFairmatch(dir, {"plan", kValidFair, "--set", "min_score=0",
+                             "--out", dir.File("b"), "--format", "json", "-q"})
               .exit_code == 0);
   const std::string a = dir.File("a/schedule.json");
   const std::string b = dir.File("b/schedule.json");
-  ProcessResult r = Fairmatch(dir, {"diff", a, a});
+  ProcessResult r = RunFairmatch(dir, {"diff", a, a});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("no changes: "));
   // Without a minimum score, pairs too weak before are added.
-  r = Fairmatch(dir, {"diff", a, b, "--format", "csv"});
+  r = RunFairmatch(dir, {"diff", a, b, "--format", "csv"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("\r\nadded,"));
 }

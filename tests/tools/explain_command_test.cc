@@ -4,30 +4,24 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/data_dirs.h"
 #include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
 namespace {
 
+using testing::kValidFair;
 using testing::ProcessResult;
+using testing::RunFairmatch;
 using testing::TempDir;
-
-const std::string kValidFair =
-    std::string(FAIRMATCH_SOURCE_DIR) + "/tests/data/io/valid_fair";
-
-// Runs the binary with `args`, its output captured in `dir`.
-ProcessResult Fairmatch(const TempDir& dir,
-                        const std::vector<std::string>& args) {
-  return testing::RunFairmatch(dir.path(), args);
-}
 
 TEST_CASE("explain plans the fair and says why a pair does not meet",
           "[tools]") {
   TempDir dir;
   // a1 avoids initech (tests/data/io/valid_fair/attendees.yaml).
-  ProcessResult r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1",
-                                    "--employer", "initech"});
+  ProcessResult r = RunFairmatch(dir, {"explain", kValidFair, "--attendee",
+                                       "a1", "--employer", "initech"});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::StartsWith("Nguyễn Thị Minh Khai (a1) "
                                       "<minh@example.org>: "));
@@ -41,14 +35,14 @@ TEST_CASE("explain plans the fair and says why a pair does not meet",
 TEST_CASE("explain of the published schedule equals explain of a fresh plan",
           "[tools][e2e]") {
   TempDir dir;
-  REQUIRE(Fairmatch(dir, {"plan", kValidFair, "--out", dir.File("out"),
-                          "--format", "json", "-q"})
+  REQUIRE(RunFairmatch(dir, {"plan", kValidFair, "--out", dir.File("out"),
+                             "--format", "json", "-q"})
               .exit_code == 0);
   const ProcessResult planned =
-      Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1"});
+      RunFairmatch(dir, {"explain", kValidFair, "--attendee", "a1"});
   const ProcessResult given =
-      Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1", "--schedule",
-                      dir.File("out/schedule.json")});
+      RunFairmatch(dir, {"explain", kValidFair, "--attendee", "a1",
+                         "--schedule", dir.File("out/schedule.json")});
   CHECK(planned.exit_code == 0);
   CHECK(given.exit_code == 0);
   CHECK(planned.out == given.out);
@@ -62,8 +56,8 @@ TEST_CASE("explain of the published schedule equals explain of a fresh plan",
   for (const char* who : {"a1", "nguyen thi minh khai", "MINH@example.org"}) {
     INFO(who);
     const ProcessResult by =
-        Fairmatch(dir, {"explain", kValidFair, "--attendee", who, "--schedule",
-                        dir.File("out")});
+        RunFairmatch(dir, {"explain", kValidFair, "--attendee", who,
+                           "--schedule", dir.File("out")});
     CHECK(by.exit_code == 0);
     CHECK(by.out == given.out);
     CHECK(by.err.empty());
@@ -73,20 +67,20 @@ TEST_CASE("explain of the published schedule equals explain of a fresh plan",
 TEST_CASE("explain exits 2 on unknown ids, with a suggestion", "[tools]") {
   TempDir dir;
   ProcessResult r =
-      Fairmatch(dir, {"explain", kValidFair, "--attendee", "a11"});
+      RunFairmatch(dir, {"explain", kValidFair, "--attendee", "a11"});
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
   CHECK(r.err ==
         "--attendee: error: no attendee 'a11' (by id, e-mail or name); did you "
         "mean Nguyễn Thị Minh Khai (a1)?\n");
-  r = Fairmatch(
+  r = RunFairmatch(
       dir, {"explain", kValidFair, "--attendee", "a1", "--employer", "acm"});
   CHECK(r.exit_code == 2);
   CHECK(r.err ==
         "--employer: error: no employer 'acm' (by id, e-mail or name); did you "
         "mean Acme Énergie (acme)?\n");
-  r = Fairmatch(dir, {"explain", kValidFair, "--attendee", "a1", "--schedule",
-                      dir.File("none.json")});
+  r = RunFairmatch(dir, {"explain", kValidFair, "--attendee", "a1",
+                         "--schedule", dir.File("none.json")});
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.err, Catch::StartsWith(dir.File("none.json") + ": error: "));
 }
@@ -98,7 +92,7 @@ TEST_CASE("explain notes a schedule that breaks hard constraints", "[tools]") {
       "s.json",
       R"({"meetings": [{"slot": 0, "employer": "acme", "table": 1, "attendees": ["a1"]},
                        {"slot": 0, "employer": "globex", "table": 1, "attendees": ["a1"]}]})");
-  ProcessResult r = Fairmatch(
+  ProcessResult r = RunFairmatch(
       dir, {"explain", kValidFair, "--attendee", "a1", "--schedule", schedule});
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.err,

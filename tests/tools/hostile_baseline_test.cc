@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/data_dirs.h"
 #include "tests/io/io_test_util.h"
 #include "tests/tools/subprocess.h"
 
@@ -17,14 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::kDemoFair;
 using testing::ProcessResult;
-
-const std::string kDemo = std::string(FAIRMATCH_SOURCE_DIR) + "/data/demo";
-
-ProcessResult Fairmatch(const fs::path& scratch,
-                        const std::vector<std::string>& args) {
-  return testing::RunFairmatch(scratch, args);
-}
+using testing::RunFairmatch;
 
 // Every content line of every calendar in `dir`/calendar.
 std::vector<std::string> CalendarLines(const fs::path& dir) {
@@ -51,8 +47,8 @@ TEST_CASE("a baseline without its event or slots renders valid calendars",
           "[tools][hostile]") {
   const testing::TempDir scratch;
   const fs::path dir = scratch.path();
-  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
-                          (dir / "v1").string()})
+  REQUIRE(RunFairmatch(dir, {"plan", kDemoFair, "--format", "json", "--out",
+                             (dir / "v1").string()})
               .exit_code == 0);
   json thin =
       json::parse(testing::ReadFile((dir / "v1" / "schedule.json").string()));
@@ -60,9 +56,9 @@ TEST_CASE("a baseline without its event or slots renders valid calendars",
   thin.erase("slots");
   thin.erase("people");
   scratch.Write("thin.json", thin.dump(2));
-  ProcessResult r =
-      Fairmatch(dir, {"plan", kDemo, "--baseline", (dir / "thin.json").string(),
-                      "--format", "json,ics", "--out", (dir / "v2").string()});
+  ProcessResult r = RunFairmatch(
+      dir, {"plan", kDemoFair, "--baseline", (dir / "thin.json").string(),
+            "--format", "json,ics", "--out", (dir / "v2").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   // Nothing changed, so nothing is cancelled; every time is a valid
@@ -88,10 +84,10 @@ TEST_CASE("a baseline without its event or slots renders valid calendars",
   // Now one attendee loses a meeting: the cancelled event has the day and
   // an end although the baseline names neither.
   scratch.Write("changes.yaml", "withdraw:\n  - {who: e001}\n");
-  r = Fairmatch(dir,
-                {"plan", kDemo, "--changes", (dir / "changes.yaml").string(),
-                 "--baseline", (dir / "thin.json").string(), "--format", "ics",
-                 "--out", (dir / "v3").string()});
+  r = RunFairmatch(
+      dir, {"plan", kDemoFair, "--changes", (dir / "changes.yaml").string(),
+            "--baseline", (dir / "thin.json").string(), "--format", "ics",
+            "--out", (dir / "v3").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   int cancelled = 0;
@@ -108,9 +104,9 @@ TEST_CASE("a baseline without its event or slots renders valid calendars",
   // A baseline whose date is not a date is refused, naming it.
   thin["event"] = {{"name", "x"}, {"date", "9999999991234"}};
   scratch.Write("garbage.json", thin.dump(2));
-  r = Fairmatch(dir,
-                {"plan", kDemo, "--baseline", (dir / "garbage.json").string(),
-                 "--out", (dir / "v4").string()});
+  r = RunFairmatch(
+      dir, {"plan", kDemoFair, "--baseline", (dir / "garbage.json").string(),
+            "--out", (dir / "v4").string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("\"event\": \"date\" must be a date like 2027-03-04, not "
                    "\"9999999991234\"") != std::string::npos);
@@ -130,9 +126,9 @@ TEST_CASE("ids with dashes never give two meetings one UID",
       "attendees:\n"
       "  - {id: a-b, name: AB, values: {impact: 5}, must_meet: [c]}\n"
       "  - {id: a, name: A, values: {impact: 5}, must_meet: [b-c]}\n");
-  ProcessResult r =
-      Fairmatch(dir, {"plan", (dir / "fair").string(), "--set", "min_score=0",
-                      "--format", "ics", "--out", (dir / "out").string()});
+  ProcessResult r = RunFairmatch(
+      dir, {"plan", (dir / "fair").string(), "--set", "min_score=0", "--format",
+            "ics", "--out", (dir / "out").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   std::vector<std::string> uids;

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "tests/fixtures/data_dirs.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
@@ -16,9 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using testing::kExamplesDir;
+
 const std::string kBinary = FAIRMATCH_BINARY;
-const std::string kExamples =
-    std::string(FAIRMATCH_SOURCE_DIR) + "/data/examples";
 
 // Runs a shell command with output discarded; returns its exit status.
 int Run(const std::string& command) {
@@ -50,14 +51,14 @@ TEST_CASE("init, import and plan: the docs/import.md walk-through",
 
   for (const char* f :
        {"event.yaml", "attendees-mapping.yaml", "employers-mapping.yaml"}) {
-    fs::copy_file(fs::path(kExamples) / f, fair / f,
+    fs::copy_file(fs::path(kExamplesDir) / f, fair / f,
                   fs::copy_options::overwrite_existing);
   }
-  REQUIRE(Run(kBinary + " import attendees " + kExamples +
+  REQUIRE(Run(kBinary + " import attendees " + kExamplesDir +
               "/registrations.csv --mapping " +
               (fair / "attendees-mapping.yaml").string() + " --out " +
               (fair / "attendees.yaml").string()) == 0);
-  REQUIRE(Run(kBinary + " import employers " + kExamples +
+  REQUIRE(Run(kBinary + " import employers " + kExamplesDir +
               "/employers.csv --mapping " +
               (fair / "employers-mapping.yaml").string() + " --out " +
               (fair / "employers.yaml").string()) == 0);
@@ -104,9 +105,9 @@ TEST_CASE(
   const fs::path dir = Scratch("control");
   fs::create_directories(dir);
   for (const char* f : {"event.yaml", "attendees-mapping.yaml"}) {
-    fs::copy_file(fs::path(kExamples) / f, dir / f);
+    fs::copy_file(fs::path(kExamplesDir) / f, dir / f);
   }
-  std::string csv = Slurp(fs::path(kExamples) / "registrations.csv");
+  std::string csv = Slurp(fs::path(kExamplesDir) / "registrations.csv");
   // Row 2 (line 2): an escape sequence after the first character.
   const size_t line2 = csv.find('\n') + 1;
   csv.insert(line2 + 1, "\x1b[31m");

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "tests/fixtures/data_dirs.h"
 #include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 
@@ -18,17 +19,12 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::kDemoFair;
 using testing::ProcessResult;
-
-const std::string kDemo = std::string(FAIRMATCH_SOURCE_DIR) + "/data/demo";
+using testing::RunFairmatch;
 
 // Reads a file; runs the binary with its output captured in `scratch`.
 std::string Slurp(const fs::path& path) { return testing::ReadFile(path); }
-ProcessResult Fairmatch(const fs::path& scratch,
-                        const std::vector<std::string>& args) {
-  return testing::RunFairmatch(scratch, args);
-}
-
 // (attendee, employer) -> "start table" of every attendee-meeting.
 std::map<std::pair<std::string, std::string>, std::string> Places(
     const json& schedule) {
@@ -89,11 +85,11 @@ TEST_CASE(
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
   ProcessResult r =
-      Fairmatch(dir, {"plan", kDemo, "--out", (dir / "v1").string()});
+      RunFairmatch(dir, {"plan", kDemoFair, "--out", (dir / "v1").string()});
   REQUIRE(r.exit_code == 0);
   const json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
 
-  fs::copy(kDemo, dir / "fair");
+  fs::copy(kDemoFair, dir / "fair");
   const std::string gone =
       BusiestUnreferenced(v1, Slurp(dir / "fair" / "attendees.yaml"));
   REQUIRE(!gone.empty());
@@ -101,14 +97,14 @@ TEST_CASE(
       DeleteEmployer(Slurp(dir / "fair" / "employers.yaml"), gone);
   std::ofstream(dir / "fair" / "employers.yaml") << employers;
 
-  r = Fairmatch(dir, {"plan", (dir / "fair").string(), "--baseline",
-                      (dir / "v1" / "schedule.json").string(), "--out",
-                      (dir / "v2").string()});
+  r = RunFairmatch(dir, {"plan", (dir / "fair").string(), "--baseline",
+                         (dir / "v1" / "schedule.json").string(), "--out",
+                         (dir / "v2").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("against the baseline:") != std::string::npos);
-  r = Fairmatch(dir, {"check", (dir / "fair").string(),
-                      (dir / "v2" / "schedule.json").string()});
+  r = RunFairmatch(dir, {"check", (dir / "fair").string(),
+                         (dir / "v2" / "schedule.json").string()});
   CHECK(r.exit_code == 0);
 
   const json v2 = json::parse(Slurp(dir / "v2" / "schedule.json"));
@@ -183,11 +179,11 @@ TEST_CASE("a lock that cannot hold exits 3, says why and writes nothing",
           "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
-  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
-                          (dir / "v1").string()})
+  REQUIRE(RunFairmatch(dir, {"plan", kDemoFair, "--format", "json", "--out",
+                             (dir / "v1").string()})
               .exit_code == 0);
   json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
-  fs::copy(kDemo, dir / "fair");
+  fs::copy(kDemoFair, dir / "fair");
   const std::string gone =
       BusiestUnreferenced(v1, Slurp(dir / "fair" / "attendees.yaml"));
   const std::string employers =
@@ -200,7 +196,7 @@ TEST_CASE("a lock that cannot hold exits 3, says why and writes nothing",
     }
   }
   std::ofstream(dir / "locked.json") << v1.dump(1);
-  ProcessResult r = Fairmatch(
+  ProcessResult r = RunFairmatch(
       dir, {"plan", (dir / "fair").string(), "--baseline",
             (dir / "locked.json").string(), "--out", (dir / "v2").string()});
   CHECK(r.exit_code == 3);
@@ -214,12 +210,12 @@ TEST_CASE("a replan from a time of day keeps everything before it",
           "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
-  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
-                          (dir / "v1").string()})
+  REQUIRE(RunFairmatch(dir, {"plan", kDemoFair, "--format", "json", "--out",
+                             (dir / "v1").string()})
               .exit_code == 0);
   // The day's priorities change at 11:00: more weight on shared values.
-  ProcessResult r = Fairmatch(
-      dir, {"plan", kDemo, "--baseline",
+  ProcessResult r = RunFairmatch(
+      dir, {"plan", kDemoFair, "--baseline",
             (dir / "v1" / "schedule.json").string(), "--from", "11:00", "--set",
             "weights.values=0.9", "--set", "rerun.change_penalty=0", "--format",
             "json", "--out", (dir / "v2").string()});
@@ -257,17 +253,17 @@ TEST_CASE("a replan from a time of day keeps everything before it",
 TEST_CASE("plan --from needs --baseline and a time of day", "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
-  ProcessResult r = Fairmatch(
-      dir, {"plan", kDemo, "--from", "11:00", "--out", (dir / "out").string()});
+  ProcessResult r = RunFairmatch(dir, {"plan", kDemoFair, "--from", "11:00",
+                                       "--out", (dir / "out").string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("--baseline") != std::string::npos);
-  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
-                          (dir / "v1").string()})
+  REQUIRE(RunFairmatch(dir, {"plan", kDemoFair, "--format", "json", "--out",
+                             (dir / "v1").string()})
               .exit_code == 0);
   for (const char* bad : {"25:00", "11", "11:5", "eleven"}) {
-    r = Fairmatch(dir, {"plan", kDemo, "--baseline",
-                        (dir / "v1" / "schedule.json").string(), "--from", bad,
-                        "--out", (dir / "out").string()});
+    r = RunFairmatch(dir, {"plan", kDemoFair, "--baseline",
+                           (dir / "v1" / "schedule.json").string(), "--from",
+                           bad, "--out", (dir / "out").string()});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("--from: error:") != std::string::npos);
   }
@@ -279,8 +275,8 @@ TEST_CASE("plan --print-config shows every value and where it came from",
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
   ProcessResult r =
-      Fairmatch(dir, {"plan", kDemo, "--print-config", "--set", "min_score=0.3",
-                      "--out", (dir / "out").string()});
+      RunFairmatch(dir, {"plan", kDemoFair, "--print-config", "--set",
+                         "min_score=0.3", "--out", (dir / "out").string()});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("min_score: 0.3") != std::string::npos);
   CHECK(r.out.find("# --set") != std::string::npos);
@@ -291,8 +287,8 @@ TEST_CASE("plan --print-config shows every value and where it came from",
   CHECK(!fs::exists(dir / "out"));
   // The printout is itself a valid config file.
   std::ofstream(dir / "printed.yaml") << r.out;
-  r = Fairmatch(dir, {"plan", kDemo, "--config",
-                      (dir / "printed.yaml").string(), "--print-config"});
+  r = RunFairmatch(dir, {"plan", kDemoFair, "--config",
+                         (dir / "printed.yaml").string(), "--print-config"});
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("min_score: 0.3") != std::string::npos);
 }
@@ -303,11 +299,11 @@ TEST_CASE(
     "[tools][rerun]") {
   const testing::TempDir scratch;  // unique per process and test
   const fs::path dir = scratch.path();
-  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--out",
-                          (dir / "a").string()})
+  REQUIRE(RunFairmatch(dir, {"plan", kDemoFair, "--format", "json", "--out",
+                             (dir / "a").string()})
               .exit_code == 0);
-  REQUIRE(Fairmatch(dir, {"plan", kDemo, "--format", "json", "--set",
-                          "min_score=0.25", "--out", (dir / "b").string()})
+  REQUIRE(RunFairmatch(dir, {"plan", kDemoFair, "--format", "json", "--set",
+                             "min_score=0.25", "--out", (dir / "b").string()})
               .exit_code == 0);
   const json a = json::parse(Slurp(dir / "a" / "schedule.json"));
   const json b = json::parse(Slurp(dir / "b" / "schedule.json"));
@@ -320,9 +316,9 @@ TEST_CASE(
   CHECK(a["fairmatch"]["config"]["rerun.change_penalty"] == "0.1");
   CHECK(!a["fairmatch"]["version"].get<std::string>().empty());
   // The same inputs from another folder hash the same (paths are not hashed).
-  fs::copy(kDemo, dir / "copy");
-  REQUIRE(Fairmatch(dir, {"plan", (dir / "copy").string(), "--format", "json",
-                          "--out", (dir / "c").string()})
+  fs::copy(kDemoFair, dir / "copy");
+  REQUIRE(RunFairmatch(dir, {"plan", (dir / "copy").string(), "--format",
+                             "json", "--out", (dir / "c").string()})
               .exit_code == 0);
   CHECK(Slurp(dir / "c" / "schedule.json") ==
         Slurp(dir / "a" / "schedule.json"));
@@ -334,8 +330,8 @@ TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
   const fs::path root = scratch.path();
   const std::string base =
       std::string(FAIRMATCH_SOURCE_DIR) + "/tests/data/bad/_base";
-  REQUIRE(Fairmatch(root, {"plan", base, "--out", (root / "v0").string(),
-                           "--format", "json", "-q"})
+  REQUIRE(RunFairmatch(root, {"plan", base, "--out", (root / "v0").string(),
+                              "--format", "json", "-q"})
               .exit_code == 0);
   // A baseline at revision 1,000,000 (it used to be the ceiling).
   json v0 = json::parse(Slurp(root / "v0" / "schedule.json"));
@@ -345,8 +341,8 @@ TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
   for (int step = 1; step <= 2; ++step) {
     const fs::path out = root / ("v" + std::to_string(step));
     const ProcessResult r =
-        Fairmatch(root, {"plan", base, "--baseline", previous, "--out",
-                         out.string(), "--format", "json", "-q"});
+        RunFairmatch(root, {"plan", base, "--baseline", previous, "--out",
+                            out.string(), "--format", "json", "-q"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(json::parse(Slurp(out / "schedule.json"))["fairmatch"]["revision"] ==
@@ -356,7 +352,7 @@ TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
   // The very last revision is refused before planning, with a reason.
   v0["fairmatch"]["revision"] = std::numeric_limits<int>::max();
   std::ofstream(root / "last.json") << v0.dump();
-  const ProcessResult last = Fairmatch(
+  const ProcessResult last = RunFairmatch(
       root, {"plan", base, "--baseline", (root / "last.json").string(), "--out",
              (root / "v9").string()});
   CHECK(last.exit_code == 2);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
+#include "tests/fixtures/data_dirs.h"
 #include "tests/fixtures/smtp_server.h"
 #include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
@@ -311,8 +312,7 @@ TEST_CASE(
     "[send][tools]") {
   ClearCredentials();
   TempDir dir;
-  const std::string demo = std::string(FAIRMATCH_SOURCE_DIR) + "/data/demo";
-  fs::copy(demo, dir.File("demo"), fs::copy_options::recursive);
+  fs::copy(testing::kDemoFair, dir.File("demo"), fs::copy_options::recursive);
   REQUIRE(testing::RunFairmatch(dir.path(), {"plan", dir.File("demo"), "--out",
                                              dir.File("out"), "-q"})
               .exit_code == 0);

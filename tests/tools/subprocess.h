@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/fixtures/temp_dir.h"
+
 extern char** environ;
 
 namespace fairmatch::testing {
@@ -149,6 +151,10 @@ inline ProcessResult RunFairmatch(const std::string& scratch_dir,
                                   std::vector<std::string> args) {
   args.insert(args.begin(), FAIRMATCH_BINARY);
   return RunProcess(args, scratch_dir);
+}
+inline ProcessResult RunFairmatch(const TempDir& scratch,
+                                  std::vector<std::string> args) {
+  return RunFairmatch(scratch.path(), std::move(args));
 }
 
 }  // namespace fairmatch::testing
