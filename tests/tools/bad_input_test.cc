@@ -34,7 +34,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/folder_snapshot.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {

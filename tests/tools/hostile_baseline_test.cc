@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "tests/fixtures/data_dirs.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/minimal_fair.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {

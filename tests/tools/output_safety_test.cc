@@ -22,7 +22,8 @@
 #include <thread>
 #include <vector>
 
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/folder_snapshot.h"
+#include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
