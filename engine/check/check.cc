@@ -509,6 +509,11 @@ void TableWithoutRest(const CheckInput& in, Report* report) {
 
 // One rule per violation kind, in the order they are reported (the output
 // is grouped by this order: appending is fine, reordering changes outputs).
+//
+// To add a hard constraint: write its rule above (a pure predicate that a
+// rerun's locked meetings must pass too goes to score/meeting_rules.h),
+// append it here, name the kind in check.h and give it a case in
+// tests/check/check_test.cc (kRuleCases, which must list every kind).
 struct Rule {
   std::string_view kind;
   void (*find)(const CheckInput& in, Report* report);
