@@ -32,6 +32,10 @@
 // unknown employer or slot is still checked for everything that does not
 // need them; an avoided pair is not also reported as ineligible.
 //
+// Each kind is one rule function in a table (check.cc, kRules); the rules
+// ask the predicates of score/meeting_rules.h, which a rerun's validation
+// of pinned meetings (plan/rerun.h) asks too.
+//
 // Method: sorts of the meetings and of the (attendee, meeting) incidences
 // group the double bookings, repeats and counts; O(M log M) for M
 // incidences, plus one Compatibility::Pair per incidence.
@@ -58,6 +62,9 @@ struct Violation {
 std::vector<Violation> CheckSchedule(const Fair& fair,
                                      const Compatibility& compat,
                                      const Schedule& schedule);
+
+// Every kind CheckSchedule reports, in the order it reports them.
+std::vector<std::string> ViolationKinds();
 
 }  // namespace fairmatch
 

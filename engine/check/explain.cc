@@ -118,7 +118,112 @@ AttendeeView ViewOf(const Fair& fair, const Compatibility& compat,
   return view;
 }
 
-// The verdict and its line for `p`, whose other fields are filled in.
+// The attendee's lowest-scoring meeting: its score (infinity when none) and
+// employer (-1).
+struct LowestOwn {
+  float score = std::numeric_limits<float>::infinity();
+  int employer = -1;
+};
+LowestOwn LowestOwnMeeting(const AttendeeView& view) {
+  LowestOwn lowest;
+  for (const ExplainedMeeting& m : view.meetings) {
+    if (m.score.score < lowest.score) {
+      lowest.score = m.score.score;
+      lowest.employer = m.employer;
+    }
+  }
+  return lowest;
+}
+
+// What the slots the pair shares say: whether every one is full, whether
+// every one is blocked (the attendee busy or the employer full), the
+// lowest score among the holders of full ones, the first open slot, and
+// the times the attendee is busy and the employer full.
+struct SharedSlotsSummary {
+  bool every_full = true;
+  bool every_blocked = true;
+  float lowest_holder = std::numeric_limits<float>::infinity();
+  int open_slot = -1;
+  std::vector<std::string> busy, full;
+};
+SharedSlotsSummary Summarise(const Fair& fair, const PairExplanation& p) {
+  SharedSlotsSummary sum;
+  for (const SharedSlot& s : p.at_employer) {
+    const bool is_full = static_cast<int>(s.holders.size()) >= s.seats;
+    const bool is_busy = s.attendee_busy_with >= 0;
+    if (is_full) {
+      sum.full.push_back(Clock(fair, s.slot));
+      for (const SeatHolder& h : s.holders) {
+        sum.lowest_holder = std::min(sum.lowest_holder, h.score);
+      }
+    } else {
+      sum.every_full = false;
+    }
+    if (is_busy) sum.busy.push_back(Clock(fair, s.slot));
+    if (!is_full && !is_busy) {
+      sum.every_blocked = false;
+      if (sum.open_slot < 0) sum.open_slot = s.slot;
+    }
+  }
+  return sum;
+}
+
+std::string RequirementLine(const PairExplanation& p, const std::string& who,
+                            const std::string& e) {
+  const Requirement& r = *p.failed_requirement;
+  const std::string& other = p.requirement_by_employer ? who : e;
+  return absl::StrCat("not eligible: ", p.requirement_by_employer ? e : who,
+                      " requires ", r.ToString(), " and ", other,
+                      p.requirement_value.empty()
+                          ? absl::StrCat(" does not give ", r.field)
+                          : absl::StrCat("'s is '", p.requirement_value, "'"));
+}
+
+std::string EmployerFullLine(const std::string& who, const std::string& e,
+                             float lowest_holder, float score, int count,
+                             int cap) {
+  const std::string cap_note =
+      count >= cap ? absl::StrCat("; ", who, " is also at their cap of ", cap)
+                   : "";
+  return absl::StrCat(
+      lowest_holder >= score
+          ? absl::StrCat("every shared slot at ", e,
+                         " is full with attendees who score ",
+                         lowest_holder > score ? "higher" : "as high", " with ",
+                         e, " (lowest ",
+                         Versus(lowest_holder, score, " vs your "), ")")
+          : absl::StrCat("every shared slot at ", e,
+                         " is full, with some attendees who score "
+                         "lower with ",
+                         e, " (lowest ",
+                         Versus(lowest_holder, score, " vs your "),
+                         "): the planner favoured them for fairness "
+                         "or a must_meet"),
+      cap_note);
+}
+
+std::string OpenLine(const Fair& fair, const std::string& who,
+                     const std::string& e, int open_slot, LowestOwn lowest,
+                     float score, int count, int cap) {
+  std::string line =
+      absl::StrCat("nothing prevents it: ", e, " has a free seat at ",
+                   Clock(fair, open_slot), " while ", who, " is free");
+  if (count >= cap && lowest.employer >= 0) {
+    absl::StrAppend(&line, ", and ", who, "'s lowest meeting (",
+                    Short(fair.employers[lowest.employer]), " ",
+                    Score(lowest.score), ") scores below ", Score(score));
+  } else {
+    absl::StrAppend(&line, " with ", count, " of ", cap, " conversations");
+  }
+  absl::StrAppend(&line,
+                  ": the planner's trade-off (objective.fairness, "
+                  "employers.min_meetings, employers.max_consecutive) or an "
+                  "edited schedule");
+  return line;
+}
+
+// The verdict and its line for `p`, whose other fields are filled in: the
+// first reason that holds, in the order of explain.h's Verdict.
 void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
             PairExplanation* p) {
   const Attendee& attendee = fair.attendees[a];
@@ -126,43 +231,14 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
   const std::string who = Short(attendee);
   const std::string e = Short(employer);
   const float score = p->score.score;
+  const int count = static_cast<int>(view.meetings.size());
+  const LowestOwn lowest = LowestOwnMeeting(view);
+  const SharedSlotsSummary sum = Summarise(fair, *p);
   std::string text;
   auto decide = [&](Verdict v, std::string line) {
     p->verdict = v;
     text = std::move(line);
   };
-
-  const int count = static_cast<int>(view.meetings.size());
-  float lowest_own = std::numeric_limits<float>::infinity();
-  int lowest_own_employer = -1;
-  for (const ExplainedMeeting& m : view.meetings) {
-    if (m.score.score < lowest_own) {
-      lowest_own = m.score.score;
-      lowest_own_employer = m.employer;
-    }
-  }
-  bool every_full = true;
-  bool every_blocked = true;  // the attendee busy or the employer full
-  float lowest_holder = std::numeric_limits<float>::infinity();
-  int open_slot = -1;
-  std::vector<std::string> busy, full;
-  for (const SharedSlot& s : p->at_employer) {
-    const bool is_full = static_cast<int>(s.holders.size()) >= s.seats;
-    const bool is_busy = s.attendee_busy_with >= 0;
-    if (is_full) {
-      full.push_back(Clock(fair, s.slot));
-      for (const SeatHolder& h : s.holders) {
-        lowest_holder = std::min(lowest_holder, h.score);
-      }
-    } else {
-      every_full = false;
-    }
-    if (is_busy) busy.push_back(Clock(fair, s.slot));
-    if (!is_full && !is_busy) {
-      every_blocked = false;
-      if (open_slot < 0) open_slot = s.slot;
-    }
-  }
 
   if (p->meeting >= 0) {
     const ExplainedMeeting& m = view.meetings[p->meeting];
@@ -176,15 +252,7 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
                                   : absl::StrCat("not eligible: ", e, " is on ",
                                                  who, "'s avoid list"));
   } else if (p->failed_requirement) {
-    const Requirement& r = *p->failed_requirement;
-    const std::string& other = p->requirement_by_employer ? who : e;
-    decide(
-        Verdict::kRequirementFailed,
-        absl::StrCat("not eligible: ", p->requirement_by_employer ? e : who,
-                     " requires ", r.ToString(), " and ", other,
-                     p->requirement_value.empty()
-                         ? absl::StrCat(" does not give ", r.field)
-                         : absl::StrCat("'s is '", p->requirement_value, "'")));
+    decide(Verdict::kRequirementFailed, RequirementLine(*p, who, e));
   } else if (!p->eligible) {
     decide(Verdict::kBelowMinScore,
            absl::StrCat("not eligible: score ",
@@ -197,58 +265,27 @@ void Decide(const Fair& fair, int a, const AttendeeView& view, int cap,
   } else if (count >= cap && cap == 0) {
     decide(Verdict::kAttendeeAtCap,
            absl::StrCat(who, " has a cap of 0 conversations"));
-  } else if (count >= cap && lowest_own >= score) {
+  } else if (count >= cap && lowest.score >= score) {
     decide(Verdict::kAttendeeAtCap,
            absl::StrCat(who, "'s meetings all score ",
-                        lowest_own > score ? "higher than " : "as high as ", e,
-                        " (lowest ", Versus(lowest_own, score), ") and ", who,
-                        " is at their cap of ", cap));
-  } else if (every_full) {
-    const std::string cap_note =
-        count >= cap ? absl::StrCat("; ", who, " is also at their cap of ", cap)
-                     : "";
-    decide(
-        Verdict::kEmployerFull,
-        absl::StrCat(
-            lowest_holder >= score
-                ? absl::StrCat("every shared slot at ", e,
-                               " is full with attendees who score ",
-                               lowest_holder > score ? "higher" : "as high",
-                               " with ", e, " (lowest ",
-                               Versus(lowest_holder, score, " vs your "), ")")
-                : absl::StrCat("every shared slot at ", e,
-                               " is full, with some attendees who score "
-                               "lower with ",
-                               e, " (lowest ",
-                               Versus(lowest_holder, score, " vs your "),
-                               "): the planner favoured them for fairness "
-                               "or a must_meet"),
-            cap_note));
-  } else if (every_blocked) {
-    std::string line = absl::StrCat("no slot with a free seat at ", e,
-                                    " while ", who, " is free: ", who,
-                                    " is busy at ", absl::StrJoin(busy, ", "));
-    if (!full.empty()) {
+                        lowest.score > score ? "higher than " : "as high as ",
+                        e, " (lowest ", Versus(lowest.score, score), ") and ",
+                        who, " is at their cap of ", cap));
+  } else if (sum.every_full) {
+    decide(Verdict::kEmployerFull,
+           EmployerFullLine(who, e, sum.lowest_holder, score, count, cap));
+  } else if (sum.every_blocked) {
+    std::string line = absl::StrCat(
+        "no slot with a free seat at ", e, " while ", who, " is free: ", who,
+        " is busy at ", absl::StrJoin(sum.busy, ", "));
+    if (!sum.full.empty()) {
       absl::StrAppend(&line, "; ", e, " is full at ",
-                      absl::StrJoin(full, ", "));
+                      absl::StrJoin(sum.full, ", "));
     }
     decide(Verdict::kNoFreeSlot, std::move(line));
   } else {
-    std::string line =
-        absl::StrCat("nothing prevents it: ", e, " has a free seat at ",
-                     Clock(fair, open_slot), " while ", who, " is free");
-    if (count >= cap && lowest_own_employer >= 0) {
-      absl::StrAppend(&line, ", and ", who, "'s lowest meeting (",
-                      Short(fair.employers[lowest_own_employer]), " ",
-                      Score(lowest_own), ") scores below ", Score(score));
-    } else {
-      absl::StrAppend(&line, " with ", count, " of ", cap, " conversations");
-    }
-    absl::StrAppend(&line,
-                    ": the planner's trade-off (objective.fairness, "
-                    "employers.min_meetings, employers.max_consecutive) or an "
-                    "edited schedule");
-    decide(Verdict::kOpen, std::move(line));
+    decide(Verdict::kOpen,
+           OpenLine(fair, who, e, sum.open_slot, lowest, score, count, cap));
   }
   p->must_meet_missed = p->must_meet && p->meeting < 0;
   p->verdict_text =

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/check/slot_bits.h"
+#include "engine/score/meeting_rules.h"
 #include "engine/score/score_blocks.h"
 
 namespace fairmatch {
@@ -17,17 +19,6 @@ struct Seat {
   int employer;
   int slot;
 };
-
-// Slot availability as a bit set, so that "shares an available slot" is a
-// few word ANDs.
-using SlotBits = std::vector<std::uint64_t>;
-
-bool Intersects(const SlotBits& x, const SlotBits& y) {
-  for (size_t w = 0; w < x.size(); ++w) {
-    if (x[w] & y[w]) return true;
-  }
-  return false;
-}
 
 double Ratio(double numerator, double denominator) {
   return denominator > 0 ? numerator / denominator : 0.0;
@@ -73,50 +64,54 @@ WishCount CountWishes(const std::vector<Person>& people, int num_other,
   return count;
 }
 
-}  // namespace
-
-Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
-                       const Schedule& schedule) {
-  const int num_attendees = fair.num_attendees();
-  const int num_employers = fair.num_employers();
-  const int num_slots = fair.num_slots();
-  auto employer_ok = [&](int e) { return e >= 0 && e < num_employers; };
-  auto slot_ok = [&](int s) { return s >= 0 && s < num_slots; };
-
-  Metrics metrics;
-  metrics.meetings = static_cast<int>(schedule.meetings.size());
-  metrics.attendees = num_attendees;
-
-  // Seats, and occupied (employer, table, slot) cells inside the employer's
-  // windows (a double-booked cell counts once).
+// What the metrics read of a schedule: seats with valid indices, sorted by
+// (attendee, slot, employer); occupied (employer, table, slot) cells inside
+// the employer's windows, sorted and unique (a double-booked cell counts
+// once); and which employers meet anyone.
+struct ScheduleSeats {
   std::vector<Seat> seats;
   std::vector<std::tuple<int, int, int>> cells;
-  std::vector<bool> employer_meets(num_employers, false);
+  std::vector<bool> employer_meets;
+};
+
+ScheduleSeats ReadSeats(const Fair& fair, const Schedule& schedule) {
+  const int num_employers = fair.num_employers();
+  ScheduleSeats out;
+  out.employer_meets.assign(num_employers, false);
   for (const Meeting& m : schedule.meetings) {
-    if (!employer_ok(m.employer)) continue;
-    employer_meets[m.employer] = true;
+    if (m.employer < 0 || m.employer >= num_employers) continue;
+    out.employer_meets[m.employer] = true;
     for (int a : m.attendees) {
-      if (a >= 0 && a < num_attendees) {
-        seats.push_back(Seat{a, m.employer, m.slot});
+      if (a >= 0 && a < fair.num_attendees()) {
+        out.seats.push_back(Seat{a, m.employer, m.slot});
       }
     }
-    if (m.table >= 1 && m.table <= fair.employers[m.employer].tables &&
-        slot_ok(m.slot) && fair.EmployerAvailable(m.employer, m.slot)) {
-      cells.emplace_back(m.employer, m.table, m.slot);
+    if (TableExists(fair, m.employer, m.table) && m.slot >= 0 &&
+        m.slot < fair.num_slots() &&
+        fair.EmployerAvailable(m.employer, m.slot)) {
+      out.cells.emplace_back(m.employer, m.table, m.slot);
     }
   }
-  std::sort(cells.begin(), cells.end());
-  cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
-  metrics.attendee_meetings = static_cast<int>(seats.size());
+  std::sort(out.cells.begin(), out.cells.end());
+  out.cells.erase(std::unique(out.cells.begin(), out.cells.end()),
+                  out.cells.end());
+  std::sort(out.seats.begin(), out.seats.end(),
+            [](const Seat& x, const Seat& y) {
+              return std::tie(x.attendee, x.slot, x.employer) <
+                     std::tie(y.attendee, y.slot, y.employer);
+            });
+  return out;
+}
 
-  // Per attendee, in (attendee, slot, employer) order: the score total
-  // (summed in this fixed order, so the result does not depend on the
-  // order of meetings), the meeting count and the idle slots between the
-  // first and the last meeting.
-  std::sort(seats.begin(), seats.end(), [](const Seat& x, const Seat& y) {
-    return std::tie(x.attendee, x.slot, x.employer) <
-           std::tie(y.attendee, y.slot, y.employer);
-  });
+// Per attendee, in seat order: the score total (summed in this fixed order,
+// so the result does not depend on the order of meetings), the meeting
+// count and the idle slots between the first and the last meeting. Returns
+// the meeting count of each attendee.
+std::vector<int> AddAttendeeTotals(const Fair& fair,
+                                   const Compatibility& compat,
+                                   const std::vector<Seat>& seats,
+                                   Metrics* metrics) {
+  const int num_attendees = fair.num_attendees();
   std::vector<double> totals(num_attendees, 0.0);
   std::vector<double> fits(num_attendees, 0.0);
   std::vector<int> counts(num_attendees, 0);
@@ -131,35 +126,38 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
       fits[a] += pair.fit;
       ++counts[a];
       const int s = seats[j].slot;
-      if (!slot_ok(s) || s == last_slot) continue;
+      if (s < 0 || s >= fair.num_slots() || s == last_slot) continue;
       if (first_slot < 0) first_slot = s;
       last_slot = s;
       ++used_slots;
     }
     if (used_slots > 0) {
-      metrics.attendee_idle_slots += last_slot - first_slot + 1 - used_slots;
+      metrics->attendee_idle_slots += last_slot - first_slot + 1 - used_slots;
     }
   }
   for (int a = 0; a < num_attendees; ++a) {
-    metrics.total_score += totals[a];
-    metrics.total_fit += fits[a];
-    if (counts[a] == 0) ++metrics.attendees_with_no_meeting;
+    metrics->total_score += totals[a];
+    metrics->total_fit += fits[a];
+    if (counts[a] == 0) ++metrics->attendees_with_no_meeting;
     if (counts[a] >= std::min(fair.config.meetings_min, fair.MaxMeetings(a))) {
-      ++metrics.attendees_reaching_min;
+      ++metrics->attendees_reaching_min;
     }
   }
-  metrics.mean_score_per_meeting =
-      Ratio(metrics.total_score, metrics.attendee_meetings);
-
+  metrics->mean_score_per_meeting =
+      Ratio(metrics->total_score, metrics->attendee_meetings);
   const Quantiles total = QuantilesOf(totals);
-  metrics.attendee_total_worst = total.worst;
-  metrics.attendee_total_p10 = total.p10;
-  metrics.attendee_total_median = total.median;
+  metrics->attendee_total_worst = total.worst;
+  metrics->attendee_total_p10 = total.p10;
+  metrics->attendee_total_median = total.median;
   const Quantiles fit = QuantilesOf(std::move(fits));
-  metrics.attendee_fit_worst = fit.worst;
-  metrics.attendee_fit_p10 = fit.p10;
+  metrics->attendee_fit_worst = fit.worst;
+  metrics->attendee_fit_p10 = fit.p10;
+  return counts;
+}
 
-  // Wishes met: the distinct meeting pairs, sorted for lookups.
+// Wishes met, of both sides, over the distinct meeting pairs.
+void AddWishesMet(const Fair& fair, const std::vector<Seat>& seats,
+                  Metrics* metrics) {
   std::vector<std::pair<int, int>> pairs;
   pairs.reserve(seats.size());
   for (const Seat& seat : seats)
@@ -169,39 +167,41 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
     return std::binary_search(pairs.begin(), pairs.end(), std::pair(a, e));
   };
   const WishCount by_attendees =
-      CountWishes(fair.attendees, num_employers, meets);
-  const WishCount by_employers = CountWishes(
-      fair.employers, num_attendees, [&](int e, int a) { return meets(a, e); });
-  metrics.attendees_with_wishes = by_attendees.people;
-  metrics.wishes_first_met_share =
+      CountWishes(fair.attendees, fair.num_employers(), meets);
+  const WishCount by_employers =
+      CountWishes(fair.employers, fair.num_attendees(),
+                  [&](int e, int a) { return meets(a, e); });
+  metrics->attendees_with_wishes = by_attendees.people;
+  metrics->wishes_first_met_share =
       Ratio(by_attendees.first_met, by_attendees.people);
-  metrics.wishes_met_share =
+  metrics->wishes_met_share =
       Ratio(static_cast<double>(by_attendees.met), by_attendees.wishes);
-  metrics.employers_with_wishes = by_employers.people;
-  metrics.employer_wishes_met_share =
+  metrics->employers_with_wishes = by_employers.people;
+  metrics->employer_wishes_met_share =
       Ratio(static_cast<double>(by_employers.met), by_employers.wishes);
+}
 
-  // Employer side: available cells and seats, unused employers and tables.
-  const size_t words = (static_cast<size_t>(num_slots) + 63) / 64;
-  std::vector<SlotBits> employer_slots(num_employers, SlotBits(words, 0));
+// Employer side: available cells and seats used, unused employers and
+// tables.
+void AddUtilisation(const Fair& fair, const ScheduleSeats& read,
+                    Metrics* metrics) {
   double available_cells = 0;
   double available_seats = 0;
-  for (int e = 0; e < num_employers; ++e) {
+  for (int e = 0; e < fair.num_employers(); ++e) {
     int available = 0;
-    for (int s = 0; s < num_slots; ++s) {
-      if (fair.EmployerAvailable(e, s)) {
-        employer_slots[e][s / 64] |= std::uint64_t{1} << (s % 64);
-        ++available;
-      }
+    for (int s = 0; s < fair.num_slots(); ++s) {
+      if (fair.EmployerAvailable(e, s)) ++available;
     }
     const double employer_cells =
         static_cast<double>(fair.employers[e].tables) * available;
     available_cells += employer_cells;
     available_seats += employer_cells * fair.GroupSize(e);
-    if (!employer_meets[e]) ++metrics.employers_without_meetings;
+    if (!read.employer_meets[e]) ++metrics->employers_without_meetings;
   }
-  metrics.table_utilisation = Ratio(cells.size(), available_cells);
-  metrics.seat_utilisation = Ratio(metrics.attendee_meetings, available_seats);
+  const std::vector<std::tuple<int, int, int>>& cells = read.cells;
+  metrics->table_utilisation = Ratio(cells.size(), available_cells);
+  metrics->seat_utilisation =
+      Ratio(metrics->attendee_meetings, available_seats);
 
   // A table is used when it holds a conversation in any slot; `cells` is
   // sorted by (employer, table), so used tables are its distinct prefixes.
@@ -217,26 +217,29 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
   for (const Employer& employer : fair.employers) {
     total_tables += std::max(employer.tables, 0);
   }
-  metrics.tables_without_meetings = total_tables - used_tables;
+  metrics->tables_without_meetings = total_tables - used_tables;
+}
 
-  // Unserved attendees who could have been served: score only the blocks
-  // that contain an attendee without meetings.
-  SlotBits attendee_slots(words);
+// Unserved attendees who could have been served (an eligible employer
+// shares an available slot): scores only the blocks that contain an
+// attendee without meetings.
+int CountServableUnserved(const Fair& fair, const Compatibility& compat,
+                          const std::vector<int>& counts) {
+  std::vector<SlotBits> employer_slots;
+  for (int e = 0; e < fair.num_employers(); ++e) {
+    employer_slots.push_back(EmployerSlots(fair, e));
+  }
+  int servable = 0;
   ForEachScoreBlock(
       compat, /*threads=*/1,
       [&](int begin, int end, const ScoreMatrix& block) {
         for (int a = begin; a < end; ++a) {
           if (counts[a] != 0) continue;
-          std::fill(attendee_slots.begin(), attendee_slots.end(), 0);
-          for (int s = 0; s < num_slots; ++s) {
-            if (fair.AttendeeAvailable(a, s)) {
-              attendee_slots[s / 64] |= std::uint64_t{1} << (s % 64);
-            }
-          }
-          for (int e = 0; e < num_employers; ++e) {
+          const SlotBits attendee_slots = AttendeeSlots(fair, a);
+          for (int e = 0; e < fair.num_employers(); ++e) {
             if (compat.Eligible(a, e, block(a - begin, e)) &&
                 Intersects(attendee_slots, employer_slots[e])) {
-              ++metrics.eligible_attendees_with_no_meeting;
+              ++servable;
               break;
             }
           }
@@ -247,6 +250,24 @@ Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
         return std::any_of(counts.begin() + begin, counts.begin() + end,
                            [](int c) { return c == 0; });
       });
+  return servable;
+}
+
+}  // namespace
+
+Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
+                       const Schedule& schedule) {
+  Metrics metrics;
+  metrics.meetings = static_cast<int>(schedule.meetings.size());
+  metrics.attendees = fair.num_attendees();
+  const ScheduleSeats read = ReadSeats(fair, schedule);
+  metrics.attendee_meetings = static_cast<int>(read.seats.size());
+  const std::vector<int> counts =
+      AddAttendeeTotals(fair, compat, read.seats, &metrics);
+  AddWishesMet(fair, read.seats, &metrics);
+  AddUtilisation(fair, read, &metrics);
+  metrics.eligible_attendees_with_no_meeting =
+      CountServableUnserved(fair, compat, counts);
   return metrics;
 }
 

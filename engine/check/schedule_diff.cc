@@ -226,84 +226,43 @@ RecordedSchedule RecordSchedule(const Fair& fair, const Schedule& schedule) {
   return out;
 }
 
-ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
-                           const RecordedSchedule& new_s) {
-  const std::vector<Incidence> olds = Incidences(old_s);
-  const std::vector<Incidence> news = Incidences(new_s);
-  People attendees, employers;
-  attendees.Add(old_s.attendees);
-  attendees.Add(new_s.attendees);
-  employers.Add(old_s.employers);
-  employers.Add(new_s.employers);
+namespace {
 
-  ScheduleDiff diff;
-  auto change = [&](ChangeKind kind, const Incidence* from,
-                    const Incidence* to) -> MeetingChange& {
-    const Incidence& any = from != nullptr ? *from : *to;
-    MeetingChange c;
-    c.kind = kind;
-    const RecordedPerson attendee = attendees.Find(any.attendee);
-    c.attendee = any.attendee;
-    c.attendee_name = attendee.name;
-    c.attendee_email = attendee.email;
-    c.employer = any.employer;
-    c.employer_name = employers.Find(any.employer).name;
-    if (from != nullptr) {
-      c.old_start = from->start;
-      c.old_table = from->table;
-    }
-    if (to != nullptr) {
-      c.new_start = to->start;
-      c.new_table = to->table;
-    }
-    diff.changes.push_back(std::move(c));
-    return diff.changes.back();
-  };
+// Who sits at each (employer, start, table) of a schedule, sorted.
+using Cell = std::tuple<std::string, std::string, int>;
+std::map<Cell, std::vector<std::string>> GroupsOf(const RecordedSchedule& s) {
+  std::map<Cell, std::vector<std::string>> groups;
+  for (const RecordedMeeting& m : s.meetings) {
+    std::vector<std::string>& g = groups[{m.employer, m.start, m.table}];
+    g.insert(g.end(), m.attendees.begin(), m.attendees.end());
+  }
+  for (auto& [cell, g] : groups) std::sort(g.begin(), g.end());
+  return groups;
+}
 
-  // Who sits at each (employer, start, table), on each side: a kept
-  // meeting whose group changed is regrouped.
-  using Cell = std::tuple<std::string, std::string, int>;
-  auto groups_of = [](const RecordedSchedule& s) {
-    std::map<Cell, std::vector<std::string>> groups;
-    for (const RecordedMeeting& m : s.meetings) {
-      std::vector<std::string>& g = groups[{m.employer, m.start, m.table}];
-      g.insert(g.end(), m.attendees.begin(), m.attendees.end());
-    }
-    for (auto& [cell, g] : groups) std::sort(g.begin(), g.end());
-    return groups;
-  };
-  const std::map<Cell, std::vector<std::string>> old_groups = groups_of(old_s);
-  const std::map<Cell, std::vector<std::string>> new_groups = groups_of(new_s);
-  auto regrouped = [&](const Incidence& kept) {
-    const Cell cell{kept.employer, kept.start, kept.table};
-    const std::vector<std::string>& before = old_groups.at(cell);
-    const std::vector<std::string>& after = new_groups.at(cell);
-    if (before == after) return;
-    MeetingChange& c = change(ChangeKind::kRegrouped, &kept, &kept);
-    std::set_difference(after.begin(), after.end(), before.begin(),
-                        before.end(), std::back_inserter(c.joined));
-    std::set_difference(before.begin(), before.end(), after.begin(),
-                        after.end(), std::back_inserter(c.left));
-    ++diff.regrouped;
-  };
+// The changes from OLD to NEW, one (attendee, employer) pair at a time
+// (DiffPair), counted and listed into diff().
+class Differ {
+ public:
+  Differ(const RecordedSchedule& old_s, const RecordedSchedule& new_s)
+      : old_groups_(GroupsOf(old_s)), new_groups_(GroupsOf(new_s)) {
+    attendees_.Add(old_s.attendees);
+    attendees_.Add(new_s.attendees);
+    employers_.Add(old_s.employers);
+    employers_.Add(new_s.employers);
+  }
 
-  // Walk both sorted lists one (attendee, employer) pair at a time.
-  size_t i = 0, j = 0;
-  while (i < olds.size() || j < news.size()) {
-    const Incidence& head =
-        j == news.size() || (i < olds.size() && olds[i].Key() < news[j].Key())
-            ? olds[i]
-            : news[j];
-    size_t i_end = i, j_end = j;
-    while (i_end < olds.size() && olds[i_end].SamePair(head)) ++i_end;
-    while (j_end < news.size() && news[j_end].SamePair(head)) ++j_end;
-    // Kept: equal places, a multiset intersection of two sorted runs.
+  // One pair's incidences on each side, sorted: kept are equal places (a
+  // multiset intersection of two sorted runs); the rest moved, paired in
+  // time order; then added or cancelled.
+  void DiffPair(const Incidence* olds, size_t num_old, const Incidence* news,
+                size_t num_new) {
     std::vector<const Incidence*> old_left, new_left;
-    size_t p = i, q = j;
-    while (p < i_end && q < j_end) {
+    size_t p = 0, q = 0;
+    while (p < num_old && q < num_new) {
       if (olds[p].SamePlace(news[q])) {
-        ++diff.kept;
-        regrouped(olds[p]);
+        ++diff_.kept;
+        Regrouped(olds[p]);
         ++p;
         ++q;
       } else if (olds[p].Key() < news[q].Key()) {
@@ -312,26 +271,70 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
         new_left.push_back(&news[q++]);
       }
     }
-    for (; p < i_end; ++p) old_left.push_back(&olds[p]);
-    for (; q < j_end; ++q) new_left.push_back(&news[q]);
-    // Moved: the rest, paired in time order; then added or cancelled.
+    for (; p < num_old; ++p) old_left.push_back(&olds[p]);
+    for (; q < num_new; ++q) new_left.push_back(&news[q]);
     size_t k = 0;
     for (; k < old_left.size() && k < new_left.size(); ++k) {
-      ++diff.moved;
-      change(ChangeKind::kMoved, old_left[k], new_left[k]);
+      ++diff_.moved;
+      Change(ChangeKind::kMoved, old_left[k], new_left[k]);
     }
     for (size_t r = k; r < old_left.size(); ++r) {
-      ++diff.cancelled;
-      change(ChangeKind::kCancelled, old_left[r], nullptr);
+      ++diff_.cancelled;
+      Change(ChangeKind::kCancelled, old_left[r], nullptr);
     }
     for (size_t r = k; r < new_left.size(); ++r) {
-      ++diff.added;
-      change(ChangeKind::kAdded, nullptr, new_left[r]);
+      ++diff_.added;
+      Change(ChangeKind::kAdded, nullptr, new_left[r]);
     }
-    i = i_end;
-    j = j_end;
   }
 
+  // The changes grouped per person and the notify list.
+  ScheduleDiff Finish();
+
+ private:
+  MeetingChange& Change(ChangeKind kind, const Incidence* from,
+                        const Incidence* to) {
+    const Incidence& any = from != nullptr ? *from : *to;
+    MeetingChange c;
+    c.kind = kind;
+    const RecordedPerson attendee = attendees_.Find(any.attendee);
+    c.attendee = any.attendee;
+    c.attendee_name = attendee.name;
+    c.attendee_email = attendee.email;
+    c.employer = any.employer;
+    c.employer_name = employers_.Find(any.employer).name;
+    if (from != nullptr) {
+      c.old_start = from->start;
+      c.old_table = from->table;
+    }
+    if (to != nullptr) {
+      c.new_start = to->start;
+      c.new_table = to->table;
+    }
+    diff_.changes.push_back(std::move(c));
+    return diff_.changes.back();
+  }
+
+  // A kept meeting whose group changed is regrouped.
+  void Regrouped(const Incidence& kept) {
+    const Cell cell{kept.employer, kept.start, kept.table};
+    const std::vector<std::string>& before = old_groups_.at(cell);
+    const std::vector<std::string>& after = new_groups_.at(cell);
+    if (before == after) return;
+    MeetingChange& c = Change(ChangeKind::kRegrouped, &kept, &kept);
+    std::set_difference(after.begin(), after.end(), before.begin(),
+                        before.end(), std::back_inserter(c.joined));
+    std::set_difference(before.begin(), before.end(), after.begin(),
+                        after.end(), std::back_inserter(c.left));
+    ++diff_.regrouped;
+  }
+
+  People attendees_, employers_;
+  const std::map<Cell, std::vector<std::string>> old_groups_, new_groups_;
+  ScheduleDiff diff_;
+};
+
+ScheduleDiff Differ::Finish() {
   auto by_attendee = [](const MeetingChange& x, const MeetingChange& y) {
     return std::tie(x.attendee, x.time(), x.employer, x.old_start, x.old_table,
                     x.new_table) < std::tie(y.attendee, y.time(), y.employer,
@@ -344,29 +347,53 @@ ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
                                             y.old_start, y.old_table,
                                             y.new_table);
   };
-  std::sort(diff.changes.begin(), diff.changes.end(), by_attendee);
-  diff.attendees = GroupBy(
-      diff.changes, attendees,
+  std::sort(diff_.changes.begin(), diff_.changes.end(), by_attendee);
+  diff_.attendees = GroupBy(
+      diff_.changes, attendees_,
       [](const MeetingChange& c) { return c.attendee; }, by_attendee);
   // An employer's roster changes by the attendee-meetings added, moved
   // and cancelled; a regrouping is their attendees' news, not another
   // change of the employer's.
   std::vector<MeetingChange> roster_changes;
-  for (const MeetingChange& c : diff.changes) {
+  for (const MeetingChange& c : diff_.changes) {
     if (c.kind != ChangeKind::kRegrouped) roster_changes.push_back(c);
   }
-  diff.employers = GroupBy(
-      roster_changes, employers,
+  diff_.employers = GroupBy(
+      roster_changes, employers_,
       [](const MeetingChange& c) { return c.employer; }, by_employer);
-  for (const PersonChanges& p : diff.attendees) {
-    diff.notify.push_back({NotifyEntry::Role::kAttendee, p.person,
-                           static_cast<int>(p.changes.size())});
+  for (const PersonChanges& p : diff_.attendees) {
+    diff_.notify.push_back({NotifyEntry::Role::kAttendee, p.person,
+                            static_cast<int>(p.changes.size())});
   }
-  for (const PersonChanges& p : diff.employers) {
-    diff.notify.push_back({NotifyEntry::Role::kEmployer, p.person,
-                           static_cast<int>(p.changes.size())});
+  for (const PersonChanges& p : diff_.employers) {
+    diff_.notify.push_back({NotifyEntry::Role::kEmployer, p.person,
+                            static_cast<int>(p.changes.size())});
   }
-  return diff;
+  return std::move(diff_);
+}
+
+}  // namespace
+
+ScheduleDiff DiffSchedules(const RecordedSchedule& old_s,
+                           const RecordedSchedule& new_s) {
+  const std::vector<Incidence> olds = Incidences(old_s);
+  const std::vector<Incidence> news = Incidences(new_s);
+  Differ differ(old_s, new_s);
+  // Walk both sorted lists one (attendee, employer) pair at a time.
+  size_t i = 0, j = 0;
+  while (i < olds.size() || j < news.size()) {
+    const Incidence& head =
+        j == news.size() || (i < olds.size() && olds[i].Key() < news[j].Key())
+            ? olds[i]
+            : news[j];
+    size_t i_end = i, j_end = j;
+    while (i_end < olds.size() && olds[i_end].SamePair(head)) ++i_end;
+    while (j_end < news.size() && news[j_end].SamePair(head)) ++j_end;
+    differ.DiffPair(olds.data() + i, i_end - i, news.data() + j, j_end - j);
+    i = i_end;
+    j = j_end;
+  }
+  return differ.Finish();
 }
 
 }  // namespace fairmatch

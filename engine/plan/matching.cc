@@ -19,40 +19,49 @@ std::int64_t Units(double score_units) {
   return std::llround(score_units * static_cast<double>(kScoreScale));
 }
 
-// One solve of the flow on `graph`; fills matched and potentials.
-void SolveFlow(const Fair& fair, const Availability& avail,
-               const MatchingOptions& options, Matching& out) {
-  const CandidateGraph& cg = out.graph;
-  const int n = fair.num_attendees();
-  const int m = fair.num_employers();
-  const double f = options.fairness;
-
-  Graph g;
-  g.reserveNode(n + m + 2);
-  g.reserveArc(cg.num_pairs() + n * 4 + 2 * m + 1);
-  Graph::ArcMap<std::int64_t> lower(g, 0), upper(g, 0), cost(g, 0);
-  const Graph::Node source = g.addNode();
-  const Graph::Node sink = g.addNode();
-  std::vector<Graph::Node> att(n), emp(m);
-  for (int a = 0; a < n; ++a) att[a] = g.addNode();
-  for (int e = 0; e < m; ++e) emp[e] = g.addNode();
-
-  auto add_arc = [&](Graph::Node u, Graph::Node v, std::int64_t lo,
-                     std::int64_t up, std::int64_t c) {
+// The flow network of one solve: source -> attendees (their levels) ->
+// employers (the candidate pairs) -> sink (capacity, soft minimum), and a
+// source -> sink arc for unused capacity. Arcs are added in this order:
+// the simplex's pivots, so ties between optima, depend on it.
+struct FlowNetwork {
+  FlowNetwork(int n, int m, int num_pairs)
+      : lower(g, 0), upper(g, 0), cost(g, 0) {
+    g.reserveNode(n + m + 2);
+    g.reserveArc(num_pairs + n * 4 + 2 * m + 1);
+    source = g.addNode();
+    sink = g.addNode();
+    att.resize(n);
+    emp.resize(m);
+    for (int a = 0; a < n; ++a) att[a] = g.addNode();
+    for (int e = 0; e < m; ++e) emp[e] = g.addNode();
+  }
+  Graph::Arc AddArc(Graph::Node u, Graph::Node v, std::int64_t lo,
+                    std::int64_t up, std::int64_t c) {
     Graph::Arc arc = g.addArc(u, v);
     lower[arc] = lo;
     upper[arc] = up;
     cost[arc] = c;
     return arc;
-  };
+  }
 
+  Graph g;
+  Graph::ArcMap<std::int64_t> lower, upper, cost;
+  Graph::Node source, sink;
+  std::vector<Graph::Node> att, emp;
+};
+
+// Source -> attendee: without fairness one arc of the attendee's cap; with
+// it one arc per level k, worth more the fewer meetings the attendee has.
+// Returns the total of the caps.
+std::int64_t AddAttendeeArcs(const Fair& fair, const Availability& avail,
+                             double f, FlowNetwork* net) {
   std::int64_t total_cap = 0;
-  for (int a = 0; a < n; ++a) {
+  for (int a = 0; a < fair.num_attendees(); ++a) {
     const int cap = AttendeeCap(fair, avail, a);
     total_cap += cap;
     if (cap == 0) continue;
     if (f <= 0) {
-      add_arc(source, att[a], 0, cap, 0);
+      net->AddArc(net->source, net->att[a], 0, cap, 0);
       continue;
     }
     // Levels count the attendee's pinned meetings (a rerun) too: someone
@@ -64,15 +73,22 @@ void SolveFlow(const Fair& fair, const Availability& avail,
       double bonus = k <= min_a ? f * kMinPriority * (min_a - k + 1)
                                 : f * kSpread * (total - k + 1) /
                                       static_cast<double>(total - min_a + 1);
-      add_arc(source, att[a], 0, 1, -Units(bonus));
+      net->AddArc(net->source, net->att[a], 0, 1, -Units(bonus));
     }
   }
-  // A rerun's baseline pairs carry the change penalty as a bonus: they are
-  // replaced only by something better by more than that.
+  return total_cap;
+}
+
+// Attendee -> employer, one arc per candidate pair (a must_meet must carry
+// flow). A rerun's baseline pairs carry the change penalty as a bonus:
+// they are replaced only by something better by more than that.
+std::vector<Graph::Arc> AddPairArcs(const CandidateGraph& cg, int m,
+                                    const MatchingOptions& options,
+                                    FlowNetwork* net) {
   const std::int64_t keep_bonus =
       options.sticky != nullptr ? Units(options.change_penalty) : 0;
   std::vector<Graph::Arc> pair_arc(cg.num_pairs());
-  for (int a = 0; a < n; ++a) {
+  for (int a = 0; a < cg.num_attendees(); ++a) {
     for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
       std::int64_t c = -ScaledScore(cg.score[i]);
       if (keep_bonus > 0 &&
@@ -80,11 +96,18 @@ void SolveFlow(const Fair& fair, const Availability& avail,
                              PairCode(a, cg.employer[i], m))) {
         c -= keep_bonus;
       }
-      pair_arc[i] =
-          add_arc(att[a], emp[cg.employer[i]], cg.must[i] ? 1 : 0, 1, c);
+      pair_arc[i] = net->AddArc(net->att[a], net->emp[cg.employer[i]],
+                                cg.must[i] ? 1 : 0, 1, c);
     }
   }
-  for (int e = 0; e < m; ++e) {
+  return pair_arc;
+}
+
+// Employer -> sink: with fairness, the first employer_min_meetings (less
+// its pinned ones) earn a bonus; the rest of its capacity none.
+void AddEmployerArcs(const Fair& fair, const Availability& avail, double f,
+                     FlowNetwork* net) {
+  for (int e = 0; e < fair.num_employers(); ++e) {
     const std::int64_t cap = EmployerCapacity(fair, avail, e);
     const std::int64_t soft =
         f > 0 ? std::min<std::int64_t>(
@@ -92,14 +115,30 @@ void SolveFlow(const Fair& fair, const Availability& avail,
                                     avail.EmployerPinned(e)),
                     cap)
               : 0;
-    if (soft > 0) add_arc(emp[e], sink, 0, soft, -Units(f * kEmployerPriority));
-    if (cap - soft > 0) add_arc(emp[e], sink, 0, cap - soft, 0);
+    if (soft > 0) {
+      net->AddArc(net->emp[e], net->sink, 0, soft,
+                  -Units(f * kEmployerPriority));
+    }
+    if (cap - soft > 0) net->AddArc(net->emp[e], net->sink, 0, cap - soft, 0);
   }
-  add_arc(source, sink, 0, total_cap, 0);
+}
 
-  Simplex simplex(g);
-  simplex.lowerMap(lower).upperMap(upper).costMap(cost).stSupply(source, sink,
-                                                                 total_cap);
+// One solve of the flow on `graph`; fills matched and potentials.
+void SolveFlow(const Fair& fair, const Availability& avail,
+               const MatchingOptions& options, Matching& out) {
+  const CandidateGraph& cg = out.graph;
+  const int n = fair.num_attendees();
+  const int m = fair.num_employers();
+  FlowNetwork net(n, m, cg.num_pairs());
+  const std::int64_t total_cap =
+      AddAttendeeArcs(fair, avail, options.fairness, &net);
+  const std::vector<Graph::Arc> pair_arc = AddPairArcs(cg, m, options, &net);
+  AddEmployerArcs(fair, avail, options.fairness, &net);
+  net.AddArc(net.source, net.sink, 0, total_cap, 0);
+
+  Simplex simplex(net.g);
+  simplex.lowerMap(net.lower).upperMap(net.upper).costMap(net.cost).stSupply(
+      net.source, net.sink, total_cap);
   if (simplex.run() != Simplex::OPTIMAL) {
     out.status = MatchStatus::kInfeasible;
     return;
@@ -109,14 +148,14 @@ void SolveFlow(const Fair& fair, const Availability& avail,
   for (int i = 0; i < cg.num_pairs(); ++i) {
     out.matched[i] = simplex.flow(pair_arc[i]) > 0;
   }
-  out.source_potential = simplex.potential(source);
-  out.sink_potential = simplex.potential(sink);
+  out.source_potential = simplex.potential(net.source);
+  out.sink_potential = simplex.potential(net.sink);
   out.attendee_potential.resize(n);
   out.employer_potential.resize(m);
   for (int a = 0; a < n; ++a)
-    out.attendee_potential[a] = simplex.potential(att[a]);
+    out.attendee_potential[a] = simplex.potential(net.att[a]);
   for (int e = 0; e < m; ++e)
-    out.employer_potential[e] = simplex.potential(emp[e]);
+    out.employer_potential[e] = simplex.potential(net.emp[e]);
 }
 
 }  // namespace

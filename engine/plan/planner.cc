@@ -136,6 +136,42 @@ absl::Status Infeasible(const std::vector<std::string>& problems) {
   return absl::FailedPreconditionError(absl::StrJoin(problems, "\n"));
 }
 
+// The pairs `matching` matched, in candidate order; in a rerun each with
+// its baseline place.
+std::vector<MatchedPair> MatchedPairs(const Matching& matching,
+                                      const Rerun* rerun) {
+  const CandidateGraph& cg = matching.graph;
+  std::vector<MatchedPair> pairs;
+  for (int a = 0; a < cg.num_attendees(); ++a) {
+    for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+      if (!matching.matched[i]) continue;
+      MatchedPair p{a, cg.employer[i], cg.must[i] != 0, cg.score[i]};
+      if (rerun != nullptr) {
+        if (const BaselinePair* b = FindBaseline(*rerun, a, p.employer)) {
+          p.preferred_slot = b->slot;
+          p.preferred_table = b->table;
+        }
+      }
+      pairs.push_back(p);
+    }
+  }
+  return pairs;
+}
+
+// AssignTables for the pairs AssignSlots gave a slot.
+Schedule TablesForPlaced(const Fair& fair, const Availability& avail,
+                         const std::vector<MatchedPair>& pairs,
+                         const std::vector<int>& slots) {
+  std::vector<MatchedPair> placed;
+  std::vector<int> placed_slots;
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    if (slots[p] < 0) continue;
+    placed.push_back(pairs[p]);
+    placed_slots.push_back(slots[p]);
+  }
+  return AssignTables(fair, avail, placed, placed_slots);
+}
+
 // Matching, then timetabling; pairs that get no slot are excluded and the
 // matching solved again, until every matched pair has a slot.
 absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
@@ -170,57 +206,39 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
     }
     start = std::chrono::steady_clock::now();
     const CandidateGraph& cg = matching.graph;
-    std::vector<MatchedPair> pairs;
     const Rerun* rerun = avail.rerun();
-    for (int a = 0; a < cg.num_attendees(); ++a) {
-      for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
-        if (!matching.matched[i]) continue;
-        MatchedPair p{a, cg.employer[i], cg.must[i] != 0, cg.score[i]};
-        if (rerun != nullptr) {
-          if (const BaselinePair* b = FindBaseline(*rerun, a, p.employer)) {
-            p.preferred_slot = b->slot;
-            p.preferred_table = b->table;
-          }
-        }
-        pairs.push_back(p);
-      }
-    }
+    const std::vector<MatchedPair> pairs = MatchedPairs(matching, rerun);
     const std::vector<int> slots = AssignSlots(fair, avail, pairs);
     AddSeconds(outcome.stats, "timetable", start);
-    std::vector<std::string> stuck;
-    std::vector<std::int64_t> newly;
+    // Must_meets left without a slot fail the plan; every unplaced pair is
+    // excluded from the next round.
+    std::vector<std::string> unplaced_must_meets;
+    PairCodes unplaced;
     for (size_t p = 0; p < pairs.size(); ++p) {
       if (slots[p] >= 0) continue;
       if (pairs[p].must) {
-        stuck.push_back(absl::StrCat(
+        unplaced_must_meets.push_back(absl::StrCat(
             "attendee ", Who(fair.attendees[pairs[p].attendee]), " must meet ",
             Who(fair.employers[pairs[p].employer]),
             " but no slot is free for both once other must_meets are placed"));
       }
-      newly.push_back(
+      unplaced.push_back(
           PairCode(pairs[p].attendee, pairs[p].employer, fair.num_employers()));
     }
     outcome.stats.match_rounds = round;
     outcome.stats.pricing_rounds = matching.pricing_rounds;
     outcome.stats.priced_in = matching.priced_in;
     outcome.stats.candidate_pairs = cg.num_pairs();
-    if (!stuck.empty()) return Infeasible(stuck);
-    if (newly.empty() || round == kMaxRounds) {
+    if (!unplaced_must_meets.empty()) return Infeasible(unplaced_must_meets);
+    if (unplaced.empty() || round == kMaxRounds) {
       // Out of rounds: unplaced pairs are simply not planned (still valid).
-      std::vector<MatchedPair> placed;
-      std::vector<int> placed_slots;
-      for (size_t p = 0; p < pairs.size(); ++p) {
-        if (slots[p] < 0) continue;
-        placed.push_back(pairs[p]);
-        placed_slots.push_back(slots[p]);
-      }
       outcome.stats.excluded_pairs =
-          static_cast<int>(excluded.size() + newly.size());
-      outcome.schedule = AssignTables(fair, avail, placed, placed_slots);
+          static_cast<int>(excluded.size() + unplaced.size());
+      outcome.schedule = TablesForPlaced(fair, avail, pairs, slots);
       if (rerun != nullptr) AddPinnedMeetings(*rerun, outcome.schedule);
       return outcome;
     }
-    excluded.insert(excluded.end(), newly.begin(), newly.end());
+    excluded.insert(excluded.end(), unplaced.begin(), unplaced.end());
     std::sort(excluded.begin(), excluded.end());
     previous = std::move(matching.graph);
     options.warm_start = &previous;

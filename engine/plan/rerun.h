@@ -86,6 +86,9 @@ struct Rerun {
 // fresh plan, without a baseline, a `lock` is only noted). A
 // locked pair now scoring below min_score holds: like a must_meet, it is the
 // organiser's decision; check accepts a locked meeting below min_score.
+// The rules are the ones `fairmatch check` applies, asked of the same
+// predicates (score/meeting_rules.h, model/intents.h); the messages say how
+// to make the meeting hold.
 absl::StatusOr<Rerun> ResolveBaseline(const Compatibility& compat,
                                       const RecordedSchedule& baseline,
                                       int from_minutes);

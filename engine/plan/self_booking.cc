@@ -23,25 +23,25 @@ std::uint64_t Next(std::uint64_t& state) {
   return z ^ (z >> 31);
 }
 
-}  // namespace
-
-Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
-  const Fair& fair = compat.fair();
-  const Availability avail(fair);
-  const int n = fair.num_attendees();
-  const int m = fair.num_employers();
-  const int num_slots = fair.num_slots();
-
-  // Arrival order: a seeded Fisher-Yates shuffle.
+// Arrival order: a seeded Fisher-Yates shuffle of the n attendees.
+std::vector<int> ArrivalOrder(int n, std::uint64_t seed) {
   std::vector<int> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::uint64_t state = seed;
   for (int i = n - 1; i > 0; --i) {
     std::swap(order[i], order[Next(state) % static_cast<std::uint64_t>(i + 1)]);
   }
+  return order;
+}
 
-  // Each attendee's preference list, best score first.
-  std::vector<std::vector<int>> prefs(n);
+// Each attendee's preference list: the employers it may book (neither side
+// ruled the pair out, a shared slot), its wishes in its own order first,
+// then the rest by score.
+std::vector<std::vector<int>> PreferenceLists(const Compatibility& compat,
+                                              const Availability& avail) {
+  const Fair& fair = compat.fair();
+  const int m = fair.num_employers();
+  std::vector<std::vector<int>> prefs(fair.num_attendees());
   // Per employer, its place in the current attendee's wants.
   constexpr int kUnwished = std::numeric_limits<int>::max();
   std::vector<int> rank(m, kUnwished);
@@ -53,7 +53,6 @@ Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
         if (compat.rules().Excluded(a, e)) continue;
         if (avail.ShareSlot(a, e)) p.push_back(e);
       }
-      // Its wishes in its own order first, then the rest by score.
       const std::vector<int>& wants = fair.attendees[a].wants;
       for (std::size_t r = 0; r < wants.size(); ++r) {
         rank[wants[r]] = static_cast<int>(r);
@@ -67,6 +66,18 @@ Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
       for (int e : wants) rank[e] = kUnwished;
     }
   });
+  return prefs;
+}
+
+}  // namespace
+
+Schedule SimulateSelfBooking(const Compatibility& compat, std::uint64_t seed) {
+  const Fair& fair = compat.fair();
+  const Availability avail(fair);
+  const int m = fair.num_employers();
+  const int num_slots = fair.num_slots();
+  const std::vector<int> order = ArrivalOrder(fair.num_attendees(), seed);
+  const std::vector<std::vector<int>> prefs = PreferenceLists(compat, avail);
 
   std::vector<int> seats(static_cast<size_t>(m) * num_slots);
   for (int e = 0; e < m; ++e) {

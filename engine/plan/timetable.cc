@@ -365,11 +365,13 @@ std::vector<int> AssignSlots(const Fair& fair, const Availability& avail,
   return SlotAssigner(fair, avail, pairs).Run();
 }
 
-Schedule AssignTables(const Fair& fair, const Availability& avail,
-                      const std::vector<MatchedPair>& pairs,
-                      const std::vector<int>& slots) {
+namespace {
+
+// Pairs per (employer, slot), in the order of `pairs`: index e * S + s.
+std::vector<std::vector<int>> PairsByCell(const Fair& fair,
+                                          const std::vector<MatchedPair>& pairs,
+                                          const std::vector<int>& slots) {
   const int num_slots = fair.num_slots();
-  // Pairs per (employer, slot), in attendee order.
   std::vector<std::vector<int>> cell(static_cast<size_t>(fair.num_employers()) *
                                      num_slots);
   for (size_t p = 0; p < pairs.size(); ++p) {
@@ -377,165 +379,234 @@ Schedule AssignTables(const Fair& fair, const Availability& avail,
     cell[static_cast<size_t>(pairs[p].employer) * num_slots + slots[p]]
         .push_back(static_cast<int>(p));
   }
+  return cell;
+}
+
+// With rests required, employer e uses as few tables as possible per slot,
+// in the rotation AssignSlots verified; a rerun's pinned tables are taken
+// in their slot.
+std::vector<std::vector<int>> EmployerRotation(
+    const Fair& fair, const Availability& avail,
+    const std::vector<std::vector<int>>& cell, int e) {
+  const int num_slots = fair.num_slots();
+  const int group_size = fair.GroupSize(e);
+  const bool pins = avail.EmployerPinned(e) > 0;
+  std::vector<int> needed(num_slots);
+  std::vector<std::vector<int>> forced;
+  if (pins) forced.resize(num_slots);
+  for (int s = 0; s < num_slots; ++s) {
+    const int n =
+        static_cast<int>(cell[static_cast<size_t>(e) * num_slots + s].size());
+    needed[s] = (n + group_size - 1) / group_size;
+    if (pins) {
+      forced[s] = avail.PinnedTables(e, s);
+      needed[s] += static_cast<int>(forced[s].size());
+    }
+  }
+  // AssignSlots only made loads that pass this test.
+  return *TableRotation(fair, fair.employers[e].tables, needed,
+                        pins ? &forced : nullptr);
+}
+
+// The groups of one (employer, slot): member_lists[g] (indices into the
+// cell's people) sit at table group_table[g] (counting from 0).
+struct CellGroups {
+  std::vector<std::vector<int>> member_lists;
+  std::vector<int> group_table;
+};
+
+// The people of one cell as the grouping sees them.
+struct CellPeople {
+  std::vector<int> people;              // attendee indices, ascending
+  std::vector<std::vector<float>> dir;  // ValueDirection of each
+  std::vector<int> wants;               // baseline table wanted, or -1
+};
+
+// A rerun's kept pairs want their baseline table back: tables wished for
+// first, then the others in order; wishers at their table while it has
+// room, the rest each into the smallest group with room, then the most
+// similar.
+CellGroups GroupAroundWishes(const CellPeople& cell,
+                             const std::vector<int>& order, int groups,
+                             int group_size) {
+  const int n = static_cast<int>(cell.people.size());
+  const std::vector<int>& wants = cell.wants;
+  std::vector<int> chosen;
+  for (int t : order) {
+    if (std::find(wants.begin(), wants.end(), t) != wants.end()) {
+      chosen.push_back(t);
+    }
+  }
+  for (int t : order) {
+    if (static_cast<int>(chosen.size()) >= groups) break;
+    if (std::find(chosen.begin(), chosen.end(), t) == chosen.end()) {
+      chosen.push_back(t);
+    }
+  }
+  CellGroups out;
+  out.member_lists.resize(chosen.size());
+  out.group_table = chosen;
+  std::vector<char> placed(n, 0);
+  for (int i = 0; i < n; ++i) {
+    if (wants[i] < 0) continue;
+    const int g = static_cast<int>(
+        std::find(chosen.begin(), chosen.end(), wants[i]) - chosen.begin());
+    if (static_cast<int>(out.member_lists[g].size()) < group_size) {
+      out.member_lists[g].push_back(i);
+      placed[i] = 1;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    if (placed[i]) continue;
+    int best = -1;
+    std::pair<int, float> best_key{INT_MAX, 0};
+    for (size_t g = 0; g < out.member_lists.size(); ++g) {
+      const int size = static_cast<int>(out.member_lists[g].size());
+      if (size >= group_size) continue;
+      float sim = 0;
+      for (int j : out.member_lists[g]) sim += Dot(cell.dir[i], cell.dir[j]);
+      if (best < 0 || size < best_key.first ||
+          (size == best_key.first && sim > best_key.second)) {
+        best = static_cast<int>(g);
+        best_key = {size, sim};
+      }
+    }
+    // REQUIRES (AssignSlots): the free tables hold everyone.
+    out.member_lists[best].push_back(i);
+  }
+  return out;
+}
+
+// Balanced groups at the first `groups` tables of `order`: each seeded with
+// the first unassigned attendee, then filled with the most similar ones (by
+// summed similarity to the group so far).
+CellGroups GroupBySimilarity(const CellPeople& cell,
+                             const std::vector<int>& order, int groups) {
+  const int n = static_cast<int>(cell.people.size());
+  CellGroups out;
+  std::vector<char> used(n, 0);
+  for (int g = 0; g < groups; ++g) {
+    const int size = n / groups + (g < n % groups ? 1 : 0);
+    int seed = 0;
+    while (used[seed]) ++seed;
+    used[seed] = 1;
+    std::vector<int> members = {seed};
+    while (static_cast<int>(members.size()) < size) {
+      int best = -1;
+      float best_sim = -1e9f;
+      for (int i = 0; i < n; ++i) {
+        if (used[i]) continue;
+        float sim = 0;
+        for (int j : members) sim += Dot(cell.dir[i], cell.dir[j]);
+        if (sim > best_sim) {
+          best_sim = sim;
+          best = i;
+        }
+      }
+      used[best] = 1;
+      members.push_back(best);
+    }
+    out.member_lists.push_back(std::move(members));
+    out.group_table.push_back(order[g]);
+  }
+  return out;
+}
+
+// The free tables of employer e in slot s, in order of preference: the
+// rotation's with rests required, otherwise every table, least used first.
+std::vector<int> FreeTables(const Fair& fair, int e,
+                            const std::vector<int>& pinned,
+                            const std::vector<int>* rotation_slot,
+                            const std::vector<int>& table_use) {
+  auto is_pinned = [&](int t) {
+    return std::binary_search(pinned.begin(), pinned.end(), t);
+  };
+  std::vector<int> order;
+  if (rotation_slot != nullptr) {
+    for (int t : *rotation_slot) {
+      if (!is_pinned(t)) order.push_back(t);
+    }
+    return order;
+  }
+  for (int t = 0; t < fair.employers[e].tables; ++t) {
+    if (!is_pinned(t)) order.push_back(t);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int x, int y) { return table_use[x] < table_use[y]; });
+  return order;
+}
+
+// The people of one cell (its pairs, sorted here by attendee), with the
+// baseline tables they want among `order`.
+CellPeople ReadCell(const Fair& fair, const std::vector<MatchedPair>& pairs,
+                    int s, const std::vector<int>& order,
+                    std::vector<int>* members_of_cell) {
+  std::sort(
+      members_of_cell->begin(), members_of_cell->end(),
+      [&](int x, int y) { return pairs[x].attendee < pairs[y].attendee; });
+  CellPeople cell;
+  for (int p : *members_of_cell) cell.people.push_back(pairs[p].attendee);
+  const int n = static_cast<int>(cell.people.size());
+  cell.dir.resize(n);
+  for (int i = 0; i < n; ++i) {
+    cell.dir[i] = ValueDirection(fair.attendees[cell.people[i]]);
+  }
+  cell.wants.assign(n, -1);
+  for (int i = 0; i < n; ++i) {
+    const MatchedPair& mp = pairs[(*members_of_cell)[i]];
+    const int t = mp.preferred_table - 1;
+    if (mp.preferred_slot == s && t >= 0 &&
+        std::find(order.begin(), order.end(), t) != order.end()) {
+      cell.wants[i] = t;
+    }
+  }
+  return cell;
+}
+
+}  // namespace
+
+Schedule AssignTables(const Fair& fair, const Availability& avail,
+                      const std::vector<MatchedPair>& pairs,
+                      const std::vector<int>& slots) {
+  const int num_slots = fair.num_slots();
+  std::vector<std::vector<int>> cell = PairsByCell(fair, pairs, slots);
   Schedule schedule;
   const bool rests = fair.config.employer_max_consecutive > 0;
   for (int e = 0; e < fair.num_employers(); ++e) {
-    const int tables = fair.employers[e].tables;
-    const int group_size = fair.GroupSize(e);
-    const bool pins = avail.EmployerPinned(e) > 0;
-    // With rests required, use as few tables as possible per slot, in the
-    // rotation AssignSlots verified; otherwise spread over all tables (the
-    // smallest groups) and give each slot's groups the least used tables.
-    // A rerun's pinned tables are taken in their slot.
+    // Without rests, spread over all tables (the smallest groups) and give
+    // each slot's groups the least used tables.
     std::vector<std::vector<int>> rotation;
-    if (rests) {
-      std::vector<int> needed(num_slots);
-      std::vector<std::vector<int>> forced;
-      if (pins) forced.resize(num_slots);
-      for (int s = 0; s < num_slots; ++s) {
-        const int n = static_cast<int>(
-            cell[static_cast<size_t>(e) * num_slots + s].size());
-        needed[s] = (n + group_size - 1) / group_size;
-        if (pins) {
-          forced[s] = avail.PinnedTables(e, s);
-          needed[s] += static_cast<int>(forced[s].size());
-        }
-      }
-      // AssignSlots only made loads that pass this test.
-      rotation = *TableRotation(fair, tables, needed, pins ? &forced : nullptr);
-    }
-    std::vector<int> table_use(tables, 0);
+    if (rests) rotation = EmployerRotation(fair, avail, cell, e);
+    std::vector<int> table_use(fair.employers[e].tables, 0);
     for (int s = 0; s < num_slots; ++s) {
       const std::vector<int>& pinned = avail.PinnedTables(e, s);
       for (int t : pinned) ++table_use[t];
       std::vector<int>& members_of_cell =
           cell[static_cast<size_t>(e) * num_slots + s];
       if (members_of_cell.empty()) continue;
-      std::sort(
-          members_of_cell.begin(), members_of_cell.end(),
-          [&](int x, int y) { return pairs[x].attendee < pairs[y].attendee; });
-      std::vector<int> people;
-      for (int p : members_of_cell) people.push_back(pairs[p].attendee);
-      const int n = static_cast<int>(people.size());
-      auto is_pinned = [&](int t) {
-        return std::binary_search(pinned.begin(), pinned.end(), t);
-      };
-      std::vector<int> order;  // the free tables, in order of preference
-      if (rests) {
-        for (int t : rotation[s]) {
-          if (!is_pinned(t)) order.push_back(t);
-        }
-      } else {
-        for (int t = 0; t < tables; ++t) {
-          if (!is_pinned(t)) order.push_back(t);
-        }
-        std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
-          return table_use[x] < table_use[y];
-        });
-      }
+      const std::vector<int> order = FreeTables(
+          fair, e, pinned, rests ? &rotation[s] : nullptr, table_use);
+      const CellPeople people =
+          ReadCell(fair, pairs, s, order, &members_of_cell);
+      const int n = static_cast<int>(people.people.size());
       const int groups = rests ? static_cast<int>(order.size())
                                : std::min(static_cast<int>(order.size()), n);
-      std::vector<std::vector<float>> dir(n);
-      for (int i = 0; i < n; ++i) {
-        dir[i] = ValueDirection(fair.attendees[people[i]]);
-      }
-      // A rerun's kept pairs want their baseline table back.
-      std::vector<int> wants(n, -1);
-      bool any_wish = false;
-      for (int i = 0; i < n; ++i) {
-        const MatchedPair& mp = pairs[members_of_cell[i]];
-        const int t = mp.preferred_table - 1;
-        if (mp.preferred_slot == s && t >= 0 &&
-            std::find(order.begin(), order.end(), t) != order.end()) {
-          wants[i] = t;
-          any_wish = true;
-        }
-      }
-      std::vector<std::vector<int>> member_lists;
-      std::vector<int> group_table;
-      if (any_wish) {
-        // Tables wished for first, then the others in order.
-        std::vector<int> chosen;
-        for (int t : order) {
-          if (std::find(wants.begin(), wants.end(), t) != wants.end()) {
-            chosen.push_back(t);
-          }
-        }
-        for (int t : order) {
-          if (static_cast<int>(chosen.size()) >= groups) break;
-          if (std::find(chosen.begin(), chosen.end(), t) == chosen.end()) {
-            chosen.push_back(t);
-          }
-        }
-        member_lists.resize(chosen.size());
-        group_table = chosen;
-        std::vector<char> placed(n, 0);
-        for (int i = 0; i < n; ++i) {
-          if (wants[i] < 0) continue;
-          const int g = static_cast<int>(
-              std::find(chosen.begin(), chosen.end(), wants[i]) -
-              chosen.begin());
-          if (static_cast<int>(member_lists[g].size()) < group_size) {
-            member_lists[g].push_back(i);
-            placed[i] = 1;
-          }
-        }
-        // The rest: the smallest group with room, then the most similar.
-        for (int i = 0; i < n; ++i) {
-          if (placed[i]) continue;
-          int best = -1;
-          std::pair<int, float> best_key{INT_MAX, 0};
-          for (size_t g = 0; g < member_lists.size(); ++g) {
-            const int size = static_cast<int>(member_lists[g].size());
-            if (size >= group_size) continue;
-            float sim = 0;
-            for (int j : member_lists[g]) sim += Dot(dir[i], dir[j]);
-            if (best < 0 || size < best_key.first ||
-                (size == best_key.first && sim > best_key.second)) {
-              best = static_cast<int>(g);
-              best_key = {size, sim};
-            }
-          }
-          // REQUIRES (AssignSlots): the free tables hold everyone.
-          member_lists[best].push_back(i);
-        }
-      } else {
-        std::vector<char> used(n, 0);
-        for (int g = 0; g < groups; ++g) {
-          const int size = n / groups + (g < n % groups ? 1 : 0);
-          // Seed with the first unassigned attendee, then add the most
-          // similar ones (by summed similarity to the group so far).
-          int seed = 0;
-          while (used[seed]) ++seed;
-          used[seed] = 1;
-          std::vector<int> members = {seed};
-          while (static_cast<int>(members.size()) < size) {
-            int best = -1;
-            float best_sim = -1e9f;
-            for (int i = 0; i < n; ++i) {
-              if (used[i]) continue;
-              float sim = 0;
-              for (int j : members) sim += Dot(dir[i], dir[j]);
-              if (sim > best_sim) {
-                best_sim = sim;
-                best = i;
-              }
-            }
-            used[best] = 1;
-            members.push_back(best);
-          }
-          member_lists.push_back(std::move(members));
-          group_table.push_back(order[g]);
-        }
-      }
-      for (size_t g = 0; g < member_lists.size(); ++g) {
-        if (member_lists[g].empty()) continue;
+      const bool any_wish =
+          std::any_of(people.wants.begin(), people.wants.end(),
+                      [](int t) { return t >= 0; });
+      const CellGroups cell_groups =
+          any_wish ? GroupAroundWishes(people, order, groups, fair.GroupSize(e))
+                   : GroupBySimilarity(people, order, groups);
+      for (size_t g = 0; g < cell_groups.member_lists.size(); ++g) {
+        if (cell_groups.member_lists[g].empty()) continue;
         Meeting meeting;
         meeting.slot = s;
         meeting.employer = e;
-        meeting.table = group_table[g] + 1;
-        ++table_use[group_table[g]];
-        for (int i : member_lists[g]) meeting.attendees.push_back(people[i]);
+        meeting.table = cell_groups.group_table[g] + 1;
+        ++table_use[cell_groups.group_table[g]];
+        for (int i : cell_groups.member_lists[g]) {
+          meeting.attendees.push_back(people.people[i]);
+        }
         schedule.meetings.push_back(std::move(meeting));
       }
     }

@@ -29,20 +29,18 @@ float WishBonus(const Config& config, int attendee_rank, int employer_rank) {
   return bonus;
 }
 
-PairRules PairRules::Build(const Fair& fair) {
-  PairRules rules;
-  const int num_a = fair.num_attendees();
-  const int num_e = fair.num_employers();
-  rules.must_meets_ = MustMeetLists(fair);
+namespace {
 
-  // Specials: every pair either side named, merged per attendee.
-  std::vector<std::pair<int, Special>> named;
-  auto note = [&named](int a, int e) -> Special& {
-    named.push_back({a, Special{}});
+// Every pair either side named (must_meet, avoid, wants), one entry per
+// mention, sorted by (attendee, employer), stable: attendees' lists first.
+std::vector<std::pair<int, PairRules::Special>> NamedPairs(const Fair& fair) {
+  std::vector<std::pair<int, PairRules::Special>> named;
+  auto note = [&named](int a, int e) -> PairRules::Special& {
+    named.push_back({a, PairRules::Special{}});
     named.back().second.employer = e;
     return named.back().second;
   };
-  for (int a = 0; a < num_a; ++a) {
+  for (int a = 0; a < fair.num_attendees(); ++a) {
     const Attendee& att = fair.attendees[a];
     for (int e : att.must_meet) note(a, e).must = true;
     for (int e : att.avoid) note(a, e).avoid = true;
@@ -50,7 +48,7 @@ PairRules PairRules::Build(const Fair& fair) {
       note(a, att.wants[r]).attendee_rank = static_cast<int>(r) + 1;
     }
   }
-  for (int e = 0; e < num_e; ++e) {
+  for (int e = 0; e < fair.num_employers(); ++e) {
     const Employer& emp = fair.employers[e];
     for (int a : emp.must_meet) note(a, e).must = true;
     for (int a : emp.avoid) note(a, e).avoid = true;
@@ -63,7 +61,64 @@ PairRules PairRules::Build(const Fair& fair) {
         return x.first != y.first ? x.first < y.first
                                   : x.second.employer < y.second.employer;
       });
-  rules.special_offset_.assign(num_a + 1, 0);
+  return named;
+}
+
+// The fields one side's clauses read, and per field the codes of the
+// values they accept (in order of first mention).
+struct FieldCodes {
+  std::vector<std::string> names;
+  std::vector<absl::flat_hash_map<std::string, int>> codes;  // per field
+  int Field(const std::string& name) {
+    for (int f = 0; f < static_cast<int>(names.size()); ++f) {
+      if (names[f] == name) return f;
+    }
+    names.push_back(name);
+    codes.emplace_back();
+    return static_cast<int>(names.size()) - 1;
+  }
+};
+
+// Each person's values of `fields`, as codes (the forms ValueForms offers
+// that some clause accepts) and as a number, into `t` (a FieldTable).
+template <typename People, typename Table>
+void Tabulate(const People& people, const FieldCodes& fields, Table* t) {
+  t->num_fields = static_cast<int>(fields.names.size());
+  if (t->num_fields == 0) return;
+  const std::size_t cells = people.size() * t->num_fields;
+  t->offset.assign(cells + 1, 0);
+  t->number.assign(cells, std::numeric_limits<double>::quiet_NaN());
+  std::size_t cell = 0;
+  for (const auto& p : people) {
+    for (int f = 0; f < t->num_fields; ++f, ++cell) {
+      const std::size_t begin = t->codes.size();
+      if (const auto value = FieldValue(p, fields.names[f])) {
+        for (const std::string& form : ValueForms(*value)) {
+          const auto it = fields.codes[f].find(form);
+          if (it != fields.codes[f].end()) t->codes.push_back(it->second);
+        }
+        std::sort(t->codes.begin() + begin, t->codes.end());
+        if (const auto x = ValueNumber(*value)) t->number[cell] = *x;
+      }
+      t->offset[cell + 1] = static_cast<std::int64_t>(t->codes.size());
+    }
+  }
+}
+
+}  // namespace
+
+PairRules PairRules::Build(const Fair& fair) {
+  PairRules rules;
+  rules.must_meets_ = MustMeetLists(fair);
+  rules.BuildSpecials(fair);
+  rules.BuildRequirements(fair);
+  return rules;
+}
+
+// Specials: every pair either side named, merged per attendee.
+void PairRules::BuildSpecials(const Fair& fair) {
+  const std::vector<std::pair<int, Special>> named = NamedPairs(fair);
+  special_offset_.assign(fair.num_attendees() + 1, 0);
   for (std::size_t i = 0; i < named.size();) {
     const int a = named[i].first;
     Special merged = named[i].second;
@@ -79,32 +134,22 @@ PairRules PairRules::Build(const Fair& fair) {
     }
     merged.bonus = fairmatch::WishBonus(fair.config, merged.attendee_rank,
                                         merged.employer_rank);
-    rules.specials_.push_back(merged);
-    ++rules.special_offset_[a + 1];
+    specials_.push_back(merged);
+    ++special_offset_[a + 1];
     i = j;
   }
-  for (int a = 0; a < num_a; ++a) {
-    rules.special_offset_[a + 1] += rules.special_offset_[a];
+  for (int a = 0; a < fair.num_attendees(); ++a) {
+    special_offset_[a + 1] += special_offset_[a];
   }
+}
 
-  // Requirements: each side's clauses, with their values as integer codes
-  // per field, and each person's field values in the same codes.
-  struct FieldCodes {
-    std::vector<std::string> names;
-    std::vector<absl::flat_hash_map<std::string, int>> codes;  // per field
-    int Field(const std::string& name) {
-      for (int f = 0; f < static_cast<int>(names.size()); ++f) {
-        if (names[f] == name) return f;
-      }
-      names.push_back(name);
-      codes.emplace_back();
-      return static_cast<int>(names.size()) - 1;
-    }
-  };
+// Requirements: each side's clauses, with their values as integer codes
+// per field, and each person's field values in the same codes.
+void PairRules::BuildRequirements(const Fair& fair) {
   FieldCodes on_attendees, on_employers;
-  auto compile = [&rules](const std::vector<Requirement>& reqs,
-                          FieldCodes* fields, std::vector<int>* offset,
-                          std::vector<int>* list) {
+  auto compile = [this](const std::vector<Requirement>& reqs,
+                        FieldCodes* fields, std::vector<int>* offset,
+                        std::vector<int>* list) {
     for (const Requirement& r : reqs) {
       Clause c;
       c.field = fields->Field(r.field);
@@ -117,47 +162,23 @@ PairRules PairRules::Build(const Fair& fair) {
             table.emplace(v, static_cast<int>(table.size())).first->second);
       }
       std::sort(c.codes.begin(), c.codes.end());
-      list->push_back(static_cast<int>(rules.clauses_.size()));
-      rules.clauses_.push_back(std::move(c));
+      list->push_back(static_cast<int>(clauses_.size()));
+      clauses_.push_back(std::move(c));
     }
     offset->push_back(static_cast<int>(list->size()));
   };
-  rules.employer_clause_offset_.push_back(0);
+  employer_clause_offset_.push_back(0);
   for (const Employer& emp : fair.employers) {
-    compile(emp.requirements, &on_attendees, &rules.employer_clause_offset_,
-            &rules.employer_clauses_);
+    compile(emp.requirements, &on_attendees, &employer_clause_offset_,
+            &employer_clauses_);
   }
-  rules.attendee_clause_offset_.push_back(0);
+  attendee_clause_offset_.push_back(0);
   for (const Attendee& att : fair.attendees) {
-    compile(att.requirements, &on_employers, &rules.attendee_clause_offset_,
-            &rules.attendee_clauses_);
+    compile(att.requirements, &on_employers, &attendee_clause_offset_,
+            &attendee_clauses_);
   }
-  auto tabulate = [](const auto& people, const FieldCodes& fields,
-                     FieldTable* t) {
-    t->num_fields = static_cast<int>(fields.names.size());
-    if (t->num_fields == 0) return;
-    const std::size_t cells = people.size() * t->num_fields;
-    t->offset.assign(cells + 1, 0);
-    t->number.assign(cells, std::numeric_limits<double>::quiet_NaN());
-    std::size_t cell = 0;
-    for (const auto& p : people) {
-      for (int f = 0; f < t->num_fields; ++f, ++cell) {
-        const std::size_t begin = t->codes.size();
-        if (const auto value = FieldValue(p, fields.names[f])) {
-          for (const std::string& form : ValueForms(*value)) {
-            const auto it = fields.codes[f].find(form);
-            if (it != fields.codes[f].end()) t->codes.push_back(it->second);
-          }
-          std::sort(t->codes.begin() + begin, t->codes.end());
-          if (const auto x = ValueNumber(*value)) t->number[cell] = *x;
-        }
-        t->offset[cell + 1] = static_cast<std::int64_t>(t->codes.size());
-      }
-    }
-  };
-  tabulate(fair.attendees, on_attendees, &rules.attendee_fields_);
-  tabulate(fair.employers, on_employers, &rules.employer_fields_);
-  return rules;
+  Tabulate(fair.attendees, on_attendees, &attendee_fields_);
+  Tabulate(fair.employers, on_employers, &employer_fields_);
 }
 
 bool PairRules::Holds(const Clause& c, const FieldTable& t, int person) const {

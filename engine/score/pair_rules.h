@@ -77,6 +77,9 @@ class PairRules {
     std::vector<double> number;  // person * num_fields + f; NaN: none
   };
   bool Holds(const Clause& c, const FieldTable& t, int person) const;
+  // The steps of Build.
+  void BuildSpecials(const Fair& fair);
+  void BuildRequirements(const Fair& fair);
 
   std::vector<std::int64_t> special_offset_;
   std::vector<Special> specials_;

@@ -260,6 +260,137 @@ TEST_CASE("a meeting with every index wrong is reported without crashing",
                  "empty-meeting", "duplicate-attendee", "table-double-booked"});
 }
 
+// One case per rule of CheckSchedule: TinyFair and ValidSchedule, broken in
+// exactly one way, give exactly one violation of that rule's kind.
+struct RuleCase {
+  const char* kind;
+  const char* how;
+  void (*Break)(Fair* fair, Schedule* schedule);
+};
+
+const RuleCase kRuleCases[] = {
+    {"unknown-employer", "a meeting with employer index 9",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 9, 1, {4}});
+     }},
+    {"unknown-attendee", "a meeting with attendee index 9",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 3, 1, {9}});
+     }},
+    {"slot-out-of-range", "a meeting in slot 7 of 4",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({7, 3, 1, {4}});
+     }},
+    {"table-out-of-range", "e004's table 2 of 1",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 3, 2, {4}});
+     }},
+    {"empty-meeting", "a meeting without attendees",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 3, 1, {}});
+     }},
+    {"duplicate-attendee", "a005 listed twice",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 3, 1, {4, 4}});
+     }},
+    {"group-too-large", "two at e004 with group size 1",
+     [](Fair* f, Schedule* s) {
+       f->employers[3].group_size = 1;
+       s->meetings.push_back({3, 3, 1, {4, 0}});
+     }},
+    {"table-double-booked", "two conversations at e004 table 1 at 11:00",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 3, 1, {4}});
+       s->meetings.push_back({3, 3, 1, {0}});
+     }},
+    {"attendee-double-booked", "a005 at e003 and e004 at 11:00",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 3, 1, {4}});
+       s->meetings.push_back({3, 2, 1, {4}});
+     }},
+    {"repeat-meeting", "a005 meets e004 twice",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({2, 3, 1, {4}});
+       s->meetings.push_back({3, 3, 1, {4}});
+     }},
+    {"too-many-meetings", "a second meeting for a002 (max_meetings 1)",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 3, 1, {1}});
+     }},
+    {"attendee-unavailable", "a004 at 10:00, before its window",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({0, 3, 1, {3}});
+     }},
+    {"employer-unavailable", "e002 at 11:00, after its window",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 1, 1, {4}});
+     }},
+    {"avoided-pair", "a003 meets e003, which it avoids",
+     [](Fair*, Schedule* s) {
+       s->meetings.push_back({3, 2, 1, {2}});
+     }},
+    {"requirement-failed", "e004 requires a level nobody gives",
+     [](Fair* f, Schedule* s) {
+       Requirement r;
+       r.field = "extra.level";
+       r.any_of = {"phd"};
+       f->employers[3].requirements = {r};
+       s->meetings.push_back({3, 3, 1, {4}});
+     }},
+    {"ineligible-pair", "min_score 100, every other meeting locked",
+     [](Fair* f, Schedule* s) {
+       f->config.min_score = 100;
+       for (Meeting& m : s->meetings) m.locked = true;
+       s->meetings.push_back({3, 3, 1, {4}});
+     }},
+    {"must-meet-missed", "a005 must meet e004 and never does",
+     [](Fair* f, Schedule*) { f->attendees[4].must_meet = {3}; }},
+    {"table-without-rest", "max_consecutive 1: e002 holds 10:00 and 10:15",
+     [](Fair* f, Schedule*) { f->config.employer_max_consecutive = 1; }},
+};
+
+TEST_CASE("each rule, broken alone, reports exactly its own kind", "[check]") {
+  for (const RuleCase& c : kRuleCases) {
+    INFO(c.kind << ": " << c.how);
+    Fair fair = TinyFair();
+    Schedule schedule = ValidSchedule();
+    c.Break(&fair, &schedule);
+    const std::vector<Violation> violations = Check(fair, schedule);
+    CHECK(Kinds(violations) == KindList{c.kind});
+    for (const Violation& v : violations) CHECK(!v.message.empty());
+  }
+}
+
+TEST_CASE("the rule cases cover every kind, in the order it is reported",
+          "[check]") {
+  std::vector<std::string> covered;
+  for (const RuleCase& c : kRuleCases) covered.push_back(c.kind);
+  CHECK(covered == ViolationKinds());
+}
+
+TEST_CASE("a break rests a table, so max_consecutive counts from it",
+          "[check]") {
+  Fair fair = TinyFair();
+  fair.config.employer_max_consecutive = 2;
+  Schedule schedule;
+  // e004 at 10:00, 10:15, (break), 10:45, 11:00: two runs of two.
+  for (int s = 0; s < 4; ++s) schedule.meetings.push_back({s, 3, 1, {4}});
+  schedule.meetings[1].attendees = {0};
+  schedule.meetings[2].attendees = {2};
+  schedule.meetings[3].attendees = {3};
+  CHECK(Check(fair, schedule).empty());
+  // Without the break, one run of four breaks the limit once, at 10:45.
+  for (int s = 2; s < 4; ++s) {
+    fair.slots[s].start -= 15;
+    fair.slots[s].end -= 15;
+  }
+  const std::vector<Violation> violations = Check(fair, schedule);
+  REQUIRE(Kinds(violations) == KindList{"table-without-rest"});
+  CHECK_THAT(violations[0].message,
+             Catch::Contains("e004 table 1 holds 3 conversations in a row up "
+                             "to 10:30-10:45"));
+}
+
 TEST_CASE(
     "violations come grouped by kind in a fixed order, whatever the "
     "order of meetings",

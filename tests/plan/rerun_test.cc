@@ -243,6 +243,62 @@ TEST_CASE(
   }
 }
 
+// The checks of locked meetings ask the rules `fairmatch check` asks
+// (score/meeting_rules.h): here, a table's rests and an avoid.
+TEST_CASE("locked meetings must let their table rest and respect avoids",
+          "[plan][rerun]") {
+  RandomFairSpec spec;
+  spec.attendees = 3;
+  spec.employers = 1;
+  spec.slots = 4;
+  spec.min_score = 0;
+  spec.max_consecutive = 2;
+  Fair fair = RandomFair(5, spec);
+  Schedule locked;
+  for (int a = 0; a < 3; ++a) {
+    Meeting m{a, 0, 1, {a}};
+    m.locked = true;
+    locked.meetings.push_back(m);
+  }
+  RecordedSchedule baseline = RecordSchedule(fair, locked);
+  baseline.path = "old/schedule.json";
+  auto resolve = [&](const Fair& f) {
+    return ResolveBaseline(Compatibility::Build(f), baseline, -1);
+  };
+
+  SECTION("three in a row at one table break max_consecutive 2") {
+    const absl::StatusOr<Rerun> rerun = resolve(fair);
+    REQUIRE(rerun.status().code() == absl::StatusCode::kFailedPrecondition);
+    CHECK(std::string(rerun.status().message()) ==
+          "locked meetings at e0 keep a table busy more than "
+          "employers.max_consecutive = 2 slots in a row; raise it or unlock "
+          "some of them");
+  }
+  SECTION("a break before the third rests the table") {
+    for (int s = 2; s < fair.num_slots(); ++s) {
+      fair.slots[s].start += 15;
+      fair.slots[s].end += 15;
+    }
+    baseline = RecordSchedule(fair, locked);
+    baseline.path = "old/schedule.json";
+    const absl::StatusOr<Rerun> rerun = resolve(fair);
+    REQUIRE(rerun.ok());
+    CHECK(RerunPairCodes(*rerun, 1, PairSet::kPinned).size() == 3);
+  }
+  SECTION("an avoid of either side, the attendee's named first") {
+    fair.config.employer_max_consecutive = 0;
+    fair.employers[0].avoid = {1};
+    fair.attendees[1].avoid = {0};
+    fair.employers[0].avoid.push_back(2);
+    const absl::StatusOr<Rerun> rerun = resolve(fair);
+    REQUIRE(rerun.status().code() == absl::StatusCode::kFailedPrecondition);
+    const std::string text(rerun.status().message());
+    CHECK(text.find("attendee a1 avoids e0") != std::string::npos);
+    CHECK(text.find("employer e0 avoids a1") == std::string::npos);
+    CHECK(text.find("employer e0 avoids a2") != std::string::npos);
+  }
+}
+
 TEST_CASE("a lock that cannot hold fails with the reason", "[plan][rerun]") {
   RandomFairSpec spec;
   spec.attendees = 12;
