@@ -167,6 +167,8 @@ class WordSetter {
     int descent;
   };
 
+  class ParagraphSetter;  // one paragraph from shaped words (pdf_text.cc)
+
   int StyleId(const Style& style);
   const Word& Shape(int style, std::string_view text);
   Extents EmptyExtents(int style);
@@ -175,6 +177,10 @@ class WordSetter {
                     const std::vector<TextSpan>& spans, int base, int width,
                     int spacing, TextAlign align, bool one_line, SetText* out,
                     std::vector<Extents>* extents);
+  // Places the lines one under the other, `spacing` apart, and sets the
+  // text's height.
+  static void StackLines(const std::vector<Extents>& extents, int spacing,
+                         SetText* out);
   PangoFont* KeepFont(PangoFont* font);
 
   PangoContext* context_;
