@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "engine/check/shortfall.h"
+#include "engine/render/decimal.h"
 #include "engine/render/meeting_index.h"
 #include "engine/render/people.h"
 #include "engine/render/talking_point_lines.h"
@@ -169,19 +170,6 @@ std::string ClockRange(const Slot& slot) {
 }
 
 std::string FormatInt(long long value) { return std::to_string(value); }
-
-// Locale-independent fixed-point text with `decimals` digits.
-std::string FormatFixed(double value, int decimals) {
-  if (!std::isfinite(value)) return "n/a";
-  char buffer[400];
-  std::to_chars_result r = std::to_chars(buffer, buffer + sizeof(buffer), value,
-                                         std::chars_format::fixed, decimals);
-  std::string text(buffer, r.ptr);
-  if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') {
-    text.erase(0, 1);  // "-0.00" -> "0.00"
-  }
-  return text;
-}
 
 std::string FormatPercent(double fraction) {
   return FormatFixed(fraction * 100, 0) + "%";
