@@ -15,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "engine/render/pdf_layout_draw.h"
 #include "engine/render/pdf_text.h"
 
 namespace fairmatch::sheets {

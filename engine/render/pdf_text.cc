@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "engine/render/pdf_layout_draw.h"
+
 namespace fairmatch {
 namespace {
 
@@ -704,128 +706,6 @@ void WordSetter::DrawLines(PdfDocument* doc, const SetText& text,
   }
 }
 
-namespace {
-
-// Whether `text` holds U+2066 to U+2069 (a bidi isolate's control) at
-// byte `at`.
-bool IsolateControlAt(std::string_view text, std::size_t at) {
-  return at + 3 <= text.size() && text[at] == '\xE2' &&
-         text[at + 1] == '\x81' &&
-         static_cast<unsigned char>(text[at + 2]) >= 0xA6 &&
-         static_cast<unsigned char>(text[at + 2]) <= 0xA9;
-}
-
-// The colour a run's attributes give, if any.
-bool RunColor(const PangoItem* item, double* r, double* g, double* b) {
-  for (GSList* l = item->analysis.extra_attrs; l != nullptr; l = l->next) {
-    const PangoAttribute* attr = static_cast<const PangoAttribute*>(l->data);
-    if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
-      const PangoColor& c =
-          reinterpret_cast<const PangoAttrColor*>(attr)->color;
-      *r = c.red / 65535.0;
-      *g = c.green / 65535.0;
-      *b = c.blue / 65535.0;
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
-                    double baseline, double r, double g, double b) {
-  const char* text = pango_layout_get_text(line->layout);
-  const std::string_view layout_text(text == nullptr ? "" : text);
-  static constexpr std::string_view kEllipsis = "\u2026";
-  std::vector<PdfGlyph> glyphs;
-  double pen = x;
-  // Glyphs of one font and colour waiting to be shown. Pango items text
-  // apart at a bidi isolate; runs of one font and colour split there only
-  // (their text ends or starts with an isolate's control, or a run of
-  // nothing but the controls' empty glyphs lies between) are shown in one
-  // go, so that isolating text leaves what is drawn, and how, as it was.
-  std::vector<PdfGlyph> pending;
-  PangoFont* pending_font = nullptr;
-  double pending_color[3] = {0, 0, 0};
-  bool pending_ellipsis = false;
-  bool after_empty = false;
-  bool pending_ends_isolate = false;
-  auto flush = [&] {
-    if (pending.empty()) return;
-    doc->SetFill(pending_color[0], pending_color[1], pending_color[2]);
-    doc->ShowGlyphs(pending_font, pending,
-                    pending_ellipsis ? kEllipsis : layout_text);
-    pending.clear();
-  };
-  for (GSList* l = line->runs; l != nullptr; l = l->next) {
-    PangoGlyphItem* run = static_cast<PangoGlyphItem*>(l->data);
-    PangoGlyphString* string = run->glyphs;
-    const bool ellipsis =
-        (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0;
-    // Where each glyph's text starts: the first glyph of each cluster.
-    std::vector<std::uint32_t> text_start(string->num_glyphs, 0);
-    std::vector<std::uint32_t> text_length(string->num_glyphs, 0);
-    if (ellipsis) {
-      if (string->num_glyphs > 0) text_length[0] = kEllipsis.size();
-    } else {
-      PangoGlyphItemIter iter;
-      for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text);
-           more; more = pango_glyph_item_iter_next_cluster(&iter)) {
-        const int first = iter.start_glyph;
-        if (first < 0 || first >= string->num_glyphs) continue;
-        if (iter.end_index > iter.start_index && text_length[first] == 0) {
-          text_start[first] = static_cast<std::uint32_t>(iter.start_index);
-          text_length[first] =
-              static_cast<std::uint32_t>(iter.end_index - iter.start_index);
-        }
-      }
-    }
-    glyphs.clear();
-    bool all_empty = string->num_glyphs > 0;
-    for (int k = 0; k < string->num_glyphs; ++k) {
-      const PangoGlyphInfo& info = string->glyphs[k];
-      const double gx =
-          pen + static_cast<double>(info.geometry.x_offset) / PANGO_SCALE;
-      const double gy = baseline + static_cast<double>(info.geometry.y_offset +
-                                                       run->y_offset) /
-                                       PANGO_SCALE;
-      pen += static_cast<double>(info.geometry.width) / PANGO_SCALE;
-      if (info.glyph != PANGO_GLYPH_EMPTY) all_empty = false;
-      if (info.glyph == PANGO_GLYPH_EMPTY ||
-          (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
-        continue;
-      }
-      glyphs.push_back(
-          PdfGlyph{info.glyph, gx, gy, text_start[k], text_length[k]});
-    }
-    if (glyphs.empty()) {
-      after_empty = after_empty || all_empty;
-      continue;
-    }
-    double cr = r, cg = g, cb = b;
-    RunColor(run->item, &cr, &cg, &cb);
-    const std::size_t start = static_cast<std::size_t>(run->item->offset);
-    const std::size_t end = start + static_cast<std::size_t>(run->item->length);
-    const bool at_isolate = after_empty || IsolateControlAt(layout_text, start);
-    const bool join =
-        (at_isolate || pending_ends_isolate) && !pending.empty() &&
-        pending_font == run->item->analysis.font && !pending_ellipsis &&
-        !ellipsis && pending_color[0] == cr && pending_color[1] == cg &&
-        pending_color[2] == cb;
-    if (!join) flush();
-    pending_font = run->item->analysis.font;
-    pending_color[0] = cr;
-    pending_color[1] = cg;
-    pending_color[2] = cb;
-    pending_ellipsis = ellipsis;
-    pending.insert(pending.end(), glyphs.begin(), glyphs.end());
-    pending_ends_isolate = end >= 3 && IsolateControlAt(layout_text, end - 3);
-    after_empty = false;
-  }
-  flush();
-}
-
 std::string IsolateBidi(std::string_view text) {
   static constexpr std::string_view kFirstStrongIsolate = "\xE2\x81\xA8";
   static constexpr std::string_view kPopIsolate = "\xE2\x81\xA9";
@@ -858,33 +738,6 @@ std::string IsolateBidi(std::string_view text) {
     start = newline + 1;
   }
   return out;
-}
-
-PangoContext* CreatePrintContext() {
-  PangoContext* context =
-      pango_font_map_create_context(pango_cairo_font_map_get_default());
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options(context, options);
-  cairo_font_options_destroy(options);
-  pango_context_set_round_glyph_positions(context, FALSE);
-  pango_context_set_language(context, pango_language_from_string("en"));
-  return context;
-}
-
-void DrawLayout(PdfDocument* doc, PangoLayout* layout, double x, double y,
-                double r, double g, double b) {
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-    const int baseline = pango_layout_iter_get_baseline(iter);
-    DrawLayoutLine(doc, pango_layout_iter_get_line_readonly(iter),
-                   x + static_cast<double>(logical.x) / PANGO_SCALE,
-                   y + static_cast<double>(baseline) / PANGO_SCALE, r, g, b);
-  } while (pango_layout_iter_next_line(iter));
-  pango_layout_iter_free(iter);
 }
 
 }  // namespace fairmatch

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "engine/render/pdf_layout_draw.h"
 #include "engine/render/pdf_text.h"
 
 namespace fairmatch {
