@@ -71,4 +71,16 @@ std::string FormatScore(float score) {
   return out;
 }
 
+std::string FormatFixed(double value, int decimals) {
+  if (!std::isfinite(value)) return "n/a";
+  char buffer[400];
+  std::to_chars_result r = std::to_chars(buffer, buffer + sizeof(buffer), value,
+                                         std::chars_format::fixed, decimals);
+  std::string text(buffer, r.ptr);
+  if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') {
+    text.erase(0, 1);  // "-0.00" -> "0.00"
+  }
+  return text;
+}
+
 }  // namespace fairmatch

@@ -21,6 +21,11 @@ std::string FormatDecimal(double value);
 void AppendScore(float score, std::string* out);
 std::string FormatScore(float score);
 
+// `value` with `decimals` decimals for people to read (the HTML pages):
+// "0.71", "12.0"; a value that rounds to zero has no sign, and a value that
+// is not finite prints as "n/a".
+std::string FormatFixed(double value, int decimals);
+
 }  // namespace fairmatch
 
 #endif  // FAIRMATCH_RENDER_DECIMAL_H_

@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "engine/render/decimal.h"
+#include "engine/render/meeting_index.h"
 #include "engine/score/talking_points.h"
 
 namespace fairmatch {
@@ -53,17 +55,11 @@ std::string CsvCell(const std::string& text) {
 
 std::string RenderMeetingsCsv(const Fair& fair, const Compatibility& compat,
                               const Schedule& schedule) {
-  // Each attendee's meetings in slot order: the schedule is sorted by slot
-  // first, so appending in schedule order keeps every list sorted.
-  std::vector<std::vector<int>> meetings_of(fair.num_attendees());
-  std::size_t rows = 0;
-  for (std::size_t i = 0; i < schedule.meetings.size(); ++i) {
-    for (int a : schedule.meetings[i].attendees) {
-      assert(a >= 0 && a < fair.num_attendees());
-      meetings_of[a].push_back(static_cast<int>(i));
-      ++rows;
-    }
-  }
+  // Each attendee's meetings in slot order.
+  const absl::StatusOr<MeetingIndex> index =
+      MeetingIndex::Build(fair, schedule);
+  assert(index.ok());  // a planned or checked schedule
+  const std::size_t rows = static_cast<std::size_t>(index->attendee_places());
 
   // The extra columns: the attendee's fields under their key, then the
   // employer's under "employer_" and the key, as output.extra selects them.
@@ -88,10 +84,8 @@ std::string RenderMeetingsCsv(const Fair& fair, const Compatibility& compat,
   std::string group;
   for (int a = 0; a < fair.num_attendees(); ++a) {
     const Attendee& attendee = fair.attendees[a];
-    for (int i : meetings_of[a]) {
+    for (int i : index->OfAttendee(a)) {
       const Meeting& m = schedule.meetings[i];
-      assert(m.employer >= 0 && m.employer < fair.num_employers());
-      assert(m.slot >= 0 && m.slot < fair.num_slots());
       const Employer& employer = fair.employers[m.employer];
       const Slot& slot = fair.slots[m.slot];
 

@@ -15,7 +15,9 @@ namespace fairmatch {
 // field key of the attendees, then one per key of the employers (headed
 // "employer_<key>"), each in first-seen order, as output.extra selects
 // them (model/fair.h ShownExtraKeys); a person without the key has an
-// empty cell. REQUIRES: schedule sorted (SortMeetings).
+// empty cell. REQUIRES: schedule sorted (SortMeetings); every meeting
+// refers to a slot, employer, table (from 1) and attendees that exist (a
+// planned or checked schedule; MeetingIndex::Build).
 std::string RenderMeetingsCsv(const Fair& fair, const Compatibility& compat,
                               const Schedule& schedule);
 

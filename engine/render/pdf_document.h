@@ -52,6 +52,10 @@
 
 namespace fairmatch {
 
+struct PdfFace;         // one embedded font program (pdf_fonts.h)
+struct PdfFontUse;      // a PangoFont: its face, size and synthetic style
+struct PdfFontMetrics;  // a font descriptor's numbers
+
 // A glyph at an absolute position on the page (its origin on the
 // baseline), and the text it shows for copy and paste: bytes
 // [text, text + text_length) of the UTF-8 given with it (length 0: none,
@@ -106,8 +110,6 @@ class PdfDocument {
   absl::StatusOr<std::string> Finish();
 
  private:
-  struct Face;     // one embedded font program
-  struct FontUse;  // a PangoFont: its face, size and synthetic style
   struct Outline {
     int parent;
     std::string title;
@@ -119,8 +121,12 @@ class PdfDocument {
   void StartObject(int number);
   void WriteStream(int number, std::string_view dict_extra,
                    std::string_view data, bool compress);
-  const FontUse* UseOf(PangoFont* font);
-  absl::Status WriteFace(Face& face);
+  const PdfFontUse* UseOf(PangoFont* font);
+  // Writes the font objects of `face`: the Type0 font, its CIDFont, font
+  // descriptor, font program and ToUnicode map.
+  absl::Status WriteFace(PdfFace& face);
+  void WriteFontDescriptor(int number, const std::string& name,
+                           const PdfFontMetrics& metrics, bool cff, int file);
   void WriteOutlines(int root);
 
   std::string out_;
@@ -140,8 +146,8 @@ class PdfDocument {
   bool have_fill_ = false;
   double fill_[3] = {0, 0, 0};
 
-  std::vector<std::unique_ptr<Face>> faces_;
-  std::unordered_map<PangoFont*, std::unique_ptr<FontUse>> uses_;
+  std::vector<std::unique_ptr<PdfFace>> faces_;
+  std::unordered_map<PangoFont*, std::unique_ptr<PdfFontUse>> uses_;
   std::string scratch_;
   absl::Status status_;
 };

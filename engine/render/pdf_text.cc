@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "engine/render/pdf_layout_draw.h"
+
 namespace fairmatch {
 namespace {
 
@@ -302,6 +304,243 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
   return word;
 }
 
+namespace {
+
+// The index of the span covering byte `at` of the text, or -1.
+// REQUIRES: `spans` sorted and disjoint.
+int SpanAt(const std::vector<TextSpan>& spans, std::size_t at) {
+  auto it = std::upper_bound(
+      spans.begin(), spans.end(), at,
+      [](std::size_t x, const TextSpan& s) { return x < s.start; });
+  if (it == spans.begin()) return -1;
+  --it;
+  return at < it->end ? static_cast<int>(it - spans.begin()) : -1;
+}
+
+bool SortedAndDisjoint(std::string_view text,
+                       const std::vector<TextSpan>& spans) {
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    if (spans[k].start > spans[k].end || spans[k].end > text.size() ||
+        (k > 0 && spans[k].start < spans[k - 1].end)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether words can set `paragraph` as pango would; sets `must_fit` when
+// every unit must fit its line (a break between ideographs is pango's).
+bool WordsCanSet(std::string_view paragraph, bool* must_fit) {
+  // Pango 1.50 aligns a line's runs to the baseline of its first run's
+  // font (OpenType BASE): after a CJK font, Latin text and spaces move
+  // up. A line that starts in a Latin font moves nothing, nor does one
+  // that is all ideographs.
+  bool ideographs_only = false;
+  for (std::size_t i = 0; i < paragraph.size();) {
+    const bool first = i == 0;
+    std::uint32_t c = Next(paragraph, &i);
+    if (Ideograph(c)) {
+      *must_fit = true;
+      if (first) ideographs_only = true;
+    } else if (ideographs_only || !Simple(c)) {
+      return false;
+    }
+  }
+  // Pango wraps runs of spaces and spaces at a paragraph's end in ways
+  // of its own; the sheets have none.
+  return paragraph.find("  ") == std::string_view::npos &&
+         paragraph.back() != ' ';
+}
+
+// The end of the unit of text[u0, end) that starts at u0: up to the next
+// break opportunity.
+std::size_t UnitEnd(std::string_view text, std::size_t u0, std::size_t end) {
+  std::size_t u1 = u0;
+  std::uint32_t prev = 0;
+  std::uint32_t before_spaces = 0;
+  while (u1 < end) {
+    std::size_t at = u1;
+    std::uint32_t c = Next(text, &at);
+    if (u1 > u0 && BreakBetween(before_spaces, prev, c)) break;
+    if (c != ' ') before_spaces = c;
+    prev = c;
+    u1 = at;
+  }
+  return u1;
+}
+
+}  // namespace
+
+// One paragraph set from shaped words, unit by unit into lines, as pango
+// would break and align them.
+class WordSetter::ParagraphSetter {
+ public:
+  struct Placed {
+    const Word* word;
+    const TextSpan* span;
+  };
+  struct Look {
+    const std::vector<TextSpan>& spans;
+    const std::vector<int>& span_style;  // style id per span
+    int base;                            // style id outside spans
+    int width;
+    TextAlign align;
+  };
+
+  ParagraphSetter(WordSetter& setter, const Look& look,
+                  std::vector<Placed>& unit, SetText* out,
+                  std::vector<Extents>* extents)
+      : setter_(setter),
+        look_(look),
+        unit_(unit),
+        out_(out),
+        extents_(extents) {}
+
+  // Sets text[start, end) into lines of `out`; false: words cannot set it
+  // as pango would (lines may then have been added).
+  bool Set(std::string_view text, std::size_t start, std::size_t end,
+           bool one_line) {
+    bool must_fit = one_line;
+    if (!WordsCanSet(text.substr(start, end - start), &must_fit)) return false;
+    for (std::size_t u0 = start; u0 < end;) {
+      const std::size_t u1 = UnitEnd(text, u0, end);
+      int unit_width = 0;
+      if (!ShapeUnit(text, u0, u1, &unit_width)) return false;
+      const int trailing = TrailingSpaces();
+      const int visible = unit_width - trailing;
+      if (!line_empty_ && pen_ + visible > look_.width) {
+        // Pango would ellipsize, or break between ideographs.
+        if (must_fit) return false;
+        CloseLine(true);
+      }
+      if (line_empty_ && visible > look_.width) return false;  // a break inside
+      PlaceUnit();
+      line_empty_ = false;
+      last_trailing_ = trailing;
+      u0 = u1;
+    }
+    CloseLine(false);
+    return true;
+  }
+
+ private:
+  // The unit text[u0, u1) shaped into unit_, one word per style.
+  bool ShapeUnit(std::string_view text, std::size_t u0, std::size_t u1,
+                 int* unit_width) {
+    unit_.clear();
+    for (std::size_t p = u0; p < u1;) {
+      int k = SpanAt(look_.spans, p);
+      std::size_t q = u1;
+      if (k >= 0) {
+        q = std::min<std::size_t>(q, look_.spans[k].end);
+      } else {
+        for (const TextSpan& s : look_.spans) {
+          if (s.start > p && s.start < q) q = s.start;
+        }
+      }
+      const Word& word = setter_.Shape(k < 0 ? look_.base : look_.span_style[k],
+                                       text.substr(p, q - p));
+      if (!word.ok) return false;
+      unit_.push_back({&word, k < 0 ? nullptr : &look_.spans[k]});
+      *unit_width += word.width;
+      p = q;
+    }
+    return true;
+  }
+
+  // The width of the unit's trailing spaces.
+  int TrailingSpaces() const {
+    int trailing = 0;
+    for (std::size_t k = unit_.size(); k-- > 0;) {
+      const Word& w = *unit_[k].word;
+      trailing += w.trailing;
+      if (w.trailing != w.width) break;
+    }
+    return trailing;
+  }
+
+  // Appends the unit's pieces to the line at the pen, joining runs of one
+  // font and colour.
+  void PlaceUnit() {
+    for (const Placed& placed : unit_) {
+      const Word& w = *placed.word;
+      const TextSpan* s = placed.span;
+      const bool has_color = s != nullptr && s->has_color;
+      for (const Piece& piece : w.pieces) {
+        bool same = !line_.runs.empty() &&
+                    line_.runs.back().font == piece.font &&
+                    line_.runs.back().has_color == has_color &&
+                    (!has_color || (line_.runs.back().r == s->r &&
+                                    line_.runs.back().g == s->g &&
+                                    line_.runs.back().b == s->b));
+        if (!same) {
+          line_.runs.emplace_back();
+          SetRun& run = line_.runs.back();
+          run.font = piece.font;
+          run.has_color = has_color;
+          if (has_color) {
+            run.r = s->r;
+            run.g = s->g;
+            run.b = s->b;
+          }
+        }
+        SetRun& run = line_.runs.back();
+        run.utf8.append(piece.utf8);
+        for (const SetGlyph& g : piece.glyphs) {
+          run.glyphs.push_back({g.index, g.x + pen_, g.y});
+        }
+        run.clusters.insert(run.clusters.end(), piece.clusters.begin(),
+                            piece.clusters.end());
+      }
+      line_extents_.ascent = std::max(line_extents_.ascent, w.ascent);
+      line_extents_.descent = std::max(line_extents_.descent, w.descent);
+      pen_ += w.width;
+    }
+  }
+
+  // Aligns the line and moves it to the output; `wrapped`: more follows.
+  void CloseLine(bool wrapped) {
+    int line_width = pen_;
+    if (wrapped && last_trailing_ > 0 && !line_.runs.empty()) {
+      // Like pango, a wrapped line's final space has no width and no
+      // glyph (its byte stays, for copying).
+      SetRun& run = line_.runs.back();
+      if (!run.glyphs.empty() && !run.clusters.empty() &&
+          run.clusters.back().num_glyphs == 1 &&
+          run.clusters.back().num_bytes == 1 && run.utf8.back() == ' ') {
+        run.glyphs.pop_back();
+        run.clusters.back().num_glyphs = 0;
+        line_width -= last_trailing_;
+      }
+    }
+    if (look_.align == TextAlign::kRight) {
+      line_.x = look_.width - line_width;
+    } else if (look_.align == TextAlign::kCentre) {
+      line_.x = (look_.width - line_width) / 2;
+      if (((look_.width | line_width) & (PANGO_SCALE - 1)) == 0) {
+        line_.x = PANGO_UNITS_ROUND(line_.x);
+      }
+    }
+    out_->lines.push_back(std::move(line_));
+    extents_->push_back(line_extents_);
+    line_ = SetLine();
+    line_extents_ = {0, 0};
+    line_empty_ = true;
+    pen_ = 0;
+  }
+
+  WordSetter& setter_;
+  const Look& look_;
+  std::vector<Placed>& unit_;  // the unit being set (scratch)
+  SetText* out_;
+  std::vector<Extents>* extents_;
+  SetLine line_;  // the line being set
+  Extents line_extents_{0, 0};
+  bool line_empty_ = true;
+  int pen_ = 0;
+  int last_trailing_ = 0;  // of the line's last unit
+};
+
 bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
                      int size, PangoWeight weight, int width, int spacing,
                      TextAlign align, bool one_line, SetText* out) {
@@ -316,12 +555,7 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
     }
   }
   out->Clear();
-  for (std::size_t k = 0; k < spans.size(); ++k) {
-    if (spans[k].start > spans[k].end || spans[k].end > text.size() ||
-        (k > 0 && spans[k].start < spans[k - 1].end)) {
-      return false;
-    }
-  }
+  if (!SortedAndDisjoint(text, spans)) return false;
   const int base = StyleId({size, weight, false});
   std::vector<int> span_style(spans.size());
   for (std::size_t k = 0; k < spans.size(); ++k) {
@@ -329,183 +563,22 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
     span_style[k] = StyleId({s.size > 0 ? s.size : size,
                              s.bold ? PANGO_WEIGHT_BOLD : weight, s.italic});
   }
-  // The span covering byte `at`, or -1.
-  auto span_at = [&](std::size_t at) {
-    auto it = std::upper_bound(
-        spans.begin(), spans.end(), at,
-        [](std::size_t x, const TextSpan& s) { return x < s.start; });
-    if (it == spans.begin()) return -1;
-    --it;
-    return at < it->end ? static_cast<int>(it - spans.begin()) : -1;
-  };
-
+  const ParagraphSetter::Look look{spans, span_style, base, width, align};
   std::vector<Extents> extents;  // per line
-  struct Placed {
-    const Word* word;
-    const TextSpan* span;
-  };
-  std::vector<Placed> unit;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t newline = text.find('\n', start);
+  std::vector<ParagraphSetter::Placed> unit;
+  for (std::size_t start = 0;;) {
+    const std::size_t newline = text.find('\n', start);
     const std::size_t end =
         newline == std::string_view::npos ? text.size() : newline;
     if (start == end) {
       // An empty paragraph: one line as tall as the font at its start.
-      int k = span_at(start);
+      int k = SpanAt(spans, start);
       extents.push_back(EmptyExtents(k < 0 ? base : span_style[k]));
       out->lines.emplace_back();
     } else {
-      // The paragraph from shaped words; false: pango must lay it out.
-      auto set_words = [&]() -> bool {
-        std::string_view paragraph = text.substr(start, end - start);
-        bool must_fit = one_line;
-        // Pango 1.50 aligns a line's runs to the baseline of its first run's
-        // font (OpenType BASE): after a CJK font, Latin text and spaces move
-        // up. A line that starts in a Latin font moves nothing, nor does one
-        // that is all ideographs.
-        bool ideographs_only = false;
-        for (std::size_t i = 0; i < paragraph.size();) {
-          const bool first = i == 0;
-          std::uint32_t c = Next(paragraph, &i);
-          if (Ideograph(c)) {
-            must_fit = true;
-            if (first) ideographs_only = true;
-          } else if (ideographs_only || !Simple(c)) {
-            return false;
-          }
-        }
-        // Pango wraps runs of spaces and spaces at a paragraph's end in ways
-        // of its own; the sheets have none.
-        if (paragraph.find("  ") != std::string_view::npos ||
-            paragraph.back() == ' ') {
-          return false;
-        }
-        SetLine line;
-        Extents line_extents{0, 0};
-        bool line_empty = true;
-        int pen = 0;
-        int last_trailing = 0;
-        auto close_line = [&](bool wrapped) {
-          int line_width = pen;
-          if (wrapped && last_trailing > 0 && !line.runs.empty()) {
-            // Like pango, a wrapped line's final space has no width and no
-            // glyph (its byte stays, for copying).
-            SetRun& run = line.runs.back();
-            if (!run.glyphs.empty() && !run.clusters.empty() &&
-                run.clusters.back().num_glyphs == 1 &&
-                run.clusters.back().num_bytes == 1 && run.utf8.back() == ' ') {
-              run.glyphs.pop_back();
-              run.clusters.back().num_glyphs = 0;
-              line_width -= last_trailing;
-            }
-          }
-          if (align == TextAlign::kRight) {
-            line.x = width - line_width;
-          } else if (align == TextAlign::kCentre) {
-            line.x = (width - line_width) / 2;
-            if (((width | line_width) & (PANGO_SCALE - 1)) == 0) {
-              line.x = PANGO_UNITS_ROUND(line.x);
-            }
-          }
-          out->lines.push_back(std::move(line));
-          extents.push_back(line_extents);
-          line = SetLine();
-          line_extents = {0, 0};
-          line_empty = true;
-          pen = 0;
-        };
-        std::size_t u0 = start;
-        while (u0 < end) {
-          // The unit: up to the next break opportunity.
-          std::size_t u1 = u0;
-          std::uint32_t prev = 0;
-          std::uint32_t before_spaces = 0;
-          while (u1 < end) {
-            std::size_t at = u1;
-            std::uint32_t c = Next(text, &at);
-            if (u1 > u0 && BreakBetween(before_spaces, prev, c)) break;
-            if (c != ' ') before_spaces = c;
-            prev = c;
-            u1 = at;
-          }
-          // Its pieces, one per style.
-          unit.clear();
-          int unit_width = 0;
-          for (std::size_t p = u0; p < u1;) {
-            int k = span_at(p);
-            std::size_t q = u1;
-            if (k >= 0) {
-              q = std::min<std::size_t>(q, spans[k].end);
-            } else {
-              for (const TextSpan& s : spans) {
-                if (s.start > p && s.start < q) q = s.start;
-              }
-            }
-            const Word& word =
-                Shape(k < 0 ? base : span_style[k], text.substr(p, q - p));
-            if (!word.ok) return false;
-            unit.push_back({&word, k < 0 ? nullptr : &spans[k]});
-            unit_width += word.width;
-            p = q;
-          }
-          int trailing = 0;
-          for (std::size_t k = unit.size(); k-- > 0;) {
-            const Word& w = *unit[k].word;
-            trailing += w.trailing;
-            if (w.trailing != w.width) break;
-          }
-          const int visible = unit_width - trailing;
-          if (!line_empty && pen + visible > width) {
-            if (must_fit)
-              return false;  // pango would ellipsize, or break
-                             // between ideographs
-            close_line(true);
-          }
-          if (line_empty && visible > width) return false;  // a break inside
-          for (const Placed& placed : unit) {
-            const Word& w = *placed.word;
-            const TextSpan* s = placed.span;
-            const bool has_color = s != nullptr && s->has_color;
-            for (const Piece& piece : w.pieces) {
-              bool same = !line.runs.empty() &&
-                          line.runs.back().font == piece.font &&
-                          line.runs.back().has_color == has_color &&
-                          (!has_color || (line.runs.back().r == s->r &&
-                                          line.runs.back().g == s->g &&
-                                          line.runs.back().b == s->b));
-              if (!same) {
-                line.runs.emplace_back();
-                SetRun& run = line.runs.back();
-                run.font = piece.font;
-                run.has_color = has_color;
-                if (has_color) {
-                  run.r = s->r;
-                  run.g = s->g;
-                  run.b = s->b;
-                }
-              }
-              SetRun& run = line.runs.back();
-              run.utf8.append(piece.utf8);
-              for (const SetGlyph& g : piece.glyphs) {
-                run.glyphs.push_back({g.index, g.x + pen, g.y});
-              }
-              run.clusters.insert(run.clusters.end(), piece.clusters.begin(),
-                                  piece.clusters.end());
-            }
-            line_extents.ascent = std::max(line_extents.ascent, w.ascent);
-            line_extents.descent = std::max(line_extents.descent, w.descent);
-            pen += w.width;
-          }
-          line_empty = false;
-          last_trailing = trailing;
-          u0 = u1;
-        }
-        close_line(false);
-        return true;
-      };
       const std::size_t first = out->lines.size();
-      if (!set_words()) {
+      ParagraphSetter paragraph(*this, look, unit, out, &extents);
+      if (!paragraph.Set(text, start, end, one_line)) {
         out->lines.resize(first);
         extents.resize(first);
         LayParagraph(text, start, end, spans, base, width, spacing, align,
@@ -515,6 +588,12 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
     if (newline == std::string_view::npos) break;
     start = newline + 1;
   }
+  StackLines(extents, spacing, out);
+  return true;
+}
+
+void WordSetter::StackLines(const std::vector<Extents>& extents, int spacing,
+                            SetText* out) {
   int y = 0;
   for (std::size_t i = 0; i < out->lines.size(); ++i) {
     if (i > 0) y += spacing;
@@ -524,7 +603,6 @@ bool WordSetter::Set(std::string_view text, const std::vector<TextSpan>& spans,
     out->lines[i].bottom = y;
   }
   out->height = y;
-  return true;
 }
 
 void WordSetter::LayParagraph(std::string_view text, std::size_t start,
@@ -628,128 +706,6 @@ void WordSetter::DrawLines(PdfDocument* doc, const SetText& text,
   }
 }
 
-namespace {
-
-// Whether `text` holds U+2066 to U+2069 (a bidi isolate's control) at
-// byte `at`.
-bool IsolateControlAt(std::string_view text, std::size_t at) {
-  return at + 3 <= text.size() && text[at] == '\xE2' &&
-         text[at + 1] == '\x81' &&
-         static_cast<unsigned char>(text[at + 2]) >= 0xA6 &&
-         static_cast<unsigned char>(text[at + 2]) <= 0xA9;
-}
-
-// The colour a run's attributes give, if any.
-bool RunColor(const PangoItem* item, double* r, double* g, double* b) {
-  for (GSList* l = item->analysis.extra_attrs; l != nullptr; l = l->next) {
-    const PangoAttribute* attr = static_cast<const PangoAttribute*>(l->data);
-    if (attr->klass->type == PANGO_ATTR_FOREGROUND) {
-      const PangoColor& c =
-          reinterpret_cast<const PangoAttrColor*>(attr)->color;
-      *r = c.red / 65535.0;
-      *g = c.green / 65535.0;
-      *b = c.blue / 65535.0;
-      return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
-void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
-                    double baseline, double r, double g, double b) {
-  const char* text = pango_layout_get_text(line->layout);
-  const std::string_view layout_text(text == nullptr ? "" : text);
-  static constexpr std::string_view kEllipsis = "\u2026";
-  std::vector<PdfGlyph> glyphs;
-  double pen = x;
-  // Glyphs of one font and colour waiting to be shown. Pango items text
-  // apart at a bidi isolate; runs of one font and colour split there only
-  // (their text ends or starts with an isolate's control, or a run of
-  // nothing but the controls' empty glyphs lies between) are shown in one
-  // go, so that isolating text leaves what is drawn, and how, as it was.
-  std::vector<PdfGlyph> pending;
-  PangoFont* pending_font = nullptr;
-  double pending_color[3] = {0, 0, 0};
-  bool pending_ellipsis = false;
-  bool after_empty = false;
-  bool pending_ends_isolate = false;
-  auto flush = [&] {
-    if (pending.empty()) return;
-    doc->SetFill(pending_color[0], pending_color[1], pending_color[2]);
-    doc->ShowGlyphs(pending_font, pending,
-                    pending_ellipsis ? kEllipsis : layout_text);
-    pending.clear();
-  };
-  for (GSList* l = line->runs; l != nullptr; l = l->next) {
-    PangoGlyphItem* run = static_cast<PangoGlyphItem*>(l->data);
-    PangoGlyphString* string = run->glyphs;
-    const bool ellipsis =
-        (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS) != 0;
-    // Where each glyph's text starts: the first glyph of each cluster.
-    std::vector<std::uint32_t> text_start(string->num_glyphs, 0);
-    std::vector<std::uint32_t> text_length(string->num_glyphs, 0);
-    if (ellipsis) {
-      if (string->num_glyphs > 0) text_length[0] = kEllipsis.size();
-    } else {
-      PangoGlyphItemIter iter;
-      for (gboolean more = pango_glyph_item_iter_init_start(&iter, run, text);
-           more; more = pango_glyph_item_iter_next_cluster(&iter)) {
-        const int first = iter.start_glyph;
-        if (first < 0 || first >= string->num_glyphs) continue;
-        if (iter.end_index > iter.start_index && text_length[first] == 0) {
-          text_start[first] = static_cast<std::uint32_t>(iter.start_index);
-          text_length[first] =
-              static_cast<std::uint32_t>(iter.end_index - iter.start_index);
-        }
-      }
-    }
-    glyphs.clear();
-    bool all_empty = string->num_glyphs > 0;
-    for (int k = 0; k < string->num_glyphs; ++k) {
-      const PangoGlyphInfo& info = string->glyphs[k];
-      const double gx =
-          pen + static_cast<double>(info.geometry.x_offset) / PANGO_SCALE;
-      const double gy = baseline + static_cast<double>(info.geometry.y_offset +
-                                                       run->y_offset) /
-                                       PANGO_SCALE;
-      pen += static_cast<double>(info.geometry.width) / PANGO_SCALE;
-      if (info.glyph != PANGO_GLYPH_EMPTY) all_empty = false;
-      if (info.glyph == PANGO_GLYPH_EMPTY ||
-          (info.glyph & PANGO_GLYPH_UNKNOWN_FLAG) != 0) {
-        continue;
-      }
-      glyphs.push_back(
-          PdfGlyph{info.glyph, gx, gy, text_start[k], text_length[k]});
-    }
-    if (glyphs.empty()) {
-      after_empty = after_empty || all_empty;
-      continue;
-    }
-    double cr = r, cg = g, cb = b;
-    RunColor(run->item, &cr, &cg, &cb);
-    const std::size_t start = static_cast<std::size_t>(run->item->offset);
-    const std::size_t end = start + static_cast<std::size_t>(run->item->length);
-    const bool at_isolate = after_empty || IsolateControlAt(layout_text, start);
-    const bool join =
-        (at_isolate || pending_ends_isolate) && !pending.empty() &&
-        pending_font == run->item->analysis.font && !pending_ellipsis &&
-        !ellipsis && pending_color[0] == cr && pending_color[1] == cg &&
-        pending_color[2] == cb;
-    if (!join) flush();
-    pending_font = run->item->analysis.font;
-    pending_color[0] = cr;
-    pending_color[1] = cg;
-    pending_color[2] = cb;
-    pending_ellipsis = ellipsis;
-    pending.insert(pending.end(), glyphs.begin(), glyphs.end());
-    pending_ends_isolate = end >= 3 && IsolateControlAt(layout_text, end - 3);
-    after_empty = false;
-  }
-  flush();
-}
-
 std::string IsolateBidi(std::string_view text) {
   static constexpr std::string_view kFirstStrongIsolate = "\xE2\x81\xA8";
   static constexpr std::string_view kPopIsolate = "\xE2\x81\xA9";
@@ -782,33 +738,6 @@ std::string IsolateBidi(std::string_view text) {
     start = newline + 1;
   }
   return out;
-}
-
-PangoContext* CreatePrintContext() {
-  PangoContext* context =
-      pango_font_map_create_context(pango_cairo_font_map_get_default());
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options(context, options);
-  cairo_font_options_destroy(options);
-  pango_context_set_round_glyph_positions(context, FALSE);
-  pango_context_set_language(context, pango_language_from_string("en"));
-  return context;
-}
-
-void DrawLayout(PdfDocument* doc, PangoLayout* layout, double x, double y,
-                double r, double g, double b) {
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-    const int baseline = pango_layout_iter_get_baseline(iter);
-    DrawLayoutLine(doc, pango_layout_iter_get_line_readonly(iter),
-                   x + static_cast<double>(logical.x) / PANGO_SCALE,
-                   y + static_cast<double>(baseline) / PANGO_SCALE, r, g, b);
-  } while (pango_layout_iter_next_line(iter));
-  pango_layout_iter_free(iter);
 }
 
 }  // namespace fairmatch

@@ -167,6 +167,8 @@ class WordSetter {
     int descent;
   };
 
+  class ParagraphSetter;  // one paragraph from shaped words (pdf_text.cc)
+
   int StyleId(const Style& style);
   const Word& Shape(int style, std::string_view text);
   Extents EmptyExtents(int style);
@@ -175,6 +177,10 @@ class WordSetter {
                     const std::vector<TextSpan>& spans, int base, int width,
                     int spacing, TextAlign align, bool one_line, SetText* out,
                     std::vector<Extents>* extents);
+  // Places the lines one under the other, `spacing` apart, and sets the
+  // text's height.
+  static void StackLines(const std::vector<Extents>& extents, int spacing,
+                         SetText* out);
   PangoFont* KeepFont(PangoFont* font);
 
   PangoContext* context_;
@@ -202,22 +208,6 @@ class WordSetter {
 //
 //   IsolateBidi("CS \u202Eevil")  // "\u2068CS \u202Eevil\u2069"
 std::string IsolateBidi(std::string_view text);
-
-// A pango context set up for print, as the sheets use it: pango's cairo font
-// map (so metrics match what cairo would draw), no hinting, unhinted
-// metrics, unrounded glyph positions and the language "en" (it steers CJK
-// fallback; the environment's must not). The caller unrefs it.
-PangoContext* CreatePrintContext();
-
-// Draws a line of a PangoLayout with its left end at x and its baseline at
-// `baseline`, in (r, g, b) where no attribute gives a colour; what
-// pango_cairo_show_layout_line draws, for the sheets' needs (no underlines,
-// shapes or backgrounds).
-void DrawLayoutLine(PdfDocument* doc, PangoLayoutLine* line, double x,
-                    double baseline, double r, double g, double b);
-// Draws a whole PangoLayout with its top left corner at (x, y).
-void DrawLayout(PdfDocument* doc, PangoLayout* layout, double x, double y,
-                double r, double g, double b);
 
 }  // namespace fairmatch
 

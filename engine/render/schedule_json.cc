@@ -239,6 +239,152 @@ void AppendMetrics(const Metrics& m, std::string* out) {
   Close('}', 2, out);
 }
 
+// "fairmatch": the version, the inputs' digest, the revision and the
+// resolved configuration, every key, as the winning layer wrote it.
+void AppendProvenance(const Fair& fair, const Schedule& schedule,
+                      std::string* out) {
+  out->push_back('{');
+  {
+    ObjectWriter w(out, 4);
+    w.String("version", FAIRMATCH_VERSION);
+    w.String("inputs_sha256", fair.inputs_sha256);
+    w.Int("revision", schedule.revision);
+    w.Int("uid_scheme", schedule.uid_scheme);
+    w.Key("config");
+    out->push_back('{');
+    if (!fair.config_entries.empty()) {
+      ObjectWriter config(out, 6);
+      for (const ConfigEntry& entry : fair.config_entries) {
+        config.String(entry.key, entry.value);
+      }
+      Close('}', 4, out);
+    } else {
+      out->push_back('}');
+    }
+  }
+  Close('}', 2, out);
+}
+
+void AppendEvent(const Event& event, std::string* out) {
+  out->push_back('{');
+  {
+    ObjectWriter w(out, 4);
+    w.String("name", event.name);
+    w.String("date", event.date);
+    w.String("timezone", event.timezone);
+    w.String("venue", event.venue);
+  }
+  Close('}', 2, out);
+}
+
+// Slots and meetings: one compact object per line, so that a diff of two
+// plans shows the changed conversations and nothing else.
+void AppendSlots(const Fair& fair, std::string* out) {
+  out->push_back('[');
+  for (std::size_t s = 0; s < fair.slots.size(); ++s) {
+    out->append(s == 0 ? "\n    " : ",\n    ");
+    out->append("{\"start\": ");
+    AppendJsonString(FormatClock(fair.slots[s].start), out);
+    out->append(", \"end\": ");
+    AppendJsonString(FormatClock(fair.slots[s].end), out);
+    out->push_back('}');
+  }
+  if (!fair.slots.empty()) out->append("\n  ");
+  out->push_back(']');
+}
+
+void AppendMeeting(const Fair& fair, const Compatibility& compat,
+                   const Meeting& m, std::string* out) {
+  assert(m.employer >= 0 && m.employer < fair.num_employers());
+  out->append("{\"slot\": ");
+  AppendInt(m.slot, out);
+  out->append(", \"start\": ");
+  AppendJsonString(m.slot >= 0 && m.slot < fair.num_slots()
+                       ? FormatClock(fair.slots[m.slot].start)
+                       : std::string(),
+                   out);
+  out->append(", \"employer\": ");
+  AppendJsonString(fair.employers[m.employer].id, out);
+  out->append(", \"table\": ");
+  AppendInt(m.table, out);
+  out->append(", \"attendees\": [");
+  for (std::size_t k = 0; k < m.attendees.size(); ++k) {
+    assert(m.attendees[k] >= 0 && m.attendees[k] < fair.num_attendees());
+    if (k > 0) out->append(", ");
+    AppendJsonString(fair.attendees[m.attendees[k]].id, out);
+  }
+  out->append("], \"scores\": [");
+  for (std::size_t k = 0; k < m.attendees.size(); ++k) {
+    if (k > 0) out->append(", ");
+    float score = compat.Pair(m.attendees[k], m.employer).score;
+    if (std::isfinite(score)) {
+      AppendScore(score, out);
+    } else {
+      out->append("null");
+    }
+  }
+  out->push_back(']');
+  if (m.locked) out->append(", \"locked\": true");
+  if (m.history) out->append(", \"history\": true");
+  out->push_back('}');
+}
+
+void AppendMeetings(const Fair& fair, const Compatibility& compat,
+                    const Schedule& schedule, std::string* out) {
+  out->push_back('[');
+  for (std::size_t i = 0; i < schedule.meetings.size(); ++i) {
+    out->append(i == 0 ? "\n    " : ",\n    ");
+    AppendMeeting(fair, compat, schedule.meetings[i], out);
+  }
+  if (!schedule.meetings.empty()) out->append("\n  ");
+  out->push_back(']');
+}
+
+// One person of "people": id, name, e-mail (an employer's only when it has
+// one), the extra fields output.extra shows, and whether they withdrew.
+template <typename Person>  // Attendee or Employer
+void AppendPerson(const Config& config, const Person& person, bool email_always,
+                  std::string* out) {
+  out->append("{\"id\": ");
+  AppendJsonString(person.id, out);
+  out->append(", \"name\": ");
+  AppendJsonString(person.name, out);
+  if (email_always || !person.email.empty()) {
+    out->append(", \"email\": ");
+    AppendJsonString(person.email, out);
+  }
+  AppendExtra(config, person.extra, out);
+  if (person.withdrawn) out->append(", \"withdrawn\": true");
+  out->push_back('}');
+}
+
+// A list of people, one per line, at the indent of "people"'s members.
+template <typename People>
+void AppendPeopleList(const Config& config, const People& people,
+                      bool email_always, std::string* out) {
+  out->push_back('[');
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    out->append(i == 0 ? "\n      " : ",\n      ");
+    AppendPerson(config, people[i], email_always, out);
+  }
+  if (!people.empty()) out->append("\n    ");
+  out->push_back(']');
+}
+
+// Who the ids are, so that `fairmatch diff` can name people and list
+// whom to notify without the fair's files.
+void AppendPeople(const Fair& fair, std::string* out) {
+  out->push_back('{');
+  {
+    ObjectWriter w(out, 4);
+    w.Key("attendees");
+    AppendPeopleList(fair.config, fair.attendees, /*email_always=*/true, out);
+    w.Key("employers");
+    AppendPeopleList(fair.config, fair.employers, /*email_always=*/false, out);
+  }
+  Close('}', 2, out);
+}
+
 }  // namespace
 
 std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
@@ -248,148 +394,22 @@ std::string RenderScheduleJson(const Fair& fair, const Compatibility& compat,
   // A meeting line is about 100 bytes plus ids and one score per attendee.
   out.reserve(1024 + 40 * fair.slots.size() + 128 * schedule.meetings.size() +
               64 * metrics.stage_seconds.size());
-
-  out.push_back('{');
-  ObjectWriter top(&out, 2);
-
-  top.Key("fairmatch");
   out.push_back('{');
   {
-    ObjectWriter w(&out, 4);
-    w.String("version", FAIRMATCH_VERSION);
-    w.String("inputs_sha256", fair.inputs_sha256);
-    w.Int("revision", schedule.revision);
-    w.Int("uid_scheme", schedule.uid_scheme);
-    // The resolved configuration, every key, as the winning layer wrote it.
-    w.Key("config");
-    out.push_back('{');
-    if (!fair.config_entries.empty()) {
-      ObjectWriter config(&out, 6);
-      for (const ConfigEntry& entry : fair.config_entries) {
-        config.String(entry.key, entry.value);
-      }
-      Close('}', 4, &out);
-    } else {
-      out.push_back('}');
-    }
+    ObjectWriter top(&out, 2);
+    top.Key("fairmatch");
+    AppendProvenance(fair, schedule, &out);
+    top.Key("event");
+    AppendEvent(fair.event, &out);
+    top.Key("slots");
+    AppendSlots(fair, &out);
+    top.Key("meetings");
+    AppendMeetings(fair, compat, schedule, &out);
+    top.Key("people");
+    AppendPeople(fair, &out);
+    top.Key("metrics");
+    AppendMetrics(metrics, &out);
   }
-  Close('}', 2, &out);
-
-  top.Key("event");
-  out.push_back('{');
-  {
-    ObjectWriter w(&out, 4);
-    w.String("name", fair.event.name);
-    w.String("date", fair.event.date);
-    w.String("timezone", fair.event.timezone);
-    w.String("venue", fair.event.venue);
-  }
-  Close('}', 2, &out);
-
-  // Slots and meetings: one compact object per line, so that a diff of two
-  // plans shows the changed conversations and nothing else.
-  top.Key("slots");
-  out.push_back('[');
-  for (std::size_t s = 0; s < fair.slots.size(); ++s) {
-    out.append(s == 0 ? "\n    " : ",\n    ");
-    out.append("{\"start\": ");
-    AppendJsonString(FormatClock(fair.slots[s].start), &out);
-    out.append(", \"end\": ");
-    AppendJsonString(FormatClock(fair.slots[s].end), &out);
-    out.push_back('}');
-  }
-  if (!fair.slots.empty()) out.append("\n  ");
-  out.push_back(']');
-
-  top.Key("meetings");
-  out.push_back('[');
-  for (std::size_t i = 0; i < schedule.meetings.size(); ++i) {
-    const Meeting& m = schedule.meetings[i];
-    assert(m.employer >= 0 && m.employer < fair.num_employers());
-    out.append(i == 0 ? "\n    " : ",\n    ");
-    out.append("{\"slot\": ");
-    AppendInt(m.slot, &out);
-    out.append(", \"start\": ");
-    AppendJsonString(m.slot >= 0 && m.slot < fair.num_slots()
-                         ? FormatClock(fair.slots[m.slot].start)
-                         : std::string(),
-                     &out);
-    out.append(", \"employer\": ");
-    AppendJsonString(fair.employers[m.employer].id, &out);
-    out.append(", \"table\": ");
-    AppendInt(m.table, &out);
-    out.append(", \"attendees\": [");
-    for (std::size_t k = 0; k < m.attendees.size(); ++k) {
-      assert(m.attendees[k] >= 0 && m.attendees[k] < fair.num_attendees());
-      if (k > 0) out.append(", ");
-      AppendJsonString(fair.attendees[m.attendees[k]].id, &out);
-    }
-    out.append("], \"scores\": [");
-    for (std::size_t k = 0; k < m.attendees.size(); ++k) {
-      if (k > 0) out.append(", ");
-      float score = compat.Pair(m.attendees[k], m.employer).score;
-      if (std::isfinite(score)) {
-        AppendScore(score, &out);
-      } else {
-        out.append("null");
-      }
-    }
-    out.push_back(']');
-    if (m.locked) out.append(", \"locked\": true");
-    if (m.history) out.append(", \"history\": true");
-    out.push_back('}');
-  }
-  if (!schedule.meetings.empty()) out.append("\n  ");
-  out.push_back(']');
-
-  // Who the ids are, so that `fairmatch diff` can name people and list
-  // whom to notify without the fair's files.
-  top.Key("people");
-  out.push_back('{');
-  {
-    ObjectWriter w(&out, 4);
-    w.Key("attendees");
-    out.push_back('[');
-    for (int a = 0; a < fair.num_attendees(); ++a) {
-      const Attendee& att = fair.attendees[a];
-      out.append(a == 0 ? "\n      " : ",\n      ");
-      out.append("{\"id\": ");
-      AppendJsonString(att.id, &out);
-      out.append(", \"name\": ");
-      AppendJsonString(att.name, &out);
-      out.append(", \"email\": ");
-      AppendJsonString(att.email, &out);
-      AppendExtra(fair.config, att.extra, &out);
-      if (att.withdrawn) out.append(", \"withdrawn\": true");
-      out.push_back('}');
-    }
-    if (fair.num_attendees() > 0) out.append("\n    ");
-    out.push_back(']');
-    w.Key("employers");
-    out.push_back('[');
-    for (int e = 0; e < fair.num_employers(); ++e) {
-      const Employer& emp = fair.employers[e];
-      out.append(e == 0 ? "\n      " : ",\n      ");
-      out.append("{\"id\": ");
-      AppendJsonString(emp.id, &out);
-      out.append(", \"name\": ");
-      AppendJsonString(emp.name, &out);
-      if (!emp.email.empty()) {
-        out.append(", \"email\": ");
-        AppendJsonString(emp.email, &out);
-      }
-      AppendExtra(fair.config, emp.extra, &out);
-      if (emp.withdrawn) out.append(", \"withdrawn\": true");
-      out.push_back('}');
-    }
-    if (fair.num_employers() > 0) out.append("\n    ");
-    out.push_back(']');
-  }
-  Close('}', 2, &out);
-
-  top.Key("metrics");
-  AppendMetrics(metrics, &out);
-
   Close('}', 0, &out);
   out.push_back('\n');
   return out;

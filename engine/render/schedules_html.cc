@@ -10,7 +10,10 @@
 #include <vector>
 
 #include "engine/check/shortfall.h"
+#include "engine/render/decimal.h"
+#include "engine/render/meeting_index.h"
 #include "engine/render/people.h"
+#include "engine/render/talking_point_lines.h"
 #include "engine/score/talking_points.h"
 
 namespace fairmatch {
@@ -168,19 +171,6 @@ std::string ClockRange(const Slot& slot) {
 
 std::string FormatInt(long long value) { return std::to_string(value); }
 
-// Locale-independent fixed-point text with `decimals` digits.
-std::string FormatFixed(double value, int decimals) {
-  if (!std::isfinite(value)) return "n/a";
-  char buffer[400];
-  std::to_chars_result r = std::to_chars(buffer, buffer + sizeof(buffer), value,
-                                         std::chars_format::fixed, decimals);
-  std::string text(buffer, r.ptr);
-  if (text.find_first_not_of("-0.") == std::string::npos && text[0] == '-') {
-    text.erase(0, 1);  // "-0.00" -> "0.00"
-  }
-  return text;
-}
-
 std::string FormatPercent(double fraction) {
   return FormatFixed(fraction * 100, 0) + "%";
 }
@@ -189,13 +179,10 @@ std::string FormatPercent(double fraction) {
 // "you" is the attendee; on an employer's sheet it is the employer.
 void AppendTalkingPoints(const TalkingPoints& tp, bool employer_view,
                          std::string* out) {
-  const std::vector<std::string>& you_offer =
-      employer_view ? tp.employer_offers : tp.attendee_offers;
-  const std::vector<std::string>& they_offer =
-      employer_view ? tp.attendee_offers : tp.employer_offers;
-  if (!tp.mutual_wish && tp.shared_values.empty() && you_offer.empty() &&
-      they_offer.empty()) {
-    out->append("<span class=\"muted\">An open conversation</span>");
+  if (IsOpenConversation(tp)) {
+    out->append("<span class=\"muted\">");
+    out->append(kOpenConversationText);
+    out->append("</span>");
     return;
   }
   out->append("<ul class=\"why\">");
@@ -204,18 +191,13 @@ void AppendTalkingPoints(const TalkingPoints& tp, bool employer_view,
     out->append(kMutualWishText);
     out->append("</b></li>");
   }
-  auto item = [&](std::string_view label,
-                  const std::vector<std::string>& parts) {
-    if (parts.empty()) return;
+  for (const TalkingPointLine& line : TalkingPointLines(tp, employer_view)) {
     out->append("<li><b>");
-    out->append(label);
+    out->append(line.label);
     out->append("</b> ");
-    AppendIsolatedList(parts, ", ", out);
+    AppendIsolatedList(*line.parts, ", ", out);
     out->append("</li>");
-  };
-  item("Shared values:", tp.shared_values);
-  item("You offer:", you_offer);
-  item("They offer:", they_offer);
+  }
   out->append("</ul>");
 }
 
@@ -243,32 +225,19 @@ void AppendStat(std::string_view number, std::string_view label,
 class HtmlWriter {
  public:
   HtmlWriter(const Fair& fair, const Compatibility& compat,
-             const Schedule& schedule, const Metrics& metrics)
+             const Schedule& schedule, const Metrics& metrics,
+             const MeetingIndex& index)
       : fair_(fair),
         compat_(compat),
         schedule_(schedule),
         metrics_(metrics),
-        people_(fair),
-        meetings_of_attendee_(fair.num_attendees()),
-        meetings_of_employer_(fair.num_employers()) {
-    // The schedule is sorted by slot first, so every list is in time order.
-    for (std::size_t i = 0; i < schedule.meetings.size(); ++i) {
-      const Meeting& m = schedule.meetings[i];
-      assert(m.employer >= 0 && m.employer < fair.num_employers());
-      assert(m.slot >= 0 && m.slot < fair.num_slots());
-      meetings_of_employer_[m.employer].push_back(static_cast<int>(i));
-      for (int a : m.attendees) {
-        assert(a >= 0 && a < fair.num_attendees());
-        meetings_of_attendee_[a].push_back(static_cast<int>(i));
-        ++attendee_meetings_;
-      }
-    }
-  }
+        index_(index),
+        people_(fair) {}
 
   std::string Render() {
     out_.reserve(8192 + 3000 * fair_.attendees.size() +
                  (1200 + 250 * fair_.slots.size()) * fair_.employers.size() +
-                 600 * attendee_meetings_);
+                 600 * index_.attendee_places());
     out_.append(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
         "<meta charset=\"utf-8\">\n"
@@ -341,8 +310,8 @@ class HtmlWriter {
     long long tables = 0;
     for (const Employer& e : fair_.employers) tables += e.tables;
     int without = 0;
-    for (const std::vector<int>& list : meetings_of_attendee_) {
-      if (list.empty()) ++without;
+    for (int a = 0; a < fair_.num_attendees(); ++a) {
+      if (index_.OfAttendee(a).empty()) ++without;
     }
     out_.append("<div class=\"stats\">");
     AppendStat(FormatInt(fair_.num_attendees()), "attendees", &out_);
@@ -352,7 +321,7 @@ class HtmlWriter {
                "slots of " + FormatInt(fair_.event.length) + " minutes", &out_);
     AppendStat(FormatInt(static_cast<long long>(schedule_.meetings.size())),
                "conversations", &out_);
-    AppendStat(FormatInt(attendee_meetings_), "attendee places", &out_);
+    AppendStat(FormatInt(index_.attendee_places()), "attendee places", &out_);
     AppendStat(FormatInt(without), "attendees without a conversation", &out_);
     AppendStat(FormatFixed(metrics_.mean_score_per_meeting, 2),
                "mean score per attendee place", &out_);
@@ -371,7 +340,7 @@ class HtmlWriter {
     const Attendee& attendee = fair_.attendees[a];
     out_.append("<section class=\"sheet\" data-sheet=\"attendee\">\n");
     AppendBand(fair_, &out_);
-    const std::vector<int>& mine = meetings_of_attendee_[a];
+    const std::vector<int>& mine = index_.OfAttendee(a);
     AppendElement("p", "kind",
                   mine.empty() ? "Your day at the fair" : "Your conversations",
                   &out_);
@@ -450,13 +419,11 @@ class HtmlWriter {
 
   void EmployerSheet(int e) {
     const Employer& employer = fair_.employers[e];
-    const std::vector<int>& mine = meetings_of_employer_[e];
-    // A schedule is validated elsewhere, but a table number past `tables`
-    // must still show up here rather than vanish.
-    int tables = std::max(employer.tables, 1);
+    const std::vector<int>& mine = index_.OfEmployer(e);
+    // A table number past `tables` still shows up here (MeetingIndex).
+    const int tables = index_.Tables(e);
     int places = 0;
     for (int i : mine) {
-      tables = std::max(tables, schedule_.meetings[i].table);
       places += static_cast<int>(schedule_.meetings[i].attendees.size());
     }
 
@@ -486,15 +453,7 @@ class HtmlWriter {
     out_.append("</p>\n");
     ExtraList(employer.extra);
 
-    // cell[(table - 1) * slots + slot]: the meeting there, or -1.
     const int slots = fair_.num_slots();
-    std::vector<int> cell(static_cast<std::size_t>(tables) * slots, -1);
-    for (int i : mine) {
-      const Meeting& m = schedule_.meetings[i];
-      if (m.table < 1) continue;  // invalid; reported by check/
-      cell[static_cast<std::size_t>(m.table - 1) * slots + m.slot] = i;
-    }
-
     for (int t = 1; t <= tables; ++t) {
       AppendElement("h2", "", "Table " + FormatInt(t), &out_);
       out_.append(
@@ -512,7 +471,7 @@ class HtmlWriter {
         }
         out_.append("<tr>");
         AppendElement("td", "time", ClockRange(slot), &out_);
-        int i = cell[static_cast<std::size_t>(t - 1) * slots + s];
+        int i = index_.At(e, t, s);
         if (i < 0) {
           out_.append(fair_.EmployerAvailable(e, s)
                           ? "<td class=\"free\">free</td>"
@@ -545,10 +504,8 @@ class HtmlWriter {
   const Compatibility& compat_;
   const Schedule& schedule_;
   const Metrics& metrics_;
+  const MeetingIndex& index_;
   const PeopleView people_;
-  std::vector<std::vector<int>> meetings_of_attendee_;
-  std::vector<std::vector<int>> meetings_of_employer_;
-  long long attendee_meetings_ = 0;
   std::string out_;
 };
 
@@ -571,7 +528,10 @@ std::string HtmlIsolate(const std::string& text) {
 std::string RenderSchedulesHtml(const Fair& fair, const Compatibility& compat,
                                 const Schedule& schedule,
                                 const Metrics& metrics) {
-  return HtmlWriter(fair, compat, schedule, metrics).Render();
+  absl::StatusOr<MeetingIndex> index = MeetingIndex::Build(fair, schedule);
+  // A planned or checked schedule refers only to what exists.
+  assert(index.ok());
+  return HtmlWriter(fair, compat, schedule, metrics, *index).Render();
 }
 
 }  // namespace fairmatch

@@ -12,7 +12,9 @@
 
 namespace fairmatch {
 
-// REQUIRES: schedule sorted (SortMeetings).
+// REQUIRES: schedule sorted (SortMeetings); every meeting refers to a slot,
+// employer, table (from 1) and attendees that exist (a planned or checked
+// schedule; MeetingIndex::Build).
 std::string RenderSchedulesHtml(const Fair& fair, const Compatibility& compat,
                                 const Schedule& schedule,
                                 const Metrics& metrics);

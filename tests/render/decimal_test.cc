@@ -62,5 +62,21 @@ TEST_CASE("decimals ignore the global locale", "[render]") {
   CHECK(text == "0.500000 0.500000");
 }
 
+TEST_CASE("fixed text for people has the decimals asked for", "[render]") {
+  CHECK(FormatFixed(0.714, 2) == "0.71");
+  CHECK(FormatFixed(12, 1) == "12.0");
+  CHECK(FormatFixed(2.5, 0) == "2");  // to nearest, ties to even
+  CHECK(FormatFixed(-0.004, 2) == "0.00");
+  CHECK(FormatFixed(-0.5, 0) == "0");
+  CHECK(FormatFixed(-1.25, 1) == "-1.2");
+  CHECK(FormatFixed(std::numeric_limits<double>::infinity(), 2) == "n/a");
+  CHECK(FormatFixed(std::nan(""), 3) == "n/a");
+  std::locale previous =
+      std::locale::global(std::locale(std::locale::classic(), new CommaPunct));
+  const std::string text = FormatFixed(1.5, 1);
+  std::locale::global(previous);
+  CHECK(text == "1.5");
+}
+
 }  // namespace
 }  // namespace fairmatch

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/render/pdf_layout_draw.h"
 #include "engine/render/pdf_text.h"
 #include "tests/render/pdf_file.h"
 

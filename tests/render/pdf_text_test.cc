@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/render/pdf_layout_draw.h"
+
 // WordSetter must set text exactly as a PangoLayout would: the same line
 // breaks, baselines, heights, glyphs and glyph positions. Each case is laid
 // out both ways, at many widths, in the sheets' own print context
