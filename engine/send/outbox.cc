@@ -10,6 +10,7 @@
 #include "engine/check/shortfall.h"
 #include "engine/io/sha256.h"
 #include "engine/render/diff_report.h"
+#include "engine/render/meeting_index.h"
 #include "engine/render/people.h"
 #include "engine/score/talking_points.h"
 
@@ -70,103 +71,103 @@ struct Pending {
   PersonDay day;
 };
 
-}  // namespace
+// A letter to one person, before its day is filled in.
+Pending NewPending(const Fair& fair, bool attendee, int index,
+                   const std::string& role, const std::string& id,
+                   const std::string& name, const std::string& email) {
+  Pending p;
+  p.attendee = attendee;
+  p.index = index;
+  p.letter.person = absl::StrCat(role, ":", id);
+  p.letter.name = name;
+  p.letter.email = email;
+  p.letter.file_stem = Stem(role, id);
+  p.day = BaseDay(fair, name);
+  return p;
+}
 
-absl::StatusOr<std::vector<Letter>> BuildOutbox(const Fair& fair,
-                                                const Compatibility& compat,
-                                                const Schedule& schedule,
-                                                const OutboxOptions& options) {
-  const PeopleView people(fair);
-  std::vector<std::vector<const Meeting*>> by_attendee(fair.num_attendees());
-  std::vector<std::vector<const Meeting*>> by_employer(fair.num_employers());
-  for (const Meeting& m : schedule.meetings) {
-    for (int a : m.attendees) by_attendee[a].push_back(&m);
-    by_employer[m.employer].push_back(&m);
-  }
-  ChangedPeople changed;
-  if (options.changes != nullptr) {
-    changed = MarkChanged(fair, *options.changes);
-  }
+// What the letters are built from, shared by both sides.
+struct OutboxInputs {
+  const Fair& fair;
+  const Compatibility& compat;
+  const Schedule& schedule;
+  const OutboxOptions& options;
+  const PeopleView& people;
+  const MeetingIndex& index;
+  const ChangedPeople& changed;
+};
 
-  std::vector<Pending> pending;
-  for (int a = 0; a < fair.num_attendees(); ++a) {
-    const Attendee& at = fair.attendees[a];
-    if (at.withdrawn) continue;
-    if (options.changes != nullptr && !changed.attendees[a]) continue;
-    Pending p;
-    p.attendee = true;
-    p.index = a;
-    p.letter.person = absl::StrCat("attendee:", at.id);
-    p.letter.name = at.name;
-    p.letter.email = at.email;
-    p.letter.file_stem = Stem("attendee", at.id);
-    p.day = BaseDay(fair, at.name);
-    for (const Meeting* m : by_attendee[a]) {
-      std::vector<std::string> others;
-      for (int b : m->attendees) {
-        if (b != a) others.push_back(people.AttendeeName(b));
-      }
-      std::string detail =
-          others.empty()
-              ? "One-to-one."
-              : absl::StrCat("With ", absl::StrJoin(others, ", "), ".");
-      const std::string points =
-          FormatTalkingPoints(MakeTalkingPoints(fair, a, m->employer));
-      if (!points.empty()) absl::StrAppend(&detail, " ", points);
-      p.day.conversations.push_back(
-          {SlotTime(fair, m->slot), people.EmployerName(m->employer),
-           Where(fair.employers[m->employer], m->table), detail});
+// The letter to attendee `a`: its conversations with whom and the talking
+// points, or the open booths when it has none, and its changes.
+Pending AttendeeLetter(const OutboxInputs& in, int a) {
+  const Fair& fair = in.fair;
+  const Attendee& at = fair.attendees[a];
+  Pending p = NewPending(fair, true, a, "attendee", at.id, at.name, at.email);
+  for (int i : in.index.OfAttendee(a)) {
+    const Meeting* m = &in.schedule.meetings[i];
+    std::vector<std::string> others;
+    for (int b : m->attendees) {
+      if (b != a) others.push_back(in.people.AttendeeName(b));
     }
-    if (by_attendee[a].empty()) {
-      p.letter.kind = TemplateKind::kAttendeeNoConversation;
-      for (int e : OpenBooths(fair, compat, a)) {
-        const Employer& em = fair.employers[e];
-        p.day.open_booths.push_back(
-            {"", people.EmployerName(e),
-             em.booth.empty() ? "" : absl::StrCat("booth ", em.booth), ""});
-      }
-    } else {
-      p.letter.kind = TemplateKind::kAttendee;
-    }
-    if (options.changes != nullptr) {
-      p.day.changes = ChangeRows(options.changes->attendees, at.id, false);
-    }
-    pending.push_back(std::move(p));
+    std::string detail =
+        others.empty()
+            ? "One-to-one."
+            : absl::StrCat("With ", absl::StrJoin(others, ", "), ".");
+    const std::string points =
+        FormatTalkingPoints(MakeTalkingPoints(fair, a, m->employer));
+    if (!points.empty()) absl::StrAppend(&detail, " ", points);
+    p.day.conversations.push_back(
+        {SlotTime(fair, m->slot), in.people.EmployerName(m->employer),
+         Where(fair.employers[m->employer], m->table), detail});
   }
-  for (int e = 0; e < fair.num_employers(); ++e) {
-    const Employer& em = fair.employers[e];
-    if (em.withdrawn || em.email.empty()) continue;
-    if (options.changes != nullptr && !changed.employers[e]) continue;
-    Pending p;
-    p.attendee = false;
-    p.index = e;
-    p.letter.person = absl::StrCat("employer:", em.id);
-    p.letter.name = em.name;
-    p.letter.email = em.email;
-    p.letter.file_stem = Stem("employer", em.id);
-    p.letter.kind = TemplateKind::kEmployer;
-    p.day = BaseDay(fair, em.name);
-    for (const Meeting* m : by_employer[e]) {
-      std::vector<std::string> names;
-      for (int b : m->attendees) {
-        const std::string& program = fair.attendees[b].program;
-        names.push_back(
-            program.empty()
-                ? people.AttendeeName(b)
-                : absl::StrCat(people.AttendeeNameBesideProgramme(b), " (",
-                               program, ")"));
-      }
-      p.day.conversations.push_back({SlotTime(fair, m->slot),
-                                     absl::StrJoin(names, ", "),
-                                     absl::StrCat("table ", m->table), ""});
+  if (in.index.OfAttendee(a).empty()) {
+    p.letter.kind = TemplateKind::kAttendeeNoConversation;
+    for (int e : OpenBooths(fair, in.compat, a)) {
+      const Employer& em = fair.employers[e];
+      p.day.open_booths.push_back(
+          {"", in.people.EmployerName(e),
+           em.booth.empty() ? "" : absl::StrCat("booth ", em.booth), ""});
     }
-    if (options.changes != nullptr) {
-      p.day.changes = ChangeRows(options.changes->employers, em.id, true);
-    }
-    pending.push_back(std::move(p));
+  } else {
+    p.letter.kind = TemplateKind::kAttendee;
   }
+  if (in.options.changes != nullptr) {
+    p.day.changes = ChangeRows(in.options.changes->attendees, at.id, false);
+  }
+  return p;
+}
 
-  // Addresses first: a letter that cannot go needs no PDF.
+// The letter to employer `e`: its roster, with programmes, and its changes.
+Pending EmployerLetter(const OutboxInputs& in, int e) {
+  const Fair& fair = in.fair;
+  const Employer& em = fair.employers[e];
+  Pending p = NewPending(fair, false, e, "employer", em.id, em.name, em.email);
+  p.letter.kind = TemplateKind::kEmployer;
+  for (int i : in.index.OfEmployer(e)) {
+    const Meeting* m = &in.schedule.meetings[i];
+    std::vector<std::string> names;
+    for (int b : m->attendees) {
+      const std::string& program = fair.attendees[b].program;
+      names.push_back(
+          program.empty()
+              ? in.people.AttendeeName(b)
+              : absl::StrCat(in.people.AttendeeNameBesideProgramme(b), " (",
+                             program, ")"));
+    }
+    p.day.conversations.push_back({SlotTime(fair, m->slot),
+                                   absl::StrJoin(names, ", "),
+                                   absl::StrCat("table ", m->table), ""});
+  }
+  if (in.options.changes != nullptr) {
+    p.day.changes = ChangeRows(in.options.changes->employers, em.id, true);
+  }
+  return p;
+}
+
+// Addresses first: a letter that cannot go needs no PDF. Sets each
+// letter's recipient, sender and text, or its problem.
+void AddressLetters(const OutboxOptions& options,
+                    std::vector<Pending>& pending) {
   for (Pending& p : pending) {
     const std::string to =
         options.to_one.empty() ? p.letter.email : options.to_one;
@@ -188,8 +189,13 @@ absl::StatusOr<std::vector<Letter>> BuildOutbox(const Fair& fair,
     p.letter.message.text = std::move(text.text);
     p.letter.message.html = std::move(text.html);
   }
+}
 
-  // The one-person sheets, rendered on `threads` threads.
+// Attaches each sendable letter's one-person sheet (and an attendee's
+// calendar), rendered on options.threads threads.
+absl::Status AttachSheets(const OutboxInputs& in,
+                          std::vector<Pending>& pending) {
+  const Fair& fair = in.fair;
   const Paper paper = PaperFromConfig(fair.config);
   std::atomic<size_t> next{0};
   std::mutex mu;
@@ -204,8 +210,9 @@ absl::StatusOr<std::vector<Letter>> BuildOutbox(const Fair& fair,
       std::vector<char> only(n, 0);
       only[p.index] = 1;
       absl::StatusOr<std::string> pdf =
-          p.attendee ? RenderAttendeesPdf(fair, compat, schedule, paper, &only)
-                     : RenderEmployersPdf(fair, compat, schedule, paper, &only);
+          p.attendee
+              ? RenderAttendeesPdf(fair, in.compat, in.schedule, paper, &only)
+              : RenderEmployersPdf(fair, in.compat, in.schedule, paper, &only);
       if (!pdf.ok()) {
         std::lock_guard<std::mutex> lock(mu);
         if (failure.ok()) failure = pdf.status();
@@ -216,8 +223,8 @@ absl::StatusOr<std::vector<Letter>> BuildOutbox(const Fair& fair,
       p.letter.message.attachments.push_back(
           {absl::StrCat(stem, ".pdf"), "application/pdf", *std::move(pdf)});
       if (p.attendee) {
-        auto it = options.calendars.find(fair.attendees[p.index].id);
-        if (it != options.calendars.end()) {
+        auto it = in.options.calendars.find(fair.attendees[p.index].id);
+        if (it != in.options.calendars.end()) {
           p.letter.message.attachments.push_back(
               {absl::StrCat(stem, ".ics"),
                "text/calendar; charset=utf-8; method=PUBLISH", it->second});
@@ -225,12 +232,43 @@ absl::StatusOr<std::vector<Letter>> BuildOutbox(const Fair& fair,
       }
     }
   };
-  const int threads = std::max(1, options.threads);
+  const int threads = std::max(1, in.options.threads);
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
-  if (!failure.ok()) return failure;
+  return failure;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<Letter>> BuildOutbox(const Fair& fair,
+                                                const Compatibility& compat,
+                                                const Schedule& schedule,
+                                                const OutboxOptions& options) {
+  const PeopleView people(fair);
+  absl::StatusOr<MeetingIndex> index = MeetingIndex::Build(fair, schedule);
+  if (!index.ok()) return index.status();
+  ChangedPeople changed;
+  if (options.changes != nullptr) {
+    changed = MarkChanged(fair, *options.changes);
+  }
+  const OutboxInputs in{fair,   compat, schedule, options,
+                        people, *index, changed};
+  std::vector<Pending> pending;
+  for (int a = 0; a < fair.num_attendees(); ++a) {
+    if (fair.attendees[a].withdrawn) continue;
+    if (options.changes != nullptr && !changed.attendees[a]) continue;
+    pending.push_back(AttendeeLetter(in, a));
+  }
+  for (int e = 0; e < fair.num_employers(); ++e) {
+    const Employer& em = fair.employers[e];
+    if (em.withdrawn || em.email.empty()) continue;
+    if (options.changes != nullptr && !changed.employers[e]) continue;
+    pending.push_back(EmployerLetter(in, e));
+  }
+  AddressLetters(options, pending);
+  if (absl::Status s = AttachSheets(in, pending); !s.ok()) return s;
 
   std::vector<Letter> letters;
   letters.reserve(pending.size());

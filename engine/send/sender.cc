@@ -30,6 +30,53 @@ std::string Describe(const SendOutcome& o) {
   return o.reply;
 }
 
+// The address inside "Name <address>", or the whole text.
+std::string EnvelopeRecipient(const std::string& to_header) {
+  const std::size_t open = to_header.rfind('<');
+  const std::string to =
+      to_header.substr(open == std::string::npos ? 0 : open + 1);
+  return !to.empty() && to.back() == '>' ? to.substr(0, to.size() - 1) : to;
+}
+
+// Files a letter's final outcome (after `retries` retries) in *report and
+// the journal; `fail` records the letter as failed with a reason.
+template <typename Fail>
+void Settle(const SendOutcome& outcome, bool resend, int retries,
+            const JournalEntry& entry, Journal* journal, SendReport* report,
+            Fail fail) {
+  switch (outcome.kind) {
+    case SendOutcome::Kind::kAccepted:
+      if (journal != nullptr) {
+        if (absl::Status s = journal->RecordAccepted(entry); !s.ok()) {
+          report->stopped = std::string(s.message());
+        }
+      }
+      ++(resend ? report->resent : report->sent);
+      break;
+    case SendOutcome::Kind::kPermanent:
+      if (journal != nullptr) {
+        (void)journal->RecordRefused(entry, Describe(outcome));
+      }
+      fail(absl::StrCat("refused: ", Describe(outcome)));
+      break;
+    case SendOutcome::Kind::kTemporary:
+      fail(absl::StrCat("still failing after ", retries + 1, " tries: ",
+                        Describe(outcome), "; run send again later"));
+      // No answer at all, try after try: the connection itself is
+      // failing, and every later letter would wait through the same
+      // retries.
+      if (outcome.code < 400) {
+        report->stopped = absl::StrCat(
+            "the connection to the server keeps failing (", outcome.reply, ")");
+      }
+      break;
+    case SendOutcome::Kind::kFatal:
+      report->stopped = Describe(outcome);
+      fail(absl::StrCat("not sent: ", report->stopped));
+      break;
+  }
+}
+
 }  // namespace
 
 SendReport SendLetters(std::vector<Letter>& letters, int revision,
@@ -94,12 +141,7 @@ SendReport SendLetters(std::vector<Letter>& letters, int revision,
     letter.message.message_id = entry.message_id;
     letter.message.date = FormatMailDate(wall());
     const std::string bytes = BuildMime(letter.message);
-    const std::string to = letter.message.to.substr(
-        letter.message.to.rfind('<') == std::string::npos
-            ? 0
-            : letter.message.to.rfind('<') + 1);
-    const std::string envelope_to =
-        !to.empty() && to.back() == '>' ? to.substr(0, to.size() - 1) : to;
+    const std::string envelope_to = EnvelopeRecipient(letter.message.to);
 
     SendOutcome outcome;
     for (int attempt = 0;; ++attempt) {
@@ -122,39 +164,7 @@ SendReport SendLetters(std::vector<Letter>& letters, int revision,
       sleep(options.backoff_seconds * static_cast<double>(1 << attempt));
     }
     if (!report.stopped.empty()) continue;
-    switch (outcome.kind) {
-      case SendOutcome::Kind::kAccepted:
-        if (journal != nullptr) {
-          if (absl::Status s = journal->RecordAccepted(entry); !s.ok()) {
-            report.stopped = std::string(s.message());
-          }
-        }
-        ++(resend ? report.resent : report.sent);
-        break;
-      case SendOutcome::Kind::kPermanent:
-        if (journal != nullptr) {
-          (void)journal->RecordRefused(entry, Describe(outcome));
-        }
-        fail(absl::StrCat("refused: ", Describe(outcome)));
-        break;
-      case SendOutcome::Kind::kTemporary:
-        fail(absl::StrCat("still failing after ", options.retries + 1,
-                          " tries: ", Describe(outcome),
-                          "; run send again later"));
-        // No answer at all, try after try: the connection itself is
-        // failing, and every later letter would wait through the same
-        // retries.
-        if (outcome.code < 400) {
-          report.stopped =
-              absl::StrCat("the connection to the server keeps failing (",
-                           outcome.reply, ")");
-        }
-        break;
-      case SendOutcome::Kind::kFatal:
-        report.stopped = Describe(outcome);
-        fail(absl::StrCat("not sent: ", report.stopped));
-        break;
-    }
+    Settle(outcome, resend, options.retries, entry, journal, &report, fail);
     if (options.on_progress) options.on_progress(i + 1, total);
   }
   return report;
