@@ -244,172 +244,214 @@ std::optional<ChangeSet> ReadChangesFile(const std::string& path,
   return ChangesReader(path, diags).Read();
 }
 
-void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
-                  std::vector<PersonRefs>* attendee_refs,
-                  std::vector<PersonRefs>* employer_refs,
-                  WithdrawnIds* withdrawn, Diagnostics* diags) {
-  const PeopleIndex people(fair->attendees, fair->employers);
-  std::vector<char> gone_attendee(fair->num_attendees(), 0);
-  std::vector<char> gone_employer(fair->num_employers(), 0);
-  auto find = [&](const std::string& query, std::optional<Role> role,
-                  const SourceMark& mark) -> std::optional<PersonRef> {
-    absl::StatusOr<PersonRef> ref = people.Find(query, role);
-    if (!ref.ok()) {
-      diags->Error(mark, ref.status().message());
-      return std::nullopt;
+namespace {
+
+// Moves the people marked in `gone` from *people to *withdrawn (kept for
+// history) and drops their references; returns each person's new index
+// (-1 for the withdrawn).
+template <typename Person>
+std::vector<int> MoveOutWithdrawn(const std::vector<char>& gone,
+                                  std::vector<Person>* people,
+                                  std::vector<PersonRefs>* refs,
+                                  std::vector<Person>* withdrawn) {
+  std::vector<int> new_index(gone.size(), -1);
+  std::vector<Person> kept;
+  std::vector<PersonRefs> kept_refs;
+  for (std::size_t i = 0; i < gone.size(); ++i) {
+    if (gone[i]) {
+      withdrawn->push_back(std::move((*people)[i]));
+    } else {
+      new_index[i] = static_cast<int>(kept.size());
+      kept.push_back(std::move((*people)[i]));
+      kept_refs.push_back(std::move((*refs)[i]));
     }
-    return *ref;
-  };
-  auto profile_of = [&](PersonRef r) -> Profile& {
-    if (r.role == Role::kAttendee) return fair->attendees[r.index];
-    return fair->employers[r.index];
-  };
-  auto is_gone = [&](PersonRef r) {
-    return r.role == Role::kAttendee ? gone_attendee[r.index] != 0
-                                     : gone_employer[r.index] != 0;
-  };
+  }
+  *people = std::move(kept);
+  *refs = std::move(kept_refs);
+  return new_index;
+}
+
+// ApplyChanges, one kind of change at a time.
+class ChangeApplier {
+ public:
+  ChangeApplier(Fair* fair, std::vector<PersonRefs>* attendee_refs,
+                std::vector<PersonRefs>* employer_refs, WithdrawnIds* withdrawn,
+                Diagnostics* diags)
+      : fair_(fair),
+        attendee_refs_(attendee_refs),
+        employer_refs_(employer_refs),
+        withdrawn_(withdrawn),
+        diags_(diags),
+        people_(fair->attendees, fair->employers),
+        gone_attendee_(fair->num_attendees(), 0),
+        gone_employer_(fair->num_employers(), 0) {}
+
+  void Apply(const std::vector<ChangeSet>& sets) {
+    for (const ChangeSet& set : sets) {
+      for (const WithdrawChange& w : set.withdraw) Withdraw(w);
+      for (const AvailabilityChange& a : set.availability) SetAvailability(a);
+      for (const PairChange& c : set.pairs) Pair(c);
+    }
+    // Withdrawn for the whole day: out of the plan, kept for history.
+    const std::vector<int> employer_at =
+        MoveOutWithdrawn(gone_employer_, &fair_->employers, employer_refs_,
+                         &fair_->withdrawn_employers);
+    const std::vector<int> attendee_at =
+        MoveOutWithdrawn(gone_attendee_, &fair_->attendees, attendee_refs_,
+                         &fair_->withdrawn_attendees);
+    for (const Pending& p : pending_) {
+      if (p.kind == PairChange::Kind::kLock) {
+        fair_->locks.push_back(MeetingLock{attendee_at[p.attendee],
+                                           employer_at[p.employer], p.mark});
+      } else {
+        fair_->fixed.push_back(FixedMeeting{attendee_at[p.attendee],
+                                            employer_at[p.employer], p.slot,
+                                            p.table, p.mark});
+      }
+    }
+  }
+
+ private:
+  // A lock or fixed meeting, by the indices before withdrawals.
   struct Pending {
     PairChange::Kind kind;
     int attendee, employer, slot, table;
     SourceMark mark;
   };
-  std::vector<Pending> pending;
 
-  for (const ChangeSet& set : sets) {
-    for (const WithdrawChange& w : set.withdraw) {
-      absl::StatusOr<PersonRef> ref = people.Find(w.who);
-      if (!ref.ok() && ref.status().code() == absl::StatusCode::kNotFound &&
-          Referenced(w.who, *attendee_refs, *employer_refs)) {
-        // Someone already gone from the inputs (a re-import without them)
-        // whom a must_meet, avoid or wants still names: the references are
-        // dropped, with a word. Anyone else unknown is a typo: an error.
-        diags->Warning(w.mark, absl::StrCat(ref.status().message(),
-                                            "; nothing to withdraw, and "
-                                            "references to '",
-                                            w.who, "' are dropped"));
-        withdrawn->emplace(w.who, w.mark);
-        continue;
-      }
-      if (!ref.ok()) {
-        diags->Error(w.mark, ref.status().message());
-        continue;
-      }
-      Profile& p = profile_of(*ref);
-      std::vector<TimeWindow> left;
-      if (w.from >= 0) left = Before(fair->event, p.available, w.from);
-      if (left.empty()) {
-        (ref->role == Role::kAttendee ? gone_attendee
-                                      : gone_employer)[ref->index] = 1;
-        withdrawn->emplace(p.id, w.mark);
-      } else {
-        p.available = std::move(left);
-      }
+  std::optional<PersonRef> Find(const std::string& query,
+                                std::optional<Role> role,
+                                const SourceMark& mark) {
+    absl::StatusOr<PersonRef> ref = people_.Find(query, role);
+    if (!ref.ok()) {
+      diags_->Error(mark, ref.status().message());
+      return std::nullopt;
     }
-    for (const AvailabilityChange& a : set.availability) {
-      std::optional<PersonRef> ref = find(a.who, std::nullopt, a.mark);
-      if (!ref) continue;
-      if (is_gone(*ref)) {
-        diags->Warning(a.mark, absl::StrCat(people.Describe(*ref),
-                                            " has withdrawn; this "
-                                            "availability is not used"));
-        continue;
-      }
-      Profile& p = profile_of(*ref);
-      p.available = a.available;
-    }
-    for (const PairChange& c : set.pairs) {
-      std::optional<PersonRef> a = find(c.attendee, Role::kAttendee, c.mark);
-      std::optional<PersonRef> e = find(c.employer, Role::kEmployer, c.mark);
-      if (!a || !e) continue;
-      if (is_gone(*a) || is_gone(*e)) {
-        diags->Warning(c.mark,
-                       absl::StrCat(people.Describe(is_gone(*a) ? *a : *e),
-                                    " has withdrawn; this entry is dropped"));
-        continue;
-      }
-      const Employer& emp = fair->employers[e->index];
-      if (c.kind == PairChange::Kind::kForce && c.at < 0) {
-        (*attendee_refs)[a->index].must_meet.push_back(IdRef{emp.id, c.mark});
-      } else if (c.kind == PairChange::Kind::kForbid) {
-        (*attendee_refs)[a->index].avoid.push_back(IdRef{emp.id, c.mark});
-      } else {
-        int slot = -1;
-        if (c.kind == PairChange::Kind::kForce) {
-          for (int s = 0; s < fair->num_slots(); ++s) {
-            if (fair->slots[s].start == c.at) slot = s;
-          }
-          if (slot < 0) {
-            std::vector<std::string> starts;
-            for (const Slot& s : fair->slots)
-              starts.push_back(FormatClock(s.start));
-            diags->Error(c.mark,
-                         absl::StrCat("'at' ", FormatClock(c.at),
-                                      " is not the start of a slot; slots "
-                                      "start at ",
-                                      absl::StrJoin(starts.begin(),
-                                                    starts.begin() +
-                                                        std::min<size_t>(
-                                                            starts.size(), 12),
-                                                    ", "),
-                                      starts.size() > 12 ? ", ..." : ""));
-            continue;
-          }
-          if (c.table > emp.tables) {
-            diags->Error(c.mark, absl::StrCat("'table' ", c.table, ": ", emp.id,
-                                              " has ", emp.tables, " table",
-                                              emp.tables == 1 ? "" : "s"));
-            continue;
-          }
-        }
-        pending.push_back(
-            Pending{c.kind, a->index, e->index, slot, c.table, c.mark});
-      }
-    }
+    return *ref;
+  }
+  Profile& ProfileOf(PersonRef r) {
+    if (r.role == Role::kAttendee) return fair_->attendees[r.index];
+    return fair_->employers[r.index];
+  }
+  char& Gone(PersonRef r) {
+    return r.role == Role::kAttendee ? gone_attendee_[r.index]
+                                     : gone_employer_[r.index];
   }
 
-  // Withdrawn for the whole day: out of the plan, kept for history.
-  std::vector<int> employer_at(fair->num_employers(), -1);
-  std::vector<int> attendee_at(fair->num_attendees(), -1);
-  {
-    std::vector<Employer> kept;
-    std::vector<PersonRefs> kept_refs;
-    for (int e = 0; e < fair->num_employers(); ++e) {
-      if (gone_employer[e]) {
-        fair->withdrawn_employers.push_back(std::move(fair->employers[e]));
-      } else {
-        employer_at[e] = static_cast<int>(kept.size());
-        kept.push_back(std::move(fair->employers[e]));
-        kept_refs.push_back(std::move((*employer_refs)[e]));
-      }
+  void Withdraw(const WithdrawChange& w) {
+    absl::StatusOr<PersonRef> ref = people_.Find(w.who);
+    if (!ref.ok() && ref.status().code() == absl::StatusCode::kNotFound &&
+        Referenced(w.who, *attendee_refs_, *employer_refs_)) {
+      // Someone already gone from the inputs (a re-import without them)
+      // whom a must_meet, avoid or wants still names: the references are
+      // dropped, with a word. Anyone else unknown is a typo: an error.
+      diags_->Warning(w.mark, absl::StrCat(ref.status().message(),
+                                           "; nothing to withdraw, and "
+                                           "references to '",
+                                           w.who, "' are dropped"));
+      withdrawn_->emplace(w.who, w.mark);
+      return;
     }
-    fair->employers = std::move(kept);
-    *employer_refs = std::move(kept_refs);
-  }
-  {
-    std::vector<Attendee> kept;
-    std::vector<PersonRefs> kept_refs;
-    for (int a = 0; a < static_cast<int>(gone_attendee.size()); ++a) {
-      if (gone_attendee[a]) {
-        fair->withdrawn_attendees.push_back(std::move(fair->attendees[a]));
-      } else {
-        attendee_at[a] = static_cast<int>(kept.size());
-        kept.push_back(std::move(fair->attendees[a]));
-        kept_refs.push_back(std::move((*attendee_refs)[a]));
-      }
+    if (!ref.ok()) {
+      diags_->Error(w.mark, ref.status().message());
+      return;
     }
-    fair->attendees = std::move(kept);
-    *attendee_refs = std::move(kept_refs);
-  }
-  for (const Pending& p : pending) {
-    if (p.kind == PairChange::Kind::kLock) {
-      fair->locks.push_back(MeetingLock{attendee_at[p.attendee],
-                                        employer_at[p.employer], p.mark});
+    Profile& p = ProfileOf(*ref);
+    std::vector<TimeWindow> left;
+    if (w.from >= 0) left = Before(fair_->event, p.available, w.from);
+    if (left.empty()) {
+      Gone(*ref) = 1;
+      withdrawn_->emplace(p.id, w.mark);
     } else {
-      fair->fixed.push_back(FixedMeeting{attendee_at[p.attendee],
-                                         employer_at[p.employer], p.slot,
-                                         p.table, p.mark});
+      p.available = std::move(left);
     }
   }
+
+  void SetAvailability(const AvailabilityChange& a) {
+    std::optional<PersonRef> ref = Find(a.who, std::nullopt, a.mark);
+    if (!ref) return;
+    if (Gone(*ref)) {
+      diags_->Warning(a.mark, absl::StrCat(people_.Describe(*ref),
+                                           " has withdrawn; this "
+                                           "availability is not used"));
+      return;
+    }
+    ProfileOf(*ref).available = a.available;
+  }
+
+  void Pair(const PairChange& c) {
+    std::optional<PersonRef> a = Find(c.attendee, Role::kAttendee, c.mark);
+    std::optional<PersonRef> e = Find(c.employer, Role::kEmployer, c.mark);
+    if (!a || !e) return;
+    if (Gone(*a) || Gone(*e)) {
+      diags_->Warning(c.mark,
+                      absl::StrCat(people_.Describe(Gone(*a) ? *a : *e),
+                                   " has withdrawn; this entry is dropped"));
+      return;
+    }
+    const Employer& emp = fair_->employers[e->index];
+    if (c.kind == PairChange::Kind::kForce && c.at < 0) {
+      (*attendee_refs_)[a->index].must_meet.push_back(IdRef{emp.id, c.mark});
+      return;
+    }
+    if (c.kind == PairChange::Kind::kForbid) {
+      (*attendee_refs_)[a->index].avoid.push_back(IdRef{emp.id, c.mark});
+      return;
+    }
+    int slot = -1;
+    if (c.kind == PairChange::Kind::kForce) {
+      slot = SlotAt(c);
+      if (slot < 0) return;
+      if (c.table > emp.tables) {
+        diags_->Error(c.mark, absl::StrCat("'table' ", c.table, ": ", emp.id,
+                                           " has ", emp.tables, " table",
+                                           emp.tables == 1 ? "" : "s"));
+        return;
+      }
+    }
+    pending_.push_back(
+        Pending{c.kind, a->index, e->index, slot, c.table, c.mark});
+  }
+
+  // The slot a fixed meeting's `at` starts, or -1 with an error listing the
+  // slots' starts.
+  int SlotAt(const PairChange& c) {
+    for (int s = 0; s < fair_->num_slots(); ++s) {
+      if (fair_->slots[s].start == c.at) return s;
+    }
+    std::vector<std::string> starts;
+    for (const Slot& s : fair_->slots) starts.push_back(FormatClock(s.start));
+    diags_->Error(
+        c.mark,
+        absl::StrCat(
+            "'at' ", FormatClock(c.at),
+            " is not the start of a slot; slots start at ",
+            absl::StrJoin(starts.begin(),
+                          starts.begin() + std::min<size_t>(starts.size(), 12),
+                          ", "),
+            starts.size() > 12 ? ", ..." : ""));
+    return -1;
+  }
+
+  Fair* fair_;
+  std::vector<PersonRefs>* attendee_refs_;
+  std::vector<PersonRefs>* employer_refs_;
+  WithdrawnIds* withdrawn_;
+  Diagnostics* diags_;
+  const PeopleIndex people_;
+  std::vector<char> gone_attendee_;
+  std::vector<char> gone_employer_;
+  std::vector<Pending> pending_;
+};
+
+}  // namespace
+
+void ApplyChanges(const std::vector<ChangeSet>& sets, Fair* fair,
+                  std::vector<PersonRefs>* attendee_refs,
+                  std::vector<PersonRefs>* employer_refs,
+                  WithdrawnIds* withdrawn, Diagnostics* diags) {
+  ChangeApplier(fair, attendee_refs, employer_refs, withdrawn, diags)
+      .Apply(sets);
 }
 
 }  // namespace fairmatch

@@ -1223,6 +1223,58 @@ class Importer {
     return static_cast<int>(*n);
   }
 
+  // The id: from its column, or derived from the e-mail or the name.
+  void ReadRowId(const CsvRecord& record, Entry* e) {
+    if (id_column_ >= 0) {
+      e->id = CollapseSpace(CellText(record, id_column_));
+      e->id_mark = Cell(record, id_column_);
+      if (e->id.empty()) {
+        diags_.Error(e->id_mark,
+                     absl::StrCat("missing id (column '", headers_[id_column_],
+                                  "' is empty)"));
+      } else if (!IsValidId(e->id)) {
+        diags_.Error(e->id_mark,
+                     absl::StrCat("'", e->id,
+                                  "' is not a valid id: use 1-64 characters "
+                                  "from A-Z a-z 0-9 _ . -, starting with a "
+                                  "letter or digit (or derive ids with "
+                                  "'id: {from_email: a-}')"));
+      }
+    } else if (id_from_email_ && email_.mapped() && !e->email.empty()) {
+      e->id = IdFromEmail(id_prefix_, e->email);
+      e->id_mark = Cell(record, email_.index);
+    } else if (id_from_email_ && name_.mapped() && !e->name.empty()) {
+      // No e-mail (a walk-in who gave none): from the name and the row.
+      e->id = IdFromNameAndRow(id_prefix_, e->name, e->line);
+      e->id_mark = Cell(record, name_.index);
+    } else if (id_from_name_ && name_.mapped() && !e->name.empty()) {
+      e->id = Slugify(id_prefix_, e->name);
+      e->id_mark = Cell(record, name_.index);
+      if (e->id.empty()) {
+        diags_.Error(e->id_mark, absl::StrCat("the name '", e->name,
+                                              "' gives no id; map 'id' to a "
+                                              "column instead"));
+      }
+    }
+  }
+
+  // The submission time, when a column holds it.
+  void ReadRowTimestamp(const CsvRecord& record, Entry* e) {
+    if (timestamp_.mapped()) {
+      e->timestamp_text = CollapseSpace(CellText(record, timestamp_.index));
+      if (!e->timestamp_text.empty()) {
+        e->timestamp = ParseTimestamp(e->timestamp_text, day_first_);
+        if (!e->timestamp) {
+          diags_.Error(Cell(record, timestamp_.index),
+                       absl::StrCat("'", e->timestamp_text,
+                                    "' is not a date and time like "
+                                    "2027-02-01 14:03:22 or 2/1/2027 "
+                                    "14:03:22"));
+        }
+      }
+    }
+  }
+
   Entry ReadRow(int r) {
     const CsvRecord& record = table_.records[r];
     Entry e;
@@ -1261,52 +1313,8 @@ class Importer {
         }
       }
     }
-    // Id (required).
-    if (id_column_ >= 0) {
-      e.id = CollapseSpace(CellText(record, id_column_));
-      e.id_mark = Cell(record, id_column_);
-      if (e.id.empty()) {
-        diags_.Error(e.id_mark,
-                     absl::StrCat("missing id (column '", headers_[id_column_],
-                                  "' is empty)"));
-      } else if (!IsValidId(e.id)) {
-        diags_.Error(e.id_mark,
-                     absl::StrCat("'", e.id,
-                                  "' is not a valid id: use 1-64 characters "
-                                  "from A-Z a-z 0-9 _ . -, starting with a "
-                                  "letter or digit (or derive ids with "
-                                  "'id: {from_email: a-}')"));
-      }
-    } else if (id_from_email_ && email_.mapped() && !e.email.empty()) {
-      e.id = IdFromEmail(id_prefix_, e.email);
-      e.id_mark = Cell(record, email_.index);
-    } else if (id_from_email_ && name_.mapped() && !e.name.empty()) {
-      // No e-mail (a walk-in who gave none): from the name and the row.
-      e.id = IdFromNameAndRow(id_prefix_, e.name, e.line);
-      e.id_mark = Cell(record, name_.index);
-    } else if (id_from_name_ && name_.mapped() && !e.name.empty()) {
-      e.id = Slugify(id_prefix_, e.name);
-      e.id_mark = Cell(record, name_.index);
-      if (e.id.empty()) {
-        diags_.Error(e.id_mark, absl::StrCat("the name '", e.name,
-                                             "' gives no id; map 'id' to a "
-                                             "column instead"));
-      }
-    }
-    // Timestamp.
-    if (timestamp_.mapped()) {
-      e.timestamp_text = CollapseSpace(CellText(record, timestamp_.index));
-      if (!e.timestamp_text.empty()) {
-        e.timestamp = ParseTimestamp(e.timestamp_text, day_first_);
-        if (!e.timestamp) {
-          diags_.Error(Cell(record, timestamp_.index),
-                       absl::StrCat("'", e.timestamp_text,
-                                    "' is not a date and time like "
-                                    "2027-02-01 14:03:22 or 2/1/2027 "
-                                    "14:03:22"));
-        }
-      }
-    }
+    ReadRowId(record, &e);
+    ReadRowTimestamp(record, &e);
     ReadRowValues(record, &e);
     e.offers = ReadList(record, offers_);
     e.seeks = ReadList(record, seeks_);

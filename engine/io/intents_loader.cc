@@ -259,6 +259,49 @@ std::vector<Requirement> ReadRequirements(const YamlNode& node,
   return out;
 }
 
+namespace {
+
+// One side's own lists that contradict each other: an avoid that is also
+// a must_meet or a wish. Person: Attendee or Employer.
+template <typename Person>
+void CheckOwnLists(const Person& p,
+                   const absl::flat_hash_map<int, SourceMark>& avoid_marks,
+                   const std::vector<std::string>& other_ids,
+                   const char* other_kind, Diagnostics* diags) {
+  for (int x : p.avoid) {
+    if (std::binary_search(p.must_meet.begin(), p.must_meet.end(), x)) {
+      diags->Error(avoid_marks.at(x),
+                   absl::StrCat(other_kind, " '", other_ids[x],
+                                "' is in both 'must_meet' and 'avoid'; keep "
+                                "it in one of them"));
+    } else if (WishRank(p.wants, x) > 0) {
+      diags->Error(avoid_marks.at(x),
+                   absl::StrCat(other_kind, " '", other_ids[x],
+                                "' is in both 'wants' and 'avoid'; keep it "
+                                "in one of them"));
+    }
+  }
+}
+
+// Requirements on a field nobody on the other side has: a likely typo.
+void WarnUnknownRequirementFields(const Fair& fair, Diagnostics* diags) {
+  std::vector<std::string> attendee_fields, employer_fields;
+  if (std::any_of(fair.attendees.begin(), fair.attendees.end(),
+                  [](const Attendee& att) { return !att.program.empty(); })) {
+    attendee_fields.push_back("program");
+  }
+  for (const std::string& k : ExtraKeys(fair, true)) {
+    attendee_fields.push_back(absl::StrCat("extra.", k));
+  }
+  for (const std::string& k : ExtraKeys(fair, false)) {
+    employer_fields.push_back(absl::StrCat("extra.", k));
+  }
+  WarnUnknownFields(fair.employers, attendee_fields, "attendee", diags);
+  WarnUnknownFields(fair.attendees, employer_fields, "employer", diags);
+}
+
+}  // namespace
+
 void ResolveIntents(const std::vector<PersonRefs>& attendee_refs,
                     const std::vector<PersonRefs>& employer_refs,
                     const WithdrawnIds& withdrawn, Fair* fair,
@@ -295,35 +338,13 @@ void ResolveIntents(const std::vector<PersonRefs>& attendee_refs,
   auto sorted_has = [](const std::vector<int>& v, int x) {
     return std::binary_search(v.begin(), v.end(), x);
   };
-  // One side's own lists that contradict each other.
-  auto check_own = [&](const Profile& p, const std::vector<int>& must,
-                       const std::vector<int>& avoid,
-                       const absl::flat_hash_map<int, SourceMark>& avoid_marks,
-                       const std::vector<std::string>& other_ids,
-                       const char* other_kind) {
-    for (int x : avoid) {
-      if (sorted_has(must, x)) {
-        diags->Error(avoid_marks.at(x),
-                     absl::StrCat(other_kind, " '", other_ids[x],
-                                  "' is in both 'must_meet' and 'avoid'; keep "
-                                  "it in one of them"));
-      } else if (WishRank(p.wants, x) > 0) {
-        diags->Error(avoid_marks.at(x),
-                     absl::StrCat(other_kind, " '", other_ids[x],
-                                  "' is in both 'wants' and 'avoid'; keep it "
-                                  "in one of them"));
-      }
-    }
-  };
   for (int a = 0; a < fair->num_attendees(); ++a) {
     const Attendee& att = fair->attendees[a];
-    check_own(att, att.must_meet, att.avoid, a_avoid[a], employer_ids,
-              "employer");
+    CheckOwnLists(att, a_avoid[a], employer_ids, "employer", diags);
   }
   for (int e = 0; e < fair->num_employers(); ++e) {
     const Employer& emp = fair->employers[e];
-    check_own(emp, emp.must_meet, emp.avoid, e_avoid[e], attendee_ids,
-              "attendee");
+    CheckOwnLists(emp, e_avoid[e], attendee_ids, "attendee", diags);
   }
 
   // A must_meet of one side that the other side's avoid or either side's
@@ -376,20 +397,7 @@ void ResolveIntents(const std::vector<PersonRefs>& attendee_refs,
     }
   }
 
-  // Requirements on a field nobody on the other side has: a likely typo.
-  std::vector<std::string> attendee_fields, employer_fields;
-  if (std::any_of(fair->attendees.begin(), fair->attendees.end(),
-                  [](const Attendee& att) { return !att.program.empty(); })) {
-    attendee_fields.push_back("program");
-  }
-  for (const std::string& k : ExtraKeys(*fair, true)) {
-    attendee_fields.push_back(absl::StrCat("extra.", k));
-  }
-  for (const std::string& k : ExtraKeys(*fair, false)) {
-    employer_fields.push_back(absl::StrCat("extra.", k));
-  }
-  WarnUnknownFields(fair->employers, attendee_fields, "attendee", diags);
-  WarnUnknownFields(fair->attendees, employer_fields, "employer", diags);
+  WarnUnknownRequirementFields(*fair, diags);
 }
 
 }  // namespace fairmatch
