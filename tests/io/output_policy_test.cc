@@ -528,7 +528,8 @@ TEST_CASE("cleaning up leftovers unlinks symlinks and never follows them",
 }
 
 // The policy holds only if nothing else writes: every call that creates,
-// replaces or removes a file lives in engine/io/output_policy.cc. A new
+// replaces or removes a file lives in engine/io/output_policy.cc or in
+// the primitives it is built from, engine/io/output_files.cc. A new
 // command that writes must go through OutputTarget, and this test says so.
 TEST_CASE(
     "no code outside the output policy writes, renames or removes "
@@ -566,7 +567,8 @@ TEST_CASE(
       if (ext != ".cc" && ext != ".h") continue;
       const std::string rel = fs::relative(entry.path(), source).string();
       if (rel == "engine/io/output_policy.cc" ||
-          rel == "engine/io/output_policy.h") {
+          rel == "engine/io/output_policy.h" ||
+          rel == "engine/io/output_files.cc") {
         continue;
       }
       ++files;
