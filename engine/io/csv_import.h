@@ -36,6 +36,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "engine/io/import_ids.h"  // IdFromEmail, Slugify, IdFromNameAndRow
 
 namespace fairmatch {
 
@@ -63,25 +64,6 @@ struct ImportResult {
 absl::StatusOr<ImportResult> ImportCsvFile(ImportKind kind,
                                            const std::string& csv_path,
                                            const std::string& mapping_path);
-
-// The id of someone without an e-mail address (with `id: {from_email:
-// PREFIX}`): PREFIX + Slugify of the name + "-r" + the CSV line of the row,
-// at most 64 characters: IdFromNameAndRow("a-", "Sam Okafor", 12) ==
-// "a-sam-okafor-r12". Stable as long as the row stays on its line.
-std::string IdFromNameAndRow(absl::string_view prefix, absl::string_view name,
-                             int row);
-
-// The stable id for an e-mail address: `prefix` + the first 10 hex digits
-// of the 64-bit FNV-1a hash of the trimmed, lower-cased address.
-// IdFromEmail("a-", " Ana@Example.org") == IdFromEmail("a-",
-// "ana@example.org").
-std::string IdFromEmail(absl::string_view prefix, absl::string_view email);
-
-// An id made from a name: accents folded to ASCII, lower-cased, every run of
-// other characters turned into one '-', after `prefix`, at most 64
-// characters: Slugify("", "Acme Énergie & Co.") == "acme-energie-co".
-// Empty when nothing is left.
-std::string Slugify(absl::string_view prefix, absl::string_view name);
 
 // Seconds since 0000-03-01 (only the order matters) for the timestamp
 // formats spreadsheets write: "2027-02-01 14:03:22", "2027-02-01T14:03:22Z",

@@ -12,7 +12,7 @@
 #include "engine/base/email.h"
 #include "engine/base/tags.h"
 #include "engine/base/yaml_writer.h"
-#include "engine/io/csv_import.h"  // IdFromEmail, Slugify
+#include "engine/io/import_ids.h"
 #include "engine/io/import_text.h"
 #include "engine/io/yaml_fields.h"  // IsValidId, ParseFiniteNumber
 #include "engine/io/yaml_tree.h"
