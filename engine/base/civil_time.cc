@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
+#include "engine/base/decimal_text.h"
 
 namespace fairmatch {
 
@@ -67,8 +68,26 @@ std::optional<int> ParseClock(absl::string_view text) {
   return hours * 60 + minutes;
 }
 
+void AppendClock(std::string* out, int minutes) {
+  if (minutes < 0) {  // not a time of day; written as printf would
+    out->append(absl::StrFormat("%02d:%02d", minutes / 60, minutes % 60));
+    return;
+  }
+  AppendPadded(out, minutes / 60, 2);
+  out->push_back(':');
+  AppendPadded(out, minutes % 60, 2);
+}
+
+void AppendClockRange(std::string* out, int start, int end) {
+  AppendClock(out, start);
+  out->push_back('-');
+  AppendClock(out, end);
+}
+
 std::string FormatClock(int minutes) {
-  return absl::StrFormat("%02d:%02d", minutes / 60, minutes % 60);
+  std::string text;
+  AppendClock(&text, minutes);
+  return text;
 }
 
 }  // namespace fairmatch

@@ -34,6 +34,13 @@ std::optional<int> ParseClock(absl::string_view text);
 // Formats minutes since midnight as "HH:MM".
 std::string FormatClock(int minutes);
 
+// Appends FormatClock(minutes) to `out`, fast (the generator writes
+// millions of times).
+void AppendClock(std::string* out, int minutes);
+
+// Appends "HH:MM-HH:MM", a time window as the fair files write it.
+void AppendClockRange(std::string* out, int start, int end);
+
 }  // namespace fairmatch
 
 #endif  // FAIRMATCH_BASE_CIVIL_TIME_H_

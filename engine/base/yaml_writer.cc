@@ -140,6 +140,15 @@ void AppendYamlScalar(std::string* out, std::string_view text) {
   }
 }
 
+void AppendFlowList(std::string* out, const std::vector<std::string>& items) {
+  out->push_back('[');
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out->append(", ");
+    AppendYamlScalar(out, items[i]);
+  }
+  out->push_back(']');
+}
+
 std::string AsciiFold(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());

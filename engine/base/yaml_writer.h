@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fairmatch {
 
@@ -29,6 +30,9 @@ void AppendQuoted(std::string* out, std::string_view text);
 
 // Appends `text` plain when IsPlainYamlSafe, otherwise double-quoted.
 void AppendYamlScalar(std::string* out, std::string_view text);
+
+// Appends `items` as a YAML flow list of scalars: [internship, "Data, AI"].
+void AppendFlowList(std::string* out, const std::vector<std::string>& items);
 
 // Folds UTF-8 Latin text to ASCII: accents are dropped (é -> e, ş -> s,
 // ễ -> e), ligatures and special letters are spelled out (ß -> ss, æ -> ae,

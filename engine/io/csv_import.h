@@ -1,6 +1,9 @@
 // Turns a registration spreadsheet (a CSV export of a form or a sheet) into
 // attendees.yaml or employers.yaml, following a mapping file that says which
-// column feeds which field (docs/import.md):
+// column feeds which field (docs/import.md). The import runs in steps, each
+// in its own module: the typed mapping (import_mapping.h), reading and
+// normalising rows (import_rows.h, with import_times.h and import_text.h),
+// one row per person (import_dedupe.h), and the YAML (import_writer.h).
 //
 //   absl::StatusOr<ImportResult> r = ImportCsvFile(
 //       ImportKind::kAttendees, "registrations.csv", "attendees-mapping.yaml");
@@ -29,27 +32,15 @@
 #ifndef FAIRMATCH_IO_CSV_IMPORT_H_
 #define FAIRMATCH_IO_CSV_IMPORT_H_
 
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
-#include "absl/strings/string_view.h"
-#include "engine/io/import_ids.h"  // IdFromEmail, Slugify, IdFromNameAndRow
+#include "engine/io/import_ids.h"      // IdFromEmail, Slugify, IdFromNameAndRow
+#include "engine/io/import_mapping.h"  // ImportKind
+#include "engine/io/import_writer.h"   // ImportedEntry
 
 namespace fairmatch {
-
-enum class ImportKind { kAttendees, kEmployers };
-
-// One entry written, with its text ("  - id: ...\n    name: ...\n...").
-struct ImportedEntry {
-  std::string id;
-  std::string name;
-  std::string email;
-  int line = 0;  // the CSV line its row starts on
-  std::string text;
-};
 
 struct ImportResult {
   std::string yaml;                    // attendees.yaml or employers.yaml text
@@ -64,15 +55,6 @@ struct ImportResult {
 absl::StatusOr<ImportResult> ImportCsvFile(ImportKind kind,
                                            const std::string& csv_path,
                                            const std::string& mapping_path);
-
-// Seconds since 0000-03-01 (only the order matters) for the timestamp
-// formats spreadsheets write: "2027-02-01 14:03:22", "2027-02-01T14:03:22Z",
-// "2027/02/01 14:03", "2/1/2027 14:03:22" (month first unless
-// `day_first`), "1.2.2027 14:03" (always day first), with optional seconds,
-// optional "AM"/"PM", or a date alone. nullopt when the text is none of
-// these or not a real date and time.
-std::optional<std::int64_t> ParseTimestamp(absl::string_view text,
-                                           bool day_first);
 
 }  // namespace fairmatch
 

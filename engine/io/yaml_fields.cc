@@ -34,6 +34,11 @@ std::optional<absl::string_view> ScalarText(const YamlNode& node,
 
 }  // namespace
 
+const YamlNode* FindGiven(const YamlNode& map, absl::string_view key) {
+  const YamlNode* n = map.Find(key);
+  return n == nullptr || n->is_null() ? nullptr : n;
+}
+
 void CheckKeys(const YamlNode& map, const std::vector<std::string>& allowed,
                absl::string_view context, Diagnostics* diags) {
   for (const YamlEntry& e : map.entries) {

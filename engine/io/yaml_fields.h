@@ -23,6 +23,10 @@
 
 namespace fairmatch {
 
+// The value under `key` in `map`, or nullptr when absent or null (`key:`
+// with nothing after it counts as not given).
+const YamlNode* FindGiven(const YamlNode& map, absl::string_view key);
+
 // Reports every key of `map` that is not in `allowed`, as
 // "unknown key 'nme' in <context>; did you mean 'name'?".
 // REQUIRES: map.is_map().

@@ -36,9 +36,21 @@ std::string FormatWindows(const std::vector<TimeWindow>& windows) {
   std::string text;
   for (const TimeWindow& w : windows) {
     if (!text.empty()) text += ", ";
-    text += FormatClock(w.start) + "-" + FormatClock(w.end);
+    AppendClockRange(&text, w.start, w.end);
   }
   return text;
+}
+
+void AppendYamlWindows(std::string* out,
+                       const std::vector<TimeWindow>& windows) {
+  out->push_back('[');
+  for (std::size_t i = 0; i < windows.size(); ++i) {
+    if (i > 0) out->append(", ");
+    out->push_back('"');
+    AppendClockRange(out, windows[i].start, windows[i].end);
+    out->push_back('"');
+  }
+  out->push_back(']');
 }
 
 std::vector<Slot> MakeSlots(int start, int end, int length,

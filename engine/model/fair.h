@@ -47,6 +47,11 @@ using Slot = TimeWindow;
 // "09:00-12:00, 13:00-17:00", or "the whole event" for an empty list.
 std::string FormatWindows(const std::vector<TimeWindow>& windows);
 
+// Appends `windows` as the fair files write them, a YAML flow list:
+// ["09:00-12:00", "13:00-17:00"] (the import and the generator).
+void AppendYamlWindows(std::string* out,
+                       const std::vector<TimeWindow>& windows);
+
 // The slots of a day: consecutive `length`-minute intervals from `start`; a
 // slot that would overlap a break starts at that break's end instead; the
 // last slot ends by `end`. REQUIRES: length > 0.

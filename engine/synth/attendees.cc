@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "engine/base/decimal_text.h"
 #include "engine/base/yaml_writer.h"
 #include "engine/synth/fair_text.h"
 #include "engine/synth/requirements.h"
@@ -139,7 +140,7 @@ void AppendAttendee(const SynthOptions& options, const World& world,
   AppendTags(out, world.tags, a.study.seeks, a.id, "seek", options.free_text);
   if (!a.available.empty()) {
     out->append("\n    available: ");
-    AppendWindows(out, a.available);
+    AppendYamlWindows(out, a.available);
   }
   if (a.max_meetings > 0) {
     absl::StrAppend(out, "\n    max_meetings: ", a.max_meetings);
@@ -173,7 +174,7 @@ AttendeeRecords GenerateAttendees(const SynthOptions& options,
     kept.records.reserve(options.attendees);
     kept.ids.reserve(options.attendees);
   }
-  const int width = std::max(4, Digits(options.attendees));
+  const int width = std::max(4, DecimalDigits(options.attendees));
   const int default_special = (options.attendees + 25) / 50;  // about 2%
   int must_left =
       options.must_meets >= 0 ? options.must_meets : default_special;

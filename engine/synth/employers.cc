@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "engine/base/decimal_text.h"
 #include "engine/base/yaml_writer.h"
 #include "engine/synth/fair_text.h"
 
@@ -56,7 +57,7 @@ std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
   const SynthCatalogue& c = *world.catalogue;
   SynthRandom rng = StreamRandom(options.seed, kEmployerStream);
   SynthRandom rule_rng = StreamRandom(options.seed, kEmployerRuleStream);
-  const int width = std::max(3, Digits(options.employers));
+  const int width = std::max(3, DecimalDigits(options.employers));
   const int second_half = static_cast<int>(day.slots.size()) -
                           (day.pause.start - day.start) / kSlotLength;
   absl::flat_hash_map<std::string, int> name_uses;  // lookups only
@@ -130,7 +131,7 @@ std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
     AppendTags(out, world.tags, seeks);
     if (!available.empty()) {
       out->append("\n    available: ");
-      AppendWindows(out, available);
+      AppendYamlWindows(out, available);
     }
     if (options.requirements > 0) AppendEmployerRules(out, c, emp.rules);
     emp.yaml_end = out->size();

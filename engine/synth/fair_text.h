@@ -1,7 +1,9 @@
 // The pieces of YAML text the fair generator writes, fast and without a
-// YAML library: zero-padded numbers and clock times, availability windows,
-// tag lists, value ratings and id lists, as flow collections. Scalars go
-// through base/yaml_writer's AppendYamlScalar. Internal to engine/synth.
+// YAML library: tag lists, value ratings and id lists, as flow
+// collections. Scalars go through base/yaml_writer's
+// AppendYamlScalar, clock times through base/civil_time's AppendClock and
+// availability windows through model/fair's AppendYamlWindows, as the
+// import writes them. Internal to engine/synth.
 #ifndef FAIRMATCH_SYNTH_FAIR_TEXT_H_
 #define FAIRMATCH_SYNTH_FAIR_TEXT_H_
 
@@ -14,18 +16,6 @@
 #include "engine/synth/world.h"
 
 namespace fairmatch::synth {
-
-// `n` >= 0 in decimal, with leading zeros up to `width` digits.
-void AppendPadded(std::string* out, int n, int width);
-
-// How many decimal digits `n` >= 0 has.
-int Digits(int n);
-
-// "HH:MM" of `minutes` after midnight.
-void AppendClock(std::string* out, int minutes);
-
-// ["10:00-11:30", "12:45-16:15"].
-void AppendWindows(std::string* out, const std::vector<TimeWindow>& windows);
 
 // `tags` as a flow list, then `free_text` tags of `owner`'s own words
 // ("a00012 own offer 1"), which nobody else writes.

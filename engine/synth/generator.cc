@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
+#include "engine/base/civil_time.h"
 #include "engine/base/yaml_writer.h"
 #include "engine/synth/attendees.h"
 #include "engine/synth/catalogue.h"

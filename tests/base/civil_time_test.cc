@@ -1,6 +1,7 @@
 #include "engine/base/civil_time.h"
 
 #include <catch2/catch.hpp>
+#include <string>
 
 namespace fairmatch {
 namespace {
@@ -103,6 +104,18 @@ TEST_CASE("FormatClock writes minutes since midnight as zero-padded HH:MM",
   CHECK(FormatClock(600) == "10:00");
   CHECK(FormatClock(1439) == "23:59");
   CHECK(FormatClock(1440) == "24:00");  // midnight at the end of the day
+}
+
+TEST_CASE("clock times are appended as HH:MM", "[base]") {
+  std::string s;
+  AppendClock(&s, 9 * 60 + 5);
+  CHECK(s == "09:05");
+  s.clear();
+  AppendClockRange(&s, 0, 24 * 60);
+  CHECK(s == "00:00-24:00");
+  CHECK(FormatClock(13 * 60 + 45) == "13:45");
+  CHECK(FormatClock(100 * 60) == "100:00");
+  CHECK(FormatClock(-90) == "-1:-30");  // not a time; as printf writes it
 }
 
 }  // namespace

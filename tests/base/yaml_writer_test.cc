@@ -112,5 +112,14 @@ TEST_CASE("ASCII folding drops accents and spells out special letters",
   CHECK(AsciiFold("x\x80y") == "xy");    // stray continuation byte
 }
 
+TEST_CASE("flow lists quote what YAML needs", "[base]") {
+  std::string s;
+  AppendFlowList(&s, {"internship", "Data, AI", "yes"});
+  CHECK(s == R"([internship, "Data, AI", "yes"])");
+  s.clear();
+  AppendFlowList(&s, {});
+  CHECK(s == "[]");
+}
+
 }  // namespace
 }  // namespace fairmatch

@@ -84,23 +84,6 @@ TEST_CASE("import: names become ids", "[import]") {
   CHECK(Slugify("", "!!!") == "");
 }
 
-TEST_CASE("import: common timestamp formats", "[import]") {
-  const auto iso = ParseTimestamp("2027-02-01 14:03:22", false);
-  REQUIRE(iso.has_value());
-  CHECK(ParseTimestamp("2/1/2027 14:03:22", false) == iso);
-  CHECK(ParseTimestamp("1/2/2027 14:03:22", true) == iso);
-  CHECK(ParseTimestamp("01.02.2027 14:03:22", false) == iso);
-  CHECK(ParseTimestamp("2027-02-01T14:03:22Z", false) == iso);
-  CHECK(ParseTimestamp("2/1/2027 2:03:22 PM", false) == iso);
-  CHECK(ParseTimestamp("2027/02/01 14:03", false) == *iso - 22);
-  CHECK(*ParseTimestamp("2027-02-02", false) > *iso);
-  CHECK(*ParseTimestamp("2027-01-31 23:59:59", false) < *iso);
-  CHECK_FALSE(ParseTimestamp("2027-02-30 10:00", false));
-  CHECK_FALSE(ParseTimestamp("13/13/2027", false));
-  CHECK_FALSE(ParseTimestamp("yesterday", false));
-  CHECK_FALSE(ParseTimestamp("2027-02-01 25:00", false));
-}
-
 // ---- conversions ----
 
 TEST_CASE("import: a minimal export becomes attendees.yaml", "[import]") {

@@ -260,5 +260,15 @@ TEST_CASE("ExtraKeys lists each key once, in first-seen order", "[model]") {
   CHECK(ExtraKeys(fair, false) == std::vector<std::string>{"parking"});
 }
 
+TEST_CASE("time windows as the fair files write them", "[model]") {
+  std::string s;
+  AppendYamlWindows(&s, {{600, 690}, {765, 975}});
+  CHECK(s == R"(["10:00-11:30", "12:45-16:15"])");
+  s.clear();
+  AppendYamlWindows(&s, {});
+  CHECK(s == "[]");
+  CHECK(FormatWindows({{600, 690}, {765, 975}}) == "10:00-11:30, 12:45-16:15");
+}
+
 }  // namespace
 }  // namespace fairmatch

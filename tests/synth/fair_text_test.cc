@@ -6,28 +6,6 @@
 namespace fairmatch::synth {
 namespace {
 
-TEST_CASE("numbers, clock times and windows as the fair files write them",
-          "[synth]") {
-  std::string s;
-  AppendPadded(&s, 7, 3);
-  AppendPadded(&s, 1234, 2);
-  AppendPadded(&s, 0, 1);
-  CHECK(s == "00712340");
-  CHECK(Digits(0) == 1);
-  CHECK(Digits(9) == 1);
-  CHECK(Digits(10) == 2);
-  CHECK(Digits(30000) == 5);
-  s.clear();
-  AppendClock(&s, 9 * 60 + 5);
-  CHECK(s == "09:05");
-  s.clear();
-  AppendWindows(&s, {{600, 690}, {765, 975}});
-  CHECK(s == R"(["10:00-11:30", "12:45-16:15"])");
-  s.clear();
-  AppendWindows(&s, {});
-  CHECK(s == "[]");
-}
-
 TEST_CASE("tag lists quote what YAML needs and add free text", "[synth]") {
   Vocabulary v;
   const int python = v.Intern("python");
