@@ -13,6 +13,7 @@
 #include <string>
 
 #include "tests/fixtures/data_dirs.h"
+#include "tests/fixtures/read_file.h"
 
 namespace fairmatch {
 namespace {
@@ -20,6 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using testing::kDemoFair;
+using testing::ReadFile;
 
 const std::string kBinary = FAIRMATCH_BINARY;
 
@@ -27,13 +29,6 @@ const std::string kBinary = FAIRMATCH_BINARY;
 int Run(const std::string& command) {
   const int status = std::system((command + " >/dev/null 2>&1").c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 fs::path TempDir(const std::string& name) {
@@ -48,7 +43,7 @@ std::map<std::string, std::string> Snapshot(const fs::path& dir) {
   std::map<std::string, std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (entry.is_regular_file()) {
-      files[fs::relative(entry.path(), dir).string()] = Slurp(entry.path());
+      files[fs::relative(entry.path(), dir).string()] = ReadFile(entry.path());
     }
   }
   return files;
@@ -77,7 +72,7 @@ TEST_CASE("check fails on a schedule that breaks a hard constraint", "[e2e]") {
               (dir / "out").string()) == 0);
   // Put the first meeting's first attendee into the second meeting too:
   // a double booking or a repeat, either way a violation.
-  std::string json = Slurp(dir / "out" / "schedule.json");
+  std::string json = ReadFile(dir / "out" / "schedule.json");
   const size_t first = json.find("\"attendees\": [\"");
   REQUIRE(first != std::string::npos);
   const size_t id_start = first + 15;
@@ -111,7 +106,7 @@ TEST_CASE("must_meets beyond capacity exit 3", "[e2e]") {
   const fs::path dir = TempDir("infeasible");
   fs::copy(kDemoFair, dir / "fair");
   // Everyone must meet e001, which has far fewer seats than 300.
-  std::string attendees = Slurp(dir / "fair" / "attendees.yaml");
+  std::string attendees = ReadFile(dir / "fair" / "attendees.yaml");
   std::string out;
   std::istringstream lines(attendees);
   for (std::string line; std::getline(lines, line);) {

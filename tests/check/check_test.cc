@@ -8,14 +8,15 @@
 #include "engine/model/fair.h"
 #include "engine/model/schedule.h"
 #include "engine/score/compatibility.h"
-#include "tests/check/check_fixture.h"
+#include "tests/fixtures/fair_builder.h"
+#include "tests/fixtures/tiny_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::kClock10;
-using check_testing::TinyFair;
-using check_testing::ValidSchedule;
+using testing::kClock10;
+using testing::TinyFair;
+using testing::ValidSchedule;
 
 // The valid schedule plus one meeting.
 Schedule ValidPlus(const Meeting& extra) {

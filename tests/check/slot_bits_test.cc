@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/check/check_fixture.h"
+#include "tests/fixtures/tiny_fair.h"
 
 namespace fairmatch {
 namespace {
@@ -32,7 +32,7 @@ TEST_CASE("slot bits: add, has and intersect across word boundaries",
 
 TEST_CASE("slot bits: a person's slots are those inside their windows",
           "[check]") {
-  Fair fair = check_testing::TinyFair();
+  Fair fair = testing::TinyFair();
   // a004 is available 10:15-11:15 (slots 1-3), e002 10:00-10:30 (0-1).
   const SlotBits a = AttendeeSlots(fair, 3);
   const SlotBits e = EmployerSlots(fair, 1);

@@ -38,6 +38,7 @@
 #include "engine/io/diagnostics.h"
 #include "engine/io/yaml_tree.h"
 #include "tests/docs/markdown_blocks.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch::doctest {

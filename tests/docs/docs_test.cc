@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "tests/docs/doc_runner.h"
 #include "tests/docs/markdown_blocks.h"
+#include "tests/fixtures/read_file.h"
 
 namespace fairmatch::doctest {
 namespace {

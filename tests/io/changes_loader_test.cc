@@ -7,7 +7,8 @@
 #include <string>
 
 #include "engine/io/fair_loader.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/minimal_fair.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {

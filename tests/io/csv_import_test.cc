@@ -3,32 +3,24 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "absl/strings/match.h"
 #include "engine/io/fair_loader.h"
 #include "engine/io/import_merge.h"
 #include "engine/pipeline.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/data_dirs.h"
+#include "tests/fixtures/minimal_fair.h"
+#include "tests/fixtures/read_file.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {
 
 using Catch::Matchers::Contains;
+using testing::kExamplesDir;
+using testing::ReadFile;
 using testing::TempDir;
-
-std::string Examples() {
-  return std::string(FAIRMATCH_SOURCE_DIR) + "/data/examples";
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // A folder with the minimal event (values impact, sustainability; slots
 // 10:00-11:00 of 15 minutes), a CSV and a mapping.
@@ -673,13 +665,13 @@ TEST_CASE("import error: unknown value id in the mapping", "[import]") {
 
 TEST_CASE("import: the examples import and plan", "[import]") {
   absl::StatusOr<ImportResult> att =
-      ImportCsvFile(ImportKind::kAttendees, Examples() + "/registrations.csv",
-                    Examples() + "/attendees-mapping.yaml");
+      ImportCsvFile(ImportKind::kAttendees, kExamplesDir + "/registrations.csv",
+                    kExamplesDir + "/attendees-mapping.yaml");
   INFO(att.status().message());
   REQUIRE(att.ok());
   absl::StatusOr<ImportResult> emp =
-      ImportCsvFile(ImportKind::kEmployers, Examples() + "/employers.csv",
-                    Examples() + "/employers-mapping.yaml");
+      ImportCsvFile(ImportKind::kEmployers, kExamplesDir + "/employers.csv",
+                    kExamplesDir + "/employers-mapping.yaml");
   INFO(emp.status().message());
   REQUIRE(emp.ok());
   // One duplicate submission is dropped, with a note.
@@ -692,13 +684,13 @@ TEST_CASE("import: the examples import and plan", "[import]") {
 
   // Reruns give identical text.
   absl::StatusOr<ImportResult> again =
-      ImportCsvFile(ImportKind::kAttendees, Examples() + "/registrations.csv",
-                    Examples() + "/attendees-mapping.yaml");
+      ImportCsvFile(ImportKind::kAttendees, kExamplesDir + "/registrations.csv",
+                    kExamplesDir + "/attendees-mapping.yaml");
   REQUIRE(again.ok());
   CHECK(again->yaml == att->yaml);
 
   TempDir fair;
-  fair.Write("event.yaml", ReadAll(Examples() + "/event.yaml"));
+  fair.Write("event.yaml", ReadFile(kExamplesDir + "/event.yaml"));
   fair.Write("attendees.yaml", att->yaml);
   fair.Write("employers.yaml", emp->yaml);
   absl::StatusOr<Fair> loaded = LoadFair(fair.path(), {});

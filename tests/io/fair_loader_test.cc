@@ -5,15 +5,16 @@
 #include <vector>
 
 #include "absl/strings/str_split.h"
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/data_dirs.h"
+#include "tests/fixtures/minimal_fair.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {
 
+using testing::kValidFair;
 using testing::TempDir;
 using testing::WriteMinimalFair;
-
-std::string ValidFairDir() { return testing::IoDataDir() + "/valid_fair"; }
 
 // Loads `dir`, which must fail; returns the message.
 std::string LoadErrors(const std::string& dir,
@@ -28,11 +29,11 @@ std::vector<std::string> Lines(const std::string& message) {
 }
 
 TEST_CASE("a valid fair loads completely", "[io]") {
-  absl::StatusOr<Fair> loaded = LoadFair(ValidFairDir(), LoadOptions{});
+  absl::StatusOr<Fair> loaded = LoadFair(kValidFair, LoadOptions{});
   INFO(loaded.status().message());
   REQUIRE(loaded.ok());
   const Fair& fair = *loaded;
-  CHECK(fair.dir == ValidFairDir());
+  CHECK(fair.dir == kValidFair);
 
   const Event& event = fair.event;
   CHECK(event.name == "Spring Career Fair 2027");
@@ -69,7 +70,7 @@ TEST_CASE("a valid fair loads completely", "[io]") {
   CHECK(acme.extra == ExtraFields{{"contact.name", "Zoë"},
                                   {"contact.phone", "+1 555 0100"},
                                   {"languages", "en, fr"}});
-  CHECK(acme.mark.file == ValidFairDir() + "/employers.yaml");
+  CHECK(acme.mark.file == kValidFair + "/employers.yaml");
   CHECK(acme.mark.line == 2);
   CHECK(acme.mark.column == 5);
   CHECK(fair.employers[1].name == "Globex Đà Nẵng");
@@ -149,7 +150,7 @@ TEST_CASE("layers from --config and --set apply on top of the fair's config",
   LoadOptions options;
   options.config_files = {extra};
   options.sets = {"seed=11"};
-  absl::StatusOr<Fair> fair = LoadFair(ValidFairDir(), options);
+  absl::StatusOr<Fair> fair = LoadFair(kValidFair, options);
   REQUIRE(fair.ok());
   CHECK(fair->config.min_score == Approx(0.3));
   CHECK(fair->config.meetings_max == 2);

@@ -15,26 +15,21 @@
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "tests/io/io_test_util.h"
+#include "tests/fixtures/folder_snapshot.h"
+#include "tests/fixtures/read_file.h"
+#include "tests/fixtures/temp_dir.h"
 
 namespace fairmatch {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::ReadFile;
 using testing::TempDir;
 using Files = std::vector<std::pair<std::string, std::string>>;
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 void Put(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path());
@@ -54,7 +49,7 @@ std::map<std::string, std::string> Outputs(const fs::path& dir) {
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file()) continue;
     const std::string rel = fs::relative(entry.path(), dir).string();
-    if (rel != kOutputMarker) files[rel] = Slurp(entry.path());
+    if (rel != kOutputMarker) files[rel] = ReadFile(entry.path());
   }
   return files;
 }
@@ -84,7 +79,7 @@ TEST_CASE("a new output folder is written with its parents and a manifest",
   REQUIRE(WriteFolder(out, {{"x.txt", "x"}, {"sub/y.txt", "y"}}).ok());
   CHECK(Outputs(out) ==
         std::map<std::string, std::string>{{"x.txt", "x"}, {"sub/y.txt", "y"}});
-  const std::string manifest = Slurp(out / kOutputMarker);
+  const std::string manifest = ReadFile(out / kOutputMarker);
   CHECK_THAT(manifest, Catch::StartsWith("fairmatch output 1\n"));
   CHECK_THAT(manifest, Catch::Contains(" 1 sub/y.txt\n"));
   CHECK_THAT(manifest, Catch::Contains(" 1 x.txt\n"));
@@ -361,7 +356,7 @@ TEST_CASE(
   // A new file, then the same again: it is fairmatch's.
   REQUIRE(WriteFile(root / "scores.csv", "one").ok());
   REQUIRE(WriteFile(root / "scores.csv", "two").ok());
-  CHECK(Slurp(root / "scores.csv") == "two");
+  CHECK(ReadFile(root / "scores.csv") == "two");
   CHECK(Listing(root) == std::set<std::string>{"scores.csv", kFilesManifest});
   // Changed by the user: refused, then replaced with force.
   Put(root / "scores.csv", "two, sorted by hand");
@@ -369,11 +364,11 @@ TEST_CASE(
   CHECK(s.code() == absl::StatusCode::kInvalidArgument);
   CHECK_THAT(Message(s), Catch::Contains("was not written by fairmatch (or was "
                                          "changed since): pass --force"));
-  CHECK(Slurp(root / "scores.csv") == "two, sorted by hand");
+  CHECK(ReadFile(root / "scores.csv") == "two, sorted by hand");
   OutputRules force;
   force.force = true;
   REQUIRE(WriteFile(root / "scores.csv", "three", force).ok());
-  CHECK(Slurp(root / "scores.csv") == "three");
+  CHECK(ReadFile(root / "scores.csv") == "three");
   // And after that it is fairmatch's again.
   REQUIRE(WriteFile(root / "scores.csv", "four").ok());
   // Its mode is kept.
@@ -390,7 +385,7 @@ TEST_CASE(
   fs::permissions(root / "attendees.yaml", fs::perms::owner_read);
   s = WriteFile(root / "attendees.yaml", "x", force);
   CHECK_THAT(Message(s), Catch::Contains("is write-protected (mode 0400)"));
-  CHECK(Slurp(root / "attendees.yaml") == "attendees: []  # mine\n");
+  CHECK(ReadFile(root / "attendees.yaml") == "attendees: []  # mine\n");
 
   // Not regular files: refused even with force, and never turned into one.
   ::mkfifo((root / "fifo").c_str(), 0644);
@@ -413,7 +408,7 @@ TEST_CASE(
   s = WriteFile(root / "scores.csv", "x", inputs);
   CHECK_THAT(Message(s),
              Catch::Contains("is an input of this run (the CSV export)"));
-  CHECK(Slurp(root / "scores.csv") == "five");
+  CHECK(ReadFile(root / "scores.csv") == "five");
 
   // Nothing temporary is left beside them.
   CHECK(Listing(root) == std::set<std::string>{"scores.csv", kFilesManifest,
@@ -432,13 +427,13 @@ TEST_CASE(
   fs::create_symlink("real.csv", root / "link.csv");
   REQUIRE(WriteFile(root / "link.csv", "two").ok());
   CHECK(fs::is_symlink(root / "link.csv"));
-  CHECK(Slurp(root / "real.csv") == "two");
+  CHECK(ReadFile(root / "real.csv") == "two");
   // To a hand-written file: refused like the file itself.
   Put(root / "mine.csv", "mine");
   fs::create_symlink("mine.csv", root / "mine-link.csv");
   CHECK(WriteFile(root / "mine-link.csv", "x").code() ==
         absl::StatusCode::kInvalidArgument);
-  CHECK(Slurp(root / "mine.csv") == "mine");
+  CHECK(ReadFile(root / "mine.csv") == "mine");
   // Dangling: refused.
   fs::create_symlink("nowhere/x.csv", root / "dangling.csv");
   CHECK_THAT(Message(WriteFile(root / "dangling.csv", "x")),
@@ -524,7 +519,7 @@ TEST_CASE("cleaning up leftovers unlinks symlinks and never follows them",
   CHECK((*out)->removed_leftovers() == 1);
   out->reset();
   CHECK(Listing(root) == std::set<std::string>{"user"});
-  CHECK(Slurp(root / "user" / "precious.txt") == "precious");
+  CHECK(ReadFile(root / "user" / "precious.txt") == "precious");
 }
 
 // The policy holds only if nothing else writes: every call that creates,
@@ -572,7 +567,7 @@ TEST_CASE(
         continue;
       }
       ++files;
-      const std::string text = Slurp(entry.path());
+      const std::string text = ReadFile(entry.path());
       for (const char* writer : kWriters) {
         INFO(rel << " uses " << writer);
         CHECK(text.find(writer) == std::string::npos);

@@ -5,16 +5,17 @@
 #include <vector>
 
 #include "engine/plan/rerun.h"
-#include "tests/check/check_fixture.h"
+#include "tests/fixtures/fair_builder.h"
+#include "tests/fixtures/tiny_fair.h"
 #include "tests/plan/plan_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::kClock10;
-using check_testing::TinyFair;
+using testing::kClock10;
 using testing::RandomFair;
 using testing::RandomFairSpec;
+using testing::TinyFair;
 
 // A fair of `slots` 15-minute slots from 10:00 without breaks, two
 // attendees and two employers, nobody with windows.

@@ -11,13 +11,13 @@
 #include "engine/check/check.h"
 #include "engine/plan/rerun.h"
 #include "engine/score/compatibility.h"
-#include "tests/check/check_fixture.h"
+#include "tests/fixtures/schedule_text.h"
 #include "tests/plan/plan_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::MeetingsText;
+using testing::MeetingsText;
 
 using testing::RandomFair;
 using testing::RandomFairSpec;

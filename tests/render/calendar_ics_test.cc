@@ -6,17 +6,18 @@
 #include <map>
 #include <set>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "engine/check/schedule_diff.h"
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
+using testing::Contains;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
 
 std::vector<OutputFile> Render(const Fair& fair, const Schedule& schedule) {
   Compatibility compat = Compatibility::Build(fair);
@@ -130,10 +131,6 @@ std::vector<VEvent> Events(const std::string& text) {
   CHECK(lines.front().value == "VCALENDAR");
   CHECK(lines.back().value == "VCALENDAR");
   return events;
-}
-
-bool Contains(const std::string& text, std::string_view needle) {
-  return text.find(needle) != std::string::npos;
 }
 
 TEST_CASE("one calendar per attendee with a meeting, one event per meeting",

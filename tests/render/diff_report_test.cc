@@ -7,12 +7,12 @@
 
 #include "engine/check/schedule_diff.h"
 #include "engine/model/recorded_schedule.h"
-#include "tests/check/recorded_fixture.h"
+#include "tests/fixtures/recorded.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::At;
+using testing::At;
 
 // A017 has one change of each kind; A002 keeps Acme 10:00 (where A017 has
 // left the group: regrouped) and loses E04, an employer nobody names.

@@ -4,13 +4,13 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/spring_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
 
 TEST_CASE("each person's meetings are listed in time order", "[render]") {
   const Fair fair = FixtureFair();

@@ -6,14 +6,15 @@
 
 #include "absl/strings/str_format.h"
 #include "engine/score/talking_points.h"
+#include "tests/fixtures/spring_fair.h"
 #include "tests/render/render_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
-using render_testing::ParseCsv;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::ParseCsv;
 
 using Records = std::vector<std::vector<std::string>>;
 

@@ -15,9 +15,9 @@
 namespace fairmatch {
 namespace {
 
-using render_testing::ParseCsv;
 using testing::FixtureFair;
 using testing::FixtureSchedule;
+using testing::ParseCsv;
 
 constexpr char kHeader[] = "role,id,name,email,changes,new_day\r\n";
 

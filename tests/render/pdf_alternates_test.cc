@@ -8,18 +8,21 @@
 #include <vector>
 
 #include "engine/render/meeting_index.h"
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/pdf_sheets_fixture.h"
 
 namespace fairmatch::sheets {
 namespace {
 
-using render_testing::Contains;
-using render_testing::Employers;
-using render_testing::FiveAttendees;
-using render_testing::FiveSchedule;
-using render_testing::FixtureFair;
-using render_testing::MakeAttendee;
-using render_testing::PdfFile;
+using testing::Contains;
+using testing::Employers;
+using testing::FiveAttendees;
+using testing::FiveSchedule;
+using testing::FixtureFair;
+using testing::MakeAttendee;
+using testing::PdfFile;
 
 // A fair of `n` attendees with spread-out values, all free all day, and a
 // schedule where the first `busy` of them meet Blue Labs in slot 0 (in

@@ -4,25 +4,28 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/pdf_sheets_fixture.h"
 
-// attendees.pdf's sheets, read back with poppler (tests/render/pdf_file.h).
+// attendees.pdf's sheets, read back with poppler (tests/fixtures/pdf_file.h).
 
 namespace fairmatch {
 namespace {
 
-using render_testing::Attendees;
-using render_testing::CheckInsideTheBody;
-using render_testing::Contains;
-using render_testing::CountOccurrences;
-using render_testing::FiveAttendees;
-using render_testing::FiveSchedule;
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
-using render_testing::LongTexts;
-using render_testing::PdfFile;
-using render_testing::Word;
-using render_testing::Words;
+using testing::Attendees;
+using testing::CheckInsideTheBody;
+using testing::Contains;
+using testing::CountOccurrences;
+using testing::FiveAttendees;
+using testing::FiveSchedule;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::LongTexts;
+using testing::PdfFile;
+using testing::Word;
+using testing::Words;
 
 TEST_CASE("attendees.pdf has one page per attendee, sorted by name",
           "[render]") {

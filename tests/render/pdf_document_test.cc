@@ -7,7 +7,8 @@
 
 #include "engine/render/pdf_layout_draw.h"
 #include "engine/render/pdf_text.h"
-#include "tests/render/pdf_file.h"
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/text_search.h"
 
 // The writer is checked through what readers get: qpdf for the structure,
 // poppler for text, fonts, page sizes, word positions and bookmarks.
@@ -15,11 +16,8 @@
 namespace fairmatch {
 namespace {
 
-using render_testing::PdfFile;
-
-bool Contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
+using testing::Contains;
+using testing::PdfFile;
 
 // A pango layout in the sheets' print context, owning both.
 class Text {

@@ -4,24 +4,27 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/pdf_sheets_fixture.h"
 
-// employers.pdf's rosters, read back with poppler (tests/render/pdf_file.h).
+// employers.pdf's rosters, read back with poppler (tests/fixtures/pdf_file.h).
 
 namespace fairmatch {
 namespace {
 
-using render_testing::Attendees;
-using render_testing::CheckInsideTheBody;
-using render_testing::Contains;
-using render_testing::CountOccurrences;
-using render_testing::Employers;
-using render_testing::FiveAttendees;
-using render_testing::FiveSchedule;
-using render_testing::FixtureFair;
-using render_testing::LongDay;
-using render_testing::LongTexts;
-using render_testing::PdfFile;
+using testing::Attendees;
+using testing::CheckInsideTheBody;
+using testing::Contains;
+using testing::CountOccurrences;
+using testing::Employers;
+using testing::FiveAttendees;
+using testing::FiveSchedule;
+using testing::FixtureFair;
+using testing::LongDay;
+using testing::LongTexts;
+using testing::PdfFile;
 
 TEST_CASE("employers.pdf has a page per table, then the master grid",
           "[render]") {

@@ -4,12 +4,14 @@
 #include <string>
 
 #include "engine/render/pdf_text.h"
-#include "tests/render/pdf_file.h"
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/text_search.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::PdfFile;
+using testing::Contains;
+using testing::PdfFile;
 
 // `text` laid out by pango in the print context, `width` points wide (0:
 // unlimited), ellipsized when `one_line`, drawn on one A4 page.
@@ -34,10 +36,6 @@ std::string Drawn(const std::string& text, double width = 0,
   absl::StatusOr<std::string> bytes = doc.Finish();
   REQUIRE(bytes.ok());
   return *std::move(bytes);
-}
-
-bool Contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
 }
 
 TEST_CASE("the print context has no hinting and a fixed language", "[render]") {

@@ -6,19 +6,22 @@
 
 #include "engine/render/meeting_index.h"
 #include "engine/render/people.h"
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/pdf_sheets_fixture.h"
 
 namespace fairmatch::sheets {
 namespace {
 
-using render_testing::Contains;
-using render_testing::CountOccurrences;
-using render_testing::FiveAttendees;
-using render_testing::FiveSchedule;
-using render_testing::FixtureFair;
-using render_testing::LongDay;
-using render_testing::MakeEmployer;
-using render_testing::PdfFile;
+using testing::Contains;
+using testing::CountOccurrences;
+using testing::FiveAttendees;
+using testing::FiveSchedule;
+using testing::FixtureFair;
+using testing::LongDay;
+using testing::MakeEmployer;
+using testing::PdfFile;
 
 // The grid of `fair` and `schedule` alone, as employers.pdf ends with it.
 std::string Grid(const Fair& fair, const Schedule& schedule) {

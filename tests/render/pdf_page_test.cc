@@ -5,16 +5,19 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/pdf_sheets_fixture.h"
 
 namespace fairmatch::sheets {
 namespace {
 
-using render_testing::Contains;
-using render_testing::FixtureFair;
-using render_testing::PdfFile;
-using render_testing::Word;
-using render_testing::Words;
+using testing::Contains;
+using testing::FixtureFair;
+using testing::PdfFile;
+using testing::Word;
+using testing::Words;
 
 std::string Closed(PdfWriter& pdf) {
   absl::StatusOr<std::string> bytes = pdf.Close();

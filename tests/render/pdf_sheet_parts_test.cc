@@ -5,14 +5,16 @@
 #include <vector>
 
 #include "engine/render/pdf_text.h"
-#include "tests/render/pdf_sheets_fixture.h"
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 
 namespace fairmatch::sheets {
 namespace {
 
-using render_testing::Contains;
-using render_testing::FixtureFair;
-using render_testing::PdfFile;
+using testing::Contains;
+using testing::FixtureFair;
+using testing::PdfFile;
 
 TEST_CASE("times, capitals and isolated lists", "[render]") {
   const Fair fair = FixtureFair();

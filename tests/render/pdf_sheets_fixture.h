@@ -1,4 +1,4 @@
-// The PDF sheet tests' fair and readers: the render fixture plus two
+// The PDF sheet tests' fair and readers: the spring fair plus two
 // attendees in other scripts, the documents rendered through the public API
 // (pdf_sheets.h), and the words of a PDF with their boxes, to check that
 // nothing is drawn off the page.
@@ -13,10 +13,10 @@
 
 #include "engine/render/pdf_sheets.h"
 #include "engine/score/compatibility.h"
-#include "tests/render/pdf_file.h"
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/spring_fair.h"
 
-namespace fairmatch::render_testing {
+namespace fairmatch::testing {
 
 // The fixture plus a Russian and a Greek name: attendees sort as
 // Ada, Nguyễn, Şükrü, Γιώργος, Анна (Latin, then Greek, then Cyrillic). Anna
@@ -40,10 +40,6 @@ inline Schedule FiveSchedule() {
       Meeting{.slot = 2, .employer = 1, .table = 1, .attendees = {4}});
   SortMeetings(schedule);
   return schedule;
-}
-
-inline bool Contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
 }
 
 // RenderAttendeesPdf or RenderEmployersPdf of every sheet, which must
@@ -151,6 +147,6 @@ inline std::vector<std::string> LongTexts() {
   return {std::string(5000, 'W'), words};
 }
 
-}  // namespace fairmatch::render_testing
+}  // namespace fairmatch::testing
 
 #endif  // FAIRMATCH_TESTS_RENDER_PDF_SHEETS_FIXTURE_H_

@@ -5,6 +5,9 @@
 #include <vector>
 
 #include "engine/io/config_loader.h"
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/pdf_sheets_fixture.h"
 
 // The PDFs are read back with poppler's pdfinfo and pdftotext
@@ -14,16 +17,16 @@
 namespace fairmatch {
 namespace {
 
-using render_testing::Attendees;
-using render_testing::Contains;
-using render_testing::Employers;
-using render_testing::FiveAttendees;
-using render_testing::FiveSchedule;
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
-using render_testing::PdfFile;
-using render_testing::Word;
-using render_testing::Words;
+using testing::Attendees;
+using testing::Contains;
+using testing::Employers;
+using testing::FiveAttendees;
+using testing::FiveSchedule;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::PdfFile;
+using testing::Word;
+using testing::Words;
 
 TEST_CASE("the sheets and the grid follow the event's language", "[render]") {
   Fair fair = FiveAttendees();

@@ -4,13 +4,13 @@
 #include <string>
 #include <vector>
 
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/spring_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::FixtureFair;
-using render_testing::MakeAttendee;
+using testing::FixtureFair;
+using testing::MakeAttendee;
 
 // A fair whose attendees are named `names`, ids a0, a1, ... in that order.
 Fair Named(const std::vector<std::string>& names) {

@@ -1,35 +1,17 @@
-// Small helpers to read renderer output back (CSV records, HTML sheets),
-// and the renderers' tiny fair under its old names: FixtureFair and
-// FixtureSchedule live in tests/fixtures/spring_fair.h.
+// Reading renderer output back: CSV records and the HTML sheets. The
+// renderers' fair (FixtureFair, FixtureSchedule) is in
+// tests/fixtures/spring_fair.h, Contains and CountOccurrences in
+// tests/fixtures/text_search.h.
 #ifndef FAIRMATCH_TESTS_RENDER_RENDER_FIXTURE_H_
 #define FAIRMATCH_TESTS_RENDER_RENDER_FIXTURE_H_
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
-#include "engine/check/metrics.h"
-#include "engine/model/fair.h"
-#include "engine/model/schedule.h"
-#include "tests/fixtures/spring_fair.h"
-
-namespace fairmatch::render_testing {
-
-using testing::FixtureFair;
-using testing::FixtureSchedule;
-using testing::MakeAttendee;
-using testing::MakeEmployer;
-
-inline std::size_t CountOccurrences(std::string_view text,
-                                    std::string_view needle) {
-  std::size_t count = 0;
-  for (std::size_t pos = text.find(needle); pos != std::string_view::npos;
-       pos = text.find(needle, pos + needle.size())) {
-    ++count;
-  }
-  return count;
-}
+namespace fairmatch::testing {
 
 // Parses RFC 4180 text whose records end in CRLF. Returns false (leaving
 // what was read in *records) on a bare CR or LF outside quotes, a stray
@@ -101,6 +83,6 @@ inline std::vector<std::string> Sheets(const std::string& html) {
   return sheets;
 }
 
-}  // namespace fairmatch::render_testing
+}  // namespace fairmatch::testing
 
 #endif  // FAIRMATCH_TESTS_RENDER_RENDER_FIXTURE_H_

@@ -4,17 +4,19 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/report_fixture.h"
 
 namespace fairmatch::report {
 namespace {
 
-using render_testing::Contains;
-using render_testing::CountOccurrences;
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
-using render_testing::MakeEmployer;
-using render_testing::Part;
+using testing::Contains;
+using testing::CountOccurrences;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::MakeEmployer;
+using testing::Part;
 
 TEST_CASE("chart axes end on round numbers", "[render]") {
   CHECK(NiceAxis(0) == std::pair<double, double>{1, 0.25});

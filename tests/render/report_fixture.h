@@ -5,16 +5,15 @@
 
 #include <catch2/catch.hpp>
 #include <string>
-#include <string_view>
 
 #include "engine/check/metrics.h"
 #include "engine/render/people.h"
 #include "engine/render/report_html.h"
 #include "engine/render/report_section.h"
 #include "engine/score/compatibility.h"
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/spring_fair.h"
 
-namespace fairmatch::render_testing {
+namespace fairmatch::testing {
 
 inline std::string Render(const Fair& fair, const Schedule& schedule,
                           Metrics* metrics_out = nullptr) {
@@ -22,10 +21,6 @@ inline std::string Render(const Fair& fair, const Schedule& schedule,
   Metrics metrics = ComputeMetrics(fair, compat, schedule);
   if (metrics_out != nullptr) metrics = *metrics_out;
   return RenderReportHtml(fair, compat, schedule, metrics);
-}
-
-inline bool Contains(const std::string& text, std::string_view needle) {
-  return text.find(needle) != std::string::npos;
 }
 
 // The text of the "Worth acting on" list.
@@ -95,6 +90,6 @@ inline std::string Part(void (*write)(const report::ReportInputs&,
   return html;
 }
 
-}  // namespace fairmatch::render_testing
+}  // namespace fairmatch::testing
 
 #endif  // FAIRMATCH_TESTS_RENDER_REPORT_FIXTURE_H_

@@ -6,22 +6,25 @@
 
 #include "engine/check/explain.h"
 #include "engine/render/schedules_html.h"  // HtmlEscape
-#include "tests/check/shortfall_fixture.h"
+#include "tests/fixtures/fair_builder.h"
+#include "tests/fixtures/shortfall_fair.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/report_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::AllSeatsTaken;
-using check_testing::kClock10;
-using check_testing::ShortfallFair;
-using render_testing::Contains;
-using render_testing::CountOccurrences;
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
-using render_testing::Render;
-using render_testing::WishFair;
-using render_testing::WishPart;
+using testing::AllSeatsTaken;
+using testing::Contains;
+using testing::CountOccurrences;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::kClock10;
+using testing::Render;
+using testing::ShortfallFair;
+using testing::WishFair;
+using testing::WishPart;
 
 TEST_CASE("report.html is one self-contained document", "[render]") {
   std::string html = Render(FixtureFair(), FixtureSchedule());

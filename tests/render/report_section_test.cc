@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/spring_fair.h"
 
 namespace fairmatch::report {
 namespace {
 
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
 
 TEST_CASE("report numbers are fixed, never -0, and counters stay whole",
           "[render]") {

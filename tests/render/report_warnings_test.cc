@@ -4,21 +4,24 @@
 #include <string>
 #include <string_view>
 
-#include "tests/check/shortfall_fixture.h"
+#include "tests/fixtures/fair_builder.h"
+#include "tests/fixtures/shortfall_fair.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/report_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-using check_testing::AllSeatsTaken;
-using check_testing::kClock10;
-using check_testing::ShortfallFair;
-using render_testing::Contains;
-using render_testing::CountOccurrences;
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
-using render_testing::Part;
-using render_testing::Warnings;
+using testing::AllSeatsTaken;
+using testing::Contains;
+using testing::CountOccurrences;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::kClock10;
+using testing::Part;
+using testing::ShortfallFair;
+using testing::Warnings;
 
 // The text of the "Worth acting on" list, written alone.
 std::string WarningsPart(const Fair& fair, const Schedule& schedule) {
@@ -176,13 +179,13 @@ TEST_CASE("report.html lists people as the event's language reads names",
           "[render]") {
   Fair fair = FixtureFair();
   fair.attendees.push_back(
-      render_testing::MakeAttendee("a004", "Zoë Adams", {1, 1, 1}, {}, {}));
+      testing::MakeAttendee("a004", "Zoë Adams", {1, 1, 1}, {}, {}));
   fair.attendees.push_back(
-      render_testing::MakeAttendee("a005", "Émile Roy", {1, 1, 1}, {}, {}));
-  fair.employers.push_back(render_testing::MakeEmployer("e003", "Zenith", "C3",
-                                                        1, {1, 1, 1}, {}, {}));
-  fair.employers.push_back(render_testing::MakeEmployer("e004", "Ébène", "D4",
-                                                        1, {1, 1, 1}, {}, {}));
+      testing::MakeAttendee("a005", "Émile Roy", {1, 1, 1}, {}, {}));
+  fair.employers.push_back(
+      testing::MakeEmployer("e003", "Zenith", "C3", 1, {1, 1, 1}, {}, {}));
+  fair.employers.push_back(
+      testing::MakeEmployer("e004", "Ébène", "D4", 1, {1, 1, 1}, {}, {}));
   std::string warnings = (WarningsPart(fair, FixtureSchedule()));
   // Bytes would give Zoë, Émile, Şükrü and Zenith, Ébène.
   std::size_t emile = warnings.find("Émile Roy");

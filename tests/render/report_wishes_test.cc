@@ -6,17 +6,19 @@
 
 #include "engine/check/explain.h"
 #include "engine/render/schedules_html.h"  // HtmlEscape
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/report_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::Contains;
-using render_testing::CountOccurrences;
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
-using render_testing::Part;
-using render_testing::WishFair;
+using testing::Contains;
+using testing::CountOccurrences;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::Part;
+using testing::WishFair;
 
 // The "Wishes and requirements" part, written alone.
 std::string WishesPart(const Fair& fair, const Schedule& schedule) {
@@ -105,7 +107,7 @@ TEST_CASE("report.html gives each unmet wish explain's verdict", "[render]") {
       part.find("<td><b><bdi>Şükrü Öztürk</bdi></b>");
   REQUIRE(huong != std::string::npos);
   CHECK(huong < sukru_first);
-  CHECK(render_testing::CountOccurrences(part, "<td>employer-full</td>") == 2);
+  CHECK(CountOccurrences(part, "<td>employer-full</td>") == 2);
   CHECK_FALSE(Contains(part, "<td><b><bdi>Ada Lovelace</bdi></b>"));
 
   Schedule all_met = FixtureSchedule();

@@ -6,14 +6,15 @@
 
 #include "absl/strings/str_format.h"
 #include "engine/score/compatibility.h"
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::CountOccurrences;
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
+using testing::CountOccurrences;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
 
 // An oracle independent of the renderer's own number formatting.
 std::string Six(float score) {

@@ -5,23 +5,22 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/spring_fair.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/render/render_fixture.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::CountOccurrences;
-using render_testing::FixtureFair;
-using render_testing::FixtureSchedule;
-using render_testing::Sheets;
+using testing::Contains;
+using testing::CountOccurrences;
+using testing::FixtureFair;
+using testing::FixtureSchedule;
+using testing::Sheets;
 
 std::string Render(const Fair& fair, const Schedule& schedule) {
   Compatibility compat = Compatibility::Build(fair);
   return RenderSchedulesHtml(fair, compat, schedule, Metrics{});
-}
-
-bool Contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
 }
 
 TEST_CASE("HtmlEscape escapes the five special characters", "[render]") {

@@ -9,12 +9,12 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "engine/model/intents.h"
-#include "tests/render/render_fixture.h"
+#include "tests/fixtures/spring_fair.h"
 
 namespace fairmatch {
 namespace {
 
-using render_testing::FixtureFair;
+using testing::FixtureFair;
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines = absl::StrSplit(text, '\n');

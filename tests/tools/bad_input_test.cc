@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "tests/fixtures/folder_snapshot.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
@@ -42,6 +43,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::ProcessResult;
+using testing::ReadFile;
 using testing::RunProcess;
 
 const fs::path kCorpus = fs::path(FAIRMATCH_SOURCE_DIR) / "tests/data/bad";
@@ -58,16 +60,9 @@ struct Expectation {
   std::string command = "plan";
 };
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 Expectation ReadExpectation(const fs::path& file) {
   Expectation e;
-  std::istringstream lines(Slurp(file));
+  std::istringstream lines(ReadFile(file));
   for (std::string line; std::getline(lines, line);) {
     if (line.empty() || line[0] == '#') continue;
     const size_t colon = line.find(": ");

@@ -16,8 +16,9 @@
 #include <vector>
 
 #include "tests/fixtures/data_dirs.h"
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/fixtures/temp_dir.h"
-#include "tests/render/pdf_file.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
@@ -221,7 +222,7 @@ TEST_CASE(
   CHECK(notify_v3 == DiffNotify(dir, dir / "v2" / "schedule.json",
                                 dir / "v3" / "schedule.json"));
   int changed_attendees = 0;
-  const render_testing::PdfFile changed(
+  const testing::PdfFile changed(
       testing::ReadFile((dir / "v3" / "attendees-changed.pdf").string()));
   const std::string changed_text = changed.Text();
   for (const json& p : v3["people"]["attendees"]) {

@@ -11,6 +11,7 @@
 
 #include "tests/fixtures/data_dirs.h"
 #include "tests/fixtures/minimal_fair.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {

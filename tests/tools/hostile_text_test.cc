@@ -10,19 +10,18 @@
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/pdf_file.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/fixtures/temp_dir.h"
-#include "tests/render/pdf_file.h"
+#include "tests/fixtures/text_search.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
 namespace {
 
 namespace fs = std::filesystem;
-using render_testing::PdfFile;
-
-bool Contains(const std::string& text, const std::string& needle) {
-  return text.find(needle) != std::string::npos;
-}
+using testing::Contains;
+using testing::PdfFile;
 
 // The cells of one CSV line (quotes as meetings.csv writes them).
 std::vector<std::string> CsvCells(const std::string& line) {

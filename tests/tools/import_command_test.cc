@@ -10,6 +10,7 @@
 #include <string>
 
 #include "tests/fixtures/data_dirs.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/tools/subprocess.h"
 
 namespace fairmatch {
@@ -18,6 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using testing::kExamplesDir;
+using testing::ReadFile;
 
 const std::string kBinary = FAIRMATCH_BINARY;
 
@@ -26,8 +28,6 @@ int Run(const std::string& command) {
   const int status = std::system((command + " >/dev/null 2>&1").c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
-
-std::string Slurp(const fs::path& path) { return testing::ReadFile(path); }
 
 fs::path Scratch(const std::string& name) {
   fs::path dir = fs::temp_directory_path() / ("fairmatch_import_" + name);
@@ -76,7 +76,7 @@ TEST_CASE("init refuses to overwrite and writes nothing", "[import][tools]") {
   fs::create_directories(fair);
   { std::ofstream(fair / "employers.yaml") << "mine\n"; }
   CHECK(Run(kBinary + " init " + fair.string()) == 2);
-  CHECK(Slurp(fair / "employers.yaml") == "mine\n");
+  CHECK(ReadFile(fair / "employers.yaml") == "mine\n");
   CHECK_FALSE(fs::exists(fair / "event.yaml"));
   fs::remove_all(fair);
 }
@@ -94,7 +94,7 @@ TEST_CASE("a failed import leaves the old output untouched",
   CHECK(Run(kBinary + " import attendees " + (dir / "p.csv").string() +
             " --mapping " + (dir / "map.yaml").string() + " --out " +
             (dir / "attendees.yaml").string()) == 2);
-  CHECK(Slurp(dir / "attendees.yaml") == "attendees: []\n");
+  CHECK(ReadFile(dir / "attendees.yaml") == "attendees: []\n");
   fs::remove_all(dir);
 }
 
@@ -107,7 +107,7 @@ TEST_CASE(
   for (const char* f : {"event.yaml", "attendees-mapping.yaml"}) {
     fs::copy_file(fs::path(kExamplesDir) / f, dir / f);
   }
-  std::string csv = Slurp(fs::path(kExamplesDir) / "registrations.csv");
+  std::string csv = ReadFile(fs::path(kExamplesDir) / "registrations.csv");
   // Row 2 (line 2): an escape sequence after the first character.
   const size_t line2 = csv.find('\n') + 1;
   csv.insert(line2 + 1, "\x1b[31m");

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "tests/fixtures/folder_snapshot.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 

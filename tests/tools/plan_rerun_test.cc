@@ -11,6 +11,7 @@
 #include <string>
 
 #include "tests/fixtures/data_dirs.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"
 
@@ -21,10 +22,9 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::kDemoFair;
 using testing::ProcessResult;
+using testing::ReadFile;
 using testing::RunFairmatch;
 
-// Reads a file; runs the binary with its output captured in `scratch`.
-std::string Slurp(const fs::path& path) { return testing::ReadFile(path); }
 // (attendee, employer) -> "start table" of every attendee-meeting.
 std::map<std::pair<std::string, std::string>, std::string> Places(
     const json& schedule) {
@@ -71,7 +71,7 @@ std::string DeleteEmployer(const std::string& yaml, const std::string& id) {
 // Every UID line of an .ics file.
 std::set<std::string> Uids(const fs::path& ics) {
   std::set<std::string> uids;
-  std::istringstream in(Slurp(ics));
+  std::istringstream in(ReadFile(ics));
   for (std::string line; std::getline(in, line);) {
     if (line.rfind("UID:", 0) == 0) uids.insert(line);
   }
@@ -87,14 +87,14 @@ TEST_CASE(
   ProcessResult r =
       RunFairmatch(dir, {"plan", kDemoFair, "--out", (dir / "v1").string()});
   REQUIRE(r.exit_code == 0);
-  const json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
+  const json v1 = json::parse(ReadFile(dir / "v1" / "schedule.json"));
 
   fs::copy(kDemoFair, dir / "fair");
   const std::string gone =
-      BusiestUnreferenced(v1, Slurp(dir / "fair" / "attendees.yaml"));
+      BusiestUnreferenced(v1, ReadFile(dir / "fair" / "attendees.yaml"));
   REQUIRE(!gone.empty());
   const std::string employers =
-      DeleteEmployer(Slurp(dir / "fair" / "employers.yaml"), gone);
+      DeleteEmployer(ReadFile(dir / "fair" / "employers.yaml"), gone);
   std::ofstream(dir / "fair" / "employers.yaml") << employers;
 
   r = RunFairmatch(dir, {"plan", (dir / "fair").string(), "--baseline",
@@ -107,7 +107,7 @@ TEST_CASE(
                          (dir / "v2" / "schedule.json").string()});
   CHECK(r.exit_code == 0);
 
-  const json v2 = json::parse(Slurp(dir / "v2" / "schedule.json"));
+  const json v2 = json::parse(ReadFile(dir / "v2" / "schedule.json"));
   const auto before = Places(v1);
   const auto after = Places(v2);
   int others = 0, kept = 0;
@@ -158,7 +158,7 @@ TEST_CASE(
     const fs::path one = dir / "v1" / "calendar" / (pair.first + ".ics");
     const fs::path two = dir / "v2" / "calendar" / (pair.first + ".ics");
     REQUIRE(fs::exists(two));
-    const std::string text = Slurp(two);
+    const std::string text = ReadFile(two);
     std::string old_uid;
     for (const std::string& uid : Uids(one)) {
       if (uid.find("-" + gone + "-") != std::string::npos) old_uid = uid;
@@ -182,12 +182,12 @@ TEST_CASE("a lock that cannot hold exits 3, says why and writes nothing",
   REQUIRE(RunFairmatch(dir, {"plan", kDemoFair, "--format", "json", "--out",
                              (dir / "v1").string()})
               .exit_code == 0);
-  json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
+  json v1 = json::parse(ReadFile(dir / "v1" / "schedule.json"));
   fs::copy(kDemoFair, dir / "fair");
   const std::string gone =
-      BusiestUnreferenced(v1, Slurp(dir / "fair" / "attendees.yaml"));
+      BusiestUnreferenced(v1, ReadFile(dir / "fair" / "attendees.yaml"));
   const std::string employers =
-      DeleteEmployer(Slurp(dir / "fair" / "employers.yaml"), gone);
+      DeleteEmployer(ReadFile(dir / "fair" / "employers.yaml"), gone);
   std::ofstream(dir / "fair" / "employers.yaml") << employers;
   for (json& m : v1["meetings"]) {
     if (m["employer"] == gone) {
@@ -221,8 +221,8 @@ TEST_CASE("a replan from a time of day keeps everything before it",
             "json", "--out", (dir / "v2").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  const json v1 = json::parse(Slurp(dir / "v1" / "schedule.json"));
-  const json v2 = json::parse(Slurp(dir / "v2" / "schedule.json"));
+  const json v1 = json::parse(ReadFile(dir / "v1" / "schedule.json"));
+  const json v2 = json::parse(ReadFile(dir / "v2" / "schedule.json"));
   auto before_eleven = [](const json& s) {
     std::set<std::string> lines;
     for (json m : s["meetings"]) {
@@ -305,8 +305,8 @@ TEST_CASE(
   REQUIRE(RunFairmatch(dir, {"plan", kDemoFair, "--format", "json", "--set",
                              "min_score=0.25", "--out", (dir / "b").string()})
               .exit_code == 0);
-  const json a = json::parse(Slurp(dir / "a" / "schedule.json"));
-  const json b = json::parse(Slurp(dir / "b" / "schedule.json"));
+  const json a = json::parse(ReadFile(dir / "a" / "schedule.json"));
+  const json b = json::parse(ReadFile(dir / "b" / "schedule.json"));
   const std::string ha = a["fairmatch"]["inputs_sha256"].get<std::string>();
   CHECK(ha.size() == 64);
   CHECK(ha.find_first_not_of("0123456789abcdef") == std::string::npos);
@@ -320,8 +320,8 @@ TEST_CASE(
   REQUIRE(RunFairmatch(dir, {"plan", (dir / "copy").string(), "--format",
                              "json", "--out", (dir / "c").string()})
               .exit_code == 0);
-  CHECK(Slurp(dir / "c" / "schedule.json") ==
-        Slurp(dir / "a" / "schedule.json"));
+  CHECK(ReadFile(dir / "c" / "schedule.json") ==
+        ReadFile(dir / "a" / "schedule.json"));
 }
 
 TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
@@ -334,7 +334,7 @@ TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
                               "--format", "json", "-q"})
               .exit_code == 0);
   // A baseline at revision 1,000,000 (it used to be the ceiling).
-  json v0 = json::parse(Slurp(root / "v0" / "schedule.json"));
+  json v0 = json::parse(ReadFile(root / "v0" / "schedule.json"));
   v0["fairmatch"]["revision"] = 1000000;
   std::ofstream(root / "v0.json") << v0.dump();
   std::string previous = (root / "v0.json").string();
@@ -345,8 +345,9 @@ TEST_CASE("revisions have no ceiling a fair can reach: every rerun reads back",
                             out.string(), "--format", "json", "-q"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    CHECK(json::parse(Slurp(out / "schedule.json"))["fairmatch"]["revision"] ==
-          1000000 + step);
+    CHECK(
+        json::parse(ReadFile(out / "schedule.json"))["fairmatch"]["revision"] ==
+        1000000 + step);
     previous = (out / "schedule.json").string();
   }
   // The very last revision is refused before planning, with a reason.

@@ -20,6 +20,7 @@
 
 #include "absl/strings/str_split.h"
 #include "tests/fixtures/data_dirs.h"
+#include "tests/fixtures/read_file.h"
 #include "tests/fixtures/smtp_server.h"
 #include "tests/fixtures/temp_dir.h"
 #include "tests/tools/subprocess.h"

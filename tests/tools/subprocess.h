@@ -12,12 +12,11 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "tests/fixtures/read_file.h"
 #include "tests/fixtures/temp_dir.h"
 
 extern char** environ;
@@ -32,14 +31,6 @@ struct ProcessResult {
   std::string out;
   std::string err;
 };
-
-// The bytes of the file at `path`, or "" when it cannot be read.
-inline std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // A child process whose stdout and stderr go to files.
 class ChildProcess {
