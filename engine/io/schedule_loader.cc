@@ -194,6 +194,26 @@ class ErrorCollector {
     return std::nullopt;
   }
 
+  // A meeting's "locked" and "history" flags, when present. "locked" is
+  // the organiser's decision (check lets a locked meeting score below
+  // min_score, as a must_meet may); "history" marks one that took place.
+  void ReadMeetingFlags(const json& meeting, const std::string& where, int line,
+                        bool* locked, bool* history) {
+    for (const auto& [key, flag] :
+         {std::pair<const char*, bool*>{"locked", locked},
+          {"history", history}}) {
+      if (const auto it = meeting.find(key); it != meeting.end()) {
+        if (!it->is_boolean()) {
+          Error(absl::StrCat(where, ": \"", key,
+                             "\" must be true or false, not ", it->dump()),
+                line);
+        } else {
+          *flag = it->get<bool>();
+        }
+      }
+    }
+  }
+
   // The array under `key` of the object `root`; nullptr after reporting
   // that it is missing or not an array.
   const json* FindArray(const json& root, const char* key) {
@@ -347,20 +367,7 @@ class Reader : public ErrorCollector {
     std::optional<int> table = ReadInt(meeting, "table", where);
     if (slot) m.slot = *slot;
     if (table) m.table = *table;
-    // "locked" is the organiser's decision (check lets a locked meeting
-    // score below min_score, as a must_meet may).
-    for (const auto& [key, flag] :
-         {std::pair<const char*, bool*>{"locked", &m.locked},
-          {"history", &m.history}}) {
-      if (const auto it = meeting.find(key); it != meeting.end()) {
-        if (!it->is_boolean()) {
-          Error(absl::StrCat(where, ": \"", key,
-                             "\" must be true or false, not ", it->dump()));
-        } else {
-          *flag = it->get<bool>();
-        }
-      }
-    }
+    ReadMeetingFlags(meeting, where, 0, &m.locked, &m.history);
 
     const auto employer = meeting.find("employer");
     if (employer == meeting.end()) {
@@ -634,19 +641,7 @@ class RecordedReader : public ErrorCollector {
       m.attendees.push_back(id);
     });
 
-    for (const auto& [key, flag] :
-         {std::pair<const char*, bool*>{"locked", &m.locked},
-          {"history", &m.history}}) {
-      if (const auto it = meeting.find(key); it != meeting.end()) {
-        if (!it->is_boolean()) {
-          Error(absl::StrCat(where, ": \"", key,
-                             "\" must be true or false, not ", it->dump()),
-                line);
-        } else {
-          *flag = it->get<bool>();
-        }
-      }
-    }
+    ReadMeetingFlags(meeting, where, line, &m.locked, &m.history);
     if (error_count() != errors_before) return std::nullopt;
     return m;
   }
