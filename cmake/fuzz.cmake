@@ -1,5 +1,6 @@
-# libFuzzer targets (tests/fuzz/): one per input loader, and fuzz_plan, which
-# plans whole generated fairs (and reruns) through the pipeline; all
+# libFuzzer targets (tests/fuzz/): one per input loader; fuzz_plan, which
+# plans whole generated fairs (and reruns) through the pipeline; and
+# fuzz_yaml, which compares the YAML fast path with yaml-cpp; all
 # built in the sanitizer build (tools/sanitize, tools/fuzz):
 #
 #   CC=clang CXX=clang++ cmake -S . -B build-asan -DFAIRMATCH_SANITIZE=ON -DFAIRMATCH_FUZZ=ON
@@ -29,7 +30,7 @@ if(FAIRMATCH_FUZZ)
 
   set(FAIRMATCH_FUZZ_TARGETS
     fuzz_event fuzz_attendees fuzz_employers fuzz_config fuzz_schedule fuzz_set
-    fuzz_plan)
+    fuzz_plan fuzz_yaml)
   foreach(target ${FAIRMATCH_FUZZ_TARGETS})
     add_executable(${target} EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/tests/fuzz/${target}.cc)
     target_compile_options(${target} PRIVATE -fsanitize=fuzzer)
