@@ -157,21 +157,23 @@ class FairReader {
       hash.Update(absl::StrCat(role, " ", bytes.size(), "\n"));
       hash.Update(bytes);
     };
-    auto add_file = [&](const std::string& role, const std::string& path) {
-      // Absent optional files add nothing; a file over the cap is refused
-      // by its loader, so its hash never matters.
-      absl::StatusOr<std::string> text = ReadFileCapped(
-          path, static_cast<std::size_t>(YamlLimits{}.max_bytes));
+    // Read with the cap its loader reads it with. Absent optional files add
+    // nothing; a file over its cap is refused, so its hash never matters.
+    auto add_file = [&](const std::string& role, const std::string& path,
+                        const YamlLimits& limits = YamlLimits{}) {
+      absl::StatusOr<std::string> text =
+          ReadFileCapped(path, static_cast<std::size_t>(limits.max_bytes));
       if (text.ok()) add(role, *text);
     };
+    const YamlLimits people = YamlLimits::ForPeople();  // as they load
     add_file("event.yaml", Path("event.yaml"));
-    add_file("attendees.yaml", Path("attendees.yaml"));
-    add_file("employers.yaml", Path("employers.yaml"));
+    add_file("attendees.yaml", Path("attendees.yaml"), people);
+    add_file("employers.yaml", Path("employers.yaml"), people);
     add_file("config.yaml", Path("config.yaml"));
     for (const std::string& f : options_.config_files) add_file("--config", f);
     for (const ChangeSet& set : changes_) {
       add_file("changes", set.path);
-      for (const std::string& f : set.files) add_file("walk-ins", f);
+      for (const std::string& f : set.files) add_file("walk-ins", f, people);
     }
     for (const std::string& s : options_.sets) add("--set", s);
     return hash.HexDigest();

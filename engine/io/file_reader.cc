@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <limits>
 
 #include "absl/strings/str_cat.h"
 
@@ -50,7 +51,12 @@ absl::StatusOr<std::string> ReadFileCapped(const std::string& path,
                                            std::size_t max_bytes) {
   std::string text;
   int error = 0;
-  switch (ReadAtMost(path, max_bytes + 1, &text, &error)) {
+  // One byte past the cap tells "too large"; a cap of SIZE_MAX has no byte
+  // past it (and + 1 would wrap to a limit of 0).
+  const std::size_t limit = max_bytes == std::numeric_limits<std::size_t>::max()
+                                ? max_bytes
+                                : max_bytes + 1;
+  switch (ReadAtMost(path, limit, &text, &error)) {
     case ReadResult::kOk:
       break;
     case ReadResult::kIsFolder:

@@ -1,6 +1,7 @@
 #include "engine/io/fair_loader.h"
 
 #include <catch2/catch.hpp>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 namespace fairmatch {
 namespace {
 
+using testing::kMinimalAttendees;
 using testing::kValidFair;
 using testing::TempDir;
 using testing::WriteMinimalFair;
@@ -228,6 +230,24 @@ TEST_CASE("BOM and CRLF files load", "[io]") {
   REQUIRE(fair.ok());
   CHECK(fair->attendees[0].name == "Zoë");
   CHECK(fair->attendees[0].values[0] == 2);
+}
+
+TEST_CASE("the input hash covers people files above 64 MiB", "[io]") {
+  // attendees.yaml loads with the people's 1 GiB cap, not the 64 MiB of
+  // other files, and is hashed with it too (employers.yaml and walk-ins
+  // files as well).
+  TempDir dir;
+  WriteMinimalFair(dir);
+  const std::string attendees =
+      kMinimalAttendees + ("# " + std::string(std::size_t{65} << 20, 'x'));
+  dir.Write("attendees.yaml", attendees + "a\n");
+  absl::StatusOr<Fair> before = LoadFair(dir.path(), LoadOptions{});
+  INFO(before.status().message());
+  REQUIRE(before.ok());
+  dir.Write("attendees.yaml", attendees + "b\n");
+  absl::StatusOr<Fair> after = LoadFair(dir.path(), LoadOptions{});
+  REQUIRE(after.ok());
+  CHECK(after->inputs_sha256 != before->inputs_sha256);
 }
 
 TEST_CASE("missing files are NotFound, and every one is named", "[io]") {

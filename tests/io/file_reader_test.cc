@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 #include <cerrno>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <string>
@@ -153,6 +154,16 @@ TEST_CASE("ReadFileCapped returns the bytes of a file within the cap",
     REQUIRE(text.ok());
     CHECK(text->empty());
   }
+}
+
+TEST_CASE("ReadFileCapped: a cap of SIZE_MAX reads the whole file",
+          "[io][file_reader]") {
+  // The cap plus one, read to tell "too large", must not wrap to zero.
+  TempDir dir;
+  const std::string path = dir.Write("event.yaml", "name: Fair\n");
+  absl::StatusOr<std::string> text = ReadFileCapped(path, SIZE_MAX);
+  REQUIRE(text.ok());
+  CHECK(*text == "name: Fair\n");
 }
 
 TEST_CASE("ReadFileCapped refuses a file one byte over the cap",

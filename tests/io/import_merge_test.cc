@@ -5,6 +5,7 @@
 #include "engine/io/import_merge.h"
 
 #include <catch2/catch.hpp>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -53,10 +54,12 @@ ImportResult Imported(std::vector<ImportedEntry> entries,
 // A folder holding the existing file, merged into.
 struct Existing {
   TempDir dir;
+  std::string name;
+  std::string text;
   std::string path;
-  explicit Existing(const std::string& text,
-                    const std::string& name = "attendees.yaml")
-      : path(dir.Write(name, text)) {}
+  explicit Existing(const std::string& text_in,
+                    const std::string& name_in = "attendees.yaml")
+      : name(name_in), text(text_in), path(dir.Write(name, text)) {}
 
   absl::StatusOr<ImportResult> Merge(
       ImportResult imported, ImportKind kind = ImportKind::kAttendees) const {
@@ -70,21 +73,25 @@ struct Existing {
     REQUIRE(r.ok());
     return *std::move(r);
   }
-  // The merge must fail as InvalidArgument; returns the message.
+  // The merge must fail as InvalidArgument, leaving the file as it was;
+  // returns the message.
   std::string Refused(ImportResult imported,
                       ImportKind kind = ImportKind::kAttendees) const {
     absl::StatusOr<ImportResult> r = Merge(std::move(imported), kind);
     REQUIRE_FALSE(r.ok());
     CHECK(absl::IsInvalidArgument(r.status()));
+    CHECK(dir.Read(name) == text);
     return std::string(r.status().message());
   }
 };
 
-// The number of entries under `key` when `yaml` is read back, or -1 when
-// it does not read as a file of people.
+// The number of entries under `key` when `yaml` is read back (with the
+// limits of a file of people, as the loader reads it), or -1 when it does
+// not read as a file of people.
 int EntriesWhenReadBack(const std::string& yaml, const std::string& key) {
   Diagnostics diags;
-  std::optional<YamlNode> root = ParseYaml(yaml, "merged.yaml", &diags);
+  std::optional<YamlNode> root =
+      ParseYaml(yaml, "merged.yaml", &diags, YamlLimits::ForPeople());
   INFO(diags.ToStatus().message());
   if (!root || !diags.ok() || !root->is_map()) return -1;
   const YamlNode* list = root->Find(key);
@@ -361,6 +368,247 @@ TEST_CASE("merge refuses a file that is not YAML, with its position",
   Existing file("attendees:\n  - id: s1\n    name: [Ada\n");
   CHECK_THAT(file.Refused(Imported({Entry("a-nia", "Nia", "", 2)})),
              Catch::StartsWith(file.path + ":4:1: error: YAML syntax error"));
+}
+
+// `text` with each "\n" written as `newline`.
+std::string WithLineEnds(const std::string& text, const std::string& newline) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') {
+      out += newline;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// `entry` with its dash at column `indent` (the importer writes it at 2).
+std::string Indented(const std::string& entry, int indent) {
+  std::string out;
+  size_t start = 0;
+  while (start < entry.size()) {
+    const size_t end = entry.find('\n', start);
+    const std::string line = entry.substr(start, end - start + 1);
+    out += indent >= 2 ? std::string(indent - 2, ' ') + line
+                       : line.substr(2 - indent);
+    start = end + 1;
+  }
+  return out;
+}
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+constexpr char kLayout[] =
+    ": error: --merge cannot add to the list under 'attendees' as it is "
+    "written here; write 'attendees:' on a line of its own, with one '- ' "
+    "entry per line under it";
+
+TEST_CASE("merge appends at the indentation of the file's list",
+          "[import][merge]") {
+  const ImportedEntry nia = Entry("a-nia", "Nia", "nia@x.org", 2);
+  struct Case {
+    const char* existing;
+    const char* kept;  // what stays of it in front of the entries
+    int indent;        // of the entries' dashes
+    int entries;       // when read back
+  };
+  const Case cases[] = {
+      // The list's dashes under the key, not indented: valid YAML.
+      {"attendees:\n- id: s1\n  name: Ada\n", nullptr, 0, 2},
+      {"attendees:\n    - id: s1\n      name: Ada\n", nullptr, 4, 2},
+      // The whole document indented.
+      {"  attendees:\n    - id: s1\n", nullptr, 4, 2},
+      {"  attendees:\n  - id: s1\n", nullptr, 2, 2},
+      {"  attendees: []\n", "  attendees: \n", 4, 1},
+      {"  attendees:\n", "  attendees:\n", 4, 1},
+  };
+  for (const Case& c : cases) {
+    INFO(c.existing);
+    Existing file(c.existing);
+    const ImportResult r = file.Merged(Imported({nia}));
+    const std::string kept = c.kept != nullptr ? c.kept : c.existing;
+    CHECK(r.yaml == kept + Indented(nia.text, c.indent));
+    CHECK(r.entries[0].text == nia.text);
+    CHECK(EntriesWhenReadBack(r.yaml, "attendees") == c.entries);
+  }
+}
+
+TEST_CASE("merge keeps a byte order mark and reads the text after it",
+          "[import][merge]") {
+  const ImportedEntry nia = Entry("a-nia", "Nia", "nia@x.org", 2);
+  SECTION("an empty [] list is filled") {
+    Existing file(std::string(kBom) + "attendees: []\n");
+    const ImportResult r = file.Merged(Imported({nia}));
+    CHECK(r.yaml == std::string(kBom) + "attendees: \n" + nia.text);
+    CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 1);
+  }
+  SECTION("a list of entries is added to") {
+    const std::string existing =
+        std::string(kBom) + "attendees:\n  - id: s1\n    name: Zoë\n";
+    Existing file(existing);
+    const ImportResult r = file.Merged(Imported({nia}));
+    CHECK(r.yaml == existing + nia.text);
+    CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 2);
+  }
+  SECTION("a list in [...] style with entries is refused") {
+    Existing file(std::string(kBom) + "attendees: [{id: s1, name: Ada}]\n");
+    CHECK(file.Refused(Imported({nia})) ==
+          file.path +
+              ":1:12: error: --merge cannot add to a list written in "
+              "[...] style; write one '- ' entry per line");
+  }
+}
+
+TEST_CASE("merge keeps the file's line ends", "[import][merge]") {
+  const ImportedEntry nia = Entry("a-nia", "Nia", "nia@x.org", 2);
+  for (const std::string newline : {"\r\n", "\r"}) {
+    INFO((newline == "\r" ? "CR" : "CRLF"));
+    const std::string list = WithLineEnds("attendees:\n  - id: s1\n", newline);
+    {  // after the last line's end
+      Existing file(list);
+      const ImportResult r = file.Merged(Imported({nia}));
+      CHECK(r.yaml == list + WithLineEnds(nia.text, newline));
+      CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 2);
+    }
+    {  // ending the last line first
+      const std::string existing = list + "    name: Ada";
+      Existing file(existing);
+      const ImportResult r = file.Merged(Imported({nia}));
+      CHECK(r.yaml == existing + WithLineEnds("\n" + nia.text, newline));
+      CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 2);
+      CHECK(file.Merged(Imported({})).yaml == existing + newline);
+    }
+    {  // with a byte order mark, into an empty list
+      Existing file(std::string(kBom) + "attendees: []" + newline);
+      const ImportResult r = file.Merged(Imported({nia}));
+      CHECK(r.yaml == std::string(kBom) + "attendees: " + newline +
+                          WithLineEnds(nia.text, newline));
+      CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 1);
+    }
+  }
+}
+
+TEST_CASE("merge fills a list written as ~ or null", "[import][merge]") {
+  struct Case {
+    const char* existing;
+    const char* kept;  // what stays of it in front of the entries
+  };
+  const Case cases[] = {
+      {"attendees: ~\n", "attendees: \n"},
+      {"attendees: null   # none yet\n", "attendees:    # none yet\n"},
+      {"# people\nattendees: NULL\n", "# people\nattendees: \n"},
+      {"attendees: Null", "attendees: \n"},
+  };
+  const ImportedEntry nia = Entry("a-nia", "Nia", "nia@x.org", 2);
+  for (const Case& c : cases) {
+    INFO(c.existing);
+    Existing file(c.existing);
+    const ImportResult r = file.Merged(Imported({nia}));
+    CHECK(r.yaml == std::string(c.kept) + nia.text);
+    CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 1);
+  }
+  {  // nobody added: the file's text
+    Existing file("attendees: ~\n");
+    CHECK(file.Merged(Imported({})).yaml == "attendees: ~\n");
+  }
+}
+
+TEST_CASE("merge refuses a file with a duplicate key", "[import][merge]") {
+  const ImportResult imported = Imported({Entry("a-nia", "Nia", "", 2)});
+  SECTION("two lists of attendees") {
+    Existing file(
+        "attendees:\n  - id: s1\n    name: Ada\nattendees:\n  - id: s2\n");
+    CHECK(file.Refused(imported) ==
+          file.path +
+              ":4:1: error: duplicate key 'attendees'; it is already set on "
+              "line 1");
+  }
+  SECTION("a key twice in one entry") {
+    Existing file("attendees:\n  - id: s1\n    name: Ada\n    name: Bo\n");
+    CHECK(file.Refused(imported) ==
+          file.path +
+              ":4:5: error: duplicate key 'name'; it is already set on line "
+              "3");
+  }
+}
+
+TEST_CASE("merge refuses a file written as one {...} map", "[import][merge]") {
+  struct Case {
+    const char* existing;
+    const char* at;
+  };
+  const Case cases[] = {
+      {"{attendees: []}\n", ":1:1"},
+      {"{attendees: [{id: s1, name: Ada}]}\n", ":1:1"},
+      {"# people\n{\n  attendees: []\n}\n", ":2:1"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.existing);
+    Existing file(c.existing);
+    CHECK(file.Refused(Imported({Entry("a-nia", "Nia", "", 2)})) ==
+          file.path + c.at +
+              ": error: --merge cannot add to a file written as one {...} "
+              "map; write 'attendees:' on a line of its own, with one '- ' "
+              "entry per line under it");
+  }
+}
+
+TEST_CASE("merge reads a file of people as large as the loader does",
+          "[import][merge]") {
+  // Over the 64 MiB of other YAML files, within the 1 GiB of people's.
+  const std::string existing = "attendees:\n  - id: s1\n    name: Ada\n# " +
+                               std::string((std::size_t{65} << 20), 'x') + "\n";
+  Existing file(existing);
+  const ImportedEntry nia = Entry("a-nia", "Nia", "", 2);
+  const ImportResult r = file.Merged(Imported({nia}));
+  CHECK(r.yaml.size() == existing.size() + nia.text.size());
+  CHECK(r.yaml.compare(0, existing.size(), existing) == 0);
+  CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 2);
+}
+
+TEST_CASE("merge adds at the end of the list, before what follows it",
+          "[import][merge]") {
+  const ImportedEntry nia = Entry("a-nia", "Nia", "", 2);
+  SECTION("another key") {
+    const std::string list = "attendees:\n  - id: s1\n    name: Ada\n";
+    Existing file(list + "note: kept\n");
+    const ImportResult r = file.Merged(Imported({nia}));
+    CHECK(r.yaml == list + nia.text + "note: kept\n");
+    CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 2);
+  }
+  SECTION("another key, after an empty list") {
+    Existing file("attendees: []\nnote: kept\n");
+    const ImportResult r = file.Merged(Imported({nia}));
+    CHECK(r.yaml == "attendees: \n" + nia.text + "note: kept\n");
+    CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 1);
+  }
+  SECTION("the document's end marker") {
+    const std::string list = "---\nattendees:\n  - id: s1\n";
+    Existing file(list + "...\n# the end\n");
+    const ImportResult r = file.Merged(Imported({nia}));
+    CHECK(r.yaml == list + nia.text + "...\n# the end\n");
+    CHECK(EntriesWhenReadBack(r.yaml, "attendees") == 2);
+  }
+}
+
+TEST_CASE("merge refuses a list it cannot add to without breaking the file",
+          "[import][merge]") {
+  struct Case {
+    const char* existing;
+    const char* at;
+  };
+  const Case cases[] = {
+      {"attendees:\n  ~\n", ":1:1"},                // null on the next line
+      {"attendees: &all\n  - id: s1\n", ":1:12"},   // an anchor
+      {"attendees: !!seq\n  - id: s1\n", ":1:12"},  // a tag
+      {"? attendees\n: []\n", ":1:1"},              // an explicit key
+  };
+  for (const Case& c : cases) {
+    INFO(c.existing);
+    Existing file(c.existing);
+    CHECK(file.Refused(Imported({Entry("a-nia", "Nia", "", 2)})) ==
+          file.path + c.at + kLayout);
+  }
 }
 
 }  // namespace
