@@ -22,8 +22,10 @@
 // Candidates are sparse (candidates.h); column generation makes the result
 // exact for the full graph: after each solve, every plannable pair outside
 // the candidates is priced with the optimal node potentials pi, reduced cost
-// rc(a,e) = -w(a,e) + pi(a) - pi(e); pairs with rc < 0 are added and the
-// flow solved again, until none is left. For the bipartite b-matching
+// rc(a,e) = -w(a,e) + pi(a) - pi(e); pairs with rc < 0 are added (with
+// those within a small margin above 0, which the next potentials tend to
+// turn negative) and the flow solved again, until no pair has rc < 0.
+// For the bipartite b-matching
 // polytope the LP is integral, so this proves optimality over all pairs.
 //
 // Certificate: weak LP duality. For any u, v >= 0,
