@@ -182,7 +182,11 @@ class SlotAssigner {
   void Assign(int p, int s) {
     slot_[p] = s;
     AttendeeAt(pairs_[p].attendee, s) = p;
-    EmployerAt(pairs_[p].employer, s).push_back(p);
+    std::vector<int>& at = EmployerAt(pairs_[p].employer, s);
+    if (at.size() % fair_.GroupSize(pairs_[p].employer) == 0) {
+      ForgetRotations(pairs_[p].employer);  // one table more in s
+    }
+    at.push_back(p);
     journal_.push_back({p, s, true});
   }
   void Unassign(int p) {
@@ -191,7 +195,19 @@ class SlotAssigner {
     AttendeeAt(pairs_[p].attendee, s) = -1;
     std::vector<int>& at = EmployerAt(pairs_[p].employer, s);
     at.erase(std::find(at.begin(), at.end(), p));
+    if (at.size() % fair_.GroupSize(pairs_[p].employer) == 0) {
+      ForgetRotations(pairs_[p].employer);  // one table fewer in s
+    }
     journal_.push_back({p, s, false});
+  }
+
+  // With employers.max_consecutive: whether employer e's tables can still
+  // rotate with one more table in use in slot s, cached per (e, s) until the
+  // number of tables e uses in some slot changes.
+  void ForgetRotations(int e) {
+    if (rotation_fits_.empty()) return;
+    std::fill_n(rotation_fits_.begin() + static_cast<size_t>(e) * num_slots_,
+                num_slots_, kUnknown);
   }
   // Undoes every move made since the journal had `mark` entries.
   void Rollback(size_t mark) {
@@ -249,6 +265,20 @@ class SlotAssigner {
     if (load >= avail_.FreeTables(e, s) * g) return false;
     if (fair_.config.employer_max_consecutive <= 0) return true;
     if (load % g != 0) return true;  // joins a group that has room
+    if (rotation_fits_.empty()) {
+      rotation_fits_.assign(
+          static_cast<size_t>(fair_.num_employers()) * num_slots_, kUnknown);
+    }
+    signed char& known =
+        rotation_fits_[static_cast<size_t>(e) * num_slots_ + s];
+    if (known == kUnknown) known = TablesRotate(e, s) ? 1 : 0;
+    return known == 1;
+  }
+
+  // The rotation check of EmployerHasRoom: e's tables with one more in use
+  // in slot s can still each rest within employers.max_consecutive.
+  bool TablesRotate(int e, int s) {
+    const int g = fair_.GroupSize(e);
     tables_needed_.resize(num_slots_);
     for (int t = 0; t < num_slots_; ++t) {
       const int n = static_cast<int>(EmployerAt(e, t).size()) + (t == s);
@@ -331,7 +361,9 @@ class SlotAssigner {
   std::vector<std::vector<int>> attendee_pairs_;
   std::vector<Move> journal_;
   int budget_ = 0;
-  std::vector<int> tables_needed_;  // scratch for EmployerHasRoom
+  std::vector<int> tables_needed_;  // scratch for TablesRotate
+  static constexpr signed char kUnknown = -1;
+  std::vector<signed char> rotation_fits_;  // (e, s): 1, 0 or kUnknown
   std::vector<int> runs_;
 };
 
