@@ -86,6 +86,13 @@ void AddSynthCommand(CLI::App& app, int* exit_code) {
                    "nobody else writes (a form's free-text answers; 0 none, "
                    "up to 20)")
       ->capture_default_str();
+  synth
+      ->add_option("--flat", args->options.flat,
+                   "Flat, tied scores as in real survey data: the share of "
+                   "employers rating every value alike, and of attendees "
+                   "(times 0.6) leaving the values at the middle (0 none, up "
+                   "to 1)")
+      ->capture_default_str();
   synth->callback([args, exit_code] {
     if (absl::Status status = RunSynth(*args); !status.ok()) {
       PrintStatus(status);

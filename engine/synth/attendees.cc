@@ -166,6 +166,7 @@ AttendeeRecords GenerateAttendees(const SynthOptions& options,
   SynthRandom rng = StreamRandom(options.seed, kAttendeeStream);
   SynthRandom fact_rng = StreamRandom(options.seed, kAttendeeFactStream);
   SynthRandom wish_rng = StreamRandom(options.seed, kAttendeeWishStream);
+  SynthRandom flat_rng = StreamRandom(options.seed, kAttendeeFlatStream);
   const bool wishes = options.wishes > 0;
   const std::vector<double> popularity =
       wishes ? DrawPopularity(wish_rng, *employers) : std::vector<double>();
@@ -192,6 +193,9 @@ AttendeeRecords GenerateAttendees(const SynthOptions& options,
     AppendPadded(&a.id, i + 1, width);
     a.name = DrawName(rng, world);
     a.study = DrawStudy(rng, world, &a.profile);
+    if (options.flat > 0 && flat_rng.Bernoulli(0.6 * options.flat)) {
+      a.profile.values.fill(kBlankRating);  // a blank rater
+    }
     if (rng.Bernoulli(options.conflict_fraction)) {
       a.available = ClassConflict(rng, day);
     }

@@ -57,6 +57,8 @@ std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
   const SynthCatalogue& c = *world.catalogue;
   SynthRandom rng = StreamRandom(options.seed, kEmployerStream);
   SynthRandom rule_rng = StreamRandom(options.seed, kEmployerRuleStream);
+  // Its own stream, so that a fair with flat = 0 is the fair without it.
+  SynthRandom flat_rng = StreamRandom(options.seed, kEmployerFlatStream);
   const int width = std::max(3, DecimalDigits(options.employers));
   const int second_half = static_cast<int>(day.slots.size()) -
                           (day.pause.start - day.start) / kSlotLength;
@@ -83,6 +85,9 @@ std::vector<SynthEmployer> GenerateEmployers(const SynthOptions& options,
       group_size = 1 + rng.Weighted(kGroupWeights);
     }
     emp.values = DrawRatings(rng, sector.values, 0.4, 0.8);
+    if (options.flat > 0 && flat_rng.Bernoulli(options.flat)) {
+      emp.values.fill(kSharedEmployerRating);
+    }
 
     offers.clear();
     seeks.clear();

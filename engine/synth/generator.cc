@@ -121,6 +121,10 @@ absl::Status Validate(const SynthOptions& o) {
     return absl::InvalidArgumentError(
         absl::StrCat("wishes must be in [0, 1], got ", o.wishes));
   }
+  if (!(o.flat >= 0 && o.flat <= 1)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("flat must be in [0, 1], got ", o.flat));
+  }
   if (o.free_text < 0 || o.free_text > 20) {
     return absl::InvalidArgumentError(
         absl::StrCat("free_text must be in [0, 20], got ", o.free_text));

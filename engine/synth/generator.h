@@ -75,6 +75,11 @@ struct SynthOptions {
   // writes, as a registration form's free-text answers do. 0 writes none.
   // In [0, 20].
   int free_text = 0;
+  // Flat, tied scores (docs/synth.md, "Flat fairs"), as real survey data
+  // has them: this share of employers rate every value the same (4) and
+  // 0.6 of it of attendees are blank raters (3 for every value), so many
+  // pairs tie, most of them near min_score. 0 changes nothing. In [0, 1].
+  double flat = 0;
 };
 
 // The YAML text of each input file, ready to write to disk.

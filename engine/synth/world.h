@@ -33,8 +33,15 @@ enum Stream : std::uint64_t {
   kEmployerRuleStream,
   kAttendeeFactStream,
   kAttendeeWishStream,
-  kEmployerWishStream
+  kEmployerWishStream,
+  kEmployerFlatStream,
+  kAttendeeFlatStream
 };
+
+// The value profile most employers share in a flat fair (SynthOptions::
+// flat), and the one a blank rater's values default to.
+inline constexpr int kSharedEmployerRating = 4;
+inline constexpr int kBlankRating = 3;
 
 // The stream `stream` of `seed`.
 SynthRandom StreamRandom(std::uint64_t seed, Stream stream);

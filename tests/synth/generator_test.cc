@@ -743,5 +743,46 @@ TEST_CASE("out-of-range options are rejected with InvalidArgument", "[synth]") {
   }
 }
 
+TEST_CASE(
+    "a flat fair shares employer profiles and has blank raters, "
+    "and changes nothing else",
+    "[synth]") {
+  SynthOptions options;
+  options.attendees = 500;
+  options.employers = 40;
+  const SynthFiles plain = Generate(options);
+  options.flat = 0;
+  CHECK(Generate(options).attendees_yaml == plain.attendees_yaml);
+  options.flat = 1;
+  const SynthFiles flat = Generate(options);
+  const std::string shared =
+      "    values: {impact: 4, sustainability: 4, innovation: 4, community: 4, "
+      "learning: 4, balance: 4, diversity: 4, security: 4, autonomy: 4, "
+      "craft: 4}\n";
+  const std::string blank =
+      "    values: {impact: 3, sustainability: 3, innovation: 3, community: 3, "
+      "learning: 3, balance: 3, diversity: 3, security: 3, autonomy: 3, "
+      "craft: 3}\n";
+  auto count = [](const std::string& text, const std::string& line) {
+    int n = 0;
+    for (std::size_t at = 0; (at = text.find(line, at)) != std::string::npos;
+         at += line.size()) {
+      ++n;
+    }
+    return n;
+  };
+  CHECK(count(flat.employers_yaml, shared) == 40);
+  const int blanks = count(flat.attendees_yaml, blank);
+  CHECK(blanks > 250);  // 0.6 of 500, drawn
+  CHECK(blanks < 350);
+  // Employers differ in their values only. (Attendees' must_meet and avoid
+  // picks follow fit, so the attendee stream diverges after the first
+  // different pick.)
+  CHECK(WithoutLines(flat.employers_yaml, {"    values:"}) ==
+        WithoutLines(plain.employers_yaml, {"    values:"}));
+  options.flat = 1.5;
+  CHECK_FALSE(GenerateFair(options).ok());
+}
+
 }  // namespace
 }  // namespace fairmatch
