@@ -24,8 +24,10 @@
 //     and tabs in indentation are reported with their line and column;
 //   - only one document per file; no yaml-cpp exception escapes.
 // Text in the subset the fair files use (yaml_fast.h) is parsed by a
-// purpose-built scanner about 20 times faster, into the same tree; any
-// other text, and any text with a problem to report, goes through yaml-cpp.
+// purpose-built scanner into the same tree (the L bench fair's 14 MB
+// attendees.yaml in about 0.5 s on two threads, where yaml-cpp took 2.7 s);
+// any other text, and any text with a problem to report, goes through
+// yaml-cpp.
 // Scalars keep their text exactly as yaml-cpp delivers it: no type
 // conversion happens here ("10:00" stays "10:00", "007" stays "007").
 #ifndef FAIRMATCH_IO_YAML_TREE_H_
