@@ -5,10 +5,13 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <tuple>
 
+#include "absl/strings/str_cat.h"
 #include "engine/check/check.h"
 #include "engine/check/explain.h"
 #include "engine/io/schedule_loader.h"
+#include "engine/model/people.h"
 #include "engine/pipeline.h"
 #include "tools/cli.h"
 #include "tools/commands.h"
@@ -23,6 +26,25 @@ struct ExplainArgs {
   std::string schedule;
   LoadOptions load;
 };
+
+// Finds the people the options name (by id, e-mail or name), so that one
+// who is not found is reported under the option that named them:
+// "--attendee: error: no attendee 'a11' ...".
+absl::Status FindNamed(const Fair& fair, const ExplainArgs& args) {
+  const PeopleIndex people(fair.attendees, fair.employers);
+  const std::tuple<const std::string*, Role, const char*> named[] = {
+      {&args.attendee, Role::kAttendee, "--attendee"},
+      {&args.employer, Role::kEmployer, "--employer"}};
+  for (const auto& [query, role, option] : named) {
+    if (query->empty() && role == Role::kEmployer) continue;
+    absl::StatusOr<PersonRef> ref = people.Find(*query, role);
+    if (!ref.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(option, ": error: ", ref.status().message()));
+    }
+  }
+  return absl::OkStatus();
+}
 
 // Explains and prints; the exit code.
 int PrintExplanation(const Fair& fair, const Compatibility& compat,
@@ -43,6 +65,12 @@ int RunExplainCommand(const ExplainArgs& args) {
   std::unique_ptr<Fair> fair =
       LoadFairOrPrint(args.fair_dir, args.load, &exit_code);
   if (fair == nullptr) return exit_code;
+  // A typo is reported before a plan is loaded or made (planning a large
+  // fair takes a while).
+  if (absl::Status named = FindNamed(*fair, args); !named.ok()) {
+    PrintStatus(named);
+    return ExitCodeFor(named);
+  }
   const Compatibility compat = Compatibility::Build(*fair);
 
   if (!args.schedule.empty()) {
@@ -68,14 +96,6 @@ int RunExplainCommand(const ExplainArgs& args) {
     return PrintExplanation(*fair, published_compat, *schedule, args);
   }
 
-  // Check the ids on an empty schedule first: planning a large fair takes
-  // a while, and a typo should not have to wait for it.
-  if (absl::StatusOr<Explanation> ids =
-          Explain(*fair, compat, Schedule{}, args.attendee, args.employer);
-      !ids.ok()) {
-    PrintStatus(ids.status());
-    return ExitCodeFor(ids.status());
-  }
   // Planning is deterministic: this is the plan `fairmatch plan` publishes
   // for the same inputs, but not a rerun's; say so.
   std::cerr << "note: no --schedule given, so this plans the fair afresh; "

@@ -533,24 +533,18 @@ absl::StatusOr<Explanation> Explain(const Fair& fair,
                                     const Schedule& schedule,
                                     const std::string& attendee_id,
                                     const std::string& employer_id) {
-  // Anyone may be named by id, e-mail or name (model/people.h); the
-  // message is reported under the option that named them.
+  // Anyone may be named by id, e-mail or name (model/people.h).
   const PeopleIndex people(fair.attendees, fair.employers);
-  auto find = [&](const std::string& query, Role role,
-                  const char* option) -> absl::StatusOr<int> {
+  auto find = [&](const std::string& query, Role role) -> absl::StatusOr<int> {
     absl::StatusOr<PersonRef> ref = people.Find(query, role);
-    if (!ref.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat(option, ": error: ", ref.status().message()));
-    }
+    if (!ref.ok()) return absl::InvalidArgumentError(ref.status().message());
     return ref->index;
   };
-  absl::StatusOr<int> a = find(attendee_id, Role::kAttendee, "--attendee");
+  absl::StatusOr<int> a = find(attendee_id, Role::kAttendee);
   if (!a.ok()) return a.status();
   std::optional<int> e;
   if (!employer_id.empty()) {
-    absl::StatusOr<int> found =
-        find(employer_id, Role::kEmployer, "--employer");
+    absl::StatusOr<int> found = find(employer_id, Role::kEmployer);
     if (!found.ok()) return found.status();
     e = *found;
   }

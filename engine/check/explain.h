@@ -132,9 +132,11 @@ struct Explanation {
 inline constexpr int kExplainTop = 5;
 
 // Explains `attendee_id` (and `employer_id` unless it is empty) in
-// `schedule`. Unknown ids are InvalidArgumentError
-// "--attendee: error: unknown attendee 'a01'; did you mean 'a001'?" (or
-// "--employer: ..."). REQUIRES: `compat` was built from `fair`.
+// `schedule`; each may be an id, an e-mail or a name (model/people.h).
+// Someone not found is an InvalidArgumentError with PeopleIndex::Find's
+// message ("no attendee 'a01' (by id, e-mail or name); did you mean Name
+// a001 (a001)?"), which `fairmatch explain` reports under the option that
+// named them. REQUIRES: `compat` was built from `fair`.
 absl::StatusOr<Explanation> Explain(const Fair& fair,
                                     const Compatibility& compat,
                                     const Schedule& schedule,

@@ -280,14 +280,13 @@ TEST_CASE("explain: unknown ids are errors with a suggestion", "[check]") {
   REQUIRE_FALSE(x.ok());
   CHECK(x.status().code() == absl::StatusCode::kInvalidArgument);
   CHECK(x.status().message() ==
-        "--attendee: error: no attendee 'a01' (by id, e-mail or name); did you "
-        "mean Name a001 (a001)?");
+        "no attendee 'a01' (by id, e-mail or name); did you mean Name a001 "
+        "(a001)?");
   x = Explain(fair, compat, Schedule{}, "a001", "acmee");
   REQUIRE_FALSE(x.ok());
   CHECK(
       x.status().message() ==
-      "--employer: error: no employer 'acmee' (by id, e-mail or name); did you "
-      "mean Acme (acme)?");
+      "no employer 'acmee' (by id, e-mail or name); did you mean Acme (acme)?");
 }
 
 TEST_CASE("explain without an employer lists the top employers by score",
