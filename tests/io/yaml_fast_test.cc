@@ -12,51 +12,10 @@
 #include "engine/io/yaml_tree.h"
 #include "engine/synth/generator.h"
 #include "tests/fixtures/read_file.h"
+#include "tests/fixtures/yaml_paths.h"
 
 namespace fairmatch {
 namespace {
-
-// Everything a loader can see of a tree: kinds, text, quotes and marks.
-void Dump(const YamlNode& n, std::string* out) {
-  absl::StrAppend(out, n.mark.line, ":", n.mark.column);
-  switch (n.kind) {
-    case YamlNode::Kind::kNull:
-      out->append("~");
-      return;
-    case YamlNode::Kind::kScalar:
-      absl::StrAppend(out, n.quoted ? "q" : "p", "<", n.scalar, ">");
-      return;
-    case YamlNode::Kind::kSequence:
-      out->append("[");
-      for (const YamlNode& i : n.items) {
-        Dump(i, out);
-        out->append(",");
-      }
-      out->append("]");
-      return;
-    case YamlNode::Kind::kMap:
-      out->append("{");
-      for (const YamlEntry& e : n.entries) {
-        absl::StrAppend(out, e.key_mark.line, ":", e.key_mark.column, "<",
-                        e.key, ">=");
-        Dump(e.value, out);
-        out->append(",");
-      }
-      out->append("}");
-      return;
-  }
-}
-
-// The tree (or the diagnostics) of `text` by one of the two paths.
-std::string Result(const std::string& text, bool fast_path) {
-  Diagnostics diags;
-  std::optional<YamlNode> root =
-      fast_path ? ParseYaml(text, "f.yaml", &diags)
-                : ParseYamlWithYamlCpp(text, "f.yaml", &diags);
-  std::string out = absl::StrJoin(diags.Lines(), "\n");
-  if (root) Dump(*root, &out);
-  return out;
-}
 
 bool TakesFastPath(std::string text) {
   // ParseYaml gives the fast path LF line ends.
@@ -68,8 +27,8 @@ bool TakesFastPath(std::string text) {
 
 // Both paths agree on `text`; returns whether the fast one took it.
 bool Agree(const std::string& text) {
-  const std::string fast = Result(text, true);
-  const std::string full = Result(text, false);
+  const std::string fast = testing::ParsedBy(text, true);
+  const std::string full = testing::ParsedBy(text, false);
   if (fast != full) {
     // Where they part, for the reader of a failure.
     size_t at = 0;
