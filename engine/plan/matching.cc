@@ -1,165 +1,53 @@
 #include "engine/plan/matching.h"
 
-#include <lemon/network_simplex.h>
-#include <lemon/smart_graph.h>
-
 #include <algorithm>
+#include <cassert>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <memory>
+#include <utility>
 
+#include "engine/plan/network_simplex.h"
 #include "engine/plan/timetable.h"
 #include "engine/score/score_blocks.h"
 
 namespace fairmatch {
 namespace {
 
-using Graph = lemon::SmartDigraph;
-using Simplex = lemon::NetworkSimplex<Graph, std::int64_t, std::int64_t>;
-
-// Column generation's lookahead (see SolveMatching): 0.05 of a score unit.
-// On the L bench fair it takes the pricing from 4 solves to 3.
+// Column generation's lookahead (see MatchingSolver::Solve): 0.05 of a
+// score unit. On the L bench fair it takes the pricing from 4 solves to 3.
 constexpr std::int64_t kPricingMargin = kScoreScale / 20;
 
 std::int64_t Units(double score_units) {
   return std::llround(score_units * static_cast<double>(kScoreScale));
 }
 
-// The flow network of one solve: source -> attendees (their levels) ->
-// employers (the candidate pairs) -> sink (capacity, soft minimum), and a
-// source -> sink arc for unused capacity. Arcs are added in this order:
-// the simplex's pivots, so ties between optima, depend on it.
-struct FlowNetwork {
-  FlowNetwork(int n, int m, int num_pairs)
-      : lower(g, 0), upper(g, 0), cost(g, 0) {
-    g.reserveNode(n + m + 2);
-    g.reserveArc(num_pairs + n * 4 + 2 * m + 1);
-    source = g.addNode();
-    sink = g.addNode();
-    att.resize(n);
-    emp.resize(m);
-    for (int a = 0; a < n; ++a) att[a] = g.addNode();
-    for (int e = 0; e < m; ++e) emp[e] = g.addNode();
-  }
-  Graph::Arc AddArc(Graph::Node u, Graph::Node v, std::int64_t lo,
-                    std::int64_t up, std::int64_t c) {
-    Graph::Arc arc = g.addArc(u, v);
-    lower[arc] = lo;
-    upper[arc] = up;
-    cost[arc] = c;
-    return arc;
-  }
+// Nodes of the flow network.
+constexpr int kSource = 0;
+constexpr int kSink = 1;
+int AttendeeNode(int a) { return 2 + a; }
+int EmployerNode(int n, int e) { return 2 + n + e; }
 
-  Graph g;
-  Graph::ArcMap<std::int64_t> lower, upper, cost;
-  Graph::Node source, sink;
-  std::vector<Graph::Node> att, emp;
-};
-
-// Source -> attendee: without fairness one arc of the attendee's cap; with
-// it one arc per level k, worth more the fewer meetings the attendee has.
-// Returns the total of the caps.
-std::int64_t AddAttendeeArcs(const Fair& fair, const Availability& avail,
-                             double f, FlowNetwork* net) {
-  std::int64_t total_cap = 0;
-  for (int a = 0; a < fair.num_attendees(); ++a) {
-    const int cap = AttendeeCap(fair, avail, a);
-    total_cap += cap;
-    if (cap == 0) continue;
-    if (f <= 0) {
-      net->AddArc(net->source, net->att[a], 0, cap, 0);
-      continue;
-    }
-    // Levels count the attendee's pinned meetings (a rerun) too: someone
-    // who already has two kept meetings is not "without a meeting".
-    const int pinned = avail.AttendeePinned(a);
-    const int total = cap + pinned;
-    const int min_a = std::min(fair.config.meetings_min, total);
-    for (int k = pinned + 1; k <= total; ++k) {
-      double bonus = k <= min_a ? f * kMinPriority * (min_a - k + 1)
-                                : f * kSpread * (total - k + 1) /
-                                      static_cast<double>(total - min_a + 1);
-      net->AddArc(net->source, net->att[a], 0, 1, -Units(bonus));
-    }
-  }
-  return total_cap;
+// The bonus (as a cost) of attendee a's k-th meeting, k > pinned: worth
+// more the fewer meetings the attendee has. Levels count the attendee's
+// pinned meetings (a rerun) too: someone who already has two kept meetings
+// is not "without a meeting".
+std::int64_t LevelCost(const Fair& fair, const Availability& avail, double f,
+                       int a, int k) {
+  const int total = AttendeeCap(fair, avail, a) + avail.AttendeePinned(a);
+  const int min_a = std::min(fair.config.meetings_min, total);
+  const double bonus = k <= min_a ? f * kMinPriority * (min_a - k + 1)
+                                  : f * kSpread * (total - k + 1) /
+                                        static_cast<double>(total - min_a + 1);
+  return -Units(bonus);
 }
 
-// Attendee -> employer, one arc per candidate pair (a must_meet must carry
-// flow). A rerun's baseline pairs carry the change penalty as a bonus:
-// they are replaced only by something better by more than that.
-std::vector<Graph::Arc> AddPairArcs(const CandidateGraph& cg, int m,
-                                    const MatchingOptions& options,
-                                    FlowNetwork* net) {
-  const std::int64_t keep_bonus =
-      options.sticky != nullptr ? Units(options.change_penalty) : 0;
-  std::vector<Graph::Arc> pair_arc(cg.num_pairs());
-  for (int a = 0; a < cg.num_attendees(); ++a) {
-    for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
-      std::int64_t c = -ScaledScore(cg.score[i]);
-      if (keep_bonus > 0 &&
-          std::binary_search(options.sticky->begin(), options.sticky->end(),
-                             PairCode(a, cg.employer[i], m))) {
-        c -= keep_bonus;
-      }
-      pair_arc[i] = net->AddArc(net->att[a], net->emp[cg.employer[i]],
-                                cg.must[i] ? 1 : 0, 1, c);
-    }
-  }
-  return pair_arc;
-}
-
-// Employer -> sink: with fairness, the first employer_min_meetings (less
-// its pinned ones) earn a bonus; the rest of its capacity none.
-void AddEmployerArcs(const Fair& fair, const Availability& avail, double f,
-                     FlowNetwork* net) {
-  for (int e = 0; e < fair.num_employers(); ++e) {
-    const std::int64_t cap = EmployerCapacity(fair, avail, e);
-    const std::int64_t soft =
-        f > 0 ? std::min<std::int64_t>(
-                    std::max(0, fair.config.employer_min_meetings -
-                                    avail.EmployerPinned(e)),
-                    cap)
-              : 0;
-    if (soft > 0) {
-      net->AddArc(net->emp[e], net->sink, 0, soft,
-                  -Units(f * kEmployerPriority));
-    }
-    if (cap - soft > 0) net->AddArc(net->emp[e], net->sink, 0, cap - soft, 0);
-  }
-}
-
-// One solve of the flow on `graph`; fills matched and potentials.
-void SolveFlow(const Fair& fair, const Availability& avail,
-               const MatchingOptions& options, Matching& out) {
-  const CandidateGraph& cg = out.graph;
-  const int n = fair.num_attendees();
-  const int m = fair.num_employers();
-  FlowNetwork net(n, m, cg.num_pairs());
-  const std::int64_t total_cap =
-      AddAttendeeArcs(fair, avail, options.fairness, &net);
-  const std::vector<Graph::Arc> pair_arc = AddPairArcs(cg, m, options, &net);
-  AddEmployerArcs(fair, avail, options.fairness, &net);
-  net.AddArc(net.source, net.sink, 0, total_cap, 0);
-
-  Simplex simplex(net.g);
-  simplex.lowerMap(net.lower).upperMap(net.upper).costMap(net.cost).stSupply(
-      net.source, net.sink, total_cap);
-  if (simplex.run() != Simplex::OPTIMAL) {
-    out.status = MatchStatus::kInfeasible;
-    return;
-  }
-  out.status = MatchStatus::kOptimal;
-  out.matched.assign(cg.num_pairs(), 0);
-  for (int i = 0; i < cg.num_pairs(); ++i) {
-    out.matched[i] = simplex.flow(pair_arc[i]) > 0;
-  }
-  out.source_potential = simplex.potential(net.source);
-  out.sink_potential = simplex.potential(net.sink);
-  out.attendee_potential.resize(n);
-  out.employer_potential.resize(m);
-  for (int a = 0; a < n; ++a)
-    out.attendee_potential[a] = simplex.potential(net.att[a]);
-  for (int e = 0; e < m; ++e)
-    out.employer_potential[e] = simplex.potential(net.emp[e]);
+// How many of employer e's meetings earn the soft-minimum bonus.
+std::int64_t SoftMinimum(const Fair& fair, const Availability& avail, int e) {
+  return std::min<std::int64_t>(
+      std::max(0, fair.config.employer_min_meetings - avail.EmployerPinned(e)),
+      EmployerCapacity(fair, avail, e));
 }
 
 }  // namespace
@@ -183,36 +71,237 @@ std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
   return std::min(tables, with_rests) * fair.GroupSize(e);
 }
 
-Matching SolveMatching(const Compatibility& compat, const Availability& avail,
-                       const PairCodes& excluded,
-                       const MatchingOptions& options) {
-  const Fair& fair = compat.fair();
-  const int n = fair.num_attendees();
-  Matching out;
-  if (options.warm_start != nullptr) {
-    out.graph =
-        WithoutPairs(*options.warm_start, excluded, fair.num_employers());
-  } else {
-    out.graph = BuildCandidates(
-        compat, avail, excluded, options.k, options.threads,
-        options.sticky != nullptr ? *options.sticky : PairCodes{});
+MatchingSolver::MatchingSolver(const Compatibility& compat,
+                               const Availability& avail,
+                               const MatchingOptions& options)
+    : compat_(compat), avail_(avail), options_(options) {}
+
+MatchingSolver::~MatchingSolver() = default;
+
+double MatchingSolver::Fairness() const {
+  return plain_ ? 0.0 : options_.fairness;
+}
+
+void MatchingSolver::SolvePlainFirst() {
+  assert(net_ == nullptr);
+  plain_ = true;
+}
+
+void MatchingSolver::UseFullObjective() {
+  if (!plain_) return;
+  plain_ = false;
+  if (net_ == nullptr) return;
+  const Fair& fair = compat_.fair();
+  const double f = Fairness();
+  int j = 0;
+  for (int a = 0; a < fair.num_attendees() && !level_arc_.empty(); ++a) {
+    const int cap = AttendeeCap(fair, avail_, a);
+    const int pinned = avail_.AttendeePinned(a);
+    for (int k = pinned + 1; k <= pinned + cap; ++k) {
+      net_->SetCost(level_arc_[j++], LevelCost(fair, avail_, f, a, k));
+    }
   }
+  for (int arc : soft_arc_) net_->SetCost(arc, -Units(f * kEmployerPriority));
+  if (options_.sticky != nullptr && options_.change_penalty > 0) {
+    const CandidateGraph& cg = out_.graph;
+    for (int a = 0; a < cg.num_attendees(); ++a) {
+      for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+        net_->SetCost(pair_arc_[i], PairCost(a, i));
+      }
+    }
+  }
+}
+
+std::int64_t MatchingSolver::PairCost(int a, int i) const {
+  const CandidateGraph& cg = out_.graph;
+  std::int64_t c = -ScaledScore(cg.score[i]);
+  if (!plain_ && options_.sticky != nullptr && options_.change_penalty > 0 &&
+      std::binary_search(
+          options_.sticky->begin(), options_.sticky->end(),
+          PairCode(a, cg.employer[i], compat_.fair().num_employers()))) {
+    c -= Units(options_.change_penalty);
+  }
+  return c;
+}
+
+// The network over out_.graph from scratch: source -> attendees (their
+// levels) -> employers (the pairs; a must_meet must carry flow) -> sink
+// (capacity, soft minimum), and a source -> sink arc for unused capacity.
+// Pairs in `excluded` are closed. The arc order decides the pivots, so
+// ties between optima.
+void MatchingSolver::Build(const PairCodes& excluded) {
+  const Fair& fair = compat_.fair();
+  const int n = fair.num_attendees();
+  const int m = fair.num_employers();
+  const CandidateGraph& cg = out_.graph;
+  net_ = std::make_unique<NetworkSimplex>(2 + n + m);
+  net_->ReserveArcs(cg.num_pairs() + 4 * n + 2 * m + 1);
+  // Source -> attendee: without fairness one arc of the attendee's cap;
+  // with it one unit arc per level, each with its bonus.
+  const bool levels = options_.fairness > 0;
+  const double f = Fairness();
+  std::int64_t total_cap = 0;
+  level_arc_.clear();
+  for (int a = 0; a < n; ++a) {
+    const int cap = AttendeeCap(fair, avail_, a);
+    total_cap += cap;
+    if (cap == 0) continue;
+    if (!levels) {
+      net_->AddArc(kSource, AttendeeNode(a), 0, cap, 0);
+      continue;
+    }
+    const int pinned = avail_.AttendeePinned(a);
+    for (int k = pinned + 1; k <= pinned + cap; ++k) {
+      level_arc_.push_back(net_->AddArc(kSource, AttendeeNode(a), 0, 1,
+                                        LevelCost(fair, avail_, f, a, k)));
+    }
+  }
+  pair_arc_.resize(cg.num_pairs());
+  closed_.assign(cg.num_pairs(), 0);
+  for (int a = 0; a < n; ++a) {
+    for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+      pair_arc_[i] =
+          net_->AddArc(AttendeeNode(a), EmployerNode(n, cg.employer[i]),
+                       cg.must[i] ? 1 : 0, 1, PairCost(a, i));
+    }
+  }
+  CloseExcluded(excluded);
+  // Employer -> sink: with fairness, the first employer_min_meetings (less
+  // its pinned ones) earn a bonus; the rest of its capacity none.
+  soft_arc_.clear();
+  for (int e = 0; e < m; ++e) {
+    const std::int64_t cap = EmployerCapacity(fair, avail_, e);
+    const std::int64_t soft = levels ? SoftMinimum(fair, avail_, e) : 0;
+    if (soft > 0) {
+      soft_arc_.push_back(net_->AddArc(EmployerNode(n, e), kSink, 0, soft,
+                                       -Units(f * kEmployerPriority)));
+    }
+    if (cap - soft > 0) {
+      net_->AddArc(EmployerNode(n, e), kSink, 0, cap - soft, 0);
+    }
+  }
+  net_->AddArc(kSource, kSink, 0, total_cap, 0);
+  net_->SetSupply(kSource, total_cap);
+  net_->SetSupply(kSink, -total_cap);
+}
+
+void MatchingSolver::CloseExcluded(const PairCodes& excluded) {
+  if (excluded.empty()) return;
+  const int m = compat_.fair().num_employers();
+  const CandidateGraph& cg = out_.graph;
+  for (int a = 0; a < cg.num_attendees(); ++a) {
+    for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+      if (!closed_[i] && std::binary_search(excluded.begin(), excluded.end(),
+                                            PairCode(a, cg.employer[i], m))) {
+        closed_[i] = 1;
+        net_->Close(pair_arc_[i]);
+      }
+    }
+  }
+}
+
+// Adds extra[a] to attendee a's candidates and their arcs to the network
+// (at flow 0, so the basis stays optimal-ready). False when a new pair is
+// a must_meet, whose lower bound a warm start cannot take.
+bool MatchingSolver::Extend(const std::vector<std::vector<int>>& extra) {
+  const int n = compat_.fair().num_attendees();
+  CandidateGraph next = ExtendCandidates(compat_, out_.graph, extra);
+  const CandidateGraph& old = out_.graph;
+  std::vector<int> arc(next.num_pairs(), -1);
+  std::vector<char> closed(next.num_pairs(), 0);
+  for (int a = 0; a < n; ++a) {
+    int j = old.offset[a];
+    for (int i = next.offset[a]; i < next.offset[a + 1]; ++i) {
+      if (j < old.offset[a + 1] && old.employer[j] == next.employer[i]) {
+        arc[i] = pair_arc_[j];
+        closed[i] = closed_[j];
+        ++j;
+      }
+    }
+  }
+  bool warm = true;
+  out_.graph = std::move(next);
+  pair_arc_ = std::move(arc);
+  closed_ = std::move(closed);
+  const CandidateGraph& cg = out_.graph;
+  for (int a = 0; a < n && warm; ++a) {
+    for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
+      if (pair_arc_[i] >= 0) continue;
+      if (cg.must[i]) {
+        warm = false;
+        break;
+      }
+      pair_arc_[i] =
+          net_->AddArc(AttendeeNode(a), EmployerNode(n, cg.employer[i]), 0, 1,
+                       PairCost(a, i));
+    }
+  }
+  return warm;
+}
+
+// Solves the network; fills matched and the potentials. False when the
+// flow is infeasible.
+bool MatchingSolver::SolveFlow(const PairCodes& excluded) {
+  NetworkSimplex::Result result = net_->Solve();
+  if (result == NetworkSimplex::Result::kOverflow) {
+    // Closed arcs pushed the potentials too far: start again without them.
+    Build(excluded);
+    result = net_->Solve();
+  }
+  if (result != NetworkSimplex::Result::kOptimal) return false;
+  const int n = compat_.fair().num_attendees();
+  const int m = compat_.fair().num_employers();
+  const CandidateGraph& cg = out_.graph;
+  out_.matched.assign(cg.num_pairs(), 0);
+  for (int i = 0; i < cg.num_pairs(); ++i) {
+    out_.matched[i] = net_->Flow(pair_arc_[i]) > 0;
+  }
+  out_.source_potential = net_->Potential(kSource);
+  out_.sink_potential = net_->Potential(kSink);
+  out_.attendee_potential.resize(n);
+  out_.employer_potential.resize(m);
+  for (int a = 0; a < n; ++a) {
+    out_.attendee_potential[a] = net_->Potential(AttendeeNode(a));
+  }
+  for (int e = 0; e < m; ++e) {
+    out_.employer_potential[e] = net_->Potential(EmployerNode(n, e));
+  }
+  return true;
+}
+
+const Matching& MatchingSolver::Solve(const PairCodes& excluded) {
+  const Fair& fair = compat_.fair();
+  const int n = fair.num_attendees();
+  if (net_ == nullptr) {
+    out_.graph = BuildCandidates(
+        compat_, avail_, excluded, options_.k, options_.threads,
+        options_.sticky != nullptr ? *options_.sticky : PairCodes{});
+    Build(excluded);
+  } else {
+    CloseExcluded(excluded);
+  }
+  out_.priced_in = 0;
   for (int round = 1;; ++round) {
-    out.pricing_rounds = round;
-    SolveFlow(fair, avail, options, out);
-    if (out.status != MatchStatus::kOptimal) return out;
-    if (round >= options.max_pricing_rounds) return out;
+    out_.pricing_rounds = round;
+    if (!SolveFlow(excluded)) {
+      out_.status = MatchStatus::kInfeasible;
+      return out_;
+    }
+    out_.status = MatchStatus::kOptimal;
+    if (round >= options_.max_pricing_rounds) return out_;
 
     // Price every plannable pair outside the candidates. Pairs that could
     // improve the plan (rc < 0) must come in; those just short of it
     // (rc < kPricingMargin) come in with them, because the next solve's
-    // potentials usually turn some of them negative, and each round is a
-    // solve from scratch. The optimum is proven when no pair is negative.
+    // potentials usually turn some of them negative. The optimum is proven
+    // when no pair is negative.
     std::vector<std::vector<int>> extra(n);
     std::vector<char> improving(n, 0);  // per attendee: a pair with rc < 0
-    const CandidateGraph& cg = out.graph;
+    const CandidateGraph& cg = out_.graph;
+    const Matching& out = out_;
     ForEachScoreBlock(
-        compat, options.threads, [&](int begin, int end, const ScoreMatrix& s) {
+        compat_, options_.threads,
+        [&](int begin, int end, const ScoreMatrix& s) {
           std::vector<char> in_graph(fair.num_employers(), 0);
           for (int a = begin; a < end; ++a) {
             for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
@@ -225,7 +314,7 @@ Matching SolveMatching(const Compatibility& compat, const Availability& avail,
               const std::int64_t rc =
                   -ScaledScore(w) + pa - out.employer_potential[e];
               if (rc < kPricingMargin &&
-                  Plannable(compat, avail, excluded, a, e, w)) {
+                  Plannable(compat_, avail_, excluded, a, e, w)) {
                 extra[a].push_back(e);
                 if (rc < 0) improving[a] = 1;
               }
@@ -236,13 +325,19 @@ Matching SolveMatching(const Compatibility& compat, const Availability& avail,
           }
         });
     if (std::find(improving.begin(), improving.end(), 1) == improving.end()) {
-      return out;
+      return out_;
     }
-    int added = 0;
-    for (const auto& row : extra) added += static_cast<int>(row.size());
-    out.priced_in += added;
-    out.graph = ExtendCandidates(compat, out.graph, extra);
+    for (const auto& row : extra)
+      out_.priced_in += static_cast<int>(row.size());
+    if (!Extend(extra)) Build(excluded);
   }
+}
+
+Matching SolveMatching(const Compatibility& compat, const Availability& avail,
+                       const PairCodes& excluded,
+                       const MatchingOptions& options) {
+  MatchingSolver solver(compat, avail, options);
+  return solver.Solve(excluded);
 }
 
 double UpperBound(const Compatibility& compat, const Availability& avail,

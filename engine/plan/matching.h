@@ -1,5 +1,5 @@
 // Who meets whom: a maximum-weight b-matching solved exactly as a min-cost
-// flow (LEMON NetworkSimplex, integer costs from ScaledScore).
+// flow (network_simplex.h, integer costs from ScaledScore).
 //
 //   source --(attendee cap)--> attendee --(1, -score)--> employer
 //          --(employer capacity)--> sink,  plus a free source->sink bypass
@@ -38,6 +38,7 @@
 #define FAIRMATCH_PLAN_MATCHING_H_
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "engine/model/fair.h"
@@ -75,11 +76,6 @@ struct MatchingOptions {
   int k = 8;  // initial candidates per attendee
   int threads = 1;
   int max_pricing_rounds = 20;
-  // The candidates an earlier solve ended with (the planner's previous
-  // round): they start this solve, less the excluded pairs, instead of the
-  // top k of a fresh scoring pass; pricing then adds what is missing, so
-  // the optimum is the same. Null: build them.
-  const CandidateGraph* warm_start = nullptr;
 };
 
 // Attendee a's meeting cap in the flow: min(max_meetings - pinned meetings,
@@ -93,7 +89,59 @@ int AttendeeCap(const Fair& fair, const Availability& avail, int a);
 std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
                               int e);
 
-// Solves the matching over all plannable pairs not in `excluded`.
+class NetworkSimplex;
+
+// Solves the matching again as the planner's rounds exclude pairs. The
+// first Solve() builds the candidates and the network; each later one
+// closes the newly excluded pairs' arcs and continues from the last optimal
+// basis (NetworkSimplex's warm start), as does every column-generation
+// round within a Solve(): a few pivots instead of a solve from scratch.
+// Pairs excluded stay in `graph` (never matched).
+class MatchingSolver {
+ public:
+  MatchingSolver(const Compatibility& compat, const Availability& avail,
+                 const MatchingOptions& options);
+  ~MatchingSolver();
+  MatchingSolver(const MatchingSolver&) = delete;
+  MatchingSolver& operator=(const MatchingSolver&) = delete;
+
+  // The optimum over all plannable pairs not in `excluded` (sorted codes).
+  // REQUIRES: `excluded` contains the previous call's.
+  const Matching& Solve(const PairCodes& excluded);
+
+  // The certificate's objective first: until UseFullObjective(), Solve()
+  // maximises the plain total score (fairness 0, no keep bonus) on the
+  // network of the full objective (its levels and soft minimums at no
+  // bonus), so that UpperBound can use its potentials and the full
+  // objective then starts from its optimal flow instead of from scratch.
+  // REQUIRES: before the first Solve().
+  void SolvePlainFirst();
+  // The objective of `options` from now on (the costs change; the flow and
+  // candidates stay).
+  void UseFullObjective();
+
+ private:
+  double Fairness() const;
+  std::int64_t PairCost(int a, int i) const;
+  void Build(const PairCodes& excluded);
+  void CloseExcluded(const PairCodes& excluded);
+  bool Extend(const std::vector<std::vector<int>>& extra);
+  bool SolveFlow(const PairCodes& excluded);
+
+  const Compatibility& compat_;
+  const Availability& avail_;
+  MatchingOptions options_;
+  Matching out_;
+  std::unique_ptr<NetworkSimplex> net_;
+  std::vector<int> pair_arc_;   // per pair of out_.graph: its arc
+  std::vector<char> closed_;    // per pair: excluded, its arc closed
+  std::vector<int> level_arc_;  // source -> attendee level arcs, in order
+  std::vector<int> soft_arc_;   // employer -> sink soft-minimum arcs
+  bool plain_ = false;          // see SolvePlainFirst
+};
+
+// Solves the matching over all plannable pairs not in `excluded` (one
+// MatchingSolver::Solve()).
 Matching SolveMatching(const Compatibility& compat, const Availability& avail,
                        const PairCodes& excluded,
                        const MatchingOptions& options);

@@ -136,6 +136,14 @@ absl::Status Infeasible(const std::vector<std::string>& problems) {
   return absl::FailedPreconditionError(absl::StrJoin(problems, "\n"));
 }
 
+absl::Status MustMeetsConflict() {
+  return Infeasible(
+      {"the must_meet requests cannot all be met together "
+       "within attendees' caps and employers' capacities; "
+       "run `fairmatch explain` on the attendees concerned "
+       "or shorten must_meet lists"});
+}
+
 // The pairs `matching` matched, in candidate order; in a rerun each with
 // its baseline place.
 std::vector<MatchedPair> MatchedPairs(const Matching& matching,
@@ -174,31 +182,23 @@ Schedule TablesForPlaced(const Fair& fair, const Availability& avail,
 
 // Matching, then timetabling; pairs that get no slot are excluded and the
 // matching solved again, until every matched pair has a slot.
+// `bound_from_first`: the first round's matching is an f = 0 one, whose
+// potentials give the certificate.
 absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
                                        const Availability& avail,
-                                       const MatchingOptions& match_options,
-                                       int threads) {
+                                       MatchingSolver& solver,
+                                       bool bound_from_first, int threads) {
   const Fair& fair = compat.fair();
   PlanOutcome outcome;
   PairCodes excluded;
-  // Each round after the first starts from the candidates the one before
-  // ended with (warm_start): the same optimum, without a fresh scoring
-  // pass and most of the pricing rounds.
-  MatchingOptions options = match_options;
-  CandidateGraph previous;
+  // Each round after the first continues from the one before: the same
+  // candidates and flow, less the pairs excluded (MatchingSolver).
   for (int round = 1;; ++round) {
     auto start = std::chrono::steady_clock::now();
-    Matching matching = SolveMatching(compat, avail, excluded, options);
+    const Matching& matching = solver.Solve(excluded);
     AddSeconds(outcome.stats, "match", start);
-    if (matching.status != MatchStatus::kOptimal) {
-      return Infeasible(
-          {"the must_meet requests cannot all be met together "
-           "within attendees' caps and employers' capacities; "
-           "run `fairmatch explain` on the attendees concerned "
-           "or shorten must_meet lists"});
-    }
-    if (round == 1 && match_options.fairness <= 0 &&
-        match_options.sticky == nullptr) {
+    if (matching.status != MatchStatus::kOptimal) return MustMeetsConflict();
+    if (round == 1 && bound_from_first) {
       // The certificate: the duals of this f = 0 solve give the bound.
       start = std::chrono::steady_clock::now();
       outcome.stats.upper_bound = UpperBound(compat, avail, matching, threads);
@@ -240,8 +240,6 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
     }
     excluded.insert(excluded.end(), unplaced.begin(), unplaced.end());
     std::sort(excluded.begin(), excluded.end());
-    previous = std::move(matching.graph);
-    options.warm_start = &previous;
   }
 }
 
@@ -270,43 +268,42 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
     match_options.change_penalty = options.rerun->change_penalty;
   }
 
-  // The certificate for f > 0 needs the duals of an f = 0 solve. It is
-  // independent of the rounds, so with two threads it runs beside them;
-  // each side is deterministic, so the result does not depend on it.
+  // The certificate for f > 0 (and for a rerun, whose matching carries
+  // keep bonuses) needs the duals of a plain f = 0 solve. The solver does
+  // that one first, on the same network, and then continues from its flow
+  // with the real objective; the bound's pass over the pairs runs beside
+  // the rounds (each side is deterministic, so the result does not depend
+  // on the thread count).
+  const bool separate_bound =
+      match_options.fairness > 0 || match_options.sticky != nullptr;
+  MatchingSolver solver(compat, avail, match_options);
   double f0_bound = -1;
   double f0_seconds = 0;
-  auto solve_bound = [&](int threads) {
+  Matching f0;
+  std::thread bound_thread;
+  if (separate_bound) {
     const auto start = std::chrono::steady_clock::now();
-    MatchingOptions plain = match_options;
-    plain.fairness = 0;
-    plain.threads = threads;
-    plain.sticky = nullptr;  // the bound is on the score alone
-    plain.change_penalty = 0;
-    const Matching f0 = SolveMatching(compat, avail, {}, plain);
-    if (f0.status == MatchStatus::kOptimal) {
-      f0_bound = UpperBound(compat, avail, f0, threads);
-    }
+    solver.SolvePlainFirst();
+    f0 = solver.Solve({});
+    if (f0.status != MatchStatus::kOptimal) return MustMeetsConflict();
+    solver.UseFullObjective();
     f0_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
-  };
-  // (So does a rerun's, whose matching carries keep bonuses.)
-  const bool separate_bound =
-      match_options.fairness > 0 || match_options.sticky != nullptr;
-  std::thread bound_thread;
-  // The bound's solve takes one core; the rounds keep every thread for
-  // their scoring and pricing passes, which are short beside its solve and
-  // have both cores once it is done (at L: 5.8 s instead of 6.4 s).
-  if (separate_bound && options.threads >= 2) {
-    bound_thread = std::thread(solve_bound, 1);
+    auto bound = [&, start] {
+      f0_bound = UpperBound(compat, avail, f0, 1);
+      f0_seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+    };
+    if (options.threads >= 2)
+      bound_thread = std::thread(bound);
+    else
+      bound();
   }
   absl::StatusOr<PlanOutcome> outcome =
-      PlanRounds(compat, avail, match_options, match_options.threads);
-  if (bound_thread.joinable()) {
-    bound_thread.join();
-  } else if (separate_bound && outcome.ok()) {
-    solve_bound(options.threads);
-  }
+      PlanRounds(compat, avail, solver, !separate_bound, match_options.threads);
+  if (bound_thread.joinable()) bound_thread.join();
   if (!outcome.ok()) return outcome;
   if (separate_bound) {
     outcome->stats.upper_bound = f0_bound;

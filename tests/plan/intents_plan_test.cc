@@ -203,12 +203,18 @@ TEST_CASE(
     CHECK(PlanPairs(fair) == PairList{{0, 0}});
   }
   SECTION("weights.wants = 0 turns wishes off") {
-    Fair fair = TinyFair(1, 3, 3);
+    // e1 fits a little less than e0, but the wish for it outweighs that.
+    Fair fair = TinyFair(1, 2, 2);
     fair.attendees[0].max_meetings = 1;
-    fair.attendees[0].wants = {2};
+    fair.attendees[0].wants = {1};
+    fair.employers[1].seeks = {"python", "java"};
+    const Compatibility wishing = Compatibility::Build(fair);
+    REQUIRE(wishing.Pair(0, 1).fit < wishing.Pair(0, 0).fit);
+    REQUIRE(wishing.Pair(0, 1).score > wishing.Pair(0, 0).score);
+    CHECK(PlanPairs(fair) == PairList{{0, 1}});
     fair.config.weight_wants = 0;
     fair.config.weight_mutual_wants = 0;
-    CHECK(PlanPairs(fair) == PairList{{0, 0}});  // ties go to file order
+    CHECK(PlanPairs(fair) == PairList{{0, 0}});
   }
 }
 
