@@ -269,9 +269,7 @@ bool MatchingSolver::SolveFlow(const PairCodes& excluded) {
   return true;
 }
 
-const Matching& MatchingSolver::Solve(const PairCodes& excluded) {
-  const Fair& fair = compat_.fair();
-  const int n = fair.num_attendees();
+const Matching& MatchingSolver::Solve(const PairCodes& excluded, bool price) {
   if (net_ == nullptr) {
     out_.graph = BuildCandidates(
         compat_, avail_, excluded, options_.k, options_.threads,
@@ -281,20 +279,35 @@ const Matching& MatchingSolver::Solve(const PairCodes& excluded) {
     CloseExcluded(excluded);
   }
   out_.priced_in = 0;
-  for (int round = 1;; ++round) {
-    out_.pricing_rounds = round;
-    if (!SolveFlow(excluded)) {
-      out_.status = MatchStatus::kInfeasible;
-      return out_;
-    }
-    out_.status = MatchStatus::kOptimal;
-    if (round >= options_.max_pricing_rounds) return out_;
+  out_.pricing_rounds = 1;
+  out_.proven = false;
+  if (!SolveFlow(excluded)) {
+    out_.status = MatchStatus::kInfeasible;
+    return out_;
+  }
+  out_.status = MatchStatus::kOptimal;
+  if (price) PriceUntilOptimal(excluded);
+  return out_;
+}
 
-    // Price every plannable pair outside the candidates. Pairs that could
-    // improve the plan (rc < 0) must come in; those just short of it
-    // (rc < kPricingMargin) come in with them, because the next solve's
-    // potentials usually turn some of them negative. The optimum is proven
-    // when no pair is negative.
+bool MatchingSolver::Prove(const PairCodes& excluded) {
+  const int before = out_.priced_in;
+  PriceUntilOptimal(excluded);
+  return out_.priced_in == before;
+}
+
+// Column generation from the current optimum of the candidates: price every
+// plannable pair outside them, add those that could improve the plan, solve
+// again (warm), until no pair could.
+void MatchingSolver::PriceUntilOptimal(const PairCodes& excluded) {
+  const Fair& fair = compat_.fair();
+  const int n = fair.num_attendees();
+  while (out_.status == MatchStatus::kOptimal && !out_.proven &&
+         out_.pricing_rounds < options_.max_pricing_rounds) {
+    // Pairs that could improve the plan (rc < 0) must come in; those just
+    // short of it (rc < kPricingMargin) come in with them, because the next
+    // solve's potentials usually turn some of them negative. The optimum is
+    // proven when no pair is negative.
     std::vector<std::vector<int>> extra(n);
     std::vector<char> improving(n, 0);  // per attendee: a pair with rc < 0
     const CandidateGraph& cg = out_.graph;
@@ -325,11 +338,15 @@ const Matching& MatchingSolver::Solve(const PairCodes& excluded) {
           }
         });
     if (std::find(improving.begin(), improving.end(), 1) == improving.end()) {
-      return out_;
+      out_.proven = true;
+      return;
     }
-    for (const auto& row : extra)
+    for (const auto& row : extra) {
       out_.priced_in += static_cast<int>(row.size());
+    }
     if (!Extend(extra)) Build(excluded);
+    ++out_.pricing_rounds;
+    if (!SolveFlow(excluded)) out_.status = MatchStatus::kInfeasible;
   }
 }
 

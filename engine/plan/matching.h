@@ -60,6 +60,9 @@ struct Matching {
   std::vector<char> matched;  // per pair of `graph`
   int pricing_rounds = 0;     // solves needed until no pair priced in
   int priced_in = 0;          // pairs added by column generation
+  // Optimal over every plannable pair (pricing found none to add), not
+  // only over the candidates.
+  bool proven = false;
   // Node potentials of the last solve (for pricing and the certificate).
   std::int64_t source_potential = 0;
   std::int64_t sink_potential = 0;
@@ -106,8 +109,16 @@ class MatchingSolver {
   MatchingSolver& operator=(const MatchingSolver&) = delete;
 
   // The optimum over all plannable pairs not in `excluded` (sorted codes).
+  // With `price` false, only over the candidates (one warm solve, no pass
+  // over all pairs); Prove() then finishes the job.
   // REQUIRES: `excluded` contains the previous call's.
-  const Matching& Solve(const PairCodes& excluded);
+  const Matching& Solve(const PairCodes& excluded, bool price = true);
+  // Column generation from the last Solve(): true when the matching was
+  // already optimal over all plannable pairs; false when pairs came in and
+  // the matching (now proven optimal) may have changed.
+  bool Prove(const PairCodes& excluded);
+  // The matching of the last Solve() or Prove().
+  const Matching& current() const { return out_; }
 
   // The certificate's objective first: until UseFullObjective(), Solve()
   // maximises the plain total score (fairness 0, no keep bonus) on the
@@ -127,6 +138,7 @@ class MatchingSolver {
   void CloseExcluded(const PairCodes& excluded);
   bool Extend(const std::vector<std::vector<int>>& extra);
   bool SolveFlow(const PairCodes& excluded);
+  void PriceUntilOptimal(const PairCodes& excluded);
 
   const Compatibility& compat_;
   const Availability& avail_;
