@@ -106,9 +106,18 @@ class Compatibility {
 };
 
 // Scores enter the min-cost flow as integers; this is the only scaling.
+// The value is std::llround(score * 1e6) (halves away from zero), computed
+// without the library call, which the pricing passes make for every pair:
+// the product is exact in a double, and so is its fractional part. Equal
+// to llround on every finite float with |score| * 1e6 < 4e18 (all
+// 2,832,312,652 of them were compared once; the tests compare a sample).
 inline constexpr std::int64_t kScoreScale = 1000000;
 inline std::int64_t ScaledScore(float score) {
-  return std::llround(static_cast<double>(score) * kScoreScale);
+  const double x = static_cast<double>(score) * kScoreScale;
+  const double magnitude = x < 0 ? -x : x;
+  std::int64_t r = static_cast<std::int64_t>(magnitude);
+  r += magnitude - static_cast<double>(r) >= 0.5 ? 1 : 0;
+  return x < 0 ? -r : r;
 }
 
 }  // namespace fairmatch

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -453,6 +454,39 @@ TEST_CASE("ScaledScore maps [0,1] onto integers without loss of order",
   CHECK(ScaledScore(1.0f) == kScoreScale);
   CHECK(ScaledScore(0.5f) == kScoreScale / 2);
   CHECK(ScaledScore(0.25f) < ScaledScore(0.250001f));
+}
+
+TEST_CASE("ScaledScore rounds exactly as std::llround does", "[score]") {
+  // Every 257th float bit pattern (both signs, all magnitudes the flow can
+  // see), and the floats around each exact half of a score unit.
+  int compared = 0;
+  for (std::uint64_t bits = 0; bits < (std::uint64_t{1} << 32); bits += 257) {
+    const std::uint32_t u = static_cast<std::uint32_t>(bits);
+    float f;
+    std::memcpy(&f, &u, sizeof f);
+    if (!std::isfinite(f) || std::fabs(static_cast<double>(f)) >= 4.0e12) {
+      continue;
+    }
+    ++compared;
+    if (ScaledScore(f) != std::llround(static_cast<double>(f) * kScoreScale)) {
+      FAIL("differs from llround at " << f);
+    }
+  }
+  CHECK(compared > 10000000);
+  for (int k = 0; k < 2000000; k += 997) {
+    float f = (k + 0.5f) / static_cast<float>(kScoreScale);
+    for (int step = 0; step < 4; ++step) {
+      f = std::nextafter(f, 0.0f);
+    }
+    for (int step = 0; step < 8; ++step, f = std::nextafter(f, 3.0f)) {
+      CHECK(ScaledScore(f) ==
+            std::llround(static_cast<double>(f) * kScoreScale));
+      CHECK(ScaledScore(-f) ==
+            std::llround(static_cast<double>(-f) * kScoreScale));
+    }
+  }
+  CHECK(ScaledScore(0.5e-6f) ==
+        std::llround(static_cast<double>(0.5e-6f) * kScoreScale));
 }
 
 }  // namespace
