@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
-#include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <memory>
 #include <utility>
 

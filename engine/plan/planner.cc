@@ -209,12 +209,12 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
   const Fair& fair = compat.fair();
   PlanOutcome outcome;
   PairCodes excluded;
-  // Each round after the first continues from the one before: the same
-  // candidates and flow, less the pairs excluded (MatchingSolver).
-  // Rounds after the first solve over the candidates only (a warm solve of
-  // a few pivots); the pass over all pairs that proves the matching optimal
-  // waits for the round that would end the plan, and when pairs come in
-  // there, the changed matching gets its own round.
+  // Each round after the first continues from the one before (the same
+  // candidates and flow, less the pairs excluded) and solves over the
+  // candidates only, a warm solve of a few pivots; the pass over all pairs
+  // that proves the matching optimal waits for the round that would end
+  // the plan, and when pairs come in there, the changed matching gets its
+  // own round.
   bool solve = true;
   PlacedPairs placed;  // the previous round's slots, by pair code
   for (int round = 1;; ++round) {
