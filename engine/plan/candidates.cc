@@ -96,29 +96,6 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
   return graph;
 }
 
-CandidateGraph WithoutPairs(const CandidateGraph& graph,
-                            const PairCodes& excluded, int num_employers) {
-  const int n = graph.num_attendees();
-  CandidateGraph out;
-  out.offset.assign(n + 1, 0);
-  out.employer.reserve(graph.employer.size());
-  out.score.reserve(graph.score.size());
-  out.must.reserve(graph.must.size());
-  for (int a = 0; a < n; ++a) {
-    for (int i = graph.offset[a]; i < graph.offset[a + 1]; ++i) {
-      if (std::binary_search(excluded.begin(), excluded.end(),
-                             PairCode(a, graph.employer[i], num_employers))) {
-        continue;
-      }
-      out.employer.push_back(graph.employer[i]);
-      out.score.push_back(graph.score[i]);
-      out.must.push_back(graph.must[i]);
-    }
-    out.offset[a + 1] = static_cast<int>(out.employer.size());
-  }
-  return out;
-}
-
 CandidateGraph ExtendCandidates(const Compatibility& compat,
                                 const CandidateGraph& graph,
                                 const std::vector<std::vector<int>>& extra) {

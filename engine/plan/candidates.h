@@ -52,10 +52,6 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
                                const PairCodes& excluded, int k, int threads,
                                const PairCodes& sticky = {});
 
-// `graph` without the pairs whose codes are in `excluded` (sorted).
-CandidateGraph WithoutPairs(const CandidateGraph& graph,
-                            const PairCodes& excluded, int num_employers);
-
 // Adds `extra[a]` employers to attendee a's row (rows stay sorted).
 CandidateGraph ExtendCandidates(const Compatibility& compat,
                                 const CandidateGraph& graph,
