@@ -183,8 +183,12 @@ int RunPlanCommand(const PlanArgs& args) {
   // Warnings (a withdrawn employer dropped from a must_meet, a walk-in
   // who may be a duplicate) go to stderr even with --quiet.
   for (const std::string& w : run->fair->warnings) std::cerr << w << "\n";
+  // Rendering and writing are timed here, after schedule.json's stages;
+  // the stages line below gives them.
+  const auto render_start = std::chrono::steady_clock::now();
   absl::StatusOr<std::vector<OutputFile>> files =
       RenderOutputs(*run, *formats, options.threads);
+  const auto write_start = std::chrono::steady_clock::now();
   if (!files.ok()) {
     PrintStatus(files.status());
     return ExitCodeFor(files.status());
@@ -201,6 +205,7 @@ int RunPlanCommand(const PlanArgs& args) {
     PrintStatus(s);
     return ExitCodeFor(s);
   }
+  const auto write_end = std::chrono::steady_clock::now();
   if (!args.quiet) {
     const Metrics& m = run->metrics;
     std::cout << absl::StrFormat(
@@ -240,6 +245,12 @@ int RunPlanCommand(const PlanArgs& args) {
     for (const auto& [stage, seconds] : run->stage_seconds) {
       times += absl::StrFormat(" %s %.3fs", stage, seconds);
     }
+    const auto seconds = [](auto from, auto to) {
+      return std::chrono::duration<double>(to - from).count();
+    };
+    times += absl::StrFormat(" render %.3fs write %.3fs",
+                             seconds(render_start, write_start),
+                             seconds(write_start, write_end));
     std::cout << "stages:" << times << "\n";
     // Calendars are one file per attendee: name the folder once.
     std::cout << "wrote to " << out->shown() << ":";

@@ -20,7 +20,7 @@
 
 namespace fairmatch {
 
-PdfDocument::PdfDocument() {
+PdfDocument::PdfDocument() : deflater_(Z_BEST_SPEED) {
   out_ = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   offsets_.push_back(0);  // object 0
   pages_object_ = NewObject();
@@ -59,7 +59,7 @@ void PdfDocument::WriteStream(int number, std::string_view dict_extra,
                               std::string_view data, bool compress) {
   scratch_.clear();
   if (compress) {
-    absl::Status s = Deflate(data, Z_BEST_SPEED, &scratch_);
+    absl::Status s = deflater_.Append(data, &scratch_);
     if (!s.ok()) {
       if (status_.ok()) status_ = s;
       return;

@@ -49,6 +49,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "engine/render/pdf_syntax.h"
 
 namespace fairmatch {
 
@@ -149,6 +150,7 @@ class PdfDocument {
   std::vector<std::unique_ptr<PdfFace>> faces_;
   std::unordered_map<PangoFont*, std::unique_ptr<PdfFontUse>> uses_;
   std::string scratch_;
+  Deflater deflater_;
   absl::Status status_;
 };
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -122,18 +123,35 @@ std::string NameToken(std::string_view name) {
   return out.empty() ? std::string("Font") : out;
 }
 
-absl::Status Deflate(std::string_view data, int level, std::string* out) {
-  uLongf bound = compressBound(static_cast<uLong>(data.size()));
-  std::size_t at = out->size();
-  out->resize(at + bound);
-  int rc = compress2(reinterpret_cast<Bytef*>(out->data() + at), &bound,
-                     reinterpret_cast<const Bytef*>(data.data()),
-                     static_cast<uLong>(data.size()), level);
-  if (rc != Z_OK) {
+struct Deflater::Stream {
+  z_stream z = {};
+};
+
+Deflater::Deflater(int level) : stream_(std::make_unique<Stream>()) {
+  ready_ = deflateInit(&stream_->z, level) == Z_OK;
+}
+
+Deflater::~Deflater() {
+  if (ready_) deflateEnd(&stream_->z);
+}
+
+absl::Status Deflater::Append(std::string_view data, std::string* out) {
+  z_stream& z = stream_->z;
+  if (!ready_ || deflateReset(&z) != Z_OK) {
+    return absl::InternalError("cannot render PDF: zlib cannot compress");
+  }
+  const std::size_t at = out->size();
+  out->resize(at + deflateBound(&z, static_cast<uLong>(data.size())));
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out->data() + at);
+  z.avail_out = static_cast<uInt>(out->size() - at);
+  // deflateBound's room takes the whole stream in one call.
+  if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
     out->resize(at);
     return absl::InternalError("cannot render PDF: zlib cannot compress");
   }
-  out->resize(at + bound);
+  out->resize(at + z.total_out);
   return absl::OkStatus();
 }
 

@@ -63,7 +63,8 @@ TEST_CASE("deflated data inflates back and is appended", "[render]") {
   std::string data;
   for (int i = 0; i < 2000; ++i) data += "BT /F0 10 Tf ET\n";
   std::string out = "head";
-  REQUIRE(Deflate(data, Z_BEST_SPEED, &out).ok());
+  Deflater deflater(Z_BEST_SPEED);
+  REQUIRE(deflater.Append(data, &out).ok());
   REQUIRE(out.rfind("head", 0) == 0);
   CHECK(out.size() < data.size() / 10);
   std::string back(data.size(), '\0');
@@ -73,6 +74,29 @@ TEST_CASE("deflated data inflates back and is appended", "[render]") {
                      static_cast<uLong>(out.size() - 4)) == Z_OK);
   CHECK(length == data.size());
   CHECK(back == data);
+}
+
+TEST_CASE("a reused deflater writes what compress2 writes, stream by stream",
+          "[render]") {
+  Deflater deflater(Z_BEST_SPEED);
+  for (int round = 0; round < 3; ++round) {
+    std::string data;
+    for (int i = 0; i < 300 * (round + 1); ++i) {
+      data += "1 0 0 1 " + std::to_string(i * 7 % 113) + " Tm [<0041>] TJ\n";
+    }
+    std::string ours;
+    REQUIRE(deflater.Append(data, &ours).ok());
+    std::string theirs(compressBound(static_cast<uLong>(data.size())), '\0');
+    uLongf length = static_cast<uLongf>(theirs.size());
+    REQUIRE(compress2(reinterpret_cast<Bytef*>(theirs.data()), &length,
+                      reinterpret_cast<const Bytef*>(data.data()),
+                      static_cast<uLong>(data.size()), Z_BEST_SPEED) == Z_OK);
+    theirs.resize(length);
+    CHECK(ours == theirs);
+  }
+  std::string empty;
+  REQUIRE(deflater.Append("", &empty).ok());
+  CHECK_FALSE(empty.empty());  // an empty stream still has its zlib frame
 }
 
 }  // namespace
