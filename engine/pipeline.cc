@@ -225,7 +225,8 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
       const Paper paper = PaperFromConfig(fair.config);
       tasks.push_back([&, paper] {
         return pdf("attendees.pdf",
-                   RenderAttendeesPdf(fair, compat, schedule, paper));
+                   RenderAttendeesPdf(fair, compat, schedule, paper, nullptr,
+                                      threads));
       });
       tasks.push_back([&, paper] {
         return pdf("employers.pdf",
@@ -238,7 +239,7 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
         tasks.push_back([&, paper] {
           return pdf("attendees-changed.pdf",
                      RenderAttendeesPdf(fair, compat, schedule, paper,
-                                        &changed->attendees));
+                                        &changed->attendees, threads));
         });
         tasks.push_back([&, paper] {
           return pdf("employers-changed.pdf",

@@ -17,39 +17,22 @@ namespace {
 
 class AttendeeSheets {
  public:
-  AttendeeSheets(const SheetInputs& in, const std::vector<char>* only,
-                 PdfWriter& pdf)
+  AttendeeSheets(const SheetInputs& in, PdfWriter& pdf)
       : fair_(in.fair),
         compat_(in.compat),
         schedule_(in.schedule),
         index_(in.index),
         people_(in.people),
-        pdf_(pdf),
-        only_(only) {}
+        pdf_(pdf) {}
 
-  void Render() {
-    if (fair_.attendees.empty()) {
-      pdf_.BeginPage(false, fair_.event.name);
-      pdf_.Paragraph("This fair has no attendees.", kBody, kMuted);
-      pdf_.EndPage();
-      return;
-    }
-    bool any = false;
-    for (int a : people_.attendees()) {
-      if (!pdf_.ok()) return;
-      if (only_ != nullptr && !(*only_)[a]) continue;
-      Sheet(a);
-      any = true;
-    }
-    if (!any) {
-      pdf_.BeginPage(false, fair_.event.name);
-      pdf_.Paragraph("No attendee's day changed.", kBody, kMuted);
-      pdf_.EndPage();
-    }
+  // The one page of a document without sheets.
+  void Nobody() {
+    pdf_.BeginPage(false, fair_.event.name);
+    pdf_.Paragraph(fair_.attendees.empty() ? "This fair has no attendees."
+                                           : "No attendee's day changed.",
+                   kBody, kMuted);
+    pdf_.EndPage();
   }
-
- private:
-  static constexpr double kTimeColumn = 74;
 
   void Sheet(int a) {
     const Attendee& attendee = fair_.attendees[a];
@@ -94,6 +77,9 @@ class AttendeeSheets {
     }
     pdf_.EndPage();
   }
+
+ private:
+  static constexpr double kTimeColumn = 74;
 
   void ColumnHead(std::string_view first, std::string_view second) {
     LayOptions spaced{.letter_spacing = 0.6};
@@ -233,15 +219,25 @@ class AttendeeSheets {
   const MeetingIndex& index_;
   const PeopleView& people_;
   PdfWriter& pdf_;
-  // Only the attendees marked (by index); null: everyone.
-  const std::vector<char>* only_;
 };
 
 }  // namespace
 
-void WriteAttendeeSheets(const SheetInputs& in, const std::vector<char>* only,
-                         PdfWriter& pdf) {
-  AttendeeSheets(in, only, pdf).Render();
+std::vector<int> AttendeesToPrint(const SheetInputs& in,
+                                  const std::vector<char>* only) {
+  std::vector<int> who;
+  for (int a : in.people.attendees()) {
+    if (only == nullptr || (*only)[a]) who.push_back(a);
+  }
+  return who;
+}
+
+void WriteAttendeeSheet(const SheetInputs& in, int a, PdfWriter& pdf) {
+  if (pdf.ok()) AttendeeSheets(in, pdf).Sheet(a);
+}
+
+void WriteNoAttendeeSheets(const SheetInputs& in, PdfWriter& pdf) {
+  if (pdf.ok()) AttendeeSheets(in, pdf).Nobody();
 }
 
 }  // namespace fairmatch::sheets

@@ -4,7 +4,9 @@
 // order with their talking points, or, for an attendee the plan left out, a
 // kind notice and up to three open booths that suit them.
 //
-//   WriteAttendeeSheets(in, /*only=*/nullptr, pdf);
+//   for (int a : AttendeesToPrint(in, /*only=*/nullptr)) {
+//     WriteAttendeeSheet(in, a, pdf);
+//   }
 #ifndef FAIRMATCH_RENDER_PDF_ATTENDEE_SHEETS_H_
 #define FAIRMATCH_RENDER_PDF_ATTENDEE_SHEETS_H_
 
@@ -15,11 +17,17 @@
 
 namespace fairmatch::sheets {
 
-// Writes every attendee's sheet to `pdf`, or with `only` (one flag per
-// attendee index) just the marked ones; a fair without attendees, or an
-// `only` that marks none, gets one page that says so.
-void WriteAttendeeSheets(const SheetInputs& in, const std::vector<char>* only,
-                         PdfWriter& pdf);
+// The attendees whose sheets are printed, in reading order: everyone, or
+// with `only` (one flag per attendee index) just the marked ones.
+std::vector<int> AttendeesToPrint(const SheetInputs& in,
+                                  const std::vector<char>* only);
+
+// Writes attendee `a`'s sheet, from a new page on.
+void WriteAttendeeSheet(const SheetInputs& in, int a, PdfWriter& pdf);
+
+// The one page of a document with no sheet to print: the fair has no
+// attendees, or no attendee's day changed.
+void WriteNoAttendeeSheets(const SheetInputs& in, PdfWriter& pdf);
 
 }  // namespace fairmatch::sheets
 

@@ -20,7 +20,7 @@
 
 namespace fairmatch {
 
-PdfDocument::PdfDocument() : deflater_(Z_BEST_SPEED) {
+PdfDocument::PdfDocument(Mode mode) : mode_(mode), deflater_(Z_BEST_SPEED) {
   out_ = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   offsets_.push_back(0);  // object 0
   pages_object_ = NewObject();
@@ -57,18 +57,24 @@ void PdfDocument::StartObject(int number) {
 
 void PdfDocument::WriteStream(int number, std::string_view dict_extra,
                               std::string_view data, bool compress) {
-  scratch_.clear();
-  if (compress) {
-    absl::Status s = deflater_.Append(data, &scratch_);
-    if (!s.ok()) {
-      if (status_.ok()) status_ = s;
-      return;
-    }
+  if (!compress) {
+    WriteStreamBody(number, dict_extra, data, false);
+    return;
   }
-  std::string_view body = compress ? std::string_view(scratch_) : data;
+  scratch_.clear();
+  absl::Status s = deflater_.Append(data, &scratch_);
+  if (!s.ok()) {
+    if (status_.ok()) status_ = s;
+    return;
+  }
+  WriteStreamBody(number, dict_extra, scratch_, true);
+}
+
+void PdfDocument::WriteStreamBody(int number, std::string_view dict_extra,
+                                  std::string_view body, bool flate) {
   StartObject(number);
   absl::StrAppend(&out_, "<< /Length ", body.size(),
-                  compress ? " /Filter /FlateDecode" : "");
+                  flate ? " /Filter /FlateDecode" : "");
   absl::StrAppend(&out_,
                   absl::string_view(dict_extra.data(), dict_extra.size()),
                   " >>\nstream\n");
@@ -88,22 +94,194 @@ void PdfDocument::BeginPage(double width, double height) {
 void PdfDocument::EndPage() {
   assert(open_);
   open_ = false;
+  if (mode_ == Mode::kRun) {
+    RunPage page;
+    page.width = width_;
+    page.height = height_;
+    page.have_fill = have_fill_;
+    std::copy(fill_, fill_ + 3, page.fill);
+    if (reopened_ >= 0) {  // ended the second time: final
+      DeflateTo(content_, &page.content);
+      page.deflated = true;
+      run_pages_[reopened_] = std::move(page);
+      reopened_ = -1;
+    } else {
+      page.content = std::move(content_);
+      run_pages_.push_back(std::move(page));
+    }
+    content_.clear();
+    return;
+  }
   const int contents = NewObject();
   WriteStream(contents, "", content_, true);
   const int page = NewObject();
   pages_.push_back(page);
+  WritePage(page, width_, height_, contents, resources_object_);
+}
+
+void PdfDocument::WritePage(int page, double width, double height, int contents,
+                            int resources) {
   StartObject(page);
   out_ += "<< /Type /Page /Parent ";
   AppendInt(&out_, pages_object_);
   out_ += " 0 R /MediaBox [0 0 ";
-  AppendNum(&out_, width_);
+  AppendNum(&out_, width);
   out_ += ' ';
-  AppendNum(&out_, height_);
+  AppendNum(&out_, height);
   out_ += "] /Contents ";
   AppendInt(&out_, contents);
   out_ += " 0 R /Resources ";
-  AppendInt(&out_, resources_object_);
+  AppendInt(&out_, resources);
   out_ += " 0 R >>\nendobj\n";
+}
+
+void PdfDocument::DeflateTo(std::string_view data, std::string* out) {
+  if (absl::Status s = deflater_.Append(data, out); !s.ok() && status_.ok()) {
+    status_ = s;
+  }
+}
+
+void PdfDocument::BeginRun(int run) {
+  assert(mode_ == Mode::kRun && !open_);
+  run_ = run;
+  run_pages_.clear();
+  run_fonts_.clear();
+  run_name_.assign(faces_.size(), -1);
+  outlines_.resize(1);
+  outlines_[0].children.clear();
+}
+
+void PdfDocument::ReopenPage(int k) {
+  assert(mode_ == Mode::kRun && !open_);
+  assert(k >= 0 && k < pages() && !run_pages_[k].deflated);
+  RunPage& page = run_pages_[k];
+  open_ = true;
+  reopened_ = k;
+  width_ = page.width;
+  height_ = page.height;
+  content_ = std::move(page.content);
+  page.content.clear();
+  have_fill_ = page.have_fill;
+  std::copy(page.fill, page.fill + 3, fill_);
+}
+
+PdfRunPages PdfDocument::EndRun() {
+  assert(mode_ == Mode::kRun && !open_);
+  PdfRunPages run;
+  for (RunPage& page : run_pages_) {
+    PdfRunPages::Page out{page.width, page.height, {}};
+    if (page.deflated) {
+      out.content = std::move(page.content);
+    } else {
+      DeflateTo(page.content, &out.content);
+    }
+    run.pages.push_back(std::move(out));
+  }
+  for (std::size_t o = 1; o < outlines_.size(); ++o) {
+    run.bookmarks.push_back(PdfRunPages::Bookmark{
+        outlines_[o].parent, std::move(outlines_[o].title), outlines_[o].page});
+  }
+  run.fonts = std::move(run_fonts_);
+  BeginRun(-1);
+  return run;
+}
+
+void PdfDocument::ReleaseFonts() {
+  for (auto& [font, use] : uses_) g_object_unref(font);
+  uses_.clear();
+}
+
+int PdfDocument::NameOf(PdfFace& face) {
+  if (mode_ != Mode::kRun) return face.index;
+  if (run_name_.size() < faces_.size()) run_name_.resize(faces_.size(), -1);
+  int& name = run_name_[face.index];
+  if (name < 0) {
+    name = static_cast<int>(run_fonts_.size());
+    run_fonts_.push_back(
+        PdfRunPages::Font{face.file, reopened_ >= 0 ? reopened_ : pages()});
+  }
+  return name;
+}
+
+void PdfDocument::MergeUse(PdfFace& from, PdfFace& to) {
+  if (to.text_run.empty()) to.text_run.assign(to.used.size(), 0);
+  const std::size_t n = std::min(from.used.size(), to.used.size());
+  for (std::size_t g = 0; g < n; ++g) {
+    to.used[g] |= from.used[g];
+    if (from.mapped[g] &&
+        (!to.mapped[g] || from.text_run[g] < to.text_run[g])) {
+      to.mapped[g] = 1;
+      to.text_run[g] = from.text_run[g];
+      to.text[g] = std::move(from.text[g]);
+    }
+  }
+}
+
+void PdfDocument::Append(PdfRunPages& run) {
+  assert(mode_ == Mode::kDocument && !open_);
+  if (!status_.ok()) return;
+  // The run's fonts: faces drawn with before, or new ones, numbered in the
+  // order they are first drawn with, as if the run were drawn here; their
+  // programs come with MergeFonts.
+  Group group{NewObject(), {}};
+  for (const PdfRunPages::Font& font : run.fonts) {
+    auto [it, fresh] =
+        face_of_file_.emplace(font.file, static_cast<int>(faces_.size()));
+    if (fresh) {
+      faces_.push_back(std::make_unique<PdfFace>());
+      faces_.back()->file = font.file;
+      faces_.back()->index = it->second;
+    }
+    group.faces.push_back(it->second);
+  }
+  const int first_page = pages();
+  for (std::size_t k = 0; k < run.pages.size(); ++k) {
+    for (std::size_t f = 0; f < run.fonts.size(); ++f) {
+      PdfFace& face = *faces_[group.faces[f]];
+      if (run.fonts[f].first_page == static_cast<int>(k) && face.object == 0) {
+        face.object = NewObject();
+      }
+    }
+    PdfRunPages::Page& page = run.pages[k];
+    const int contents = NewObject();
+    WriteStreamBody(contents, "", page.content, true);
+    std::string().swap(page.content);
+    const int number = NewObject();
+    pages_.push_back(number);
+    WritePage(number, page.width, page.height, contents, group.object);
+  }
+  for (int f : group.faces) {
+    if (faces_[f]->object == 0) faces_[f]->object = NewObject();
+  }
+  // The run's bookmark o (from 1) becomes ours o + offset.
+  const int offset = static_cast<int>(outlines_.size()) - 1;
+  for (std::size_t o = 0; o < run.bookmarks.size(); ++o) {
+    PdfRunPages::Bookmark& b = run.bookmarks[o];
+    const int id = static_cast<int>(outlines_.size());
+    const int parent = b.parent == 0 ? 0 : b.parent + offset;
+    outlines_.push_back(
+        Outline{parent, std::move(b.title), b.page + first_page, {}});
+    outlines_[parent].children.push_back(id);
+  }
+  groups_.push_back(std::move(group));
+  run = PdfRunPages();
+}
+
+void PdfDocument::MergeFonts(PdfDocument& runs) {
+  assert(mode_ == Mode::kDocument && runs.uses_.empty());
+  for (std::unique_ptr<PdfFace>& theirs : runs.faces_) {
+    auto it = face_of_file_.find(theirs->file);
+    if (theirs->file.empty() || it == face_of_file_.end()) continue;
+    std::unique_ptr<PdfFace>& ours = faces_[it->second];
+    if (ours->face == nullptr) {  // the first thread's: taken as it is
+      theirs->index = ours->index;
+      theirs->object = ours->object;
+      ours = std::move(theirs);
+    } else {
+      MergeUse(*theirs, *ours);
+    }
+  }
+  runs.faces_.clear();
 }
 
 void PdfDocument::SetFill(double r, double g, double b) {
@@ -194,6 +372,7 @@ const PdfFontUse* PdfDocument::UseOf(PangoFont* font) {
     bool cff_readable = true;
     faces_.push_back(OpenFace(hb_face, static_cast<int>(faces_.size()),
                               NewObject(), &cff_readable));
+    faces_.back()->file = FontFileOf(font);
     if (!cff_readable && status_.ok()) {
       status_ = absl::InternalError(
           "cannot render PDF: a font's CFF table cannot be read");
@@ -219,7 +398,7 @@ void PdfDocument::ShowGlyphs(PangoFont* font,
   if (size <= 0) return;
 
   content_ += "BT\n/F";
-  AppendInt(&content_, face.index);
+  AppendInt(&content_, NameOf(face));
   content_ += ' ';
   AppendNum(&content_, size);
   content_ += " Tf\n";
@@ -240,6 +419,10 @@ void PdfDocument::ShowGlyphs(PangoFont* font,
         g.text + g.text_length <= utf8.size()) {
       face.mapped[gid] = 1;
       face.text[gid].assign(utf8.substr(g.text, g.text_length));
+      if (mode_ == Mode::kRun) {
+        if (face.text_run.empty()) face.text_run.assign(face.used.size(), 0);
+        face.text_run[gid] = run_;
+      }
     }
     if (k == 0 || g.y != line_y) {
       if (in_array) content_ += ">] TJ\n";
@@ -277,8 +460,7 @@ int PdfDocument::AddOutline(int parent, std::string_view title) {
     parent = 0;
   }
   const int id = static_cast<int>(outlines_.size());
-  outlines_.push_back(
-      Outline{parent, std::string(title), static_cast<int>(pages_.size()), {}});
+  outlines_.push_back(Outline{parent, std::string(title), pages(), {}});
   outlines_[parent].children.push_back(id);
   return id;
 }
@@ -379,12 +561,17 @@ void PdfDocument::WriteOutlines(int root) {
 }
 
 absl::StatusOr<std::string> PdfDocument::Finish() {
+  assert(mode_ == Mode::kDocument);
   if (open_) EndPage();
   if (pages_.empty()) {  // readers refuse a document without pages
     BeginPage(595.276, 841.89);
     EndPage();
   }
   for (const std::unique_ptr<PdfFace>& face : faces_) {
+    if (face->face == nullptr) {  // a run's font that MergeFonts never gave
+      status_ = absl::InternalError("cannot render PDF: a font is missing");
+      break;
+    }
     absl::Status s = WriteFace(*face);
     if (!s.ok() && status_.ok()) status_ = s;
   }
@@ -398,6 +585,15 @@ absl::StatusOr<std::string> PdfDocument::Finish() {
     absl::StrAppend(&out_, " /F", face->index, " ", face->object, " 0 R");
   }
   out_ += " >> >>\nendobj\n";
+  for (const Group& group : groups_) {
+    StartObject(group.object);
+    out_ += "<< /ProcSet [/PDF /Text] /Font <<";
+    for (std::size_t k = 0; k < group.faces.size(); ++k) {
+      absl::StrAppend(&out_, " /F", k, " ", faces_[group.faces[k]]->object,
+                      " 0 R");
+    }
+    out_ += " >> >>\nendobj\n";
+  }
 
   StartObject(pages_object_);
   out_ += "<< /Type /Pages /Kids [";

@@ -35,7 +35,19 @@
 // box with the code point; bitmap-only (colour emoji) fonts have no outlines to
 // embed, so their glyphs do not show.
 //
-// Not thread-safe; one document per thread.
+// Not thread-safe; one document per thread. A document can still be made
+// on several threads, in runs of pages: each thread draws its runs into
+// its own PdfDocument in kRun mode, which hands each run over as a
+// PdfRunPages, and the document appends the runs in order (Append), then
+// takes the fonts from every thread's (MergeFonts). The bytes depend on the
+// runs' contents only, never on which thread drew which run.
+//
+//   PdfDocument mine(PdfDocument::Mode::kRun);  // on a worker thread
+//   mine.BeginRun(r);  ... pages ...
+//   PdfRunPages run = mine.EndRun();
+//   mine.ReleaseFonts();                         // when its runs are done
+//   doc.Append(run);                             // in order, on one thread
+//   doc.MergeFonts(mine);                        // once every run is in
 #ifndef FAIRMATCH_RENDER_PDF_DOCUMENT_H_
 #define FAIRMATCH_RENDER_PDF_DOCUMENT_H_
 
@@ -69,9 +81,35 @@ struct PdfGlyph {
   std::uint32_t text_length = 0;
 };
 
+// One run of pages drawn on another thread (see above): its pages with
+// their content streams, its bookmarks, and the fonts it draws with, as
+// /F0, /F1, ... in the order it first drew with them.
+struct PdfRunPages {
+  struct Page {
+    double width = 0;
+    double height = 0;
+    std::string content;  // deflated
+  };
+  struct Bookmark {
+    int parent;  // 0: the top level, else a bookmark of the run (from 1)
+    std::string title;
+    int page;  // of the run
+  };
+  struct Font {
+    std::string file;  // PdfFace::file
+    int first_page;    // of the run
+  };
+  std::vector<Page> pages;
+  std::vector<Bookmark> bookmarks;  // from bookmark 1 (0 is the top level)
+  std::vector<Font> fonts;
+};
+
 class PdfDocument {
  public:
-  PdfDocument();
+  // kDocument: a whole document, written as it goes. kRun: the pages of
+  // one thread's runs, handed over by EndRun().
+  enum class Mode { kDocument, kRun };
+  explicit PdfDocument(Mode mode = Mode::kDocument);
   ~PdfDocument();
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;
@@ -82,11 +120,44 @@ class PdfDocument {
 
   // REQUIRES: no page is open. Starts a page of `width` x `height` points.
   void BeginPage(double width, double height);
-  // REQUIRES: a page is open.
+  // REQUIRES: a page is open. In a run, the page's content is kept as it
+  // is, to be added to once more (ReopenPage), and deflated when it is
+  // ended the second time or the run ends.
   void EndPage();
-  int pages() const { return static_cast<int>(pages_.size()); }
+  int pages() const {
+    return static_cast<int>(mode_ == Mode::kRun ? run_pages_.size()
+                                                : pages_.size());
+  }
   // False once something cannot be written; Finish() returns why.
   bool ok() const { return status_.ok(); }
+  // The size of the open page.
+  double page_width() const { return width_; }
+  double page_height() const { return height_; }
+
+  // Runs ---------------------------------------------------------------------
+
+  // kRun: the pages and bookmarks from here on are run `run`'s (runs are
+  // numbered in document order; each thread takes its runs in order).
+  void BeginRun(int run);
+  // REQUIRES: kRun, no page open, page k of the run (from 0) ended once.
+  // Opens page k again, with its content and fill colour, for what is
+  // drawn last (the page number, once the pages before the run are
+  // counted).
+  void ReopenPage(int k);
+  // REQUIRES: kRun, no page open. Hands the run over.
+  PdfRunPages EndRun();
+  // kRun: lets go of the pango fonts; the document keeps their faces for
+  // MergeFonts. Call it on the thread that drew, once its runs are done
+  // (the fonts belong to that thread's font map).
+  void ReleaseFonts();
+
+  // REQUIRES: kDocument, no page open. Adds a run's pages and bookmarks
+  // after this document's; runs are appended in document order.
+  void Append(PdfRunPages& run);
+  // REQUIRES: kDocument; `runs` kRun, its fonts released. Takes the faces
+  // and glyphs `runs` drew with; called for every thread's document once
+  // all runs are appended, before Finish().
+  void MergeFonts(PdfDocument& runs);
 
   // Drawing on the open page, in the current fill (or stroke) colour.
   void SetFill(double r, double g, double b);
@@ -118,10 +189,42 @@ class PdfDocument {
     std::vector<int> children;
   };
 
+  // A page of the current run: its content kept as drawn until final.
+  struct RunPage {
+    double width = 0;
+    double height = 0;
+    std::string content;
+    bool deflated = false;
+    // The fill colour when it ended, for ReopenPage.
+    bool have_fill = false;
+    double fill[3] = {0, 0, 0};
+  };
+  // The fonts of an appended run's pages: its /F<k> is faces_[faces[k]].
+  struct Group {
+    int object;
+    std::vector<int> faces;
+  };
+
   int NewObject() { return next_object_++; }
   void StartObject(int number);
   void WriteStream(int number, std::string_view dict_extra,
                    std::string_view data, bool compress);
+  // Writes stream `number` with `body` as it is (deflated already when
+  // `flate`).
+  void WriteStreamBody(int number, std::string_view dict_extra,
+                       std::string_view body, bool flate);
+  // Writes the page object `page` of `width` x `height` points with
+  // content stream `contents` and resources `resources`.
+  void WritePage(int page, double width, double height, int contents,
+                 int resources);
+  // Adds what was drawn with `from` to `to` (the same font file): its
+  // glyphs, and the text of each glyph from the earliest run.
+  static void MergeUse(PdfFace& from, PdfFace& to);
+  // The resource name's number of `face` in the content being drawn: its
+  // index, or in a run the order the run first drew with it.
+  int NameOf(PdfFace& face);
+  // Deflates `data` into `out`; an error goes to status_.
+  void DeflateTo(std::string_view data, std::string* out);
   const PdfFontUse* UseOf(PangoFont* font);
   // Writes the font objects of `face`: the Type0 font, its CIDFont, font
   // descriptor, font program and ToUnicode map.
@@ -130,6 +233,7 @@ class PdfDocument {
                            const PdfFontMetrics& metrics, bool cff, int file);
   void WriteOutlines(int root);
 
+  Mode mode_;
   std::string out_;
   std::vector<std::uint64_t> offsets_;  // by object number; 0: not written
   int next_object_ = 1;
@@ -138,6 +242,15 @@ class PdfDocument {
   std::string info_;
   std::vector<int> pages_;         // page object numbers
   std::vector<Outline> outlines_;  // outlines_[0]: the root
+  // kRun: the current run.
+  int run_ = -1;
+  std::vector<RunPage> run_pages_;
+  std::vector<int> run_name_;  // by face: its /F number in the run, or -1
+  std::vector<PdfRunPages::Font> run_fonts_;
+  int reopened_ = -1;  // the run's page open again
+  // kDocument: appended runs' fonts, and faces by font file.
+  std::vector<Group> groups_;
+  std::unordered_map<std::string, int> face_of_file_;
 
   // The open page.
   bool open_ = false;

@@ -153,6 +153,20 @@ PdfFontUse DescribeUse(PangoFont* font, PdfFace* face) {
   return use;
 }
 
+std::string FontFileOf(PangoFont* font) {
+  if (!PANGO_IS_FC_FONT(font)) return "";
+  FcPattern* pattern = pango_fc_font_get_pattern(PANGO_FC_FONT(font));
+  FcChar8* file = nullptr;
+  int index = 0;
+  if (pattern == nullptr ||
+      FcPatternGetString(pattern, FC_FILE, 0, &file) != FcResultMatch ||
+      file == nullptr) {
+    return "";
+  }
+  FcPatternGetInteger(pattern, FC_INDEX, 0, &index);
+  return absl::StrCat(reinterpret_cast<const char*>(file), "#", index);
+}
+
 absl::StatusOr<SubsetProgram> MakeSubsetProgram(const PdfFace& face) {
   absl::StatusOr<hb_face_t*> made = Subset(face);
   if (!made.ok()) return made.status();

@@ -32,7 +32,10 @@ struct PdfFace {
   hb_face_t* face = nullptr;     // referenced
   hb_font_t* metrics = nullptr;  // at units per em
   int index = 0;                 // resource name /F<index>
-  int object = 0;                // the Type0 font
+  // Which font file (fontconfig's file and face index): the same face
+  // opened by another thread's font map has the same.
+  std::string file;
+  int object = 0;  // the Type0 font
   unsigned upem = 1000;
   bool cff = false;
   std::vector<std::uint16_t> cids;  // CID-keyed CFF: glyph id -> CID
@@ -40,6 +43,8 @@ struct PdfFace {
   std::vector<std::uint8_t> used;   // by glyph id
   std::vector<std::string> text;    // by glyph id: its first text
   std::vector<std::uint8_t> mapped;
+  // Drawn in runs (pdf_document.h): by glyph id, the run its text is from.
+  std::vector<int> text_run;
 
   PdfFace() = default;
   PdfFace(const PdfFace&) = delete;
@@ -72,6 +77,10 @@ std::unique_ptr<PdfFace> OpenFace(hb_face_t* face, int index, int object,
 // How `font` draws with `face`: its absolute size, and fontconfig's
 // synthetic oblique and bold.
 PdfFontUse DescribeUse(PangoFont* font, PdfFace* face);
+
+// The font file and face index `font` draws from ("path#index"), or
+// "" when it is not a fontconfig font.
+std::string FontFileOf(PangoFont* font);
 
 // The font program to embed: the subset of the glyphs used (and .notdef),
 // without layout tables.

@@ -44,9 +44,9 @@ PageSize SizeOf(Paper paper, bool landscape) {
 }
 
 PdfWriter::PdfWriter(const Fair& fair, Paper paper, const std::string& title)
-    : paper_(paper) {
-  doc_.SetInfo(ValidUtf8(title), "fairmatch " FAIRMATCH_VERSION,
-               PdfDate(fair.event));
+    : paper_(paper), doc_(std::make_unique<PdfDocument>()) {
+  doc_->SetInfo(ValidUtf8(title), "fairmatch " FAIRMATCH_VERSION,
+                PdfDate(fair.event));
   context_ = CreatePrintContext();
   for (int f = 0; f < kNumFonts; ++f) {
     fonts_[f] = pango_font_description_from_string(kFamilies);
@@ -81,7 +81,7 @@ PdfWriter::~PdfWriter() {
 void PdfWriter::BeginPage(bool landscape, std::string footer) {
   if (!ok()) return;
   size_ = SizeOf(paper_, landscape);
-  doc_.BeginPage(size_.width, size_.height);
+  target().BeginPage(size_.width, size_.height);
   footer_ = std::move(footer);
   ++page_;
   DrawBand();
@@ -95,15 +95,54 @@ void PdfWriter::EndPage() {
   Block owner =
       Lay(footer_, kTiny, width() * 0.75, kMuted, LayOptions{.one_line = true});
   Draw(owner, left(), foot);
-  Block number = Lay(absl::StrCat("Page ", page_), kTiny, width() * 0.2, kMuted,
-                     LayOptions{.right = true});
-  Draw(number, right() - width() * 0.2, foot);
-  doc_.EndPage();
+  // A run's pages are numbered once the pages before it are counted.
+  if (!in_run_) DrawPageNumber(page_);
+  target().EndPage();
 }
+
+void PdfWriter::DrawPageNumber(int number) {
+  const double foot = size_.height - kBottomMargin + 20;
+  Block block = Lay(absl::StrCat("Page ", number), kTiny, width() * 0.2, kMuted,
+                    LayOptions{.right = true});
+  Draw(block, right() - width() * 0.2, foot);
+}
+
+void PdfWriter::StartRun(int run) {
+  if (runs_ == nullptr) {
+    runs_ = std::make_unique<PdfDocument>(PdfDocument::Mode::kRun);
+  }
+  runs_->BeginRun(run);
+  in_run_ = true;
+  page_ = 0;
+}
+
+PdfRunPages PdfWriter::EndRun(int first) {
+  for (int k = 0; k < runs_->pages(); ++k) {
+    runs_->ReopenPage(k);
+    size_ = {runs_->page_width(), runs_->page_height()};
+    ResetPool();
+    DrawPageNumber(first + k);
+    runs_->EndPage();
+  }
+  in_run_ = false;
+  return runs_->EndRun();
+}
+
+std::unique_ptr<PdfDocument> PdfWriter::EndRuns() {
+  if (runs_ != nullptr) runs_->ReleaseFonts();
+  return std::move(runs_);
+}
+
+void PdfWriter::AppendRun(PdfRunPages& run) {
+  page_ += static_cast<int>(run.pages.size());
+  doc_->Append(run);
+}
+
+void PdfWriter::MergeFonts(PdfDocument& runs) { doc_->MergeFonts(runs); }
 
 int PdfWriter::Bookmark(std::string_view name, int parent) {
   if (!ok()) return parent;
-  return doc_.AddOutline(parent, ValidUtf8(name));
+  return target().AddOutline(parent, ValidUtf8(name));
 }
 
 Block PdfWriter::Lay(std::string_view text, Font font, double w, Rgb color,
@@ -166,11 +205,11 @@ Block PdfWriter::Lay(const Rich& rich, Font font, double w, Rgb color,
 void PdfWriter::Draw(const Block& block, double x, double y) {
   if (!ok() || block.empty()) return;
   if (block.set != nullptr) {
-    words_->Draw(&doc_, *block.set, x, y, block.color.r, block.color.g,
+    words_->Draw(&target(), *block.set, x, y, block.color.r, block.color.g,
                  block.color.b);
     return;
   }
-  DrawLayout(&doc_, block.layout, x, y, block.color.r, block.color.g,
+  DrawLayout(&target(), block.layout, x, y, block.color.r, block.color.g,
              block.color.b);
 }
 
@@ -224,20 +263,20 @@ void PdfWriter::ResetPool() {
 void PdfWriter::Rule(double x0, double x1, double y, Rgb color,
                      double line_width) {
   if (!ok()) return;
-  doc_.StrokeLine(x0, y, x1, y, line_width, color.r, color.g, color.b);
+  target().StrokeLine(x0, y, x1, y, line_width, color.r, color.g, color.b);
 }
 
 void PdfWriter::Fill(double x, double y, double w, double h, Rgb color) {
   if (!ok()) return;
-  doc_.SetFill(color.r, color.g, color.b);
-  doc_.FillRect(x, y, w, h);
+  target().SetFill(color.r, color.g, color.b);
+  target().FillRect(x, y, w, h);
 }
 
 void PdfWriter::RoundedFill(double x, double y, double w, double h, double r,
                             Rgb color) {
   if (!ok()) return;
-  doc_.SetFill(color.r, color.g, color.b);
-  doc_.FillRoundedRect(x, y, w, h, r);
+  target().SetFill(color.r, color.g, color.b);
+  target().FillRoundedRect(x, y, w, h, r);
 }
 
 absl::StatusOr<std::string> PdfWriter::Close() {
@@ -245,7 +284,7 @@ absl::StatusOr<std::string> PdfWriter::Close() {
   ClearCache();
   for (PangoLayout* layout : pool_) g_object_unref(layout);
   pool_.clear();
-  return doc_.Finish();
+  return doc_->Finish();
 }
 
 void PdfWriter::Flow(const Block& block,
@@ -357,12 +396,12 @@ void PdfWriter::DrawItem(const RowPiece& piece, const BlockLine& line,
     Rule(piece.x, piece.rule_to, top, kRule, 0.4);
   } else if (piece.block.set != nullptr) {
     const Rgb& c = piece.block.color;
-    words_->DrawLines(&doc_, *piece.block.set, line.set_line, line.set_line + 1,
-                      piece.x, top, c.r, c.g, c.b);
+    words_->DrawLines(&target(), *piece.block.set, line.set_line,
+                      line.set_line + 1, piece.x, top, c.r, c.g, c.b);
   } else if (line.line != nullptr) {
     const Rgb& c = piece.block.color;
-    DrawLayoutLine(&doc_, line.line, piece.x + line.x, top + line.baseline, c.r,
-                   c.g, c.b);
+    DrawLayoutLine(&target(), line.line, piece.x + line.x, top + line.baseline,
+                   c.r, c.g, c.b);
   }
 }
 

@@ -86,7 +86,28 @@ class PdfWriter {
 
   // False once the document cannot be written (a font cannot be read);
   // Close() then says why.
-  bool ok() const { return doc_.ok(); }
+  bool ok() const { return doc_->ok() && (runs_ == nullptr || runs_->ok()); }
+
+  // Runs (see PdfDocument): a document drawn on several threads, in runs
+  // of sheets. On each worker thread its own writer draws runs, each
+  // between StartRun(r) and EndRun(first), which numbers the run's pages
+  // from `first` on (known once the runs before it are drawn) and hands it
+  // over; EndRuns() hands over its fonts when it has drawn its last. The
+  // writer of the document appends the runs in order, then merges every
+  // worker's fonts.
+  //
+  //   worker.StartRun(r);  ... sheets ...
+  //   PdfRunPages run = worker.EndRun(first);
+  //   pdf.AppendRun(run);
+  //   std::unique_ptr<PdfDocument> fonts = worker.EndRuns();
+  //   pdf.MergeFonts(*fonts);
+  void StartRun(int run);
+  // The pages of the run so far.
+  int run_pages() const { return runs_->pages(); }
+  PdfRunPages EndRun(int first);
+  std::unique_ptr<PdfDocument> EndRuns();
+  void AppendRun(PdfRunPages& run);
+  void MergeFonts(PdfDocument& runs);
 
   // Page frame ------------------------------------------------------------
 
@@ -233,8 +254,16 @@ class PdfWriter {
 
   void DrawBand();
 
+  // "Page <number>" in the footer of the open page.
+  void DrawPageNumber(int number);
+
+  // Where drawing goes: the runs, when one is open, else the document.
+  PdfDocument& target() { return in_run_ ? *runs_ : *doc_; }
+
   Paper paper_;
-  PdfDocument doc_;
+  std::unique_ptr<PdfDocument> doc_;
+  std::unique_ptr<PdfDocument> runs_;  // this thread's runs
+  bool in_run_ = false;
   PangoContext* context_ = nullptr;
   PangoFontDescription* fonts_[kNumFonts] = {};
   std::vector<PangoLayout*> pool_;

@@ -11,6 +11,7 @@
 #include "engine/render/pdf_master_grid.h"
 #include "engine/render/pdf_page.h"
 #include "engine/render/pdf_palette.h"
+#include "engine/render/pdf_runs.h"
 #include "engine/render/pdf_sheet_parts.h"
 #include "engine/render/people.h"
 
@@ -42,15 +43,23 @@ Paper PaperFromConfig(const Config& config) {
   return config.paper == "letter" ? Paper::kLetter : Paper::kA4;
 }
 
-absl::StatusOr<std::string> RenderAttendeesPdf(const Fair& fair,
-                                               const Compatibility& compat,
-                                               const Schedule& schedule,
-                                               Paper paper,
-                                               const std::vector<char>* only) {
+absl::StatusOr<std::string> RenderAttendeesPdf(
+    const Fair& fair, const Compatibility& compat, const Schedule& schedule,
+    Paper paper, const std::vector<char>* only, int threads) {
   return RenderSheets(
       fair, compat, schedule, paper, "attendee schedules",
       [&](const sheets::SheetInputs& in, sheets::PdfWriter& pdf) {
-        sheets::WriteAttendeeSheets(in, only, pdf);
+        const std::vector<int> who = sheets::AttendeesToPrint(in, only);
+        if (who.empty()) {
+          sheets::WriteNoAttendeeSheets(in, pdf);
+          return;
+        }
+        sheets::DrawInRuns(
+            fair, paper, static_cast<int>(who.size()), threads,
+            [&](sheets::PdfWriter& writer, int i) {
+              sheets::WriteAttendeeSheet(in, who[i], writer);
+            },
+            pdf);
       });
 }
 

@@ -50,10 +50,12 @@ Paper PaperFromConfig(const Config& config);
 // the PDF cannot be written (a font that cannot be read or subset).
 // With `only` (one flag per attendee index), just the marked attendees'
 // sheets (attendees-changed.pdf: the people whose day changed in a rerun).
+// The sheets are drawn on up to `threads` threads; the bytes do not depend
+// on how many (pdf_runs.h).
 // REQUIRES: schedule sorted (SortMeetings); `compat` built from `fair`.
 absl::StatusOr<std::string> RenderAttendeesPdf(
     const Fair& fair, const Compatibility& compat, const Schedule& schedule,
-    Paper paper, const std::vector<char>* only = nullptr);
+    Paper paper, const std::vector<char>* only = nullptr, int threads = 1);
 
 // employers.pdf: for each employer (by name, as for attendees) one page per
 // table (more only when a roster overflows): the employer's extra fields as

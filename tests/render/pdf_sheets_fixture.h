@@ -42,29 +42,24 @@ inline Schedule FiveSchedule() {
   return schedule;
 }
 
-// RenderAttendeesPdf or RenderEmployersPdf of every sheet, which must
-// succeed.
-using RenderPdf = absl::StatusOr<std::string> (*)(const Fair&,
-                                                  const Compatibility&,
-                                                  const Schedule&, Paper,
-                                                  const std::vector<char>*);
-inline std::string Rendered(RenderPdf render, const Fair& fair,
-                            const Schedule& schedule, Paper paper) {
+// RenderAttendeesPdf (on `threads` threads) or RenderEmployersPdf of every
+// sheet, which must succeed.
+inline std::string Attendees(const Fair& fair, const Schedule& schedule,
+                             Paper paper = Paper::kA4, int threads = 1) {
   Compatibility compat = Compatibility::Build(fair);
   absl::StatusOr<std::string> pdf =
-      render(fair, compat, schedule, paper, nullptr);
+      RenderAttendeesPdf(fair, compat, schedule, paper, nullptr, threads);
   REQUIRE(pdf.ok());
   return *std::move(pdf);
 }
 
-inline std::string Attendees(const Fair& fair, const Schedule& schedule,
-                             Paper paper = Paper::kA4) {
-  return Rendered(RenderAttendeesPdf, fair, schedule, paper);
-}
-
 inline std::string Employers(const Fair& fair, const Schedule& schedule,
                              Paper paper = Paper::kA4) {
-  return Rendered(RenderEmployersPdf, fair, schedule, paper);
+  Compatibility compat = Compatibility::Build(fair);
+  absl::StatusOr<std::string> pdf =
+      RenderEmployersPdf(fair, compat, schedule, paper);
+  REQUIRE(pdf.ok());
+  return *std::move(pdf);
 }
 
 // The fixture's fair over a long day: 60 slots of 10 minutes from 08:00 to
