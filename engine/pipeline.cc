@@ -230,7 +230,8 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
       });
       tasks.push_back([&, paper] {
         return pdf("employers.pdf",
-                   RenderEmployersPdf(fair, compat, schedule, paper));
+                   RenderEmployersPdf(fair, compat, schedule, paper, nullptr,
+                                      threads));
       });
       slow.resize(tasks.size(), 0);
       slow[tasks.size() - 1] = slow[tasks.size() - 2] = 1;
@@ -244,7 +245,7 @@ absl::StatusOr<std::vector<OutputFile>> RenderOutputs(
         tasks.push_back([&, paper] {
           return pdf("employers-changed.pdf",
                      RenderEmployersPdf(fair, compat, schedule, paper,
-                                        &changed->employers));
+                                        &changed->employers, threads));
         });
       }
     } else {

@@ -36,7 +36,8 @@ class Alternates {
              const Schedule& schedule, const MeetingIndex& index);
 
   // Up to `n` alternates for (e, s), skipping the first `skip` (the ones
-  // shown on earlier tables), best first.
+  // shown on earlier tables), best first. It changes only employer e's
+  // list, so different employers may be asked from different threads.
   std::vector<int> Best(int e, int s, int skip, int n);
 
  private:

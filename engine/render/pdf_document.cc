@@ -368,16 +368,39 @@ const PdfFontUse* PdfDocument::UseOf(PangoFont* font) {
   for (const std::unique_ptr<PdfFace>& f : faces_) {
     if (f->face == hb_face) face = f.get();
   }
+  std::string file;
+  if (face == nullptr) file = FontFileOf(font);
+  // Drawing after appended runs: their face of the same file (opened by
+  // another thread), or its place when its program is still to come.
+  std::unique_ptr<PdfFace>* place = nullptr;
+  if (face == nullptr && mode_ == Mode::kDocument && !file.empty()) {
+    auto known = face_of_file_.find(file);
+    if (known != face_of_file_.end()) {
+      place = &faces_[known->second];
+      if ((*place)->face != nullptr) face = place->get();
+    }
+  }
   if (face == nullptr) {
     bool cff_readable = true;
-    faces_.push_back(OpenFace(hb_face, static_cast<int>(faces_.size()),
-                              NewObject(), &cff_readable));
-    faces_.back()->file = FontFileOf(font);
+    std::unique_ptr<PdfFace> made =
+        place != nullptr ? OpenFace(hb_face, (*place)->index, (*place)->object,
+                                    &cff_readable)
+                         : OpenFace(hb_face, static_cast<int>(faces_.size()),
+                                    NewObject(), &cff_readable);
+    made->file = file;
     if (!cff_readable && status_.ok()) {
       status_ = absl::InternalError(
           "cannot render PDF: a font's CFF table cannot be read");
     }
-    face = faces_.back().get();
+    face = made.get();
+    if (place != nullptr) {
+      *place = std::move(made);
+    } else {
+      if (mode_ == Mode::kDocument && !file.empty()) {
+        face_of_file_.emplace(file, static_cast<int>(faces_.size()));
+      }
+      faces_.push_back(std::move(made));
+    }
   }
   auto use = std::make_unique<PdfFontUse>(DescribeUse(font, face));
   g_object_ref(font);  // keeps the pointer (the map's key) unique

@@ -18,31 +18,17 @@ namespace {
 
 class EmployerSheets {
  public:
-  EmployerSheets(const SheetInputs& in, const std::vector<char>* only,
-                 PdfWriter& pdf)
+  EmployerSheets(const SheetInputs& in, Alternates& alternates, PdfWriter& pdf)
       : fair_(in.fair),
         schedule_(in.schedule),
         index_(in.index),
         people_(in.people),
         pdf_(pdf),
-        only_(only),
-        alternates_(in.fair, in.compat, in.schedule, in.index) {}
+        alternates_(alternates) {}
 
-  void Render() {
-    bool any = false;
-    for (int e : people_.employers()) {
-      if (only_ != nullptr && !(*only_)[e]) continue;
-      for (int t = 1; t <= index_.Tables(e); ++t) {
-        if (!pdf_.ok()) return;
-        TableSheet(e, t);
-        any = true;
-      }
-    }
-    if (only_ != nullptr && !any && pdf_.ok()) {
-      pdf_.BeginPage(false, fair_.event.name);
-      pdf_.Paragraph("No employer's roster changed.", kBody, kMuted);
-      pdf_.EndPage();
-    }
+  // Employer e's rosters, one sheet per table.
+  void Rosters(int e) {
+    for (int t = 1; t <= index_.Tables(e) && pdf_.ok(); ++t) TableSheet(e, t);
   }
 
  private:
@@ -231,17 +217,33 @@ class EmployerSheets {
   const MeetingIndex& index_;
   const PeopleView& people_;
   PdfWriter& pdf_;
-  // Only the employers marked (by index); null: every employer.
-  const std::vector<char>* only_;
-  Alternates alternates_;
+  Alternates& alternates_;
   int employer_bookmark_ = 0;  // the top level
 };
 
 }  // namespace
 
-void WriteEmployerRosters(const SheetInputs& in, const std::vector<char>* only,
+std::vector<int> EmployersToPrint(const SheetInputs& in,
+                                  const std::vector<char>* only) {
+  std::vector<int> who;
+  for (int e : in.people.employers()) {
+    if ((only == nullptr || (*only)[e]) && in.index.Tables(e) > 0) {
+      who.push_back(e);
+    }
+  }
+  return who;
+}
+
+void WriteEmployerRosters(const SheetInputs& in, int e, Alternates& alternates,
                           PdfWriter& pdf) {
-  EmployerSheets(in, only, pdf).Render();
+  if (pdf.ok()) EmployerSheets(in, alternates, pdf).Rosters(e);
+}
+
+void WriteNoEmployerRosters(const SheetInputs& in, PdfWriter& pdf) {
+  if (!pdf.ok()) return;
+  pdf.BeginPage(false, in.fair.event.name);
+  pdf.Paragraph("No employer's roster changed.", kBody, kMuted);
+  pdf.EndPage();
 }
 
 }  // namespace fairmatch::sheets

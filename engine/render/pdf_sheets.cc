@@ -63,15 +63,24 @@ absl::StatusOr<std::string> RenderAttendeesPdf(
       });
 }
 
-absl::StatusOr<std::string> RenderEmployersPdf(const Fair& fair,
-                                               const Compatibility& compat,
-                                               const Schedule& schedule,
-                                               Paper paper,
-                                               const std::vector<char>* only) {
+absl::StatusOr<std::string> RenderEmployersPdf(
+    const Fair& fair, const Compatibility& compat, const Schedule& schedule,
+    Paper paper, const std::vector<char>* only, int threads) {
   return RenderSheets(
       fair, compat, schedule, paper, "employer rosters",
       [&](const sheets::SheetInputs& in, sheets::PdfWriter& pdf) {
-        sheets::WriteEmployerRosters(in, only, pdf);
+        const std::vector<int> who = sheets::EmployersToPrint(in, only);
+        if (who.empty() && only != nullptr) {
+          sheets::WriteNoEmployerRosters(in, pdf);
+        } else if (!who.empty()) {
+          sheets::Alternates alternates(fair, compat, schedule, in.index);
+          sheets::DrawInRuns(
+              fair, paper, static_cast<int>(who.size()), threads,
+              [&](sheets::PdfWriter& writer, int i) {
+                sheets::WriteEmployerRosters(in, who[i], alternates, writer);
+              },
+              pdf);
+        }
         // The grid belongs to the whole fair, not to a changed few.
         if (only == nullptr && pdf.ok()) sheets::WriteMasterGrid(in, pdf);
       });

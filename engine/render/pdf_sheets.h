@@ -75,10 +75,10 @@ absl::StatusOr<std::string> RenderAttendeesPdf(
 //
 // With `only` (one flag per employer index), just the marked employers'
 // rosters and no master grid (employers-changed.pdf).
-// Errors as for RenderAttendeesPdf.
+// Threads and errors as for RenderAttendeesPdf.
 absl::StatusOr<std::string> RenderEmployersPdf(
     const Fair& fair, const Compatibility& compat, const Schedule& schedule,
-    Paper paper, const std::vector<char>* only = nullptr);
+    Paper paper, const std::vector<char>* only = nullptr, int threads = 1);
 
 }  // namespace fairmatch
 

@@ -19,9 +19,11 @@ namespace {
 
 using testing::Attendees;
 using testing::Contains;
+using testing::Employers;
 using testing::FixtureFair;
 using testing::FixtureSchedule;
 using testing::MakeAttendee;
+using testing::MakeEmployer;
 using testing::PdfFile;
 
 // The spring fair with 2.5 runs more attendees: "Person 000", ... sort
@@ -41,17 +43,26 @@ Fair ManyAttendees(int extra) {
   return fair;
 }
 
+// What `render(threads)` gives on one thread, which two and three threads
+// must give byte for byte; and a reader must find it sound.
+template <typename Render>
+std::string OnAnyThreads(Render render) {
+  const std::string one = render(1);
+  CHECK(render(2) == one);
+  CHECK(render(3) == one);
+  CHECK(Contains(PdfFile(one).Check(),
+                 "No syntax or stream encoding errors found"));
+  return one;
+}
+
 TEST_CASE("attendees.pdf is the same document on one, two or three threads",
           "[render]") {
   const int extra = 2 * sheets::kRunSheets + 30;
   Fair fair = ManyAttendees(extra);
   Schedule schedule = FixtureSchedule();
-  const std::string one = Attendees(fair, schedule, Paper::kA4, 1);
-  CHECK(Attendees(fair, schedule, Paper::kA4, 2) == one);
-  CHECK(Attendees(fair, schedule, Paper::kA4, 3) == one);
-
-  PdfFile pdf(one);
-  CHECK(Contains(pdf.Check(), "No syntax or stream encoding errors found"));
+  PdfFile pdf(OnAnyThreads([&](int threads) {
+    return Attendees(fair, schedule, Paper::kA4, threads);
+  }));
   const int sheets = extra + 3;
   REQUIRE(pdf.Pages() == sheets);  // one page each
   // Pages are numbered through the runs, and each shows its own sheet.
@@ -83,6 +94,35 @@ TEST_CASE("attendees.pdf is the same document on one, two or three threads",
     ++count;
   }
   CHECK(count == static_cast<std::size_t>(sheets));
+}
+
+TEST_CASE("employers.pdf is the same document on one, two or three threads",
+          "[render]") {
+  // Two and a half runs of employers ("Firm 000", ... after the fixture's
+  // Acme and Blue Labs), one table each, the last in Chinese.
+  Fair fair = FixtureFair();
+  const int extra = 2 * sheets::kRunSheets + 30;
+  for (int i = 0; i < extra; ++i) {
+    std::string name = absl::StrFormat("Firm %03d", i);
+    if (i == extra - 1) name += " 王静";
+    fair.employers.push_back(MakeEmployer(absl::StrFormat("f%03d", i), name, "",
+                                          1, {3, 3, 3}, {"mentoring"},
+                                          {"python"}));
+  }
+  Schedule schedule = FixtureSchedule();
+  PdfFile pdf(OnAnyThreads([&](int threads) {
+    return Employers(fair, schedule, Paper::kA4, threads);
+  }));
+  // Acme's two tables, Blue Labs' one, a page per firm, then the grid.
+  const int rosters = 3 + extra;
+  REQUIRE(pdf.Pages() > rosters);
+  const std::string last_firm = pdf.Text(rosters, rosters);
+  CHECK(Contains(last_firm, absl::StrFormat("Firm %03d 王静", extra - 1)));
+  CHECK(Contains(last_firm, absl::StrCat("Page ", rosters)));
+  const std::string grid = pdf.Text(rosters + 1, rosters + 1);
+  CHECK(Contains(grid, "Master grid"));
+  CHECK(Contains(grid, absl::StrCat("Page ", rosters + 1)));
+  CHECK_FALSE(Contains(pdf.Fonts(), " no "));
 }
 
 }  // namespace

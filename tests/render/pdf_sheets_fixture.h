@@ -42,8 +42,8 @@ inline Schedule FiveSchedule() {
   return schedule;
 }
 
-// RenderAttendeesPdf (on `threads` threads) or RenderEmployersPdf of every
-// sheet, which must succeed.
+// RenderAttendeesPdf or RenderEmployersPdf of every sheet, on `threads`
+// threads, which must succeed.
 inline std::string Attendees(const Fair& fair, const Schedule& schedule,
                              Paper paper = Paper::kA4, int threads = 1) {
   Compatibility compat = Compatibility::Build(fair);
@@ -54,10 +54,10 @@ inline std::string Attendees(const Fair& fair, const Schedule& schedule,
 }
 
 inline std::string Employers(const Fair& fair, const Schedule& schedule,
-                             Paper paper = Paper::kA4) {
+                             Paper paper = Paper::kA4, int threads = 1) {
   Compatibility compat = Compatibility::Build(fair);
   absl::StatusOr<std::string> pdf =
-      RenderEmployersPdf(fair, compat, schedule, paper);
+      RenderEmployersPdf(fair, compat, schedule, paper, nullptr, threads);
   REQUIRE(pdf.ok());
   return *std::move(pdf);
 }
