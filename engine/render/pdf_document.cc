@@ -1,7 +1,6 @@
 #include "engine/render/pdf_document.h"
 
 #include <hb.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cassert>
@@ -20,7 +19,7 @@
 
 namespace fairmatch {
 
-PdfDocument::PdfDocument(Mode mode) : mode_(mode), deflater_(Z_BEST_SPEED) {
+PdfDocument::PdfDocument(Mode mode) : mode_(mode), deflater_(1) {
   out_ = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
   offsets_.push_back(0);  // object 0
   pages_object_ = NewObject();

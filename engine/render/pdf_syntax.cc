@@ -1,6 +1,6 @@
 #include "engine/render/pdf_syntax.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cctype>
 #include <cmath>
@@ -123,35 +123,27 @@ std::string NameToken(std::string_view name) {
   return out.empty() ? std::string("Font") : out;
 }
 
-struct Deflater::Stream {
-  z_stream z = {};
-};
-
-Deflater::Deflater(int level) : stream_(std::make_unique<Stream>()) {
-  ready_ = deflateInit(&stream_->z, level) == Z_OK;
-}
+Deflater::Deflater(int level)
+    : compressor_(libdeflate_alloc_compressor(level)) {}
 
 Deflater::~Deflater() {
-  if (ready_) deflateEnd(&stream_->z);
+  if (compressor_ != nullptr) libdeflate_free_compressor(compressor_);
 }
 
 absl::Status Deflater::Append(std::string_view data, std::string* out) {
-  z_stream& z = stream_->z;
-  if (!ready_ || deflateReset(&z) != Z_OK) {
-    return absl::InternalError("cannot render PDF: zlib cannot compress");
+  if (compressor_ == nullptr) {
+    return absl::InternalError("cannot render PDF: cannot compress");
   }
   const std::size_t at = out->size();
-  out->resize(at + deflateBound(&z, static_cast<uLong>(data.size())));
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out->data() + at);
-  z.avail_out = static_cast<uInt>(out->size() - at);
-  // deflateBound's room takes the whole stream in one call.
-  if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
+  out->resize(at + libdeflate_zlib_compress_bound(compressor_, data.size()));
+  const std::size_t n =
+      libdeflate_zlib_compress(compressor_, data.data(), data.size(),
+                               out->data() + at, out->size() - at);
+  if (n == 0) {  // cannot happen with the bound's room
     out->resize(at);
-    return absl::InternalError("cannot render PDF: zlib cannot compress");
+    return absl::InternalError("cannot render PDF: cannot compress");
   }
-  out->resize(at + z.total_out);
+  out->resize(at + n);
   return absl::OkStatus();
 }
 
