@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <thread>
 #include <vector>
 
 #include "engine/score/score_blocks.h"
@@ -9,7 +10,8 @@
 namespace fairmatch::sheets {
 
 Alternates::Alternates(const Fair& fair, const Compatibility& compat,
-                       const Schedule& schedule, const MeetingIndex& index)
+                       const Schedule& schedule, const MeetingIndex& index,
+                       int threads)
     : fair_(fair),
       compat_(compat),
       schedule_(schedule),
@@ -25,17 +27,30 @@ Alternates::Alternates(const Fair& fair, const Compatibility& compat,
       busy_[static_cast<std::size_t>(a) * slots + m.slot] = 1;
     }
   }
-  ForEachScoreBlock(compat, /*threads=*/1,
-                    [&](int begin, int end, const ScoreMatrix& block) {
-                      for (int a = begin; a < end; ++a) {
-                        for (int e = 0; e < fair.num_employers(); ++e) {
-                          float score = block(a - begin, e);
-                          if (!compat.Eligible(a, e, score) || Meets(a, e))
-                            continue;
-                          Push(e, score, a);
+  // Each thread keeps the lists of its own share of the employers (and
+  // scores the blocks itself: the product is the cheap part), so every
+  // list is built in attendee order whatever the thread count.
+  const int m = fair.num_employers();
+  const int parts = std::max(1, std::min(threads, m));
+  auto keep = [&](int first, int last) {
+    ForEachScoreBlock(compat, /*threads=*/1,
+                      [&](int begin, int end, const ScoreMatrix& block) {
+                        for (int a = begin; a < end; ++a) {
+                          for (int e = first; e < last; ++e) {
+                            float score = block(a - begin, e);
+                            if (!compat.Eligible(a, e, score) || Meets(a, e))
+                              continue;
+                            Push(e, score, a);
+                          }
                         }
-                      }
-                    });
+                      });
+  };
+  std::vector<std::thread> helpers;
+  for (int p = 1; p < parts; ++p) {
+    helpers.emplace_back(keep, m * p / parts, m * (p + 1) / parts);
+  }
+  keep(0, m / parts);
+  for (std::thread& t : helpers) t.join();
   for (std::vector<Entry>& list : best_) {
     std::sort(list.begin(), list.end(), Better);
   }

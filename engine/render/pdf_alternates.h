@@ -32,8 +32,10 @@ class Alternates {
   // already), streaming the score matrix in blocks: the
   // whole A x E matrix is never held. Only the `keep_` best per employer are
   // kept; Best() rescans one employer exactly when that is not enough.
+  // On up to `threads` threads; the lists do not depend on how many.
   Alternates(const Fair& fair, const Compatibility& compat,
-             const Schedule& schedule, const MeetingIndex& index);
+             const Schedule& schedule, const MeetingIndex& index,
+             int threads = 1);
 
   // Up to `n` alternates for (e, s), skipping the first `skip` (the ones
   // shown on earlier tables), best first. It changes only employer e's

@@ -73,7 +73,8 @@ absl::StatusOr<std::string> RenderEmployersPdf(
         if (who.empty() && only != nullptr) {
           sheets::WriteNoEmployerRosters(in, pdf);
         } else if (!who.empty()) {
-          sheets::Alternates alternates(fair, compat, schedule, in.index);
+          sheets::Alternates alternates(fair, compat, schedule, in.index,
+                                        threads);
           sheets::DrawInRuns(
               fair, paper, static_cast<int>(who.size()), threads,
               [&](sheets::PdfWriter& writer, int i) {

@@ -94,17 +94,22 @@ TEST_CASE("alternates follow the rule exactly, past the kept short list",
   const Schedule schedule = BusyInSlotZero(120);
   absl::StatusOr<MeetingIndex> index = MeetingIndex::Build(fair, schedule);
   REQUIRE(index.ok());
-  Alternates alternates(fair, compat, schedule, *index);
-  for (int e = 0; e < fair.num_employers(); ++e) {
-    for (int s = 0; s < fair.num_slots(); ++s) {
-      for (int skip : {0, 3, 30}) {
-        INFO("employer " << e << ", slot " << s << ", skip " << skip);
-        const std::vector<int> expected =
-            Expected(fair, compat, schedule, e, s, skip, 3);
-        CHECK(alternates.Best(e, s, skip, 3) == expected);
+  // Lists kept on one thread, or split by employer over two or three.
+  for (int threads : {1, 2, 3}) {
+    Alternates alternates(fair, compat, schedule, *index, threads);
+    for (int e = 0; e < fair.num_employers(); ++e) {
+      for (int s = 0; s < fair.num_slots(); ++s) {
+        for (int skip : {0, 3, 30}) {
+          INFO("threads " << threads << ", employer " << e << ", slot " << s
+                          << ", skip " << skip);
+          const std::vector<int> expected =
+              Expected(fair, compat, schedule, e, s, skip, 3);
+          CHECK(alternates.Best(e, s, skip, 3) == expected);
+        }
       }
     }
   }
+  Alternates alternates(fair, compat, schedule, *index);
   // Slot 0 found its alternates among the attendees who are free then.
   const std::vector<int> acme = alternates.Best(0, 0, 0, 3);
   REQUIRE(acme.size() == 3);
