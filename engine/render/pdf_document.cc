@@ -268,6 +268,9 @@ void PdfDocument::Append(PdfRunPages& run) {
 
 void PdfDocument::MergeFonts(PdfDocument& runs) {
   assert(mode_ == Mode::kDocument && runs.uses_.empty());
+  // What went wrong on the thread that drew (a font it could not read, a
+  // stream it could not compress) is this document's error.
+  if (!runs.status_.ok() && status_.ok()) status_ = runs.status_;
   for (std::unique_ptr<PdfFace>& theirs : runs.faces_) {
     auto it = face_of_file_.find(theirs->file);
     if (theirs->file.empty() || it == face_of_file_.end()) continue;

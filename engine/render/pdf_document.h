@@ -155,8 +155,8 @@ class PdfDocument {
   // after this document's; runs are appended in document order.
   void Append(PdfRunPages& run);
   // REQUIRES: kDocument; `runs` kRun, its fonts released. Takes the faces
-  // and glyphs `runs` drew with; called for every thread's document once
-  // all runs are appended, before Finish().
+  // and glyphs `runs` drew with, and its error if it has one; called for
+  // every thread's document once all runs are appended, before Finish().
   void MergeFonts(PdfDocument& runs);
 
   // Drawing on the open page, in the current fill (or stroke) colour.
