@@ -65,13 +65,28 @@ absl::StatusOr<std::unique_ptr<Fair>> LoadFairForTool(
 absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
                                 const PipelineOptions& options) {
   PlanRun run;
+  // A rerun's published plan is read beside the fair (it does not need
+  // it); the "baseline" stage is the wall time it adds after the fair.
+  std::optional<absl::StatusOr<RecordedSchedule>> recorded;
+  std::thread reading;
+  if (!options.baseline.empty()) {
+    auto read = [&] { recorded = LoadRecordedSchedule(options.baseline); };
+    if (options.threads >= 2) {
+      reading = std::thread(read);
+    } else {
+      read();
+    }
+  }
   {
     // Load and validate the inputs; beyond this point the Fair is immutable
     // and every id, window and reference in it is valid.
     StageTimer timer(options, run, "load");
     absl::StatusOr<std::unique_ptr<Fair>> fair =
         LoadFairForTool(fair_dir, options.load);
-    if (!fair.ok()) return fair.status();
+    if (!fair.ok()) {
+      if (reading.joinable()) reading.join();
+      return fair.status();
+    }
     run.fair = *std::move(fair);
   }
   RecordedSchedule baseline;
@@ -80,10 +95,9 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     // withdrawn or left the inputs since: they are restored, never to be
     // planned again, so that what happened stays as published.
     StageTimer timer(options, run, "baseline");
-    absl::StatusOr<RecordedSchedule> recorded =
-        LoadRecordedSchedule(options.baseline);
-    if (!recorded.ok()) return recorded.status();
-    baseline = *std::move(recorded);
+    if (reading.joinable()) reading.join();
+    if (!recorded->ok()) return recorded->status();
+    baseline = **std::move(recorded);
     if (baseline.revision == std::numeric_limits<int>::max()) {
       return absl::InvalidArgumentError(absl::StrCat(
           options.baseline, ": error: the baseline is at revision ",
