@@ -68,14 +68,10 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
   // A rerun's published plan is read beside the fair (it does not need
   // it); the "baseline" stage is the wall time it adds after the fair.
   std::optional<absl::StatusOr<RecordedSchedule>> recorded;
+  auto read = [&] { recorded = LoadRecordedSchedule(options.baseline); };
   std::thread reading;
-  if (!options.baseline.empty()) {
-    auto read = [&] { recorded = LoadRecordedSchedule(options.baseline); };
-    if (options.threads >= 2) {
-      reading = std::thread(read);
-    } else {
-      read();
-    }
+  if (!options.baseline.empty() && options.threads >= 2) {
+    reading = std::thread(read);
   }
   {
     // Load and validate the inputs; beyond this point the Fair is immutable
@@ -95,7 +91,11 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     // withdrawn or left the inputs since: they are restored, never to be
     // planned again, so that what happened stays as published.
     StageTimer timer(options, run, "baseline");
-    if (reading.joinable()) reading.join();
+    if (reading.joinable()) {
+      reading.join();
+    } else {
+      read();
+    }
     if (!recorded->ok()) return recorded->status();
     baseline = **std::move(recorded);
     if (baseline.revision == std::numeric_limits<int>::max()) {

@@ -165,7 +165,8 @@ void PdfDocument::ReopenPage(int k) {
 }
 
 PdfRunPages PdfDocument::EndRun() {
-  assert(mode_ == Mode::kRun && !open_);
+  assert(mode_ == Mode::kRun);
+  if (open_) EndPage();  // left open by a failure
   PdfRunPages run;
   for (RunPage& page : run_pages_) {
     PdfRunPages::Page out{page.width, page.height, {}};
@@ -594,7 +595,9 @@ absl::StatusOr<std::string> PdfDocument::Finish() {
   }
   for (const std::unique_ptr<PdfFace>& face : faces_) {
     if (face->face == nullptr) {  // a run's font that MergeFonts never gave
-      status_ = absl::InternalError("cannot render PDF: a font is missing");
+      if (status_.ok()) {
+        status_ = absl::InternalError("cannot render PDF: a font is missing");
+      }
       break;
     }
     absl::Status s = WriteFace(*face);

@@ -144,7 +144,8 @@ class PdfDocument {
   // drawn last (the page number, once the pages before the run are
   // counted).
   void ReopenPage(int k);
-  // REQUIRES: kRun, no page open. Hands the run over.
+  // REQUIRES: kRun. Hands the run over (ending a page a failure left
+  // open).
   PdfRunPages EndRun();
   // kRun: lets go of the pango fonts; the document keeps their faces for
   // MergeFonts. Call it on the thread that drew, once its runs are done

@@ -117,7 +117,8 @@ void PdfWriter::StartRun(int run) {
 }
 
 PdfRunPages PdfWriter::EndRun(int first) {
-  for (int k = 0; k < runs_->pages(); ++k) {
+  // A run that failed is not numbered (its error goes to the document).
+  for (int k = 0; ok() && k < runs_->pages(); ++k) {
     runs_->ReopenPage(k);
     size_ = {runs_->page_width(), runs_->page_height()};
     ResetPool();
