@@ -174,7 +174,8 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
                          {"excluded_pairs", run.stats.excluded_pairs},
                          {"candidate_pairs", run.stats.candidate_pairs},
                          {"pricing_rounds", run.stats.pricing_rounds},
-                         {"priced_in_pairs", run.stats.priced_in}};
+                         {"priced_in_pairs", run.stats.priced_in},
+                         {"seated_left_out", run.stats.seated_left_out}};
   for (const auto& [part, seconds] : run.stats.seconds) {
     run.stage_seconds.emplace_back("plan." + part, seconds);
   }

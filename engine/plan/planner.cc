@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "engine/plan/availability.h"
 #include "engine/plan/matching.h"
+#include "engine/plan/seat_left_out.h"
 #include "engine/plan/timetable.h"
 
 namespace fairmatch {
@@ -280,7 +281,11 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
       outcome.stats.excluded_pairs =
           static_cast<int>(excluded.size() + unplaced.size());
       outcome.schedule = TablesForPlaced(fair, avail, pairs, slots);
-      if (rerun != nullptr) AddPinnedMeetings(*rerun, outcome.schedule);
+      if (rerun != nullptr) {
+        AddPinnedMeetings(*rerun, outcome.schedule);
+      } else {
+        outcome.stats.seated_left_out = SeatLeftOut(compat, &outcome.schedule);
+      }
       return outcome;
     }
     excluded.insert(excluded.end(), unplaced.begin(), unplaced.end());

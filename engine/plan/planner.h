@@ -35,6 +35,7 @@ struct PlanStats {
   int pricing_rounds = 0;   // column-generation solves in the last round
   int priced_in = 0;        // pairs added by column generation
   int candidate_pairs = 0;  // pairs in the final flow graph
+  int seated_left_out = 0;  // left out by the rounds, then seated in a group
   // Wall time of the planner's parts ("match", "bound", "timetable").
   std::vector<std::pair<std::string, double>> seconds;
 };
