@@ -61,12 +61,9 @@ void PdfDocument::WriteStream(int number, std::string_view dict_extra,
     return;
   }
   scratch_.clear();
-  absl::Status s = deflater_.Append(data, &scratch_);
-  if (!s.ok()) {
-    if (status_.ok()) status_ = s;
-    return;
+  if (DeflateTo(data, &scratch_)) {
+    WriteStreamBody(number, dict_extra, scratch_, true);
   }
-  WriteStreamBody(number, dict_extra, scratch_, true);
 }
 
 void PdfDocument::WriteStreamBody(int number, std::string_view dict_extra,
@@ -134,10 +131,20 @@ void PdfDocument::WritePage(int page, double width, double height, int contents,
   out_ += " 0 R >>\nendobj\n";
 }
 
-void PdfDocument::DeflateTo(std::string_view data, std::string* out) {
-  if (absl::Status s = deflater_.Append(data, out); !s.ok() && status_.ok()) {
-    status_ = s;
+bool PdfDocument::DeflateTo(std::string_view data, std::string* out) {
+  absl::Status s = deflater_.Append(data, out);
+  if (!s.ok() && status_.ok()) status_ = s;
+  return s.ok();
+}
+
+void PdfDocument::WriteFontResources(int number,
+                                     const std::vector<int>& faces) {
+  StartObject(number);
+  out_ += "<< /ProcSet [/PDF /Text] /Font <<";
+  for (std::size_t k = 0; k < faces.size(); ++k) {
+    absl::StrAppend(&out_, " /F", k, " ", faces_[faces[k]]->object, " 0 R");
   }
+  out_ += " >> >>\nendobj\n";
 }
 
 void PdfDocument::BeginRun(int run) {
@@ -607,20 +614,13 @@ absl::StatusOr<std::string> PdfDocument::Finish() {
   uses_.clear();
   if (!status_.ok()) return status_;
 
-  StartObject(resources_object_);
-  out_ += "<< /ProcSet [/PDF /Text] /Font <<";
-  for (const std::unique_ptr<PdfFace>& face : faces_) {
-    absl::StrAppend(&out_, " /F", face->index, " ", face->object, " 0 R");
-  }
-  out_ += " >> >>\nendobj\n";
+  // The document's own pages name every face by its index; an appended
+  // run's name them in the order the run drew with them.
+  std::vector<int> every(faces_.size());
+  for (std::size_t k = 0; k < faces_.size(); ++k) every[k] = faces_[k]->index;
+  WriteFontResources(resources_object_, every);
   for (const Group& group : groups_) {
-    StartObject(group.object);
-    out_ += "<< /ProcSet [/PDF /Text] /Font <<";
-    for (std::size_t k = 0; k < group.faces.size(); ++k) {
-      absl::StrAppend(&out_, " /F", k, " ", faces_[group.faces[k]]->object,
-                      " 0 R");
-    }
-    out_ += " >> >>\nendobj\n";
+    WriteFontResources(group.object, group.faces);
   }
 
   StartObject(pages_object_);

@@ -224,8 +224,11 @@ class PdfDocument {
   // The resource name's number of `face` in the content being drawn: its
   // index, or in a run the order the run first drew with it.
   int NameOf(PdfFace& face);
-  // Deflates `data` into `out`; an error goes to status_.
-  void DeflateTo(std::string_view data, std::string* out);
+  // Deflates `data` into `out`; false, and the error in status_, when it
+  // cannot.
+  bool DeflateTo(std::string_view data, std::string* out);
+  // Writes resource dictionary `number`: /F<k> is the face faces_[faces[k]].
+  void WriteFontResources(int number, const std::vector<int>& faces);
   const PdfFontUse* UseOf(PangoFont* font);
   // Writes the font objects of `face`: the Type0 font, its CIDFont, font
   // descriptor, font program and ToUnicode map.

@@ -44,22 +44,29 @@ inline Schedule FiveSchedule() {
 
 // RenderAttendeesPdf or RenderEmployersPdf of every sheet, on `threads`
 // threads, which must succeed.
-inline std::string Attendees(const Fair& fair, const Schedule& schedule,
-                             Paper paper = Paper::kA4, int threads = 1) {
+using RenderPdf = absl::StatusOr<std::string> (*)(const Fair&,
+                                                  const Compatibility&,
+                                                  const Schedule&, Paper,
+                                                  const std::vector<char>*,
+                                                  int);
+inline std::string Rendered(RenderPdf render, const Fair& fair,
+                            const Schedule& schedule, Paper paper,
+                            int threads) {
   Compatibility compat = Compatibility::Build(fair);
   absl::StatusOr<std::string> pdf =
-      RenderAttendeesPdf(fair, compat, schedule, paper, nullptr, threads);
+      render(fair, compat, schedule, paper, nullptr, threads);
   REQUIRE(pdf.ok());
   return *std::move(pdf);
 }
 
+inline std::string Attendees(const Fair& fair, const Schedule& schedule,
+                             Paper paper = Paper::kA4, int threads = 1) {
+  return Rendered(RenderAttendeesPdf, fair, schedule, paper, threads);
+}
+
 inline std::string Employers(const Fair& fair, const Schedule& schedule,
                              Paper paper = Paper::kA4, int threads = 1) {
-  Compatibility compat = Compatibility::Build(fair);
-  absl::StatusOr<std::string> pdf =
-      RenderEmployersPdf(fair, compat, schedule, paper, nullptr, threads);
-  REQUIRE(pdf.ok());
-  return *std::move(pdf);
+  return Rendered(RenderEmployersPdf, fair, schedule, paper, threads);
 }
 
 // The fixture's fair over a long day: 60 slots of 10 minutes from 08:00 to
