@@ -87,6 +87,7 @@ class NetworkSimplex {
   void InitialPivots(const std::vector<Value>& b);
   void NoteCost(Value cost);
   void ComputePotentials();
+  void NormalizePotentials();
   int FindEnteringArc();
   void Pivot(int in_arc);
   void UpdateTree(int in_arc, int u_in, int v_in, int u_out, int join);

@@ -690,5 +690,79 @@ TEST_CASE("a cost larger than any before still proves infeasibility right",
   CHECK(ns.TotalCost() == 3 * 5000000 + 2 * 1000000);
 }
 
+// The matching's shape: source -> attendees -> employers -> sink and a
+// source -> sink bypass. Most of the tree hangs below the source or the
+// sink, so pivots move subtrees holding most of the nodes (whose
+// potentials the solver shifts by shifting the rest of the tree).
+Network MatchingShaped(std::mt19937_64& rng) {
+  Network net;
+  const int attendees = static_cast<int>(Rand(rng, 20, 60));
+  const int employers = static_cast<int>(Rand(rng, 2, 6));
+  const int source = 0, sink = 1;
+  net.nodes = 2 + attendees + employers;
+  net.supply.assign(net.nodes, 0);
+  Value total = 0;
+  for (int a = 0; a < attendees; ++a) {
+    const Value cap = Rand(rng, 1, 4);
+    total += cap;
+    net.arcs.push_back({source, 2 + a, 0, cap, 0});
+    for (int e = 0; e < employers; ++e) {
+      if (OneIn(rng, 3)) continue;
+      const Value lower = OneIn(rng, 40) ? 1 : 0;
+      net.arcs.push_back(
+          {2 + a, 2 + attendees + e, lower, 1, -Rand(rng, 0, 1000)});
+    }
+  }
+  for (int e = 0; e < employers; ++e) {
+    net.arcs.push_back({2 + attendees + e, sink, 0, Rand(rng, 5, 40), 0});
+  }
+  net.arcs.push_back({source, sink, 0, total, 0});
+  net.supply[source] = total;
+  net.supply[sink] = -total;
+  return net;
+}
+
+TEST_CASE("matching-shaped networks, cold and warm, agree with LEMON",
+          "[plan]") {
+  std::mt19937_64 rng(31337);
+  Failures failures;
+  int optimal = 0;
+  for (int i = 0; i < 150; ++i) {
+    Network net = MatchingShaped(rng);
+    NetworkSimplex ns(net.nodes);
+    Load(net, ns);
+    for (int round = 0; round < 6; ++round) {
+      if (round > 0) {
+        // New costs, closed pairs and new pairs, as the planner makes.
+        for (int c = 0; c < 5; ++c) {
+          const int k = static_cast<int>(Rand(rng, 0, ns.num_arcs() - 1));
+          if (OneIn(rng, 2)) {
+            net.arcs[k].cost = -Rand(rng, 0, 1000);
+            ns.SetCost(k, net.arcs[k].cost);
+          } else if (net.arcs[k].lower == 0) {
+            net.arcs[k].closed = true;
+            ns.Close(k);
+          }
+        }
+        const int attendees = net.nodes - 2;
+        const int a = static_cast<int>(Rand(rng, 2, attendees));
+        const int e = static_cast<int>(Rand(rng, 2, attendees + 1));
+        if (a != e) {
+          net.arcs.push_back({a, e, 0, 1, -Rand(rng, 0, 1000)});
+          ns.AddArc(a, e, 0, 1, net.arcs.back().cost);
+        }
+      }
+      const Result result = ns.Solve();
+      const Reference ref = SolveWithLemon(net);
+      optimal += ref.optimal ? 1 : 0;
+      const std::string problem = Mismatch(ns, result, net, ref);
+      failures.Note(problem, Describe(net));
+      if (!problem.empty()) break;
+    }
+  }
+  CHECK(failures.count() == 0);
+  CHECK(optimal >= 600);
+}
+
 }  // namespace
 }  // namespace fairmatch
