@@ -77,6 +77,9 @@ struct MatchingOptions {
   const std::vector<std::int64_t>* sticky = nullptr;
   double change_penalty = 0;
   int k = 8;  // initial candidates per attendee
+  // The initial candidates, when the caller built them already (the plan's
+  // two solvers share them); else BuildCandidates with `k` and `sticky`.
+  const CandidateGraph* candidates = nullptr;
   int threads = 1;
   int max_pricing_rounds = 20;
 };
@@ -120,19 +123,7 @@ class MatchingSolver {
   // The matching of the last Solve() or Prove().
   const Matching& current() const { return out_; }
 
-  // The certificate's objective first: until UseFullObjective(), Solve()
-  // maximises the plain total score (fairness 0, no keep bonus) on the
-  // network of the full objective (its levels and soft minimums at no
-  // bonus), so that UpperBound can use its potentials and the full
-  // objective then starts from its optimal flow instead of from scratch.
-  // REQUIRES: before the first Solve().
-  void SolvePlainFirst();
-  // The objective of `options` from now on (the costs change; the flow and
-  // candidates stay).
-  void UseFullObjective();
-
  private:
-  double Fairness() const;
   std::int64_t PairCost(int a, int i) const;
   void Build(const PairCodes& excluded);
   void CloseExcluded(const PairCodes& excluded);
@@ -145,11 +136,8 @@ class MatchingSolver {
   MatchingOptions options_;
   Matching out_;
   std::unique_ptr<NetworkSimplex> net_;
-  std::vector<int> pair_arc_;   // per pair of out_.graph: its arc
-  std::vector<char> closed_;    // per pair: excluded, its arc closed
-  std::vector<int> level_arc_;  // source -> attendee level arcs, in order
-  std::vector<int> soft_arc_;   // employer -> sink soft-minimum arcs
-  bool plain_ = false;          // see SolvePlainFirst
+  std::vector<int> pair_arc_;  // per pair of out_.graph: its arc
+  std::vector<char> closed_;   // per pair: excluded, its arc closed
 };
 
 // Solves the matching over all plannable pairs not in `excluded` (one

@@ -320,42 +320,56 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
   }
 
   // The certificate for f > 0 (and for a rerun, whose matching carries
-  // keep bonuses) needs the duals of a plain f = 0 solve. The solver does
-  // that one first, on the same network, and then continues from its flow
-  // with the real objective; the bound's pass over the pairs runs beside
-  // the rounds (each side is deterministic, so the result does not depend
-  // on the thread count).
+  // keep bonuses) needs the duals of a plain f = 0 solve. That one has its
+  // own solver, on the network of the plain objective, and runs with the
+  // bound's pass over the pairs beside the real objective's solve and
+  // rounds, which start from scratch: warm from the f = 0 optimum, the
+  // real objective took more pivots than a cold solve (at 100,000 x 1,500,
+  // 4.6 million against 1.3 million). Each side is deterministic, so the
+  // result does not depend on the thread count.
   const bool separate_bound =
       match_options.fairness > 0 || match_options.sticky != nullptr;
+  CandidateGraph candidates;
+  if (separate_bound) {
+    // Built once for both solvers (the f = 0 one gets a rerun's baseline
+    // pairs too, which the pricing would otherwise weigh anyway).
+    candidates = BuildCandidates(compat, avail, {}, match_options.k,
+                                 match_options.threads, sticky);
+    match_options.candidates = &candidates;
+  }
   MatchingSolver solver(compat, avail, match_options);
   double f0_bound = -1;
   double f0_seconds = 0;
-  Matching f0;
+  bool f0_feasible = true;
   std::thread bound_thread;
   if (separate_bound) {
-    const auto start = std::chrono::steady_clock::now();
-    solver.SolvePlainFirst();
-    f0 = solver.Solve({});
-    if (f0.status != MatchStatus::kOptimal) return MustMeetsConflict();
-    solver.UseFullObjective();
-    f0_seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-    auto bound = [&, start] {
-      f0_bound = UpperBound(compat, avail, f0, 1);
+    auto bound = [&] {
+      const auto start = std::chrono::steady_clock::now();
+      MatchingOptions plain = match_options;
+      plain.fairness = 0;
+      plain.sticky = nullptr;
+      plain.change_penalty = 0;
+      plain.threads = 1;
+      MatchingSolver f0_solver(compat, avail, plain);
+      const Matching& f0 = f0_solver.Solve({});
+      f0_feasible = f0.status == MatchStatus::kOptimal;
+      if (f0_feasible) f0_bound = UpperBound(compat, avail, f0, 1);
       f0_seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - start)
                        .count();
     };
-    if (options.threads >= 2)
+    if (options.threads >= 2) {
       bound_thread = std::thread(bound);
-    else
+    } else {
       bound();
+      if (!f0_feasible) return MustMeetsConflict();
+    }
   }
   absl::StatusOr<PlanOutcome> outcome =
       PlanRounds(compat, avail, solver, !separate_bound, match_options.threads);
   if (bound_thread.joinable()) bound_thread.join();
   if (!outcome.ok()) return outcome;
+  if (!f0_feasible) return MustMeetsConflict();
   if (separate_bound) {
     outcome->stats.upper_bound = f0_bound;
     outcome->stats.seconds.emplace_back("bound", f0_seconds);

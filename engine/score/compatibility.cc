@@ -292,10 +292,12 @@ PairScore Compatibility::Pair(int a, int e) const {
 
 bool Compatibility::Eligible(int a, int e, float score) const {
   // One lookup: this runs for every pair when candidates are streamed.
+  // The score first: most pairs below min_score fail without a look at
+  // the requirements (a must_meet is eligible whatever its score).
   const PairRules::Special* s = rules_.Find(a, e);
-  if ((s != nullptr && s->avoid) || rules_.FailsRequirement(a, e)) return false;
-  if (s != nullptr && s->must) return true;
-  return score >= fair_->config.min_score;
+  const bool must = s != nullptr && s->must;
+  if (!must && !(score >= fair_->config.min_score)) return false;
+  return !(s != nullptr && s->avoid) && !rules_.FailsRequirement(a, e);
 }
 
 }  // namespace fairmatch
