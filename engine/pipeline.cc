@@ -24,6 +24,19 @@
 namespace fairmatch {
 namespace {
 
+// The largest score matrix a plan keeps whole (Compatibility::KeepScores):
+// 256 MiB, 67 million pairs (the L bench fair's takes 72 MB). Larger fairs
+// compute their scores block by block in every pass over the pairs.
+constexpr std::int64_t kKeptScoresBytes = std::int64_t{256} << 20;
+
+// Profile matrices; pair scores are computed on demand in blocks, or once
+// and kept when the matrix is small enough.
+std::unique_ptr<Compatibility> Score(const Fair& fair, int threads) {
+  auto compat = std::make_unique<Compatibility>(Compatibility::Build(fair));
+  compat->KeepScores(threads, kKeptScoresBytes);
+  return compat;
+}
+
 // Times one stage and records it under `name`.
 class StageTimer {
  public:
@@ -106,10 +119,8 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
     AddHistoryPeople(baseline, options.from_minutes, run.fair.get());
   }
   {
-    // Score: profile matrices; pair scores are computed on demand in blocks.
     StageTimer timer(options, run, "score");
-    run.compat =
-        std::make_unique<Compatibility>(Compatibility::Build(*run.fair));
+    run.compat = Score(*run.fair, options.threads);
   }
   if (!options.baseline.empty() || !run.fair->fixed.empty() ||
       !run.fair->locks.empty()) {

@@ -94,7 +94,7 @@ std::int64_t MatchingSolver::PairCost(int a, int i) const {
 // Pairs in `excluded` are closed. The arc order decides the pivots, so
 // ties between optima, and how many pivots a solve takes: the pairs come
 // first and the source's arcs last. With fairness levels first, a cold
-// solve at 100,000 x 1,500 took 3.1 times the pivots (docs/algorithms.md).
+// solve at 100,000 x 1,500 took 3.1 times the pivots: 4.0 against 1.3 million.
 void MatchingSolver::Build(const PairCodes& excluded) {
   const Fair& fair = compat_.fair();
   const int n = fair.num_attendees();

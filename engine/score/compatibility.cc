@@ -5,9 +5,11 @@
 #include <cmath>
 #include <iterator>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "engine/score/score_blocks.h"
 
 namespace fairmatch {
 namespace {
@@ -250,6 +252,13 @@ void Compatibility::CombineComponents(
 }
 
 void Compatibility::ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const {
+  if (!kept_.empty()) {
+    const std::ptrdiff_t m = employer_values_.rows();
+    out->resize(a_end - a_begin, m);
+    std::copy(kept_.begin() + a_begin * m, kept_.begin() + a_end * m,
+              out->data());
+    return;
+  }
   std::array<ScoreMatrix, kNumComponents> components;
   ComputeComponents(a_begin, a_end, &components);
   CombineComponents(components, out);
@@ -259,6 +268,24 @@ void Compatibility::ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const {
       if (s.bonus != 0.0f) (*out)(a - a_begin, s.employer) += s.bonus;
     }
   }
+}
+
+bool Compatibility::KeepScores(int threads, std::int64_t max_bytes) {
+  const std::int64_t n = attendee_values_.rows();
+  const std::int64_t m = employer_values_.rows();
+  if (!kept_.empty()) return true;
+  if (n * m == 0 ||
+      n * m > max_bytes / static_cast<std::int64_t>(sizeof(float))) {
+    return false;
+  }
+  std::vector<float> all(n * m);
+  ForEachScoreBlock(*this, threads,
+                    [&](int begin, int, const ScoreMatrix& scores) {
+                      std::copy(scores.data(), scores.data() + scores.size(),
+                                all.begin() + begin * m);
+                    });
+  kept_ = std::move(all);
+  return true;
 }
 
 void Compatibility::ComponentBlock(

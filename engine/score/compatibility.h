@@ -12,7 +12,8 @@
 // Build() precomputes per-person profile matrices (normalised value vectors,
 // offer/seek tag incidence), O((A + E) * (V + T)) memory; ScoreBlock never
 // materialises more than the requested rows, so callers can stream the
-// attendee x employer matrix in blocks when it is too large to hold.
+// attendee x employer matrix in blocks when it is too large to hold (and
+// KeepScores holds it when it is small enough).
 #ifndef FAIRMATCH_SCORE_COMPATIBILITY_H_
 #define FAIRMATCH_SCORE_COMPATIBILITY_H_
 
@@ -63,6 +64,14 @@ class Compatibility {
   // REQUIRES: 0 <= a_begin <= a_end <= num_attendees.
   void ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const;
 
+  // Keeps the whole score matrix when it takes at most `max_bytes`, so that
+  // every later ScoreBlock copies rows instead of computing them (the same
+  // bits): the planner passes over all pairs several times (candidates,
+  // pricing, the bound, metrics), each a full set of products otherwise.
+  // Computed on up to `threads` threads; true when kept.
+  // REQUIRES: not called while another thread uses this object.
+  bool KeepScores(int threads, std::int64_t max_bytes);
+
   // Like ScoreBlock, one matrix per component in kComponentNames order.
   void ComponentBlock(int a_begin, int a_end,
                       std::array<ScoreMatrix, kNumComponents>* out) const;
@@ -103,6 +112,8 @@ class Compatibility {
   float weight_values_ = 0.5f;
   float weight_benefit_ = 0.5f;
   float weight_sum_ = 1.0f;  // weight_values_ + weight_benefit_, rounded once
+  // KeepScores: attendees x employers, row-major; empty when not kept.
+  std::vector<float> kept_;
 };
 
 // Scores enter the min-cost flow as integers; this is the only scaling.

@@ -1,6 +1,7 @@
 // Streaming the attendee x employer score matrix in blocks of attendee
-// rows, so that no stage ever holds the whole matrix (30,000 x 600 floats
-// would be 72 MB; a million attendees, gigabytes):
+// rows, so that no stage needs the whole matrix (30,000 x 600 floats are
+// 72 MB; a million attendees, gigabytes; Compatibility::KeepScores holds it
+// only when it is small):
 //
 //   ForEachScoreBlock(compat, /*threads=*/2,
 //                     [&](int begin, int end, const ScoreMatrix& scores) {

@@ -1,7 +1,10 @@
 #include "engine/score/score_blocks.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <cstring>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "tests/plan/plan_fixture.h"
@@ -61,6 +64,43 @@ TEST_CASE("blocks that are not needed are not scored", "[score]") {
       [&](int begin, int, const ScoreMatrix&) { begins.push_back(begin); },
       [](int begin, int) { return begin != kScoreBlockRows; });
   CHECK(begins == std::vector<int>{0, 2 * kScoreBlockRows});
+}
+
+TEST_CASE("kept scores are the computed ones, bit for bit, on any thread count",
+          "[score]") {
+  testing::RandomFairSpec spec;
+  spec.attendees = 2 * kScoreBlockRows + 37;
+  spec.employers = 9;
+  spec.wishes = 3;  // wish bonuses are part of the scores
+  spec.requirements = 2;
+  const Fair fair = testing::RandomFair(11, spec);
+  const Compatibility computed = Compatibility::Build(fair);
+  const ScoreMatrix all = AllScores(computed);
+  const std::int64_t bytes =
+      static_cast<std::int64_t>(sizeof(float)) * all.size();
+  for (int threads : {1, 2, 3}) {
+    Compatibility kept = Compatibility::Build(fair);
+    REQUIRE(kept.KeepScores(threads, bytes));
+    for (const auto& [begin, end] : std::vector<std::pair<int, int>>{
+             {0, spec.attendees},
+             {5, 6},
+             {kScoreBlockRows - 3, 2 * kScoreBlockRows + 1},
+             {spec.attendees, spec.attendees}}) {
+      ScoreMatrix block;
+      kept.ScoreBlock(begin, end, &block);
+      REQUIRE(block.rows() == end - begin);
+      REQUIRE(block.cols() == spec.employers);
+      const ScoreMatrix expected = all.middleRows(begin, end - begin);
+      CHECK(std::memcmp(block.data(), expected.data(),
+                        sizeof(float) * block.size()) == 0);
+    }
+  }
+  // Over the budget: nothing kept, the blocks are still right.
+  Compatibility over = Compatibility::Build(fair);
+  CHECK_FALSE(over.KeepScores(2, bytes - 1));
+  ScoreMatrix block;
+  over.ScoreBlock(0, spec.attendees, &block);
+  CHECK(std::memcmp(block.data(), all.data(), sizeof(float) * all.size()) == 0);
 }
 
 }  // namespace
