@@ -37,6 +37,27 @@ std::unique_ptr<Compatibility> Score(const Fair& fair, int threads) {
   return compat;
 }
 
+// 1 - value / bound, 0 when the bound is 0, -1 when it is unknown.
+double Shortfall(double value, double bound) {
+  if (bound > 0) return std::max(0.0, 1.0 - value / bound);
+  return bound == 0 ? 0.0 : -1.0;
+}
+
+// The planner's bounds into the metrics: the gap of the objective it
+// maximises, and the total score's distance from its own bound (the price
+// of fairness, which is the gap too when the objective has no bound).
+void SetCertificate(const PlanStats& stats, Metrics* m) {
+  m->upper_bound = stats.upper_bound;
+  m->price_of_fairness = Shortfall(m->total_score, stats.upper_bound);
+  if (stats.objective >= 0 && stats.objective_bound >= 0) {
+    m->objective = stats.objective;
+    m->objective_bound = stats.objective_bound;
+    m->gap = Shortfall(stats.objective, stats.objective_bound);
+  } else {
+    m->gap = m->price_of_fairness;
+  }
+}
+
 // Times one stage and records it under `name`.
 class StageTimer {
  public:
@@ -159,13 +180,7 @@ absl::StatusOr<PlanRun> RunPlan(const std::string& fair_dir,
                        absl::StrJoin(lines, "\n")));
     }
     run.metrics = ComputeMetrics(*run.fair, *run.compat, run.schedule);
-    run.metrics.upper_bound = run.stats.upper_bound;
-    if (run.stats.upper_bound > 0) {
-      run.metrics.gap =
-          std::max(0.0, 1.0 - run.metrics.total_score / run.stats.upper_bound);
-    } else if (run.stats.upper_bound == 0) {
-      run.metrics.gap = 0;
-    }
+    SetCertificate(run.stats, &run.metrics);
   }
   if (!options.baseline.empty()) {
     run.changes = std::make_unique<ScheduleDiff>(

@@ -63,7 +63,15 @@ struct Metrics {
   // between two consecutive slots is not idle time.
   int attendee_idle_slots = 0;
   // Filled in by the planner when known (negative: not computed).
+  // upper_bound bounds the total score; price_of_fairness is
+  // 1 - total_score / upper_bound. objective and objective_bound are those
+  // of the objective the planner maximises (with fairness levels and keep
+  // bonuses), and gap is 1 - objective / objective_bound: how far the plan
+  // is from the best one under these settings.
   double upper_bound = -1;
+  double price_of_fairness = -1;
+  double objective = -1;
+  double objective_bound = -1;
   double gap = -1;
   // A rerun against a baseline (filled in by the pipeline; -1: no
   // baseline): attendee-meetings kept (same employer, time and table),
@@ -85,10 +93,10 @@ struct Metrics {
   std::vector<std::pair<std::string, double>> stage_seconds;
 };
 
-// Fills every field except upper_bound, gap and stage_seconds. Sums are in
-// double in (attendee, slot, employer) order, so the result does not depend
-// on the order of meetings. O(M log M + A * S) plus scoring the blocks of
-// 1024 attendees that contain someone without meetings.
+// Fills every field except the planner's (upper_bound to gap) and
+// stage_seconds. Sums are in double in (attendee, slot, employer) order, so the
+// result does not depend on the order of meetings. O(M log M + A * S) plus
+// scoring the blocks of 1024 attendees that contain someone without meetings.
 Metrics ComputeMetrics(const Fair& fair, const Compatibility& compat,
                        const Schedule& schedule);
 

@@ -76,16 +76,19 @@ MatchingSolver::MatchingSolver(const Compatibility& compat,
 
 MatchingSolver::~MatchingSolver() = default;
 
+std::int64_t MatchingSolver::PairUnits(int a, int e, float score) const {
+  std::int64_t units = ScaledScore(score);
+  if (options_.sticky != nullptr && options_.change_penalty > 0 &&
+      std::binary_search(options_.sticky->begin(), options_.sticky->end(),
+                         PairCode(a, e, compat_.fair().num_employers()))) {
+    units += Units(options_.change_penalty);
+  }
+  return units;
+}
+
 std::int64_t MatchingSolver::PairCost(int a, int i) const {
   const CandidateGraph& cg = out_.graph;
-  std::int64_t c = -ScaledScore(cg.score[i]);
-  if (options_.sticky != nullptr && options_.change_penalty > 0 &&
-      std::binary_search(
-          options_.sticky->begin(), options_.sticky->end(),
-          PairCode(a, cg.employer[i], compat_.fair().num_employers()))) {
-    c -= Units(options_.change_penalty);
-  }
-  return c;
+  return -PairUnits(a, cg.employer[i], cg.score[i]);
 }
 
 // The network over out_.graph from scratch: source -> attendees (their
@@ -220,6 +223,8 @@ bool MatchingSolver::SolveFlow(const PairCodes& excluded) {
   for (int i = 0; i < cg.num_pairs(); ++i) {
     out_.matched[i] = net_->Flow(pair_arc_[i]) > 0;
   }
+  out_.objective = -static_cast<double>(net_->TotalCost()) /
+                   static_cast<double>(kScoreScale);
   out_.source_potential = net_->Potential(kSource);
   out_.sink_potential = net_->Potential(kSink);
   out_.attendee_potential.resize(n);
@@ -315,6 +320,34 @@ void MatchingSolver::PriceUntilOptimal(const PairCodes& excluded) {
     ++out_.pricing_rounds;
     if (!SolveFlow(excluded)) out_.status = MatchStatus::kInfeasible;
   }
+}
+
+double MatchingSolver::ObjectiveOf(
+    const std::vector<std::pair<int, int>>& pairs) const {
+  const Fair& fair = compat_.fair();
+  const double f = options_.fairness;
+  std::vector<int> attendee_meetings(fair.num_attendees(), 0);
+  std::vector<std::int64_t> employer_meetings(fair.num_employers(), 0);
+  // Integer units, as the flow's costs: the sum is exact.
+  std::int64_t units = 0;
+  for (const auto& [a, e] : pairs) {
+    units += PairUnits(a, e, compat_.Pair(a, e).score);
+    ++attendee_meetings[a];
+    ++employer_meetings[e];
+  }
+  if (f > 0) {
+    for (int a = 0; a < fair.num_attendees(); ++a) {
+      const int pinned = avail_.AttendeePinned(a);
+      for (int k = pinned + 1; k <= pinned + attendee_meetings[a]; ++k) {
+        units -= LevelCost(fair, avail_, f, a, k);
+      }
+    }
+    for (int e = 0; e < fair.num_employers(); ++e) {
+      units += std::min(employer_meetings[e], SoftMinimum(fair, avail_, e)) *
+               Units(f * kEmployerPriority);
+    }
+  }
+  return static_cast<double>(units) / static_cast<double>(kScoreScale);
 }
 
 Matching SolveMatching(const Compatibility& compat, const Availability& avail,

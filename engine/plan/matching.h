@@ -32,13 +32,17 @@
 //   total <= sum_a cap_a u_a + sum_e C_e v_e + sum_{a,e} max(0, w - u_a - v_e)
 // over every eligible pair sharing a slot. UpperBound() evaluates it with
 // u, v taken from the potentials of an f = 0 solve; it equals the f = 0
-// optimum of the relaxation (timing ignored), so gap = 1 - total / bound
-// measures both timetabling losses and the price of fairness.
+// optimum of the relaxation (timing ignored), so 1 - total / bound
+// measures both timetabling losses and the price of fairness. The bound of
+// the objective actually maximised is simpler: a proven Matching's
+// `objective` before any pair is excluded (see Matching::objective and
+// MatchingSolver::ObjectiveOf).
 #ifndef FAIRMATCH_PLAN_MATCHING_H_
 #define FAIRMATCH_PLAN_MATCHING_H_
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "engine/model/fair.h"
@@ -63,6 +67,10 @@ struct Matching {
   // Optimal over every plannable pair (pricing found none to add), not
   // only over the candidates.
   bool proven = false;
+  // The objective of this matching in score units: minus the flow's cost
+  // (scores, keep bonuses, level and soft-minimum bonuses). When `proven`
+  // and nothing is excluded, no plan's objective (ObjectiveOf) exceeds it.
+  double objective = 0;
   // Node potentials of the last solve (for pricing and the certificate).
   std::int64_t source_potential = 0;
   std::int64_t sink_potential = 0;
@@ -123,7 +131,15 @@ class MatchingSolver {
   // The matching of the last Solve() or Prove().
   const Matching& current() const { return out_; }
 
+  // The objective the flow maximises, in score units, of a plan's
+  // (attendee, employer) pairs (pinned meetings of a rerun not included):
+  // their scores and keep bonuses, each attendee's level bonuses for as
+  // many meetings as it has, each employer's soft-minimum bonuses.
+  double ObjectiveOf(const std::vector<std::pair<int, int>>& pairs) const;
+
  private:
+  // A pair's worth in integer units: its score and any keep bonus.
+  std::int64_t PairUnits(int a, int e, float score) const;
   std::int64_t PairCost(int a, int i) const;
   void Build(const PairCodes& excluded);
   void CloseExcluded(const PairCodes& excluded);

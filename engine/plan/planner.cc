@@ -168,6 +168,15 @@ std::vector<MatchedPair> MatchedPairs(const Matching& matching,
   return pairs;
 }
 
+// The matching's objective of the meetings in `schedule`.
+double Objective(const MatchingSolver& solver, const Schedule& schedule) {
+  std::vector<std::pair<int, int>> pairs;
+  for (const Meeting& m : schedule.meetings) {
+    for (int a : m.attendees) pairs.emplace_back(a, m.employer);
+  }
+  return solver.ObjectiveOf(pairs);
+}
+
 using PlacedPairs = absl::flat_hash_map<std::int64_t, int>;
 
 // A re-matching round changes a few pairs; the others go back to the slot
@@ -224,6 +233,10 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
         solve ? solver.Solve(excluded, /*price=*/round == 1) : solver.current();
     AddSeconds(outcome.stats, "match", start);
     if (matching.status != MatchStatus::kOptimal) return MustMeetsConflict();
+    if (round == 1 && matching.proven) {
+      // Nothing is excluded yet: the optimum over all plannable pairs.
+      outcome.stats.objective_bound = matching.objective;
+    }
     if (round == 1 && bound_from_first) {
       // The certificate: the duals of this f = 0 solve give the bound.
       start = std::chrono::steady_clock::now();
@@ -281,11 +294,11 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
       outcome.stats.excluded_pairs =
           static_cast<int>(excluded.size() + unplaced.size());
       outcome.schedule = TablesForPlaced(fair, avail, pairs, slots);
-      if (rerun != nullptr) {
-        AddPinnedMeetings(*rerun, outcome.schedule);
-      } else {
+      if (rerun == nullptr) {
         outcome.stats.seated_left_out = SeatLeftOut(compat, &outcome.schedule);
       }
+      outcome.stats.objective = Objective(solver, outcome.schedule);
+      if (rerun != nullptr) AddPinnedMeetings(*rerun, outcome.schedule);
       return outcome;
     }
     excluded.insert(excluded.end(), unplaced.begin(), unplaced.end());

@@ -30,6 +30,12 @@ struct PlanOptions {
 
 struct PlanStats {
   double upper_bound = -1;  // weak-duality bound on the total score
+  // The objective the matching maximises (scores, fairness levels, keep
+  // bonuses; MatchingSolver::ObjectiveOf) of the plan, and the optimum of
+  // its relaxation over every plannable pair, which no plan exceeds; -1
+  // when unknown. Pinned meetings of a rerun count in neither.
+  double objective = -1;
+  double objective_bound = -1;
   int match_rounds = 0;     // matching + timetabling rounds
   int excluded_pairs = 0;   // pairs excluded because no slot fitted
   int pricing_rounds = 0;   // column-generation solves in the last round

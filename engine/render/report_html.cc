@@ -238,7 +238,9 @@ class ReportWriter : public ReportSection {
     std::string bound;
     if (m.upper_bound >= 0) {
       bound = "upper bound " + Fixed(m.upper_bound, 2);
-      if (m.gap >= 0) bound += ", gap " + Fixed(m.gap * 100, 1) + "%";
+      if (m.gap >= 0) {
+        bound += "; " + Fixed(m.gap * 100, 1) + "% from the best plan";
+      }
     }
     Stat(Fixed(m.total_score, 2), "total score", bound);
     Stat(Fixed(m.mean_score_per_meeting, 3), "mean score per place",
@@ -272,6 +274,13 @@ class ReportWriter : public ReportSection {
               "</td></tr>\n";
     };
     if (m.upper_bound >= 0) row("upper bound", Fixed(m.upper_bound, 6));
+    if (m.price_of_fairness >= 0) {
+      row("price of fairness", Fixed(m.price_of_fairness * 100, 3) + "%");
+    }
+    if (m.objective >= 0) row("objective", Fixed(m.objective, 6));
+    if (m.objective_bound >= 0) {
+      row("objective bound", Fixed(m.objective_bound, 6));
+    }
     if (m.gap >= 0) row("gap", Fixed(m.gap * 100, 3) + "%");
     for (const auto& [name, value] : m.planner) row(name, Number(value));
     for (const auto& [name, seconds] : m.stage_seconds) {

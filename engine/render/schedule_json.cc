@@ -207,6 +207,11 @@ void AppendMetrics(const Metrics& m, std::string* out) {
   }
   // Negative means "not computed"; absent is clearer than a sentinel.
   if (m.upper_bound >= 0) w.Number("upper_bound", m.upper_bound);
+  if (m.price_of_fairness >= 0) {
+    w.Number("price_of_fairness", m.price_of_fairness);
+  }
+  if (m.objective >= 0) w.Number("objective", m.objective);
+  if (m.objective_bound >= 0) w.Number("objective_bound", m.objective_bound);
   if (m.gap >= 0) w.Number("gap", m.gap);
   if (m.baseline_kept >= 0) {
     w.Key("baseline");

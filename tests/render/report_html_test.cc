@@ -52,14 +52,21 @@ TEST_CASE("report.html shows the key metrics", "[render]") {
   metrics.attendees_with_no_meeting = 1;
   metrics.total_score = 1.875;
   metrics.upper_bound = 2.5;
-  metrics.gap = 0.25;
+  metrics.price_of_fairness = 0.25;
+  metrics.objective = 10;
+  metrics.objective_bound = 10.5;
+  metrics.gap = 1 - 10 / 10.5;
   metrics.table_utilisation = 0.4;
   metrics.planner = {{"match_rounds", 3}, {"candidate_pairs", 6}};
   std::string html = Render(fair, FixtureSchedule(), &metrics);
   CHECK(Contains(html,
                  "<span class=\"n\">1.88</span><span class=\"l\">"
                  "total score</span><span class=\"s\">upper bound "
-                 "2.50, gap 25.0%</span>"));
+                 "2.50; 4.8% from the best plan</span>"));
+  // The planner's table: both bounds and what they give.
+  CHECK(Contains(html, "<td>price of fairness</td><td class=\"v\">25.000%"));
+  CHECK(Contains(html, "<td>objective bound</td><td class=\"v\">10.500000"));
+  CHECK(Contains(html, "<td>gap</td><td class=\"v\">4.762%"));
   CHECK(Contains(html,
                  "<span class=\"n\">40%</span><span class=\"l\">table "
                  "utilisation"));
