@@ -91,8 +91,10 @@ TEST_CASE("kept scores are the computed ones, bit for bit, on any thread count",
       REQUIRE(block.rows() == end - begin);
       REQUIRE(block.cols() == spec.employers);
       const ScoreMatrix expected = all.middleRows(begin, end - begin);
-      CHECK(std::memcmp(block.data(), expected.data(),
-                        sizeof(float) * block.size()) == 0);
+      // (memcmp must not see the null data of an empty block.)
+      CHECK((block.size() == 0 ||
+             std::memcmp(block.data(), expected.data(),
+                         sizeof(float) * block.size()) == 0));
     }
   }
   // Over the budget: nothing kept, the blocks are still right.
