@@ -353,20 +353,21 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
   MatchingSolver solver(compat, avail, match_options);
   double f0_bound = -1;
   double f0_seconds = 0;
-  bool f0_feasible = true;
   std::thread bound_thread;
   if (separate_bound) {
     auto bound = [&] {
       const auto start = std::chrono::steady_clock::now();
       MatchingOptions plain = match_options;
       plain.fairness = 0;
-      plain.sticky = nullptr;
-      plain.change_penalty = 0;
+      plain.sticky = nullptr;  // no keep bonuses
       plain.threads = 1;
       MatchingSolver f0_solver(compat, avail, plain);
       const Matching& f0 = f0_solver.Solve({});
-      f0_feasible = f0.status == MatchStatus::kOptimal;
-      if (f0_feasible) f0_bound = UpperBound(compat, avail, f0, 1);
+      // Infeasible only if the real objective is too (the same network but
+      // for its costs), and PlanRounds reports that.
+      if (f0.status == MatchStatus::kOptimal) {
+        f0_bound = UpperBound(compat, avail, f0, 1);
+      }
       f0_seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - start)
                        .count();
@@ -375,14 +376,12 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
       bound_thread = std::thread(bound);
     } else {
       bound();
-      if (!f0_feasible) return MustMeetsConflict();
     }
   }
   absl::StatusOr<PlanOutcome> outcome =
       PlanRounds(compat, avail, solver, !separate_bound, match_options.threads);
   if (bound_thread.joinable()) bound_thread.join();
   if (!outcome.ok()) return outcome;
-  if (!f0_feasible) return MustMeetsConflict();
   if (separate_bound) {
     outcome->stats.upper_bound = f0_bound;
     outcome->stats.seconds.emplace_back("bound", f0_seconds);
