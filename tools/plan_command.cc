@@ -236,10 +236,18 @@ int RunPlanCommand(const PlanArgs& args) {
         std::cout << "note: " << note << "\n";
       }
     }
+    // The total score against its bound (what fairness costs), then the
+    // certificate: how far the plan is from the best one under these
+    // settings (docs/outputs.md, metrics.gap).
     if (m.upper_bound >= 0) {
       std::cout << absl::StrFormat(
-          "total score %.3f, upper bound %.3f (gap %.2f%%)\n", m.total_score,
-          m.upper_bound, 100.0 * m.gap);
+          "total score %.3f, upper bound %.3f (price of fairness %.2f%%)\n",
+          m.total_score, m.upper_bound, 100.0 * m.price_of_fairness);
+    }
+    if (m.objective_bound > 0) {
+      std::cout << absl::StrFormat(
+          "objective %.3f, bound %.3f (gap %.2f%% from the best plan)\n",
+          m.objective, m.objective_bound, 100.0 * m.gap);
     }
     std::string times;
     for (const auto& [stage, seconds] : run->stage_seconds) {
