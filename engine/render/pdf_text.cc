@@ -238,12 +238,40 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
   if (it != words_.end()) return it->second;
   Word& word = words_[key_];
 
-  pango_layout_set_font_description(layout_, descs_[style]);
-  pango_layout_set_text(layout_, text.data(), static_cast<int>(text.size()));
-  PangoLayoutLine* line = pango_layout_get_line_readonly(layout_, 0);
-  if (pango_layout_get_line_count(layout_) != 1 || line == nullptr) {
-    return word;
+  // The word's items and glyphs as a layout of the word alone has them:
+  // itemised from the style's font, each item shaped with the context's
+  // rounding. A layout would also break lines, which a word never needs:
+  // the characters that reach here (WordsCanSet) hold no line break.
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) < 0x20) return word;
   }
+  const int length = static_cast<int>(text.size());
+  PangoAttrList* attrs = pango_attr_list_new();
+  pango_attr_list_insert(attrs, pango_attr_font_desc_new(descs_[style]));
+  GList* items =
+      pango_itemize(context_, text.data(), 0, length, attrs, nullptr);
+  pango_attr_list_unref(attrs);
+  const PangoShapeFlags flags =
+      pango_context_get_round_glyph_positions(context_)
+          ? PANGO_SHAPE_ROUND_POSITIONS
+          : PANGO_SHAPE_NONE;
+  std::vector<PangoGlyphItem> runs;
+  for (GList* l = items; l != nullptr; l = l->next) {
+    PangoItem* item = static_cast<PangoItem*>(l->data);
+    PangoGlyphString* glyphs = pango_glyph_string_new();
+    pango_shape_item(item, text.data(), length, nullptr, glyphs, flags);
+    runs.push_back(PangoGlyphItem{item, glyphs, 0, 0, 0});
+  }
+  g_list_free(items);
+  struct FreeRuns {
+    std::vector<PangoGlyphItem>* runs;
+    ~FreeRuns() {
+      for (PangoGlyphItem& run : *runs) {
+        pango_glyph_string_free(run.glyphs);
+        pango_item_free(run.item);
+      }
+    }
+  } free_runs{&runs};
 
   std::size_t spaces = 0;
   while (spaces < text.size() && text[text.size() - 1 - spaces] == ' ') {
@@ -252,8 +280,8 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
   const int trailing_from = static_cast<int>(text.size() - spaces);
   bool trailing_found = false;
   int pen = 0;
-  for (GSList* l = line->runs; l != nullptr; l = l->next) {
-    PangoGlyphItem* run = static_cast<PangoGlyphItem*>(l->data);
+  for (PangoGlyphItem& each : runs) {
+    PangoGlyphItem* run = &each;
     if (run->item->analysis.level % 2 != 0) return word;  // right to left
     // The run's extents, not the word's line: alone, a word that starts
     // in a CJK font has its later runs moved to that font's baseline
