@@ -202,6 +202,8 @@ class FairReader {
         changes_.push_back(*std::move(set));
       }
     }
+    // Without a change the fair stays as loaded (no lookup tables to build).
+    if (changes_.empty()) return;
     // Walk-ins join the attendees first, so later changes can name them.
     absl::flat_hash_map<std::string, SourceMark> ids;
     absl::flat_hash_map<std::string, std::string> emails, names;
