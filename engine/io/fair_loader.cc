@@ -193,8 +193,7 @@ class FairReader {
 
   void ReadChanges() {
     for (const std::string& path : ChangesFiles()) {
-      std::error_code ec;
-      if (!fs::exists(path, ec)) {
+      if (std::error_code ec; !fs::exists(path, ec)) {
         diags_.NotFound(path);
         continue;
       }
@@ -202,8 +201,7 @@ class FairReader {
         changes_.push_back(*std::move(set));
       }
     }
-    // Without a change the fair stays as loaded (no lookup tables to build).
-    if (changes_.empty()) return;
+    if (changes_.empty()) return;  // nothing to apply, no tables to build
     // Walk-ins join the attendees first, so later changes can name them.
     absl::flat_hash_map<std::string, SourceMark> ids;
     absl::flat_hash_map<std::string, std::string> emails, names;
