@@ -244,7 +244,7 @@ int RunPlanCommand(const PlanArgs& args) {
           "total score %.3f, upper bound %.3f (price of fairness %.2f%%)\n",
           m.total_score, m.upper_bound, 100.0 * m.price_of_fairness);
     }
-    if (m.objective_bound > 0) {
+    if (m.objective_bound >= 0) {
       std::cout << absl::StrFormat(
           "objective %.3f, bound %.3f (gap %.2f%% from the best plan)\n",
           m.objective, m.objective_bound, 100.0 * m.gap);

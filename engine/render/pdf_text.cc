@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "absl/cleanup/cleanup.h"
 #include "engine/render/pdf_layout_draw.h"
 
 namespace fairmatch {
@@ -242,9 +243,6 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
   // itemised from the style's font, each item shaped with the context's
   // rounding. A layout would also break lines, which a word never needs:
   // the characters that reach here (WordsCanSet) hold no line break.
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) < 0x20) return word;
-  }
   const int length = static_cast<int>(text.size());
   PangoAttrList* attrs = pango_attr_list_new();
   pango_attr_list_insert(attrs, pango_attr_font_desc_new(descs_[style]));
@@ -263,15 +261,12 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
     runs.push_back(PangoGlyphItem{item, glyphs, 0, 0, 0});
   }
   g_list_free(items);
-  struct FreeRuns {
-    std::vector<PangoGlyphItem>* runs;
-    ~FreeRuns() {
-      for (PangoGlyphItem& run : *runs) {
-        pango_glyph_string_free(run.glyphs);
-        pango_item_free(run.item);
-      }
+  const absl::Cleanup free_runs = [&runs] {
+    for (PangoGlyphItem& run : runs) {
+      pango_glyph_string_free(run.glyphs);
+      pango_item_free(run.item);
     }
-  } free_runs{&runs};
+  };
 
   std::size_t spaces = 0;
   while (spaces < text.size() && text[text.size() - 1 - spaces] == ' ') {
@@ -280,8 +275,8 @@ const WordSetter::Word& WordSetter::Shape(int style, std::string_view text) {
   const int trailing_from = static_cast<int>(text.size() - spaces);
   bool trailing_found = false;
   int pen = 0;
-  for (PangoGlyphItem& each : runs) {
-    PangoGlyphItem* run = &each;
+  for (PangoGlyphItem& glyph_item : runs) {
+    PangoGlyphItem* run = &glyph_item;  // as pango's own iterators take it
     if (run->item->analysis.level % 2 != 0) return word;  // right to left
     // The run's extents, not the word's line: alone, a word that starts
     // in a CJK font has its later runs moved to that font's baseline
