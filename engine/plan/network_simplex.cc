@@ -4,6 +4,8 @@
 #include <cassert>
 #include <cmath>
 
+#include "engine/plan/arc_pricing.h"
+
 namespace fairmatch {
 namespace {
 
@@ -377,28 +379,28 @@ void NetworkSimplex::NormalizePotentials() {
 }
 
 // Block search: the most violating arc of the first block (of
-// block_size_ arcs, from where the last search stopped) that has one.
+// block_size_ arcs, from where the last search stopped) that has one. The
+// arcs are scanned in runs that do not wrap (arc_pricing.h).
 int NetworkSimplex::FindEnteringArc() {
   const int begin = num_nodes_;
   const int end = static_cast<int>(source_.size());
   if (begin == end) return -1;
   if (next_arc_ < begin || next_arc_ >= end) next_arc_ = begin;
+  const ArcArrays arcs{state_.data(), cost_.data(), source_.data(),
+                       target_.data(), pi_.data()};
   Value min = 0;
   int in_arc = -1;
-  int count = block_size_;
-  const int start = next_arc_;
-  int e = start;
-  for (int scanned = 0; scanned < end - begin; ++scanned) {
-    const Value c = state_[e] * (cost_[e] + pi_[source_[e]] - pi_[target_[e]]);
-    if (c < min) {
-      min = c;
-      in_arc = e;
+  int e = next_arc_;
+  for (int scanned = 0; scanned < end - begin;) {
+    int count = std::min(block_size_, end - begin - scanned);
+    while (count > 0) {
+      const int stop = std::min(end, e + count);
+      ScanArcs(arcs, e, stop, min, in_arc);
+      count -= stop - e;
+      scanned += stop - e;
+      e = stop == end ? begin : stop;
     }
-    if (++e == end) e = begin;
-    if (--count == 0) {
-      if (min < 0) break;
-      count = block_size_;
-    }
+    if (min < 0) break;
   }
   next_arc_ = e;
   return in_arc;
