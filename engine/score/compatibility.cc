@@ -70,33 +70,32 @@ std::vector<std::string> NormalTags(const std::vector<std::string>& tags) {
   return out;
 }
 
-// Sets the 0/1 incidence of `tags` in row `row` of `out` (already zero), for
-// the tags in the sorted `vocab` (tags outside it can match nobody), and
-// returns the number of distinct tags, in the vocabulary or not: a seek that
-// nobody offers still counts towards min(|seeks|, 3).
-int SetTagRow(const std::vector<std::string>& tags,
-              const std::vector<std::string>& vocab, int row,
-              Eigen::MatrixXf* out) {
+// Appends to `columns` the vocabulary columns of `tags` (ascending; tags
+// outside the sorted `vocab` can match nobody) and returns the number of
+// distinct tags, in the vocabulary or not: a seek that nobody offers still
+// counts towards min(|seeks|, 3).
+int TagColumns(const std::vector<std::string>& tags,
+               const std::vector<std::string>& vocab,
+               std::vector<int>* columns) {
   const std::vector<std::string> norms = NormalTags(tags);
   for (const std::string& norm : norms) {
     const auto it = std::lower_bound(vocab.begin(), vocab.end(), norm);
     if (it == vocab.end() || *it != norm) continue;
-    (*out)(row, static_cast<Eigen::Index>(it - vocab.begin())) = 1.0f;
+    columns->push_back(static_cast<int>(it - vocab.begin()));
   }
   return static_cast<int>(norms.size());
 }
 
-// Scales a seeks row by 1 / min(|seeks|, 3): meeting three of someone's needs
-// is a full match, so people with long wish lists are not hard to satisfy.
-// The products with a 0/1 offers matrix are then k * (1/min(n,3)) for k
-// shared tags, exact for k <= 2 and for k = 3 (2x is exact, so 2x + x has one
-// rounding whatever the order), and above 1 for k >= 4 whatever the order;
-// after the cap at 1 the result does not depend on summation order.
-void ScaleSeeksRow(int distinct, int row, Eigen::MatrixXf* seeks) {
-  // No column: seeks that nobody offers (the vocabulary may be empty while
-  // people still have tags).
-  if (distinct == 0 || seeks->cols() == 0) return;
-  seeks->row(row) *= 1.0f / static_cast<float>(std::min(distinct, 3));
+// The weight of each of a person's sought tags, 1 / min(|seeks|, 3):
+// meeting three of someone's needs is a full match, so people with long
+// wish lists are not hard to satisfy. The products with a 0/1 offers
+// incidence are then k * (1/min(n,3)) for k shared tags, exact for k <= 2
+// and for k = 3 (2x is exact, so 2x + x has one rounding whatever the
+// order), and above 1 for k >= 4 whatever the order; after the cap at 1 the
+// result does not depend on summation order.
+float SeekWeight(int distinct) {
+  return distinct == 0 ? 1.0f
+                       : 1.0f / static_cast<float>(std::min(distinct, 3));
 }
 
 // The element-wise steps, shared by blocks and Pair() so that both round
@@ -125,6 +124,34 @@ void RowsTimesTransposed(const Eigen::MatrixXf& x, int begin, int n,
 float RowDot(const Eigen::MatrixXf& x, int i, const Eigen::MatrixXf& y, int j) {
   if (x.cols() == 0) return 0.0f;
   return x.row(i).dot(y.row(j));
+}
+
+// The tag products. A block's row is the weighted sum of the rows of
+// `by_tag` (T x E) of the attendee's tags: a few rows where a dense product
+// would take all T (the sums are exact, see SeekWeight, so both give the
+// same bits). Rows [begin, begin + n) into out.
+template <typename Lists>
+void TagRowsTimes(const Lists& lists, int begin, int n,
+                  const ScoreMatrix& by_tag, ScoreMatrix* out) {
+  out->setZero(n, by_tag.cols());
+  for (int i = 0; i < n; ++i) {
+    const int a = begin + i;
+    const float w = lists.weight[a];
+    for (int k = lists.begin[a]; k < lists.begin[a + 1]; ++k) {
+      out->row(i) += w * by_tag.row(lists.tag[k]);
+    }
+  }
+}
+
+// Attendee a's tags against employer e: the same sum for one pair.
+template <typename Lists>
+float TagDot(const Lists& lists, int a, const ScoreMatrix& by_tag, int e) {
+  float sum = 0.0f;
+  const float w = lists.weight[a];
+  for (int k = lists.begin[a]; k < lists.begin[a + 1]; ++k) {
+    sum += w * by_tag(lists.tag[k], e);
+  }
+  return sum;
 }
 
 // Rounding is monotone, so wv*v + wb*b <= wv + wb when v, b <= 1, and the
@@ -156,7 +183,7 @@ Compatibility Compatibility::Build(const Fair& fair) {
   // something, offered by one side and sought by the other. Free-text tags
   // that one person wrote add no column, so the cost follows the shared
   // vocabulary, not the number of distinct tags (a form's free-text
-  // answers); the products are exact sums either way (ScaleSeeksRow), so
+  // answers); the products are exact sums either way (SeekWeight), so
   // the scores do not depend on the columns left out.
   auto side_tags = [](const auto& people, auto list) {
     std::vector<std::string> tags;
@@ -185,21 +212,26 @@ Compatibility Compatibility::Build(const Fair& fair) {
                  std::back_inserter(vocab));
   const int num_t = static_cast<int>(vocab.size());
 
-  c.attendee_offers_ = Eigen::MatrixXf::Zero(num_a, num_t);
-  c.attendee_seeks_ = Eigen::MatrixXf::Zero(num_a, num_t);
-  c.employer_offers_ = Eigen::MatrixXf::Zero(num_e, num_t);
-  c.employer_seeks_ = Eigen::MatrixXf::Zero(num_e, num_t);
+  auto add_lists = [&](const std::vector<std::string>& tags, bool seeks,
+                       TagLists* lists) {
+    const int distinct = TagColumns(tags, vocab, &lists->tag);
+    lists->begin.push_back(static_cast<int>(lists->tag.size()));
+    lists->weight.push_back(seeks ? SeekWeight(distinct) : 1.0f);
+  };
   for (int a = 0; a < num_a; ++a) {
-    SetTagRow(fair.attendees[a].offers, vocab, a, &c.attendee_offers_);
-    ScaleSeeksRow(
-        SetTagRow(fair.attendees[a].seeks, vocab, a, &c.attendee_seeks_), a,
-        &c.attendee_seeks_);
+    add_lists(fair.attendees[a].offers, false, &c.attendee_offers_);
+    add_lists(fair.attendees[a].seeks, true, &c.attendee_seeks_);
   }
+  c.employer_offers_ = ScoreMatrix::Zero(num_t, num_e);
+  c.employer_seeks_ = ScoreMatrix::Zero(num_t, num_e);
   for (int e = 0; e < num_e; ++e) {
-    SetTagRow(fair.employers[e].offers, vocab, e, &c.employer_offers_);
-    ScaleSeeksRow(
-        SetTagRow(fair.employers[e].seeks, vocab, e, &c.employer_seeks_), e,
-        &c.employer_seeks_);
+    std::vector<int> columns;
+    TagColumns(fair.employers[e].offers, vocab, &columns);
+    for (int t : columns) c.employer_offers_(t, e) = 1.0f;
+    columns.clear();
+    const float w =
+        SeekWeight(TagColumns(fair.employers[e].seeks, vocab, &columns));
+    for (int t : columns) c.employer_seeks_(t, e) = w;
   }
 
   float wv = static_cast<float>(std::max(0.0, fair.config.weight_values));
@@ -228,11 +260,9 @@ void Compatibility::ComputeComponents(
   values = values.cwiseMax(0.0f).cwiseMin(1.0f);
 
   // Shared tags over min(|seeks|, 3), capped at 1.
-  RowsTimesTransposed(attendee_offers_, a_begin, n, employer_seeks_,
-                      &attendee_gives);
+  TagRowsTimes(attendee_offers_, a_begin, n, employer_seeks_, &attendee_gives);
   attendee_gives = attendee_gives.cwiseMin(1.0f);
-  RowsTimesTransposed(attendee_seeks_, a_begin, n, employer_offers_,
-                      &employer_gives);
+  TagRowsTimes(attendee_seeks_, a_begin, n, employer_offers_, &employer_gives);
   employer_gives = employer_gives.cwiseMin(1.0f);
 
   // Geometric mean: a one-sided fit is worth nothing.
@@ -299,14 +329,14 @@ PairScore Compatibility::Pair(int a, int e) const {
   assert(0 <= e && e < employer_values_.rows());
   // The same steps as ComputeComponents on one pair. The dot products sum in
   // another order than the block products, which is harmless only because
-  // those sums are exact (kValueGrid, ScaleSeeksRow).
+  // those sums are exact (kValueGrid, SeekWeight).
   PairScore p;
   const float v = RowDot(attendee_values_, a, employer_values_, e);
   p.values = std::min(std::max(v, 0.0f), 1.0f);
   p.attendee_gives =
-      std::min(RowDot(attendee_offers_, a, employer_seeks_, e), 1.0f);
+      std::min(TagDot(attendee_offers_, a, employer_seeks_, e), 1.0f);
   p.employer_gives =
-      std::min(RowDot(attendee_seeks_, a, employer_offers_, e), 1.0f);
+      std::min(TagDot(attendee_seeks_, a, employer_offers_, e), 1.0f);
   p.benefit = GeometricMean(p.attendee_gives, p.employer_gives);
   p.fit = WeightedScore(weight_values_, weight_benefit_, weight_sum_, p.values,
                         p.benefit);

@@ -105,10 +105,22 @@ class Compatibility {
   // Implementation state (profile matrices) is private to compatibility.cc.
   Eigen::MatrixXf attendee_values_;  // A x V, centred and normalised rows
   Eigen::MatrixXf employer_values_;  // E x V
-  Eigen::MatrixXf attendee_offers_;  // A x T, 0/1 tag incidence
-  Eigen::MatrixXf attendee_seeks_;   // A x T, rows scaled (see scoring.md)
-  Eigen::MatrixXf employer_offers_;  // E x T
-  Eigen::MatrixXf employer_seeks_;   // E x T, rows scaled
+  // Tags, over the shared vocabulary of T tags. An attendee x T incidence
+  // is held as lists, since each attendee has a few of the T tags: row a's
+  // tags are tag[begin[a] .. begin[a+1]), ascending, each weighing
+  // weight[a] (1 for offers; sought tags are scaled, see scoring.md).
+  struct TagLists {
+    std::vector<int> begin = {0};
+    std::vector<int> tag;
+    std::vector<float> weight;
+  };
+  TagLists attendee_offers_;
+  TagLists attendee_seeks_;
+  // T x E, row-major (the transposed employer incidences, so that an
+  // attendee's row of products sums whole rows): 0/1 for offers, scaled
+  // per employer for seeks.
+  ScoreMatrix employer_offers_;
+  ScoreMatrix employer_seeks_;
   float weight_values_ = 0.5f;
   float weight_benefit_ = 0.5f;
   float weight_sum_ = 1.0f;  // weight_values_ + weight_benefit_, rounded once
