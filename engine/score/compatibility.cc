@@ -266,7 +266,8 @@ void Compatibility::ComputeComponents(
   employer_gives = employer_gives.cwiseMin(1.0f);
 
   // Geometric mean: a one-sided fit is worth nothing.
-  benefit = attendee_gives.binaryExpr(employer_gives, &GeometricMean);
+  benefit = attendee_gives.binaryExpr(
+      employer_gives, [](float x, float y) { return GeometricMean(x, y); });
 }
 
 void Compatibility::CombineComponents(
@@ -282,6 +283,13 @@ void Compatibility::CombineComponents(
 }
 
 void Compatibility::ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const {
+  std::array<ScoreMatrix, kNumComponents> scratch;
+  ScoreBlock(a_begin, a_end, out, &scratch);
+}
+
+void Compatibility::ScoreBlock(
+    int a_begin, int a_end, ScoreMatrix* out,
+    std::array<ScoreMatrix, kNumComponents>* scratch) const {
   if (!kept_.empty()) {
     const std::ptrdiff_t m = employer_values_.rows();
     out->resize(a_end - a_begin, m);
@@ -289,9 +297,8 @@ void Compatibility::ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const {
               out->data());
     return;
   }
-  std::array<ScoreMatrix, kNumComponents> components;
-  ComputeComponents(a_begin, a_end, &components);
-  CombineComponents(components, out);
+  ComputeComponents(a_begin, a_end, scratch);
+  CombineComponents(*scratch, out);
   // Wishes: a few pairs per attendee at most.
   for (int a = a_begin; a < a_end; ++a) {
     for (const PairRules::Special& s : rules_.Specials(a)) {

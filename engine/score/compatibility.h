@@ -63,6 +63,10 @@ class Compatibility {
   // employer into `out`, resized to (a_end - a_begin) x num_employers.
   // REQUIRES: 0 <= a_begin <= a_end <= num_attendees.
   void ScoreBlock(int a_begin, int a_end, ScoreMatrix* out) const;
+  // The same, with `scratch` (whatever it holds) for the component matrices,
+  // so that a pass over many blocks allocates them once.
+  void ScoreBlock(int a_begin, int a_end, ScoreMatrix* out,
+                  std::array<ScoreMatrix, kNumComponents>* scratch) const;
 
   // Keeps the whole score matrix when it takes at most `max_bytes`, so that
   // every later ScoreBlock copies rows instead of computing them (the same

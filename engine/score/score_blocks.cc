@@ -1,6 +1,7 @@
 #include "engine/score/score_blocks.h"
 
 #include <algorithm>
+#include <array>
 #include <thread>
 #include <vector>
 
@@ -15,11 +16,12 @@ void ForEachScoreBlock(
   threads = std::max(1, std::min(threads, num_blocks));
   auto worker = [&](int t) {
     ScoreMatrix scores;
+    std::array<ScoreMatrix, kNumComponents> scratch;
     for (int b = t; b < num_blocks; b += threads) {
       const int begin = b * kScoreBlockRows;
       const int end = std::min(n, begin + kScoreBlockRows);
       if (needed && !needed(begin, end)) continue;
-      compat.ScoreBlock(begin, end, &scores);
+      compat.ScoreBlock(begin, end, &scores, &scratch);
       fn(begin, end, scores);
     }
   };
