@@ -30,27 +30,42 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
   const Fair& fair = compat.fair();
   const int n = fair.num_attendees();
   const int m = fair.num_employers();
+  const double min_score = fair.config.min_score;
   std::vector<std::vector<int>> rows(n);
   std::vector<std::vector<float>> row_scores(n);
   ForEachScoreBlock(
       compat, threads, [&](int begin, int end, const ScoreMatrix& scores) {
-        std::vector<int> order;
+        std::vector<int> order, scored;
         for (int a = begin; a < end; ++a) {
           const auto row = scores.row(a - begin);
           const std::vector<int>& must_meet = compat.rules().MustMeets(a);
-          order.clear();
+          // Any pair but a must_meet (added below) needs min_score to be
+          // plannable. Of those that have it, the best first, until k are
+          // plannable: the rules are looked up for a few pairs, not all.
+          scored.clear();
           for (int e = 0; e < m; ++e) {
-            if (Contains(must_meet, e)) continue;  // added below
-            if (Plannable(compat, avail, excluded, a, e, row(e)))
-              order.push_back(e);
+            // In double, as Eligible compares.
+            if (static_cast<double>(row(e)) >= min_score &&
+                !Contains(must_meet, e)) {
+              scored.push_back(e);
+            }
           }
           auto better = [&](int x, int y) {
             return row(x) != row(y) ? row(x) > row(y) : x < y;
           };
-          if (static_cast<int>(order.size()) > k) {
-            std::nth_element(order.begin(), order.begin() + k, order.end(),
-                             better);
-            order.resize(k);
+          order.clear();
+          size_t sorted = 0;  // scored[0, sorted) is in order, best first
+          for (size_t i = 0;
+               i < scored.size() && static_cast<int>(order.size()) < k; ++i) {
+            if (i == sorted) {
+              sorted = std::min(scored.size(), sorted + 2 * k);
+              std::partial_sort(scored.begin() + i, scored.begin() + sorted,
+                                scored.end(), better);
+            }
+            const int e = scored[i];
+            if (Plannable(compat, avail, excluded, a, e, row(e))) {
+              order.push_back(e);
+            }
           }
           for (int e : must_meet) {
             if (avail.ShareSlot(a, e) && !avail.Pinned(a, e))
