@@ -59,8 +59,9 @@ CandidateGraph BuildCandidates(const Compatibility& compat,
                i < scored.size() && static_cast<int>(order.size()) < k; ++i) {
             if (i == sorted) {
               sorted = std::min(scored.size(), sorted + 2 * k);
-              std::partial_sort(scored.begin() + i, scored.begin() + sorted,
-                                scored.end(), better);
+              std::nth_element(scored.begin() + i, scored.begin() + sorted,
+                               scored.end(), better);
+              std::sort(scored.begin() + i, scored.begin() + sorted, better);
             }
             const int e = scored[i];
             if (Plannable(compat, avail, excluded, a, e, row(e))) {
