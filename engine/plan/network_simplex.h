@@ -14,7 +14,7 @@
 // these very degenerate networks. It starts from an artificial root: a
 // node with supply s >= 0 has an arc to the root (cost 0, flow s), one
 // with s < 0 an arc from it (cost M, flow -s). Pricing is block search
-// (blocks of about sqrt(arcs)). Lower bounds are moved into the supplies.
+// (blocks of about sqrt(arcs) / 2). Lower bounds are moved into the supplies.
 //
 // Big M: M = (C + 1) * (nodes + 2), where C is the largest |cost| of an
 // open arc (M grows when a larger cost comes in). Any simple cycle of real
