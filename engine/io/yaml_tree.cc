@@ -371,6 +371,23 @@ int Utf8Length(absl::string_view text, size_t i) {
   return len;
 }
 
+// The bytes that change nothing in PreScan but the column and the previous
+// character: printable ASCII, less the quotes, brackets, '#' and '\\' of
+// plain text; in a comment, every printable ASCII byte and tab.
+struct QuietBytes {
+  bool plain[256] = {};
+  bool comment[256] = {};
+  constexpr QuietBytes() {
+    for (int c = 0x20; c < 0x7F; ++c) {
+      comment[c] = true;
+      plain[c] = c != '#' && c != '"' && c != '\'' && c != '[' && c != ']' &&
+                 c != '{' && c != '}' && c != '\\';
+    }
+    comment[static_cast<int>('\t')] = true;
+  }
+};
+constexpr QuietBytes kQuietBytes;
+
 // Checks encoding, control characters, tab indentation and flow nesting
 // before yaml-cpp sees the text. Columns count characters, like yaml-cpp.
 // Returns false (after reporting) when the text must not be parsed.
@@ -386,6 +403,21 @@ bool PreScan(absl::string_view text, const std::string& file,
   int flow_depth = 0;
   char prev = '\n';
   for (size_t i = 0; i < text.size();) {
+    // A run of quiet bytes at once (past the indentation, where a
+    // non-space ends it).
+    if (!at_line_start) {
+      const bool* quiet = in_comment ? kQuietBytes.comment : kQuietBytes.plain;
+      size_t j = i;
+      while (j < text.size() && quiet[static_cast<unsigned char>(text[j])]) {
+        ++j;
+      }
+      if (j > i) {
+        column += static_cast<int>(j - i);
+        prev = text[j - 1];
+        i = j;
+        continue;
+      }
+    }
     unsigned char c = static_cast<unsigned char>(text[i]);
     // Built only to report: a mark per character would copy the file name
     // millions of times.

@@ -204,6 +204,40 @@ TEST_CASE("invalid UTF-8 is reported at its line and column", "[io]") {
              Catch::StartsWith("f.yaml:1:4: error: invalid UTF-8"));
 }
 
+TEST_CASE("the pre-scan's positions hold after long runs of plain text",
+          "[io]") {
+  const std::string run(300, 'x');
+  // A control character, an invalid byte and a deep nesting right after a
+  // run, in plain text and in a comment.
+  CHECK(ParseErrors("a: " + run + "\x01\n") ==
+        "f.yaml:1:304: error: control character 0x01 is not allowed; is this "
+        "a text file?");
+  CHECK(ParseErrors("a: 1 # " + run + "\x7F\n") ==
+        "f.yaml:1:308: error: control character 0x7F is not allowed; is this "
+        "a text file?");
+  CHECK(ParseErrors("a: 1\n# " + run + " \xFF\n") ==
+        "f.yaml:2:304: error: invalid UTF-8 byte 0xFF; save the file as UTF-8 "
+        "text");
+  CHECK(ParseErrors("k: " + run + " " + std::string(200, '[')) ==
+        "f.yaml:1:369: error: lists and maps are nested more than 64 deep "
+        "here");
+  // Characters count as one column each, ASCII runs or not.
+  CHECK(ParseErrors("é: " + run + "\x02\n") ==
+        "f.yaml:1:304: error: control character 0x02 is not allowed; is this "
+        "a text file?");
+  // Brackets in a comment or in quotes do not nest; a '#' inside quotes
+  // starts no comment, so brackets after the quote still count.
+  CHECK(ParseErrors("a: 1 # " + std::string(200, '[') + "\n").empty());
+  CHECK(ParseErrors("a: '" + std::string(200, '{') + "'\n").empty());
+  CHECK(ParseErrors("a: \"x # y\" " + std::string(100, '[')) ==
+        "f.yaml:1:76: error: lists and maps are nested more than 64 deep "
+        "here");
+  // A tab in the indentation of the line after a long one.
+  CHECK(ParseErrors("a: " + run + "\n\tb: 1\n") ==
+        "f.yaml:2:1: error: tab character in indentation; YAML indentation "
+        "must use spaces");
+}
+
 TEST_CASE("tabs in indentation get a clear message", "[io]") {
   CHECK(ParseErrors("a:\n\tb: 1\n") ==
         "f.yaml:2:1: error: tab character in indentation; YAML indentation "
