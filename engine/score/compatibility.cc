@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "engine/score/score_blocks.h"
 
@@ -56,35 +57,38 @@ void SetValueRow(const std::vector<float>& ratings, int row,
   }
 }
 
-// The distinct normal forms of a tag list (NormalizeTag), sorted; empty
-// tags are left out.
-std::vector<std::string> NormalTags(const std::vector<std::string>& tags) {
-  std::vector<std::string> out;
-  out.reserve(tags.size());
-  for (const std::string& tag : tags) {
-    std::string norm = NormalizeTag(tag);
-    if (!norm.empty()) out.push_back(std::move(norm));
+// Ids of tags' normal forms (NormalizeTag), each raw spelling normalised
+// once: a fair's tags repeat, and normalising is most of the cost of a list.
+class TagIds {
+ public:
+  // The distinct ids of the normal forms of `tags`, ascending; empty forms
+  // are left out.
+  void Of(const std::vector<std::string>& tags, std::vector<int>* ids) {
+    ids->clear();
+    for (const std::string& tag : tags) {
+      auto [it, inserted] = raw_.try_emplace(tag, -1);
+      if (inserted) {
+        std::string norm = NormalizeTag(tag);
+        if (!norm.empty()) {
+          auto [n, fresh] =
+              norm_.try_emplace(norm, static_cast<int>(text_.size()));
+          if (fresh) text_.push_back(std::move(norm));
+          it->second = n->second;
+        }
+      }
+      if (it->second >= 0) ids->push_back(it->second);
+    }
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
+  int size() const { return static_cast<int>(text_.size()); }
+  const std::string& text(int id) const { return text_[id]; }
 
-// Appends to `columns` the vocabulary columns of `tags` (ascending; tags
-// outside the sorted `vocab` can match nobody) and returns the number of
-// distinct tags, in the vocabulary or not: a seek that nobody offers still
-// counts towards min(|seeks|, 3).
-int TagColumns(const std::vector<std::string>& tags,
-               const std::vector<std::string>& vocab,
-               std::vector<int>* columns) {
-  const std::vector<std::string> norms = NormalTags(tags);
-  for (const std::string& norm : norms) {
-    const auto it = std::lower_bound(vocab.begin(), vocab.end(), norm);
-    if (it == vocab.end() || *it != norm) continue;
-    columns->push_back(static_cast<int>(it - vocab.begin()));
-  }
-  return static_cast<int>(norms.size());
-}
+ private:
+  absl::flat_hash_map<std::string, int> raw_;   // spelling -> id, or -1
+  absl::flat_hash_map<std::string, int> norm_;  // normal form -> id
+  std::vector<std::string> text_;               // id -> normal form
+};
 
 // The weight of each of a person's sought tags, 1 / min(|seeks|, 3):
 // meeting three of someone's needs is a full match, so people with long
@@ -178,43 +182,58 @@ Compatibility Compatibility::Build(const Fair& fair) {
     SetValueRow(fair.employers[e].values, e, &c.employer_values_);
   }
 
-  // One sorted tag vocabulary, so that column t means the same tag in all
-  // four incidence matrices: only the tags that can make a pair share
+  // One sorted tag vocabulary, so that column t means the same tag for
+  // attendees and employers: only the tags that can make a pair share
   // something, offered by one side and sought by the other. Free-text tags
   // that one person wrote add no column, so the cost follows the shared
   // vocabulary, not the number of distinct tags (a form's free-text
   // answers); the products are exact sums either way (SeekWeight), so
   // the scores do not depend on the columns left out.
-  auto side_tags = [](const auto& people, auto list) {
-    std::vector<std::string> tags;
-    for (const auto& p : people) {
-      for (std::string& t : NormalTags(p.*list)) tags.push_back(std::move(t));
-    }
-    std::sort(tags.begin(), tags.end());
-    tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
-    return tags;
+  TagIds ids;
+  std::vector<int> list;
+  // Per id: offered (bit 0) or sought (bit 1) by attendees, offered (bit 2)
+  // or sought (bit 3) by employers.
+  std::vector<unsigned char> sides;
+  auto mark = [&](const std::vector<std::string>& tags, unsigned char bit) {
+    ids.Of(tags, &list);
+    sides.resize(ids.size(), 0);
+    for (int id : list) sides[id] |= bit;
   };
-  const std::vector<std::string> a_offers =
-      side_tags(fair.attendees, &Profile::offers);
-  const std::vector<std::string> a_seeks =
-      side_tags(fair.attendees, &Profile::seeks);
-  const std::vector<std::string> e_offers =
-      side_tags(fair.employers, &Profile::offers);
-  const std::vector<std::string> e_seeks =
-      side_tags(fair.employers, &Profile::seeks);
-  std::vector<std::string> gives, gets;
-  std::set_intersection(a_offers.begin(), a_offers.end(), e_seeks.begin(),
-                        e_seeks.end(), std::back_inserter(gives));
-  std::set_intersection(a_seeks.begin(), a_seeks.end(), e_offers.begin(),
-                        e_offers.end(), std::back_inserter(gets));
-  std::vector<std::string> vocab;
-  std::set_union(gives.begin(), gives.end(), gets.begin(), gets.end(),
-                 std::back_inserter(vocab));
+  for (const Attendee& p : fair.attendees) {
+    mark(p.offers, 1);
+    mark(p.seeks, 2);
+  }
+  for (const Employer& p : fair.employers) {
+    mark(p.offers, 4);
+    mark(p.seeks, 8);
+  }
+  std::vector<int> vocab;  // ids, by normal form
+  for (int id = 0; id < ids.size(); ++id) {
+    if ((sides[id] & 9) == 9 || (sides[id] & 6) == 6) vocab.push_back(id);
+  }
+  std::sort(vocab.begin(), vocab.end(),
+            [&](int x, int y) { return ids.text(x) < ids.text(y); });
   const int num_t = static_cast<int>(vocab.size());
+  std::vector<int> column(ids.size(), -1);
+  for (int t = 0; t < num_t; ++t) column[vocab[t]] = t;
+  // The columns of a list's tags, ascending, and how many distinct tags it
+  // has, in the vocabulary or not: a seek that nobody offers still counts
+  // towards min(|seeks|, 3).
+  std::vector<int> columns;
+  auto columns_of = [&](const std::vector<std::string>& tags) {
+    ids.Of(tags, &list);
+    columns.clear();
+    for (int id : list) {
+      if (column[id] >= 0) columns.push_back(column[id]);
+    }
+    std::sort(columns.begin(), columns.end());
+    return static_cast<int>(list.size());
+  };
 
   auto add_lists = [&](const std::vector<std::string>& tags, bool seeks,
                        TagLists* lists) {
-    const int distinct = TagColumns(tags, vocab, &lists->tag);
+    const int distinct = columns_of(tags);
+    lists->tag.insert(lists->tag.end(), columns.begin(), columns.end());
     lists->begin.push_back(static_cast<int>(lists->tag.size()));
     lists->weight.push_back(seeks ? SeekWeight(distinct) : 1.0f);
   };
@@ -225,12 +244,9 @@ Compatibility Compatibility::Build(const Fair& fair) {
   c.employer_offers_ = ScoreMatrix::Zero(num_t, num_e);
   c.employer_seeks_ = ScoreMatrix::Zero(num_t, num_e);
   for (int e = 0; e < num_e; ++e) {
-    std::vector<int> columns;
-    TagColumns(fair.employers[e].offers, vocab, &columns);
+    columns_of(fair.employers[e].offers);
     for (int t : columns) c.employer_offers_(t, e) = 1.0f;
-    columns.clear();
-    const float w =
-        SeekWeight(TagColumns(fair.employers[e].seeks, vocab, &columns));
+    const float w = SeekWeight(columns_of(fair.employers[e].seeks));
     for (int t : columns) c.employer_seeks_(t, e) = w;
   }
 
