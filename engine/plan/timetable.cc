@@ -223,33 +223,24 @@ class SlotAssigner {
     }
   }
 
-  // Idle slots in the attendee's day if pair p were in slot s.
-  int IdleWith(int p, int s) const {
-    int lo = s, hi = s, count = 1;
+  // The feasible slots of p with their ranks, best first by (fewest idle
+  // gaps, lightest employer load, earliest), unsorted, into ranked_.
+  void RankSlots(int p) {
+    ranked_.clear();
+    const int e = pairs_[p].employer;
+    // The attendee's other placed meetings: the span the idle gaps need.
+    int lo = INT_MAX, hi = INT_MIN, count = 1;
     for (int q : attendee_pairs_[pairs_[p].attendee]) {
       if (q == p || slot_[q] < 0) continue;
       lo = std::min(lo, slot_[q]);
       hi = std::max(hi, slot_[q]);
       ++count;
     }
-    return hi - lo + 1 - count;
-  }
-
-  // Feasible slots of p, best first: fewest idle gaps, lightest employer
-  // load, earliest.
-  std::vector<int> RankedSlots(int p) {
-    std::vector<std::tuple<int, int, int>> ranked;
-    const int e = pairs_[p].employer;
     for (int s = 0; s < num_slots_; ++s) {
       if (!Feasible(p, s)) continue;
-      ranked.emplace_back(IdleWith(p, s),
-                          static_cast<int>(EmployerAt(e, s).size()), s);
+      const int idle = std::max(hi, s) - std::min(lo, s) + 1 - count;
+      ranked_.emplace_back(idle, static_cast<int>(EmployerAt(e, s).size()), s);
     }
-    std::sort(ranked.begin(), ranked.end());
-    std::vector<int> slots;
-    slots.reserve(ranked.size());
-    for (const auto& r : ranked) slots.push_back(std::get<2>(r));
-    return slots;
   }
 
   bool Free(int p, int s) {
@@ -302,14 +293,25 @@ class SlotAssigner {
   // re-placed within `depth` further moves. Leaves everything as it was
   // when it fails.
   bool Place(int p, int depth) {
-    const std::vector<int> slots = RankedSlots(p);
-    for (int s : slots) {
-      if (Free(p, s)) {
-        Assign(p, s);
-        return true;
+    // The best free slot, if any (the search is made of these calls, and
+    // most need no order beyond the best).
+    RankSlots(p);
+    const std::tuple<int, int, int>* best = nullptr;
+    for (const auto& r : ranked_) {
+      if ((best == nullptr || r < *best) && Free(p, std::get<2>(r))) {
+        best = &r;
       }
     }
+    if (best != nullptr) {
+      Assign(p, std::get<2>(*best));
+      return true;
+    }
     if (depth == 0) return false;
+    // No free slot: eject an occupant, trying the slots best first.
+    std::sort(ranked_.begin(), ranked_.end());
+    std::vector<int>& slots = slots_at_depth_[depth];
+    slots.clear();
+    for (const auto& r : ranked_) slots.push_back(std::get<2>(r));
     const int a = pairs_[p].attendee;
     const int e = pairs_[p].employer;
     for (int s : slots) {
@@ -361,7 +363,10 @@ class SlotAssigner {
   std::vector<std::vector<int>> attendee_pairs_;
   std::vector<Move> journal_;
   int budget_ = 0;
-  std::vector<int> tables_needed_;  // scratch for TablesRotate
+  std::vector<int> tables_needed_;                 // scratch for TablesRotate
+  std::vector<std::tuple<int, int, int>> ranked_;  // scratch for RankSlots
+  // Place's ranked slots, one buffer per depth of the search.
+  std::vector<int> slots_at_depth_[kRepairDepth + 1];
   static constexpr signed char kUnknown = -1;
   std::vector<signed char> rotation_fits_;  // (e, s): 1, 0 or kUnknown
   std::vector<int> runs_;
