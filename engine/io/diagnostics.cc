@@ -14,7 +14,7 @@ std::string FormatDiagnostic(const SourceMark& mark, absl::string_view message,
                              absl::string_view severity) {
   // One line, always: user text quoted in a message (or a file name) can
   // never start a new line or carry a terminal escape.
-  const std::string file = EscapeControlCharacters(mark.file);
+  const std::string file = EscapeControlCharacters(mark.file.str());
   const std::string text = EscapeControlCharacters(message);
   if (mark.line <= 0) return absl::StrCat(file, ": ", severity, ": ", text);
   return absl::StrCat(file, ":", mark.line, ":", mark.column, ": ", severity,
@@ -35,13 +35,13 @@ void Diagnostics::Error(const SourceMark& mark, absl::string_view message) {
     overflow_ = true;
     return;
   }
-  entries_.push_back(Entry{FileOrder(mark.file), mark.line, mark.column,
+  entries_.push_back(Entry{FileOrder(mark.file.str()), mark.line, mark.column,
                            FormatDiagnostic(mark, message)});
 }
 
 void Diagnostics::Warning(const SourceMark& mark, absl::string_view message) {
   if (static_cast<int>(warnings_.size()) >= kMaxErrors) return;
-  warnings_.push_back(Entry{FileOrder(mark.file), mark.line, mark.column,
+  warnings_.push_back(Entry{FileOrder(mark.file.str()), mark.line, mark.column,
                             FormatDiagnostic(mark, message, "warning")});
 }
 

@@ -483,7 +483,7 @@ class FastParser {
   }
 
   absl::string_view text_;
-  const std::string& file_;
+  const FileName file_;  // interned once, copied into every mark
   const YamlLimits& limits_;
   size_t pos_ = 0;
   size_t line_start_ = 0;

@@ -77,7 +77,7 @@ class MarkConverter {
   const std::string& text() const { return text_; }
 
  private:
-  const std::string& file_;
+  const FileName file_;  // interned once, copied into every mark
   const std::string& text_;
   std::vector<size_t> line_starts_;
   size_t cached_line_ = static_cast<size_t>(-1);

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <functional>
+#include <mutex>
+#include <string_view>
 #include <unordered_set>
 
 #include "absl/strings/str_cat.h"
@@ -10,10 +13,41 @@
 
 namespace fairmatch {
 
+namespace {
+
+// Heterogeneous lookup, so that a name already interned is found without
+// making a string of it.
+struct NameHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const {
+    return std::hash<std::string_view>()(s);
+  }
+};
+
+}  // namespace
+
+FileName::FileName(std::string_view name) {
+  if (name.empty()) return;
+  // Never destroyed: marks may be read until the process exits. A node
+  // set, so that each name's address is stable.
+  static auto* mutex = new std::mutex;
+  static auto* names =
+      new std::unordered_set<std::string, NameHash, std::equal_to<>>;
+  const std::lock_guard<std::mutex> lock(*mutex);
+  auto it = names->find(name);
+  if (it == names->end()) it = names->emplace(name).first;
+  name_ = &*it;
+}
+
+const std::string& FileName::Empty() {
+  static const auto* empty = new std::string;
+  return *empty;
+}
+
 std::string SourceMark::ToString() const {
   if (file.empty()) return "";
-  if (line <= 0) return file;
-  return absl::StrCat(file, ":", line, ":", column);
+  if (line <= 0) return file.str();
+  return absl::StrCat(file.str(), ":", line, ":", column);
 }
 
 std::string Requirement::ToString() const {

@@ -18,10 +18,37 @@
 
 namespace fairmatch {
 
+// A file name as source marks hold it: interned, so that copying one of
+// the millions of marks of a large file copies a pointer, not the name.
+// The names live as long as the process (a run reads a few files).
+class FileName {
+ public:
+  FileName() = default;
+  // Implicit: marks are made from paths and literals.
+  FileName(std::string_view name);   // NOLINT(google-explicit-constructor)
+  FileName(const std::string& name)  // NOLINT(google-explicit-constructor)
+      : FileName(std::string_view(name)) {}
+  FileName(const char* name)  // NOLINT(google-explicit-constructor)
+      : FileName(std::string_view(name)) {}
+
+  const std::string& str() const { return *name_; }
+  operator const std::string&() const {  // NOLINT(google-explicit-constructor)
+    return *name_;
+  }
+  bool empty() const { return name_->empty(); }
+  friend bool operator==(const FileName& a, std::string_view b) {
+    return *a.name_ == b;
+  }
+
+ private:
+  static const std::string& Empty();
+  const std::string* name_ = &Empty();
+};
+
 // Where something came from in an input file; line and column count from 1.
 // An empty file means "no location" (e.g. a built-in default).
 struct SourceMark {
-  std::string file;
+  FileName file;
   int line = 0;
   int column = 0;
   // "FILE:LINE:COL", "FILE" without a line, "" without a file.
