@@ -100,15 +100,16 @@ std::optional<std::int64_t> ParseWholeNumber(absl::string_view text) {
   return std::nullopt;
 }
 
+// The range text is made only to report: these run for every rating of
+// every person.
 std::optional<int> ReadInt(const YamlNode& node, absl::string_view what, int lo,
                            int hi, Diagnostics* diags) {
-  std::string range = RangeText(true, lo, hi);
-  auto text = ScalarText(node, what, range, diags);
-  if (!text) return std::nullopt;
-  std::optional<std::int64_t> value = ParseWholeNumber(*text);
+  std::optional<std::int64_t> value;
+  if (node.is_scalar()) value = ParseWholeNumber(node.scalar);
   if (!value || *value < lo || *value > hi) {
-    diags->Error(node.mark, absl::StrCat(what, " must be ", range, ", got ",
-                                         node.Describe()));
+    diags->Error(node.mark,
+                 absl::StrCat(what, " must be ", RangeText(true, lo, hi),
+                              ", got ", node.Describe()));
     return std::nullopt;
   }
   return static_cast<int>(*value);
@@ -116,13 +117,12 @@ std::optional<int> ReadInt(const YamlNode& node, absl::string_view what, int lo,
 
 std::optional<double> ReadNumber(const YamlNode& node, absl::string_view what,
                                  double lo, double hi, Diagnostics* diags) {
-  std::string range = RangeText(false, lo, hi);
-  auto text = ScalarText(node, what, range, diags);
-  if (!text) return std::nullopt;
-  std::optional<double> value = ParseFiniteNumber(*text);
+  std::optional<double> value;
+  if (node.is_scalar()) value = ParseFiniteNumber(node.scalar);
   if (!value || *value < lo || *value > hi) {
-    diags->Error(node.mark, absl::StrCat(what, " must be ", range, ", got ",
-                                         node.Describe()));
+    diags->Error(node.mark,
+                 absl::StrCat(what, " must be ", RangeText(false, lo, hi),
+                              ", got ", node.Describe()));
     return std::nullopt;
   }
   return value;
