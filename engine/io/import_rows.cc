@@ -29,7 +29,11 @@ class RowReader {
  public:
   RowReader(const ImportMapping& mapping, const CsvTable& table,
             Diagnostics* diags, std::vector<std::string>* warnings)
-      : m_(mapping), table_(table), diags_(diags), warnings_(*warnings) {}
+      : m_(mapping),
+        table_(table),
+        diags_(diags),
+        warnings_(*warnings),
+        file_(mapping.csv_path) {}
 
   std::vector<ImportRow> ReadAll() {
     std::vector<ImportRow> rows;
@@ -41,7 +45,7 @@ class RowReader {
 
  private:
   SourceMark Cell(const CsvRecord& record, int column) const {
-    return SourceMark{m_.csv_path, record.line, column + 1};
+    return SourceMark{file_, record.line, column + 1};
   }
 
   static std::string CellText(const CsvRecord& record, int column) {
@@ -447,6 +451,7 @@ class RowReader {
   const CsvTable& table_;
   Diagnostics* diags_;
   std::vector<std::string>& warnings_;
+  const FileName file_;  // the CSV's, interned once for every cell's mark
   std::set<std::string> warned_values_;  // field "\n" value
 };
 

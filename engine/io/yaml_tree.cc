@@ -419,8 +419,8 @@ bool PreScan(absl::string_view text, const std::string& file,
       }
     }
     unsigned char c = static_cast<unsigned char>(text[i]);
-    // Built only to report: a mark per character would copy the file name
-    // millions of times.
+    // Built only to report: a mark interns the file name (a lock and a
+    // lookup), too much for every character.
     auto here = [&] { return SourceMark{file, line, column}; };
     int len = c < 0x80 ? 1 : Utf8Length(text, i);
     if (len == 0) {

@@ -32,9 +32,6 @@ class FileName {
       : FileName(std::string_view(name)) {}
 
   const std::string& str() const { return *name_; }
-  operator const std::string&() const {  // NOLINT(google-explicit-constructor)
-    return *name_;
-  }
   bool empty() const { return name_->empty(); }
   friend bool operator==(const FileName& a, std::string_view b) {
     return *a.name_ == b;

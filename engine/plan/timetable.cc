@@ -223,8 +223,9 @@ class SlotAssigner {
     }
   }
 
-  // The feasible slots of p with their ranks, best first by (fewest idle
-  // gaps, lightest employer load, earliest), unsorted, into ranked_.
+  // The feasible slots of p with their ranks, into ranked_ (unsorted): the
+  // best has the fewest idle gaps, then the lightest employer load, then
+  // the earliest slot.
   void RankSlots(int p) {
     ranked_.clear();
     const int e = pairs_[p].employer;

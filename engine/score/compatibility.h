@@ -1,19 +1,21 @@
 // Compatibility of attendees and employers: per pair a vector of components,
-// a fit in [0,1] and a score (the fit plus what wishes add), computed with
-// Eigen matrix products over whole populations. Formulas and their reasons:
+// a fit in [0,1] and a score (the fit plus what wishes add), computed over
+// whole populations in blocks: an Eigen product for the values, sums of the
+// rows of each attendee's few tags. Formulas and their reasons:
 // docs/scoring.md.
 //
 //   Compatibility c = Compatibility::Build(fair);
-//   Eigen::MatrixXf block;                      // rows: attendees, cols:
-//   employers c.ScoreBlock(0, 512, &block);               // scores of
-//   attendees 0..511 PairScore p = c.Pair(a, e);                 // one pair,
-//   all components
+//   ScoreMatrix block;             // rows: attendees, columns: employers
+//   c.ScoreBlock(0, 512, &block);  // the scores of attendees 0..511
+//   PairScore p = c.Pair(a, e);    // one pair, every component
 //
-// Build() precomputes per-person profile matrices (normalised value vectors,
-// offer/seek tag incidence), O((A + E) * (V + T)) memory; ScoreBlock never
-// materialises more than the requested rows, so callers can stream the
-// attendee x employer matrix in blocks when it is too large to hold (and
-// KeepScores holds it when it is small enough).
+// Build() precomputes per-person profiles (normalised value vectors; each
+// attendee's offered and sought tags as lists, the employers' as T x E
+// matrices over the T shared tags), O((A + E) * V + A * t + E * T) memory
+// for t tags per attendee; ScoreBlock never materialises more than the
+// requested rows, so callers can stream the attendee x employer matrix in
+// blocks when it is too large to hold (and KeepScores holds it when it is
+// small enough).
 #ifndef FAIRMATCH_SCORE_COMPATIBILITY_H_
 #define FAIRMATCH_SCORE_COMPATIBILITY_H_
 
@@ -106,7 +108,7 @@ class Compatibility {
 
   const Fair* fair_;
   PairRules rules_;
-  // Implementation state (profile matrices) is private to compatibility.cc.
+  // Implementation state (the profiles) is private to compatibility.cc.
   Eigen::MatrixXf attendee_values_;  // A x V, centred and normalised rows
   Eigen::MatrixXf employer_values_;  // E x V
   // Tags, over the shared vocabulary of T tags. An attendee x T incidence

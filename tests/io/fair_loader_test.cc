@@ -72,7 +72,7 @@ TEST_CASE("a valid fair loads completely", "[io]") {
   CHECK(acme.extra == ExtraFields{{"contact.name", "Zoë"},
                                   {"contact.phone", "+1 555 0100"},
                                   {"languages", "en, fr"}});
-  CHECK(acme.mark.file == kValidFair + "/employers.yaml");
+  CHECK(acme.mark.file.str() == kValidFair + "/employers.yaml");
   CHECK(acme.mark.line == 2);
   CHECK(acme.mark.column == 5);
   CHECK(fair.employers[1].name == "Globex Đà Nẵng");

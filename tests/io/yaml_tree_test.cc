@@ -31,7 +31,7 @@ YamlNode ParseOk(const std::string& text) {
 TEST_CASE("nodes carry 1-based file, line and column", "[io]") {
   YamlNode root = ParseOk("a: 1\nlist:\n  - x\n  - {k: v}\n");
   REQUIRE(root.is_map());
-  CHECK(root.mark.file == "f.yaml");
+  CHECK(root.mark.file.str() == "f.yaml");
   REQUIRE(root.entries.size() == 2);
   CHECK(root.entries[0].key == "a");
   CHECK(root.entries[0].key_mark.line == 1);
