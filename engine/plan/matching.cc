@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cmath>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "engine/plan/network_simplex.h"
@@ -68,6 +69,51 @@ std::int64_t EmployerCapacity(const Fair& fair, const Availability& avail,
   }
   return std::min(tables, with_rests) * fair.GroupSize(e);
 }
+
+namespace {
+
+// The parts of UpperBound's certificate (see matching.h): the duals u, v
+// from an f = 0 matching's potentials, and the capacity term. The pair
+// terms are summed per score block, and the blocks in order, so the value
+// does not depend on the thread count, nor on which pass sums it.
+struct BoundDuals {
+  std::vector<std::int64_t> u, v;
+  double capacity = 0;  // sum_a cap_a u_a + sum_e C_e v_e
+  std::vector<double> block_sum;
+
+  BoundDuals(const Compatibility& compat, const Availability& avail,
+             const Matching& f0) {
+    const Fair& fair = compat.fair();
+    const int n = fair.num_attendees();
+    const int m = fair.num_employers();
+    u.resize(n);
+    v.resize(m);
+    for (int a = 0; a < n; ++a) {
+      u[a] = std::max<std::int64_t>(
+          0, f0.attendee_potential[a] - f0.source_potential);
+      capacity += static_cast<double>(AttendeeCap(fair, avail, a)) * u[a];
+    }
+    for (int e = 0; e < m; ++e) {
+      v[e] = std::max<std::int64_t>(
+          0, f0.sink_potential - f0.employer_potential[e]);
+      capacity += static_cast<double>(EmployerCapacity(fair, avail, e)) * v[e];
+    }
+    block_sum.assign(std::max(1, (n + kScoreBlockRows - 1) / kScoreBlockRows),
+                     0.0);
+  }
+  // A pair's slack w - u_a - v_e, in integer units: its term when positive
+  // and the pair may meet.
+  std::int64_t Slack(int a, int e, std::int64_t units) const {
+    return units - u[a] - v[e];
+  }
+  double Total() const {
+    double bound = capacity;
+    for (double x : block_sum) bound += x;
+    return bound / static_cast<double>(kScoreScale);
+  }
+};
+
+}  // namespace
 
 MatchingSolver::MatchingSolver(const Compatibility& compat,
                                const Availability& avail,
@@ -284,33 +330,46 @@ void MatchingSolver::PriceUntilOptimal(const PairCodes& excluded) {
     std::vector<char> improving(n, 0);  // per attendee: a pair with rc < 0
     const CandidateGraph& cg = out_.graph;
     const Matching& out = out_;
+    // The certificate's pair terms, in the same pass: every pair, in the
+    // graph or not, whose slack is positive and that may meet (Plannable
+    // is UpperBound's test when nothing is excluded).
+    std::optional<BoundDuals> bound;
+    if (options_.certify && excluded.empty())
+      bound.emplace(compat_, avail_, out);
     ForEachScoreBlock(
         compat_, options_.threads,
         [&](int begin, int end, const ScoreMatrix& s) {
           std::vector<char> in_graph(fair.num_employers(), 0);
+          double sum = 0;
           for (int a = begin; a < end; ++a) {
             for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
               in_graph[cg.employer[i]] = 1;
             }
             const std::int64_t pa = out.attendee_potential[a];
             for (int e = 0; e < fair.num_employers(); ++e) {
-              if (in_graph[e]) continue;
               const float w = s(a - begin, e);
-              const std::int64_t rc =
-                  -ScaledScore(w) + pa - out.employer_potential[e];
-              if (rc < kPricingMargin &&
-                  Plannable(compat_, avail_, excluded, a, e, w)) {
+              const std::int64_t units = ScaledScore(w);
+              const std::int64_t rc = -units + pa - out.employer_potential[e];
+              const bool price = !in_graph[e] && rc < kPricingMargin;
+              const std::int64_t slack = bound ? bound->Slack(a, e, units) : 0;
+              if (!price && slack <= 0) continue;
+              if (!Plannable(compat_, avail_, excluded, a, e, w)) continue;
+              if (price) {
                 extra[a].push_back(e);
                 if (rc < 0) improving[a] = 1;
               }
+              if (slack > 0) sum += static_cast<double>(slack);
             }
             for (int i = cg.offset[a]; i < cg.offset[a + 1]; ++i) {
               in_graph[cg.employer[i]] = 0;
             }
           }
+          if (bound) bound->block_sum[begin / kScoreBlockRows] = sum;
         });
     if (std::find(improving.begin(), improving.end(), 1) == improving.end()) {
       out_.proven = true;
+      // The potentials that priced nothing in are the final ones.
+      if (bound) out_.upper_bound = bound->Total();
       return;
     }
     for (const auto& row : extra) {
@@ -359,32 +418,15 @@ Matching SolveMatching(const Compatibility& compat, const Availability& avail,
 
 double UpperBound(const Compatibility& compat, const Availability& avail,
                   const Matching& f0, int threads) {
-  const Fair& fair = compat.fair();
-  const int n = fair.num_attendees();
-  const int m = fair.num_employers();
-  std::vector<std::int64_t> u(n), v(m);
-  double bound = 0;
-  for (int a = 0; a < n; ++a) {
-    u[a] = std::max<std::int64_t>(
-        0, f0.attendee_potential[a] - f0.source_potential);
-    bound += static_cast<double>(AttendeeCap(fair, avail, a)) * u[a];
-  }
-  for (int e = 0; e < m; ++e) {
-    v[e] =
-        std::max<std::int64_t>(0, f0.sink_potential - f0.employer_potential[e]);
-    bound += static_cast<double>(EmployerCapacity(fair, avail, e)) * v[e];
-  }
-  // Per-block sums, added in block order so the result does not depend on
-  // the thread count.
-  const int num_blocks = (n + kScoreBlockRows - 1) / kScoreBlockRows;
-  std::vector<double> block_sum(std::max(1, num_blocks), 0.0);
+  BoundDuals bound(compat, avail, f0);
+  const int m = compat.fair().num_employers();
   ForEachScoreBlock(
       compat, threads, [&](int begin, int end, const ScoreMatrix& s) {
         double sum = 0;
         for (int a = begin; a < end; ++a) {
           for (int e = 0; e < m; ++e) {
             const float w = s(a - begin, e);
-            const std::int64_t slack = ScaledScore(w) - u[a] - v[e];
+            const std::int64_t slack = bound.Slack(a, e, ScaledScore(w));
             if (slack <= 0 || !compat.Eligible(a, e, w) ||
                 !avail.ShareSlot(a, e) || avail.Pinned(a, e)) {
               continue;
@@ -392,10 +434,9 @@ double UpperBound(const Compatibility& compat, const Availability& avail,
             sum += static_cast<double>(slack);
           }
         }
-        block_sum[begin / kScoreBlockRows] = sum;
+        bound.block_sum[begin / kScoreBlockRows] = sum;
       });
-  for (double x : block_sum) bound += x;
-  return bound / static_cast<double>(kScoreScale);
+  return bound.Total();
 }
 
 }  // namespace fairmatch

@@ -76,6 +76,10 @@ struct Matching {
   std::int64_t sink_potential = 0;
   std::vector<std::int64_t> attendee_potential;
   std::vector<std::int64_t> employer_potential;
+  // With MatchingOptions::certify: UpperBound() of this matching, summed in
+  // the pricing pass that proved it optimal (the same value, bit for bit;
+  // one pass over the pairs fewer). -1 when not computed.
+  double upper_bound = -1;
 };
 
 struct MatchingOptions {
@@ -90,6 +94,9 @@ struct MatchingOptions {
   const CandidateGraph* candidates = nullptr;
   int threads = 1;
   int max_pricing_rounds = 20;
+  // An f = 0 solve without keep bonuses whose duals certify the plan: the
+  // pass that proves it optimal also sums the bound (Matching::upper_bound).
+  bool certify = false;
 };
 
 // Attendee a's meeting cap in the flow: min(max_meetings - pinned meetings,

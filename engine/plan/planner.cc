@@ -238,9 +238,13 @@ absl::StatusOr<PlanOutcome> PlanRounds(const Compatibility& compat,
       outcome.stats.objective_bound = matching.objective;
     }
     if (round == 1 && bound_from_first) {
-      // The certificate: the duals of this f = 0 solve give the bound.
+      // The certificate: the duals of this f = 0 solve give the bound,
+      // summed by the pass that proved it when there was one.
       start = std::chrono::steady_clock::now();
-      outcome.stats.upper_bound = UpperBound(compat, avail, matching, threads);
+      outcome.stats.upper_bound =
+          matching.upper_bound >= 0
+              ? matching.upper_bound
+              : UpperBound(compat, avail, matching, threads);
       AddSeconds(outcome.stats, "bound", start);
     }
     start = std::chrono::steady_clock::now();
@@ -342,6 +346,7 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
   // result does not depend on the thread count.
   const bool separate_bound =
       match_options.fairness > 0 || match_options.sticky != nullptr;
+  match_options.certify = !separate_bound;
   CandidateGraph candidates;
   if (separate_bound) {
     // Built once for both solvers (the f = 0 one gets a rerun's baseline
@@ -361,12 +366,14 @@ absl::StatusOr<PlanOutcome> Plan(const Compatibility& compat,
       plain.fairness = 0;
       plain.sticky = nullptr;  // no keep bonuses
       plain.threads = 1;
+      plain.certify = true;
       MatchingSolver f0_solver(compat, avail, plain);
       const Matching& f0 = f0_solver.Solve({});
       // Infeasible only if the real objective is too (the same network but
       // for its costs), and PlanRounds reports that.
       if (f0.status == MatchStatus::kOptimal) {
-        f0_bound = UpperBound(compat, avail, f0, 1);
+        f0_bound = f0.upper_bound >= 0 ? f0.upper_bound
+                                       : UpperBound(compat, avail, f0, 1);
       }
       f0_seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - start)

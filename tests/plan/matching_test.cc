@@ -93,6 +93,39 @@ TEST_CASE("the upper bound equals the f = 0 optimum when timing is ignored",
   }
 }
 
+TEST_CASE("the bound summed by the proving pass is UpperBound's, bit for bit",
+          "[plan]") {
+  RandomFairSpec spec;
+  spec.attendees = 2500;  // several score blocks
+  spec.employers = 20;
+  spec.slots = 4;
+  spec.windows = true;
+  int certified = 0;
+  for (std::uint32_t seed = 1; seed <= 6; ++seed) {
+    const Fair fair = RandomFair(seed, spec);
+    const Compatibility compat = Compatibility::Build(fair);
+    const Availability avail(fair);
+    for (int threads : {1, 2}) {
+      MatchingOptions options;
+      options.k = 2;  // pricing rounds, so the bound comes from a later pass
+      options.threads = threads;
+      options.certify = true;
+      const Matching m = SolveMatching(compat, avail, {}, options);
+      REQUIRE(m.status == MatchStatus::kOptimal);
+      REQUIRE(m.proven);
+      INFO("seed " << seed << ", " << threads << " threads");
+      CHECK(m.pricing_rounds > 1);
+      CHECK(m.upper_bound == UpperBound(compat, avail, m, 1));
+      CHECK(m.upper_bound >= MatchedTotal(m) / double(kScoreScale) - 1e-9);
+      ++certified;
+      // Without certify no bound is summed.
+      options.certify = false;
+      CHECK(SolveMatching(compat, avail, {}, options).upper_bound == -1);
+    }
+  }
+  CHECK(certified == 12);
+}
+
 TEST_CASE("sparse candidates with column generation lose nothing", "[plan]") {
   RandomFairSpec spec;
   spec.attendees = 300;
