@@ -331,8 +331,8 @@ void MatchingSolver::PriceUntilOptimal(const PairCodes& excluded) {
     const CandidateGraph& cg = out_.graph;
     const Matching& out = out_;
     // The certificate's pair terms, in the same pass: every pair, in the
-    // graph or not, whose slack is positive and that may meet (Plannable
-    // is UpperBound's test when nothing is excluded).
+    // graph or not, whose slack is positive and that is plannable (as in
+    // UpperBound; nothing is excluded).
     std::optional<BoundDuals> bound;
     if (options_.certify && excluded.empty())
       bound.emplace(compat_, avail_, out);
@@ -427,10 +427,7 @@ double UpperBound(const Compatibility& compat, const Availability& avail,
           for (int e = 0; e < m; ++e) {
             const float w = s(a - begin, e);
             const std::int64_t slack = bound.Slack(a, e, ScaledScore(w));
-            if (slack <= 0 || !compat.Eligible(a, e, w) ||
-                !avail.ShareSlot(a, e) || avail.Pinned(a, e)) {
-              continue;
-            }
+            if (slack <= 0 || !Plannable(compat, avail, {}, a, e, w)) continue;
             sum += static_cast<double>(slack);
           }
         }
